@@ -1,0 +1,64 @@
+/* cli.h: shared pieces of the diplograph command line.
+ *
+ * Each subcommand lives in cli/cmd_<name>.c as `int cmd_<name>(int argc,
+ * char **argv)` and returns an exit status: DG_EXIT_OK, DG_EXIT_FAIL (a
+ * run-time failure, reported on stderr) or DG_EXIT_USAGE (misuse).  Only
+ * this folder prints: data to stdout, logs and progress to stderr. */
+#ifndef DG_CLI_H
+#define DG_CLI_H
+
+#include <stdio.h>
+
+#include "common/error.h"
+
+enum { DG_EXIT_OK = 0, DG_EXIT_FAIL = 1, DG_EXIT_USAGE = 2 };
+
+#define DG_DEFAULT_STORE "out/store"
+
+/* verbosity: 0 quiet (-q), 1 normal, 2 verbose (-v) */
+extern int dg_verbosity;
+
+/* "diplograph: error: MSG" on stderr; returns DG_EXIT_FAIL. */
+int dg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints err's message as above; returns DG_EXIT_FAIL. */
+int dg_cli_fail(const struct dg_error *err);
+/* "diplograph: warning: MSG" on stderr (unless quiet). */
+void dg_cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "diplograph: MSG" on stderr when verbosity >= level. */
+void dg_cli_note(int level, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* "diplograph CMD: MSG" + "usage: ..." on stderr; returns DG_EXIT_USAGE. */
+int dg_cli_usage_error(const char *usage, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* The store spec to use: the --store value, else $DIPLOGRAPH_STORE, else
+ * DG_DEFAULT_STORE (borrowed strings). */
+const char *dg_cli_store_spec(const char *opt);
+
+/* The directory of the lexicon data files: $DIPLOGRAPH_DATADIR, else the
+ * source tree's extract/data when running from the build tree, else the
+ * installed $(pkgdatadir)/lexicon.  Borrowed static string. */
+const char *dg_cli_datadir(void);
+/* The ontology file (graph/diplograph.ttl), found like the data dir. */
+const char *dg_cli_ontology(void);
+/* The queries directory (queries/), found like the data dir. */
+const char *dg_cli_queries_dir(void);
+
+/* Reads a whole file (path "-" is stdin) into a NUL-terminated buffer the
+ * caller frees with free(); *len gets its length.  NULL with err set. */
+char *dg_cli_read_file(const char *path, size_t *len, struct dg_error *err);
+
+/* Flushes stdout and checks that everything was written; returns status,
+ * or DG_EXIT_FAIL when stdout failed. */
+int dg_cli_finish_stdout(int status);
+
+int cmd_build(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_load(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+
+#endif /* DG_CLI_H */

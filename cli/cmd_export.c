@@ -1,0 +1,101 @@
+/* cmd_export.c: diplograph export: the store as Turtle, N-Triples, ... */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "graph/store.h"
+
+static const char usage_line[] =
+    "usage: diplograph export [--store SPEC] "
+    "[-f turtle|ntriples|nquads|trig|rdfxml] [--graph IRI] [-o FILE]";
+
+int
+cmd_export(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"store", required_argument, NULL, 's'},
+        {"format", required_argument, NULL, 'f'},
+        {"graph", required_argument, NULL, 'g'},
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *store_opt = NULL, *fmt = "turtle", *graph = NULL, *out = NULL;
+    int c, status = DG_EXIT_FAIL;
+    struct dg_error err = {0, ""};
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 's': store_opt = optarg; break;
+        case 'f': fmt = optarg; break;
+        case 'g': graph = optarg; break;
+        case 'o': out = optarg; break;
+        case 'h':
+            printf("%s\n\nWrites the whole store (or one graph) with the "
+                   "vocabulary's prefixes.\nTurtle, N-Triples and RDF/XML "
+                   "merge the graphs (a triple stated by\nseveral articles is "
+                   "written once); N-Quads and TriG keep them.\n",
+                   usage_line);
+            return DG_EXIT_OK;
+        default: return dg_cli_usage_error(usage_line, "export: bad option");
+        }
+    }
+    if (optind != argc)
+        return dg_cli_usage_error(usage_line, "export: unexpected argument '%s'",
+                                  argv[optind]);
+    static const char *formats[] = {"turtle", "ntriples", "nquads", "trig",
+                                    "rdfxml"};
+    int known = 0;
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
+        known |= !strcmp(fmt, formats[i]);
+    if (!known)
+        return dg_cli_usage_error(usage_line, "export: unknown format '%s'",
+                                  fmt);
+
+    struct dg_store *st =
+        dg_store_open(dg_cli_store_spec(store_opt), DG_STORE_READ, NULL, &err);
+    if (!st)
+        return dg_cli_fail(&err);
+    char tmp[4096] = "";
+    FILE *fp = stdout;
+    if (out && strcmp(out, "-")) {
+        /* write beside the target, then rename: never a half-written file */
+        snprintf(tmp, sizeof tmp, "%s.tmpXXXXXX", out);
+        int fd = mkstemp(tmp);
+        if (fd < 0 || !(fp = fdopen(fd, "w"))) {
+            dg_cli_error("cannot write '%s': %s", out, strerror(errno));
+            if (fd >= 0)
+                close(fd);
+            tmp[0] = '\0';
+            goto out;
+        }
+    }
+    size_t n = 0;
+    if (dg_store_export(st, fmt, graph, fp, &n, &err) < 0) {
+        dg_cli_fail(&err);
+        goto out;
+    }
+    if (fp != stdout) {
+        int rc = fclose(fp);
+        fp = stdout;
+        if (rc != 0 || rename(tmp, out) != 0) {
+            dg_cli_error("cannot write '%s': %s", out, strerror(errno));
+            goto out;
+        }
+        tmp[0] = '\0';
+        dg_cli_note(1, "wrote %zu triples to '%s'", n, out);
+    }
+    status = DG_EXIT_OK;
+out:
+    if (fp != stdout)
+        fclose(fp);
+    if (tmp[0])
+        unlink(tmp);
+    dg_store_free(st);
+    return status;
+}

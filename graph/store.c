@@ -1,0 +1,1063 @@
+/* store.c: see store.h.  The only file that opens librdf storages. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <librdf.h>
+#include <raptor2.h>
+
+#include "common/ns.h"
+#include "graph/sparql_check.h"
+#include "graph/store.h"
+
+/* The graph holding the ontology in every store. */
+#define ONTOLOGY_GRAPH "https://w3id.org/diplograph/ns"
+/* librdf storage name (file prefix for hashes) */
+#define STORAGE_NAME "diplograph"
+
+#define LABEL_CACHE 4096
+/* kind of a new store given as a bare directory */
+#define DEFAULT_KIND "hashes"
+
+struct label_entry {
+    char *iri;
+    char *label; /* NULL: looked up, none */
+};
+
+struct dg_store {
+    librdf_world *world;
+    librdf_storage *storage;
+    librdf_model *model;
+    char *name;
+    struct dg_store_spec spec;
+    /* first error logged by Redland during the current operation */
+    char log_msg[256];
+    int log_errors;
+    int in_txn;
+    struct label_entry *labels;
+    size_t nlabels, labels_cap;
+};
+
+/* ---- logging: Redland's messages become the current error */
+
+static int
+log_handler(void *user_data, librdf_log_message *message)
+{
+    struct dg_store *st = user_data;
+    if (librdf_log_message_level(message) < LIBRDF_LOG_ERROR)
+        return 1; /* drop debug, info and warnings */
+    if (st->log_errors++ == 0) {
+        const char *msg = librdf_log_message_message(message);
+        raptor_locator *loc = librdf_log_message_locator(message);
+        if (loc && raptor_locator_line(loc) > 0) {
+            int col = raptor_locator_column(loc);
+            if (col > 0)
+                snprintf(st->log_msg, sizeof st->log_msg,
+                         "line %d, column %d: %s", raptor_locator_line(loc),
+                         col, msg ? msg : "error");
+            else
+                snprintf(st->log_msg, sizeof st->log_msg, "line %d: %s",
+                         raptor_locator_line(loc), msg ? msg : "error");
+        } else {
+            snprintf(st->log_msg, sizeof st->log_msg, "%s",
+                     msg ? msg : "error");
+        }
+    }
+    return 1;
+}
+
+static void
+log_reset(struct dg_store *st)
+{
+    st->log_msg[0] = '\0';
+    st->log_errors = 0;
+}
+
+static const char *
+log_text(struct dg_store *st, const char *fallback)
+{
+    return st->log_msg[0] ? st->log_msg : fallback;
+}
+
+/* ---- store specs */
+
+int
+dg_store_spec_parse(const char *spec, struct dg_store_spec *out,
+                    struct dg_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!spec || !*spec)
+        return dg_error_set(err, DG_ERR_USAGE, "empty store spec");
+    const char *colon = strchr(spec, ':');
+    if (strncmp(spec, "postgresql://", 13) == 0) {
+        /* postgresql://USER[:PASSWORD]@HOST[:PORT]/DB */
+        char user[256] = "", pass[256] = "", host[256] = "", port[32] = "",
+             db[256] = "";
+        const char *p = spec + 13;
+        const char *at = strchr(p, '@');
+        const char *slash = strchr(at ? at : p, '/');
+        if (!at || !slash || !slash[1])
+            return dg_error_set(
+                err, DG_ERR_USAGE,
+                "bad store spec '%s': expected "
+                "postgresql://USER:PASSWORD@HOST[:PORT]/DATABASE",
+                spec);
+        const char *pc = memchr(p, ':', (size_t)(at - p));
+        if (pc) {
+            snprintf(user, sizeof user, "%.*s", (int)(pc - p), p);
+            snprintf(pass, sizeof pass, "%.*s", (int)(at - pc - 1), pc + 1);
+        } else {
+            snprintf(user, sizeof user, "%.*s", (int)(at - p), p);
+        }
+        const char *h = at + 1;
+        const char *hc = memchr(h, ':', (size_t)(slash - h));
+        if (hc) {
+            snprintf(host, sizeof host, "%.*s", (int)(hc - h), h);
+            snprintf(port, sizeof port, "%.*s", (int)(slash - hc - 1), hc + 1);
+        } else {
+            snprintf(host, sizeof host, "%.*s", (int)(slash - h), h);
+            snprintf(port, sizeof port, "5432");
+        }
+        snprintf(db, sizeof db, "%s", slash + 1);
+        if (strpbrk(user, "'") || strpbrk(pass, "'") || strpbrk(host, "'") ||
+            strpbrk(db, "'"))
+            return dg_error_set(err, DG_ERR_USAGE,
+                                "bad store spec: quotes are not allowed");
+        snprintf(out->kind, sizeof out->kind, "postgresql");
+        snprintf(out->conninfo, sizeof out->conninfo,
+                 "host='%s',port='%s',database='%s',user='%s',password='%s'",
+                 host, port, db, user, pass);
+        return 0;
+    }
+    if (colon && colon - spec < (long)sizeof out->kind &&
+        colon - spec > 1) { /* one letter: a Windows-like drive, a path */
+        size_t n = (size_t)(colon - spec);
+        char kind[16];
+        memcpy(kind, spec, n);
+        kind[n] = '\0';
+        if (strcmp(kind, "lmdb") != 0 && strcmp(kind, "hashes") != 0 &&
+            strcmp(kind, "memory") != 0)
+            return dg_error_set(err, DG_ERR_USAGE,
+                                "unknown store kind '%s' (lmdb, hashes, "
+                                "memory, postgresql)",
+                                kind);
+        snprintf(out->kind, sizeof out->kind, "%s", kind);
+        if (strcmp(kind, "memory") != 0) {
+            if (!colon[1])
+                return dg_error_set(err, DG_ERR_USAGE,
+                                    "store spec '%s' has no directory", spec);
+            if (strlen(colon + 1) >= sizeof out->path)
+                return dg_error_set(err, DG_ERR_USAGE, "store path too long");
+            snprintf(out->path, sizeof out->path, "%s", colon + 1);
+        }
+        return 0;
+    }
+    if (strlen(spec) >= sizeof out->path)
+        return dg_error_set(err, DG_ERR_USAGE, "store path too long");
+    snprintf(out->path, sizeof out->path, "%s", spec);
+    out->kind[0] = '\0'; /* decided at open: what the directory holds */
+    return 0;
+}
+
+static int
+file_exists(const char *dir, const char *name)
+{
+    char path[1200];
+    struct stat sb;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* mkdir -p */
+static int
+make_dirs(const char *path, struct dg_error *err)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0777) < 0 && errno != EEXIST)
+            return dg_error_set(err, DG_ERR_IO, "cannot create '%s': %s", buf,
+                                strerror(errno));
+        *p = '/';
+    }
+    if (mkdir(buf, 0777) < 0 && errno != EEXIST)
+        return dg_error_set(err, DG_ERR_IO, "cannot create '%s': %s", buf,
+                            strerror(errno));
+    return 0;
+}
+
+/* ---- open and close */
+
+static int load_ontology(struct dg_store *st, const char *path,
+                         struct dg_error *err);
+
+struct dg_store *
+dg_store_open(const char *specstr, int mode, const char *ontology_path,
+              struct dg_error *err)
+{
+    struct dg_store *st = calloc(1, sizeof *st);
+    char options[1400];
+    int fresh = 0;
+    if (!st) {
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    if (dg_store_spec_parse(specstr, &st->spec, err) < 0)
+        goto fail;
+    if (!(st->name = strdup(specstr))) {
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+
+    struct dg_store_spec *sp = &st->spec;
+    if (!sp->kind[0] || !strcmp(sp->kind, "lmdb") || !strcmp(sp->kind, "hashes")) {
+        struct stat sb;
+        int exists = stat(sp->path, &sb) == 0;
+        if (exists && !S_ISDIR(sb.st_mode)) {
+            dg_error_set(err, DG_ERR_STORE, "store '%s' is not a directory",
+                         sp->path);
+            goto fail;
+        }
+        int has_lmdb = exists && file_exists(sp->path, "data.mdb");
+        int has_bdb = exists && file_exists(sp->path, STORAGE_NAME "-sp2o.db");
+        if (!sp->kind[0])
+            snprintf(sp->kind, sizeof sp->kind, "%s",
+                     has_lmdb && !has_bdb ? "lmdb" : DEFAULT_KIND);
+        int has = !strcmp(sp->kind, "lmdb") ? has_lmdb : has_bdb;
+        if (!has) {
+            if (mode != DG_STORE_CREATE) {
+                dg_error_set(err, DG_ERR_STORE,
+                             "no store at '%s': run 'diplograph build' first",
+                             sp->path);
+                goto fail;
+            }
+            if (make_dirs(sp->path, err) < 0)
+                goto fail;
+            fresh = 1;
+        }
+    }
+
+    st->world = librdf_new_world();
+    if (!st->world) {
+        dg_error_set(err, DG_ERR_STORE, "cannot create the Redland world");
+        goto fail;
+    }
+    librdf_world_open(st->world);
+    librdf_world_set_logger(st->world, st, log_handler);
+    log_reset(st);
+
+    const char *factory = sp->kind;
+    const char *sname = STORAGE_NAME;
+    if (!strcmp(sp->kind, "hashes")) {
+        snprintf(options, sizeof options,
+                 "hash-type='bdb',dir='%s',contexts='yes',"
+                 "index-predicates='yes',new='%s'",
+                 sp->path, fresh ? "yes" : "no");
+    } else if (!strcmp(sp->kind, "lmdb")) {
+        snprintf(options, sizeof options, "dir='%s',new='%s'", sp->path,
+                 fresh ? "yes" : "no");
+    } else if (!strcmp(sp->kind, "memory")) {
+        snprintf(options, sizeof options, "contexts='yes'");
+        fresh = 1;
+    } else { /* postgresql */
+        snprintf(options, sizeof options, "%s,new='no'", sp->conninfo);
+        sname = "diplograph";
+    }
+    st->storage = librdf_new_storage(st->world, factory, sname, options);
+    if (!st->storage && !strcmp(sp->kind, "postgresql") &&
+        mode == DG_STORE_CREATE) {
+        /* first use of this database: create the tables */
+        log_reset(st);
+        snprintf(options, sizeof options, "%s,new='yes'", sp->conninfo);
+        st->storage = librdf_new_storage(st->world, factory, sname, options);
+        fresh = 1;
+    }
+    if (!st->storage) {
+        dg_error_set(err, DG_ERR_STORE, "cannot open store '%s': %s",
+                     specstr, log_text(st, "storage failed to open"));
+        goto fail;
+    }
+    st->model = librdf_new_model(st->world, st->storage, NULL);
+    if (!st->model) {
+        dg_error_set(err, DG_ERR_STORE, "cannot open store '%s': %s",
+                     specstr, log_text(st, "model failed to open"));
+        goto fail;
+    }
+    if (fresh && ontology_path && load_ontology(st, ontology_path, err) < 0)
+        goto fail;
+    return st;
+fail:
+    dg_store_free(st);
+    return NULL;
+}
+
+void
+dg_store_free(struct dg_store *st)
+{
+    if (!st)
+        return;
+    if (st->model) {
+        if (st->in_txn)
+            librdf_model_transaction_rollback(st->model);
+        librdf_model_sync(st->model);
+        librdf_free_model(st->model);
+    }
+    if (st->storage)
+        librdf_free_storage(st->storage);
+    if (st->world)
+        librdf_free_world(st->world);
+    for (size_t i = 0; i < st->labels_cap; i++) {
+        free(st->labels ? st->labels[i].iri : NULL);
+        free(st->labels ? st->labels[i].label : NULL);
+    }
+    free(st->labels);
+    free(st->name);
+    free(st);
+}
+
+const char *
+dg_store_name(const struct dg_store *st)
+{
+    return st->name;
+}
+
+/* ---- transactions: real ones where the storage has them */
+
+static int
+txn_begin(struct dg_store *st)
+{
+    st->in_txn = librdf_model_transaction_start(st->model) == 0;
+    return 0;
+}
+
+static int
+txn_commit(struct dg_store *st, struct dg_error *err)
+{
+    if (st->in_txn) {
+        st->in_txn = 0;
+        if (librdf_model_transaction_commit(st->model) != 0)
+            return dg_error_set(err, DG_ERR_STORE, "cannot commit: %s",
+                                log_text(st, "transaction failed"));
+    }
+    if (librdf_model_sync(st->model) != 0)
+        return dg_error_set(err, DG_ERR_STORE, "cannot sync the store: %s",
+                            log_text(st, "sync failed"));
+    return 0;
+}
+
+static void
+txn_abort(struct dg_store *st)
+{
+    if (st->in_txn) {
+        st->in_txn = 0;
+        librdf_model_transaction_rollback(st->model);
+    }
+}
+
+/* ---- adding facts */
+
+static librdf_node *
+node_from_iri(librdf_world *w, const char *iri)
+{
+    return librdf_new_node_from_uri_string(w, (const unsigned char *)iri);
+}
+
+/* Adds <s> <p> o to context ctx; s, p, o are consumed (also on failure). */
+static int
+add_nodes(struct dg_store *st, librdf_node *ctx, librdf_node *s,
+          librdf_node *p, librdf_node *o)
+{
+    if (!s || !p || !o) {
+        if (s)
+            librdf_free_node(s);
+        if (p)
+            librdf_free_node(p);
+        if (o)
+            librdf_free_node(o);
+        return -1;
+    }
+    librdf_statement *stmt = librdf_new_statement_from_nodes(st->world, s, p, o);
+    if (!stmt)
+        return -1;
+    int rc = librdf_model_context_add_statement(st->model, ctx, stmt);
+    librdf_free_statement(stmt);
+    return rc ? -1 : 0;
+}
+
+static librdf_node *
+node_from_fact_object(librdf_world *w, const struct dg_triple *t)
+{
+    if (t->o_is_iri)
+        return node_from_iri(w, t->o);
+    librdf_uri *dt = NULL;
+    if (t->dt && !(dt = librdf_new_uri(w, (const unsigned char *)t->dt)))
+        return NULL;
+    librdf_node *n =
+        librdf_new_node_from_typed_literal(w, (const unsigned char *)t->o,
+                                           NULL, dt);
+    if (dt)
+        librdf_free_uri(dt);
+    return n;
+}
+
+int
+dg_store_replace_graph(struct dg_store *st, const char *graph_iri,
+                       const struct dg_facts *facts, size_t *added,
+                       struct dg_error *err)
+{
+    librdf_node *ctx = node_from_iri(st->world, graph_iri);
+    size_t n = dg_facts_count(facts), ok = 0;
+    int rc = -1;
+    if (!ctx)
+        return dg_error_set(err, DG_ERR_STORE, "bad graph IRI '%s'", graph_iri);
+    log_reset(st);
+    txn_begin(st);
+    if (librdf_model_context_remove_statements(st->model, ctx) != 0) {
+        dg_error_set(err, DG_ERR_STORE, "cannot clear graph '%s': %s",
+                     graph_iri, log_text(st, "remove failed"));
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct dg_triple *t = dg_facts_get(facts, i);
+        if (add_nodes(st, ctx, node_from_iri(st->world, t->s),
+                      node_from_iri(st->world, t->p),
+                      node_from_fact_object(st->world, t)) < 0) {
+            dg_error_set(err, DG_ERR_STORE,
+                         "cannot add a triple to graph '%s': %s", graph_iri,
+                         log_text(st, "add failed"));
+            goto out;
+        }
+        ok++;
+    }
+    if (txn_commit(st, err) < 0)
+        goto out;
+    rc = 0;
+out:
+    if (rc < 0)
+        txn_abort(st);
+    if (added)
+        *added = rc == 0 ? ok : 0;
+    librdf_free_node(ctx);
+    return rc;
+}
+
+/* ---- loading RDF files */
+
+struct load_ctx {
+    struct dg_store *st;
+    librdf_node *default_ctx;
+    size_t seen, added;
+    int failed;
+};
+
+static void
+load_statement(void *user_data, raptor_statement *rs)
+{
+    struct load_ctx *lc = user_data;
+    lc->seen++;
+    if (lc->failed)
+        return;
+    librdf_node *ctx = rs->graph ? rs->graph : lc->default_ctx;
+    if (add_nodes(lc->st, ctx, librdf_new_node_from_node(rs->subject),
+                  librdf_new_node_from_node(rs->predicate),
+                  librdf_new_node_from_node(rs->object)) < 0)
+        lc->failed = 1;
+    else
+        lc->added++;
+}
+
+static const char *
+syntax_from_path(const char *path)
+{
+    static const struct {
+        const char *ext, *syntax;
+    } map[] = {{".ttl", "turtle"},  {".turtle", "turtle"}, {".nt", "ntriples"},
+               {".nq", "nquads"},   {".trig", "trig"},     {".rdf", "rdfxml"},
+               {".owl", "rdfxml"},  {".xml", "rdfxml"}};
+    const char *dot = strrchr(path, '.');
+    for (size_t i = 0; dot && i < sizeof map / sizeof map[0]; i++)
+        if (strcasecmp(dot, map[i].ext) == 0)
+            return map[i].syntax;
+    return NULL;
+}
+
+static int
+parse_into(struct dg_store *st, const char *path, const char *syntax,
+           const char *graph_iri, size_t *added, struct dg_error *err)
+{
+    raptor_world *rw = librdf_world_get_raptor(st->world);
+    raptor_parser *parser = NULL;
+    raptor_uri *file_uri = NULL;
+    unsigned char *uri_str = NULL;
+    struct load_ctx lc = {st, NULL, 0, 0, 0};
+    FILE *fp = NULL;
+    int rc = -1;
+
+    if (!syntax && !(syntax = syntax_from_path(path)))
+        return dg_error_set(err, DG_ERR_USAGE,
+                            "cannot tell the syntax of '%s' from its name: "
+                            "use -i turtle|ntriples|nquads|trig|rdfxml",
+                            path);
+    if (!raptor_world_is_parser_name(rw, syntax) ||
+        !strcmp(syntax, "guess"))
+        return dg_error_set(err, DG_ERR_USAGE, "unknown RDF syntax '%s'",
+                            syntax);
+    if (!(fp = fopen(path, "rb")))
+        return dg_error_set(err, DG_ERR_IO, "cannot open '%s': %s", path,
+                            strerror(errno));
+    uri_str = raptor_uri_filename_to_uri_string(path);
+    if (!uri_str || !(file_uri = raptor_new_uri(rw, uri_str))) {
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    lc.default_ctx = node_from_iri(st->world, graph_iri ? graph_iri
+                                                        : (const char *)uri_str);
+    if (!lc.default_ctx) {
+        dg_error_set(err, DG_ERR_USAGE, "bad graph IRI '%s'",
+                     graph_iri ? graph_iri : (const char *)uri_str);
+        goto out;
+    }
+    if (!(parser = raptor_new_parser(rw, syntax))) {
+        dg_error_set(err, DG_ERR_USAGE, "unknown RDF syntax '%s'", syntax);
+        goto out;
+    }
+    raptor_parser_set_statement_handler(parser, &lc, load_statement);
+    log_reset(st);
+    txn_begin(st);
+    int prc = raptor_parser_parse_file_stream(parser, fp, (const char *)uri_str,
+                                              file_uri);
+    if (prc != 0 || st->log_errors) {
+        txn_abort(st);
+        dg_error_set(err, DG_ERR_INPUT, "cannot parse '%s' as %s: %s", path,
+                     syntax, log_text(st, "parse error"));
+        goto out;
+    }
+    if (lc.failed || lc.added != lc.seen) {
+        txn_abort(st);
+        dg_error_set(err, DG_ERR_STORE,
+                     "cannot store the triples of '%s' (%zu of %zu stored): %s",
+                     path, lc.added, lc.seen, log_text(st, "add failed"));
+        goto out;
+    }
+    if (txn_commit(st, err) < 0)
+        goto out;
+    if (added)
+        *added = lc.added;
+    rc = 0;
+out:
+    if (parser)
+        raptor_free_parser(parser);
+    if (file_uri)
+        raptor_free_uri(file_uri);
+    if (uri_str)
+        raptor_free_memory(uri_str);
+    if (lc.default_ctx)
+        librdf_free_node(lc.default_ctx);
+    fclose(fp);
+    return rc;
+}
+
+int
+dg_store_load_file(struct dg_store *st, const char *path, const char *syntax,
+                   const char *graph_iri, size_t *added, struct dg_error *err)
+{
+    return parse_into(st, path, syntax, graph_iri, added, err);
+}
+
+static int
+load_ontology(struct dg_store *st, const char *path, struct dg_error *err)
+{
+    struct dg_error e2 = {0, ""};
+    if (parse_into(st, path, "turtle", ONTOLOGY_GRAPH, NULL, &e2) < 0)
+        return dg_error_set(err, e2.code, "cannot load the ontology: %s",
+                            e2.msg);
+    return 0;
+}
+
+/* ---- queries */
+
+static int
+term_from_node(struct dg_term *t, librdf_node *n)
+{
+    if (!n)
+        return 0;
+    if (librdf_node_is_resource(n))
+        return dg_term_set(t, DG_TERM_IRI,
+                           (const char *)librdf_uri_as_string(
+                               librdf_node_get_uri(n)),
+                           NULL, NULL);
+    if (librdf_node_is_blank(n))
+        return dg_term_set(t, DG_TERM_BLANK,
+                           (const char *)librdf_node_get_blank_identifier(n),
+                           NULL, NULL);
+    librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(n);
+    return dg_term_set(t, DG_TERM_LITERAL,
+                       (const char *)librdf_node_get_literal_value(n),
+                       dt ? (const char *)librdf_uri_as_string(dt) : NULL,
+                       librdf_node_get_literal_value_language(n));
+}
+
+struct dg_results *
+dg_store_query(struct dg_store *st, const char *sparql, struct dg_error *err)
+{
+    librdf_query *q = NULL;
+    librdf_query_results *qr = NULL;
+    struct dg_results *r = NULL;
+    librdf_stream *stream = NULL;
+
+    if (dg_sparql_check(sparql, err) < 0)
+        return NULL;
+    log_reset(st);
+    q = librdf_new_query(st->world, "sparql", NULL,
+                         (const unsigned char *)sparql, NULL);
+    if (!q || st->log_errors) {
+        dg_error_set(err, DG_ERR_QUERY, "query syntax error: %s",
+                     log_text(st, "cannot parse the query"));
+        goto fail;
+    }
+    qr = librdf_model_query_execute(st->model, q);
+    if (!qr || st->log_errors) {
+        dg_error_set(err, DG_ERR_QUERY, "query failed: %s",
+                     log_text(st, "cannot run the query"));
+        goto fail;
+    }
+    if (librdf_query_results_is_boolean(qr)) {
+        if (!(r = dg_results_new(DG_RESULTS_BOOLEAN)))
+            goto nomem;
+        int b = librdf_query_results_get_boolean(qr);
+        if (b < 0) {
+            dg_error_set(err, DG_ERR_QUERY, "query failed: %s",
+                         log_text(st, "no boolean result"));
+            goto fail;
+        }
+        r->boolean = b > 0;
+    } else if (librdf_query_results_is_graph(qr)) {
+        if (!(r = dg_results_new(DG_RESULTS_GRAPH)) ||
+            dg_results_add_var(r, "subject") < 0 ||
+            dg_results_add_var(r, "predicate") < 0 ||
+            dg_results_add_var(r, "object") < 0)
+            goto nomem;
+        stream = librdf_query_results_as_stream(qr);
+        while (stream && !librdf_stream_end(stream)) {
+            librdf_statement *s = librdf_stream_get_object(stream); /* shared */
+            struct dg_term *row = dg_results_add_row(r);
+            if (!row ||
+                term_from_node(&row[0], librdf_statement_get_subject(s)) < 0 ||
+                term_from_node(&row[1], librdf_statement_get_predicate(s)) < 0 ||
+                term_from_node(&row[2], librdf_statement_get_object(s)) < 0)
+                goto nomem;
+            librdf_stream_next(stream);
+        }
+    } else if (librdf_query_results_is_bindings(qr)) {
+        if (!(r = dg_results_new(DG_RESULTS_BINDINGS)))
+            goto nomem;
+        int nb = librdf_query_results_get_bindings_count(qr);
+        for (int i = 0; i < nb; i++) {
+            const char *name = librdf_query_results_get_binding_name(qr, i);
+            if (dg_results_add_var(r, name ? name : "") < 0)
+                goto nomem;
+        }
+        while (!librdf_query_results_finished(qr)) {
+            struct dg_term *row = dg_results_add_row(r);
+            if (!row)
+                goto nomem;
+            for (int i = 0; i < nb; i++) {
+                librdf_node *n = librdf_query_results_get_binding_value(qr, i);
+                int trc = term_from_node(&row[i], n);
+                if (n)
+                    librdf_free_node(n);
+                if (trc < 0)
+                    goto nomem;
+            }
+            if (librdf_query_results_next(qr))
+                break;
+        }
+    } else {
+        dg_error_set(err, DG_ERR_QUERY, "unsupported query result type");
+        goto fail;
+    }
+    if (st->log_errors) {
+        dg_error_set(err, DG_ERR_QUERY, "query failed: %s", log_text(st, ""));
+        goto fail;
+    }
+    if (stream)
+        librdf_free_stream(stream);
+    librdf_free_query_results(qr);
+    librdf_free_query(q);
+    return r;
+nomem:
+    dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+fail:
+    if (stream)
+        librdf_free_stream(stream);
+    if (qr)
+        librdf_free_query_results(qr);
+    if (q)
+        librdf_free_query(q);
+    dg_results_free(r);
+    return NULL;
+}
+
+/* ---- export */
+
+/* A set of 64-bit hashes, to write a triple stated in several graphs once. */
+struct hset {
+    uint64_t *v;
+    size_t n, cap;
+};
+
+static int
+hset_add(struct hset *h, uint64_t x)
+{
+    if (!x)
+        x = 1;
+    if ((h->n + 1) * 2 > h->cap) {
+        size_t ncap = h->cap ? h->cap * 2 : 1024;
+        uint64_t *nv = calloc(ncap, sizeof *nv);
+        if (!nv)
+            return -1;
+        for (size_t i = 0; i < h->cap; i++) {
+            if (!h->v[i])
+                continue;
+            size_t j = h->v[i] & (ncap - 1);
+            while (nv[j])
+                j = (j + 1) & (ncap - 1);
+            nv[j] = h->v[i];
+        }
+        free(h->v);
+        h->v = nv;
+        h->cap = ncap;
+    }
+    size_t j = x & (h->cap - 1);
+    while (h->v[j]) {
+        if (h->v[j] == x)
+            return 0;
+        j = (j + 1) & (h->cap - 1);
+    }
+    h->v[j] = x;
+    h->n++;
+    return 1;
+}
+
+static uint64_t
+hash_bytes(uint64_t h, const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 1099511628211ULL;
+    return (h ^ 0xff) * 1099511628211ULL;
+}
+
+static uint64_t
+hash_node(uint64_t h, librdf_node *n)
+{
+    size_t len = 0;
+    const unsigned char *s;
+    if (librdf_node_is_resource(n)) {
+        s = librdf_uri_as_counted_string(librdf_node_get_uri(n), &len);
+        h = hash_bytes(h, (const unsigned char *)"U", 1);
+    } else if (librdf_node_is_blank(n)) {
+        s = librdf_node_get_blank_identifier(n);
+        len = strlen((const char *)s);
+        h = hash_bytes(h, (const unsigned char *)"B", 1);
+    } else {
+        s = librdf_node_get_literal_value(n);
+        len = strlen((const char *)s);
+        librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(n);
+        const char *lang = librdf_node_get_literal_value_language(n);
+        size_t dl = 0;
+        if (dt) {
+            const unsigned char *ds = librdf_uri_as_counted_string(dt, &dl);
+            h = hash_bytes(h, ds, dl);
+        }
+        if (lang)
+            h = hash_bytes(h, (const unsigned char *)lang, strlen(lang));
+        h = hash_bytes(h, (const unsigned char *)"L", 1);
+    }
+    return hash_bytes(h, s, len);
+}
+
+static const struct {
+    const char *prefix, *ns;
+} export_prefixes[] = {
+    {"dg", DG_NS},         {"schema", DG_NS_SCHEMA}, {"org", DG_NS_ORG},
+    {"prov", DG_NS_PROV},  {"skos", DG_NS_SKOS},     {"owl", DG_NS_OWL},
+    {"xsd", DG_NS_XSD},    {"rdf", DG_NS_RDF},       {"rdfs", DG_NS_RDFS},
+    {"wd", DG_NS_WD},
+};
+
+static int
+serialize_stream(raptor_serializer *ser, librdf_stream *stream,
+                 librdf_node *graph, struct hset *seen, size_t *count)
+{
+    while (!librdf_stream_end(stream)) {
+        librdf_statement *s = librdf_stream_get_object(stream); /* shared */
+        if (seen) {
+            uint64_t h = 14695981039346656037ULL;
+            h = hash_node(h, librdf_statement_get_subject(s));
+            h = hash_node(h, librdf_statement_get_predicate(s));
+            h = hash_node(h, librdf_statement_get_object(s));
+            int added = hset_add(seen, h);
+            if (added < 0)
+                return -1;
+            if (!added) {
+                librdf_stream_next(stream);
+                continue;
+            }
+        }
+        raptor_statement rs = *s;
+        rs.graph = graph;
+        if (raptor_serializer_serialize_statement(ser, &rs) != 0)
+            return -1;
+        (*count)++;
+        librdf_stream_next(stream);
+    }
+    return 0;
+}
+
+int
+dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
+                FILE *fp, size_t *written, struct dg_error *err)
+{
+    raptor_world *rw = librdf_world_get_raptor(st->world);
+    raptor_serializer *ser = NULL;
+    librdf_node *only = NULL;
+    librdf_iterator *it = NULL;
+    librdf_stream *stream = NULL;
+    struct hset seen = {NULL, 0, 0};
+    size_t count = 0;
+    int quads = !strcmp(syntax, "nquads") || !strcmp(syntax, "trig");
+    int rc = -1;
+
+    if (!raptor_world_is_serializer_name(rw, syntax))
+        return dg_error_set(err, DG_ERR_USAGE,
+                            "unknown export format '%s' (turtle, ntriples, "
+                            "nquads, trig, rdfxml)",
+                            syntax);
+    if (!(ser = raptor_new_serializer(rw, syntax)))
+        return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < sizeof export_prefixes / sizeof export_prefixes[0];
+         i++) {
+        raptor_uri *u = raptor_new_uri(
+            rw, (const unsigned char *)export_prefixes[i].ns);
+        if (u) {
+            raptor_serializer_set_namespace(
+                ser, u, (const unsigned char *)export_prefixes[i].prefix);
+            raptor_free_uri(u);
+        }
+    }
+    log_reset(st);
+    if (raptor_serializer_start_to_file_handle(ser, NULL, fp) != 0) {
+        dg_error_set(err, DG_ERR_IO, "cannot start the %s writer", syntax);
+        goto out;
+    }
+    if (graph_iri) {
+        if (!(only = node_from_iri(st->world, graph_iri))) {
+            dg_error_set(err, DG_ERR_USAGE, "bad graph IRI '%s'", graph_iri);
+            goto out;
+        }
+        stream = librdf_model_context_as_stream(st->model, only);
+        if (!stream ||
+            serialize_stream(ser, stream, quads ? only : NULL, NULL, &count) < 0) {
+            dg_error_set(err, DG_ERR_STORE, "cannot read graph '%s': %s",
+                         graph_iri, log_text(st, "stream failed"));
+            goto out;
+        }
+    } else {
+        it = librdf_model_get_contexts(st->model);
+        while (it && !librdf_iterator_end(it)) {
+            librdf_node *ctx = librdf_iterator_get_object(it); /* shared */
+            stream = librdf_model_context_as_stream(st->model, ctx);
+            if (!stream || serialize_stream(ser, stream, quads ? ctx : NULL,
+                                            quads ? NULL : &seen, &count) < 0) {
+                dg_error_set(err, DG_ERR_STORE, "cannot read the store: %s",
+                             log_text(st, "stream failed"));
+                goto out;
+            }
+            librdf_free_stream(stream);
+            stream = NULL;
+            librdf_iterator_next(it);
+        }
+    }
+    if (raptor_serializer_serialize_end(ser) != 0 || ferror(fp)) {
+        dg_error_set(err, DG_ERR_IO, "cannot write the %s output", syntax);
+        goto out;
+    }
+    if (written)
+        *written = count;
+    rc = 0;
+out:
+    if (stream)
+        librdf_free_stream(stream);
+    if (it)
+        librdf_free_iterator(it);
+    if (only)
+        librdf_free_node(only);
+    raptor_free_serializer(ser);
+    free(seen.v);
+    return rc;
+}
+
+/* ---- counts */
+
+int
+dg_store_counts(struct dg_store *st, struct dg_store_counts *out,
+                struct dg_error *err)
+{
+    out->triples = 0;
+    out->graphs = 0;
+    log_reset(st);
+    librdf_iterator *it = librdf_model_get_contexts(st->model);
+    if (!it)
+        return dg_error_set(err, DG_ERR_STORE, "cannot list graphs: %s",
+                            log_text(st, "no contexts"));
+    while (!librdf_iterator_end(it)) {
+        out->graphs++;
+        librdf_iterator_next(it);
+    }
+    librdf_free_iterator(it);
+    int size = librdf_model_size(st->model);
+    if (size >= 0) {
+        out->triples = size;
+        return 0;
+    }
+    librdf_stream *s = librdf_model_as_stream(st->model);
+    if (!s)
+        return dg_error_set(err, DG_ERR_STORE, "cannot count triples: %s",
+                            log_text(st, "no stream"));
+    while (!librdf_stream_end(s)) {
+        out->triples++;
+        librdf_stream_next(s);
+    }
+    librdf_free_stream(s);
+    return 0;
+}
+
+/* ---- labels and kinds */
+
+static uint64_t
+hash_str(const char *s)
+{
+    return hash_bytes(14695981039346656037ULL, (const unsigned char *)s,
+                      strlen(s));
+}
+
+static char *
+lookup_label(struct dg_store *st, const char *iri)
+{
+    static const char *props[] = {
+        DG_NS_SCHEMA "name", DG_NS_RDFS "label", DG_NS_SKOS "prefLabel",
+        DG_NS "iso3"};
+    librdf_node *subj = node_from_iri(st->world, iri);
+    char *label = NULL;
+    if (!subj)
+        return NULL;
+    for (size_t i = 0; i < sizeof props / sizeof props[0] && !label; i++) {
+        librdf_node *p = node_from_iri(st->world, props[i]);
+        librdf_node *t = p ? librdf_model_get_target(st->model, subj, p) : NULL;
+        if (t && librdf_node_is_literal(t))
+            label = strdup((const char *)librdf_node_get_literal_value(t));
+        if (t)
+            librdf_free_node(t);
+        if (p)
+            librdf_free_node(p);
+    }
+    librdf_free_node(subj);
+    return label;
+}
+
+static int
+labels_grow(struct dg_store *st)
+{
+    size_t ncap = st->labels_cap ? st->labels_cap * 2 : LABEL_CACHE;
+    struct label_entry *nl = calloc(ncap, sizeof *nl);
+    if (!nl)
+        return -1;
+    for (size_t i = 0; i < st->labels_cap; i++) {
+        if (!st->labels[i].iri)
+            continue;
+        size_t j = hash_str(st->labels[i].iri) & (ncap - 1);
+        while (nl[j].iri)
+            j = (j + 1) & (ncap - 1);
+        nl[j] = st->labels[i];
+    }
+    free(st->labels);
+    st->labels = nl;
+    st->labels_cap = ncap;
+    return 0;
+}
+
+const char *
+dg_store_label(struct dg_store *st, const char *iri)
+{
+    if ((st->nlabels + 1) * 2 > st->labels_cap && labels_grow(st) < 0)
+        return NULL;
+    size_t mask = st->labels_cap - 1;
+    size_t i = hash_str(iri) & mask;
+    while (st->labels[i].iri) {
+        if (!strcmp(st->labels[i].iri, iri))
+            return st->labels[i].label;
+        i = (i + 1) & mask;
+    }
+    if (!(st->labels[i].iri = strdup(iri)))
+        return NULL;
+    st->labels[i].label = lookup_label(st, iri);
+    st->nlabels++;
+    return st->labels[i].label;
+}
+
+const char *
+dg_store_label_cb(void *ctx, const char *iri)
+{
+    return dg_store_label(ctx, iri);
+}
+
+const char *
+dg_store_kind(struct dg_store *st, const char *iri)
+{
+    static const struct {
+        const char *cls, *kind;
+    } kinds[] = {
+        {DG_NS_SCHEMA "Country", "country"},
+        {DG_NS_SCHEMA "Person", "person"},
+        {DG_NS_SCHEMA "Organization", "organisation"},
+        {DG_NS_SCHEMA "Event", "event"},
+        {DG_NS_SKOS "Concept", "topic"},
+        {DG_NS_SCHEMA "Place", "place"},
+        {DG_NS_SCHEMA "NewsArticle", "article"},
+        {DG_NS "Sentence", "sentence"},
+        {DG_NS "Action", "action"},
+    };
+    const char *kind = NULL;
+    librdf_node *subj = node_from_iri(st->world, iri);
+    librdf_node *type = node_from_iri(st->world, DG_RDF_TYPE);
+    librdf_iterator *it = subj && type
+                              ? librdf_model_get_targets(st->model, subj, type)
+                              : NULL;
+    while (it && !librdf_iterator_end(it) && !kind) {
+        librdf_node *t = librdf_iterator_get_object(it); /* shared */
+        if (librdf_node_is_resource(t)) {
+            const char *u =
+                (const char *)librdf_uri_as_string(librdf_node_get_uri(t));
+            for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+                if (!strcmp(u, kinds[i].cls))
+                    kind = kinds[i].kind;
+        }
+        librdf_iterator_next(it);
+    }
+    if (it)
+        librdf_free_iterator(it);
+    if (subj)
+        librdf_free_node(subj);
+    if (type)
+        librdf_free_node(type);
+    return kind;
+}

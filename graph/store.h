@@ -1,0 +1,103 @@
+/* store.h: diplograph's RDF store, a Redland librdf model with contexts.
+ *
+ * A store spec names the storage:
+ *   DIR                   the default embedded store in directory DIR
+ *   lmdb:DIR              diplograph's LMDB storage (transactional)
+ *   hashes:DIR            librdf's Berkeley DB hashes (not transactional)
+ *   memory:               an in-memory store (tests, scratch work)
+ *   postgresql://USER:PASSWORD@HOST:PORT/DB   librdf's PostgreSQL storage
+ *
+ * One struct dg_store owns its librdf world, storage and model; Redland is
+ * not thread-safe here, so a store stays in the thread that opened it.
+ * Every function returns 0 (or a pointer) on success and -1 (or NULL) with
+ * err set on failure; nothing is printed. */
+#ifndef DG_STORE_H
+#define DG_STORE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "common/error.h"
+#include "extract/facts.h"
+#include "graph/results.h"
+
+struct dg_store;
+
+enum dg_store_mode {
+    DG_STORE_READ = 0,   /* open an existing store; fail if there is none */
+    DG_STORE_CREATE = 1, /* open, creating the store if it is missing */
+};
+
+struct dg_store_spec {
+    char kind[16];  /* "lmdb", "hashes", "memory", "postgresql" */
+    char path[1024]; /* directory for lmdb/hashes */
+    char conninfo[1024]; /* postgresql parts as librdf options */
+};
+
+/* Parses spec into out.  Returns 0, or -1 with err set (DG_ERR_USAGE). */
+int dg_store_spec_parse(const char *spec, struct dg_store_spec *out,
+                        struct dg_error *err);
+
+/* Opens (or creates) the store named by spec (borrowed).  A new store
+ * gets the ontology (ontology_path, borrowed; NULL: none) loaded into its
+ * own graph.  Returns a new store; caller frees with dg_store_free
+ * (NULL is safe). */
+struct dg_store *dg_store_open(const char *spec, int mode,
+                               const char *ontology_path,
+                               struct dg_error *err);
+void dg_store_free(struct dg_store *st);
+
+/* Replaces the named graph graph_iri (borrowed) with facts (borrowed):
+ * its old triples are removed and the new ones added, in one transaction
+ * where the storage supports it.  *added (may be NULL) gets the count. */
+int dg_store_replace_graph(struct dg_store *st, const char *graph_iri,
+                           const struct dg_facts *facts, size_t *added,
+                           struct dg_error *err);
+
+/* Parses an RDF file (syntax: "turtle", "ntriples", "nquads", "trig",
+ * "rdfxml"; NULL guesses from the extension) into the store.  Quads keep
+ * their graph; triples go to graph_iri (NULL: the file's URI).  *added
+ * (may be NULL) gets the number of statements stored. */
+int dg_store_load_file(struct dg_store *st, const char *path,
+                       const char *syntax, const char *graph_iri,
+                       size_t *added, struct dg_error *err);
+
+/* Runs a SPARQL query (borrowed) and returns its results as plain data;
+ * caller frees with dg_results_free.  Syntax errors give DG_ERR_QUERY
+ * with the line and column; queries using features rasqal 0.9.33 cannot
+ * run correctly are refused before they reach it. */
+struct dg_results *dg_store_query(struct dg_store *st, const char *sparql,
+                                  struct dg_error *err);
+
+/* Writes the store (or the one graph graph_iri, when not NULL) to fp in
+ * syntax "turtle", "ntriples", "nquads", "trig" or "rdfxml", with the
+ * prefixes of the vocabulary.  *written (may be NULL) gets the count. */
+int dg_store_export(struct dg_store *st, const char *syntax,
+                    const char *graph_iri, FILE *fp, size_t *written,
+                    struct dg_error *err);
+
+/* Counts: triples (over all graphs), named graphs, articles. */
+struct dg_store_counts {
+    long triples;
+    long graphs;
+};
+int dg_store_counts(struct dg_store *st, struct dg_store_counts *out,
+                    struct dg_error *err);
+
+/* A display label for an entity IRI: schema:name, rdfs:label,
+ * skos:prefLabel or dg:iso3, in that order.  Returns a string owned by
+ * the store (valid until it is freed), or NULL when the entity has none. */
+const char *dg_store_label(struct dg_store *st, const char *iri);
+
+/* The first rdf:type of iri among the data model's classes, as a short
+ * name: "country", "person", "organisation", "event", "topic", "place",
+ * "article", "sentence", "action", or NULL.  Borrowed static string. */
+const char *dg_store_kind(struct dg_store *st, const char *iri);
+
+/* A dg_label_fn for dg_results_write (ctx: the store). */
+const char *dg_store_label_cb(void *ctx, const char *iri);
+
+/* The spec as given at open (borrowed). */
+const char *dg_store_name(const struct dg_store *st);
+
+#endif /* DG_STORE_H */

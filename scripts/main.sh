@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# main.sh: set up, build, and run the main job on seeds/: the store in
+# out/store, every query of queries/ as a table (out/tables/) and a diagram
+# (out/diagrams/), the graph as Turtle (out/graph.ttl), the HTML report
+# (out/report/), and a short summary on stdout.
+set -euo pipefail
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$top/scripts/setup.sh"
+cd "$top"
+dg=./diplograph
+store=out/store
+mkdir -p out/tables out/diagrams
+$dg build --store "$store" seeds/
+for q in queries/*.rq; do
+    name=$(basename "$q" .rq)
+    $dg query --store "$store" -f tsv "$q" >"out/tables/$name.tsv"
+    if $dg render --help >/dev/null 2>&1; then
+        $dg render --store "$store" -T svg -o "out/diagrams/$name.svg" "$q"
+        $dg render --store "$store" -T png -o "out/diagrams/$name.png" "$q"
+    fi
+done
+$dg export --store "$store" -f turtle -o out/graph.ttl
+$dg export --store "$store" -f nquads -o out/graph.nq
+if $dg report --help >/dev/null 2>&1; then
+    $dg report --store "$store" -o out/report
+fi
+echo "== diplograph main job: summary"
+$dg stats --store "$store"
+echo "tables:   $(ls out/tables | wc -l) in out/tables/"
+echo "diagrams: $(ls out/diagrams | wc -l) in out/diagrams/"
+echo "turtle:   out/graph.ttl ($(wc -l <out/graph.ttl) lines)"
+[ -f out/report/index.html ] && echo "report:   out/report/index.html"
+exit 0
