@@ -20,7 +20,8 @@ extern int dg_verbosity;
 
 /* "diplograph: error: MSG" on stderr; returns DG_EXIT_FAIL. */
 int dg_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Prints err's message as above; returns DG_EXIT_FAIL. */
+/* Prints err's message as above; returns DG_EXIT_USAGE for DG_ERR_USAGE
+ * errors, else DG_EXIT_FAIL. */
 int dg_cli_fail(const struct dg_error *err);
 /* "diplograph: warning: MSG" on stderr (unless quiet). */
 void dg_cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

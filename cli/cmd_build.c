@@ -177,7 +177,7 @@ cmd_build(int argc, char **argv)
         }
         if (S_ISDIR(sb.st_mode)) {
             if (collect_dir(argv[i], &files, &err) < 0) {
-                dg_cli_fail(&err);
+                status = dg_cli_fail(&err);
                 goto out;
             }
         } else if (paths_add(&files, argv[i]) < 0) {
@@ -194,12 +194,12 @@ cmd_build(int argc, char **argv)
         !(facts = dg_facts_new())) {
         if (!err.code)
             dg_error_set(&err, DG_ERR_NOMEM, "out of memory");
-        dg_cli_fail(&err);
+        status = dg_cli_fail(&err);
         goto out;
     }
     const char *spec = dg_cli_store_spec(store_opt);
     if (!(st = dg_store_open(spec, DG_STORE_CREATE, dg_cli_ontology(), &err))) {
-        dg_cli_fail(&err);
+        status = dg_cli_fail(&err);
         goto out;
     }
 
@@ -245,7 +245,7 @@ cmd_build(int argc, char **argv)
         if (dg_store_replace_graph(st, graph, facts, &added, &err) < 0) {
             if (progress)
                 fputs("\r\033[K", stderr);
-            dg_cli_fail(&err);
+            status = dg_cli_fail(&err);
             goto out;
         }
         built++;

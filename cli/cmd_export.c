@@ -77,7 +77,7 @@ cmd_export(int argc, char **argv)
     }
     size_t n = 0;
     if (dg_store_export(st, fmt, graph, fp, &n, &err) < 0) {
-        dg_cli_fail(&err);
+        status = dg_cli_fail(&err);
         goto out;
     }
     if (fp != stdout) {

@@ -64,7 +64,7 @@ cmd_extract(int argc, char **argv)
     }
     if (!(text = dg_cli_read_file(path, &len, &err)) ||
         !(x = dg_extract_new(dg_cli_datadir(), &err))) {
-        dg_cli_fail(&err);
+        status = dg_cli_fail(&err);
         goto out;
     }
     struct dg_extract_opts opts = {base, key, path, NULL, NULL,

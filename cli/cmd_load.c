@@ -51,7 +51,7 @@ cmd_load(int argc, char **argv)
     for (int i = optind; i < argc; i++) {
         size_t added = 0;
         if (dg_store_load_file(st, argv[i], syntax, graph, &added, &err) < 0) {
-            dg_cli_fail(&err);
+            status = dg_cli_fail(&err);
             goto out;
         }
         dg_cli_note(2, "loaded %zu triples from '%s'", added, argv[i]);

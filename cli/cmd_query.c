@@ -62,18 +62,18 @@ cmd_query(int argc, char **argv)
     }
     if (!(st = dg_store_open(dg_cli_store_spec(store_opt), DG_STORE_READ, NULL,
                              &err))) {
-        dg_cli_fail(&err);
+        status = dg_cli_fail(&err);
         goto out;
     }
     if (!(r = dg_store_query(st, expr, &err))) {
         if (text)
             dg_cli_error("'%s': %s", argv[optind], err.msg);
         else
-            dg_cli_fail(&err);
+            status = dg_cli_fail(&err);
         goto out;
     }
     if (dg_results_write(r, fmt, stdout, dg_store_label_cb, st, &err) < 0) {
-        dg_cli_fail(&err);
+        status = dg_cli_fail(&err);
         goto out;
     }
     status = DG_EXIT_OK;

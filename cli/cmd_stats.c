@@ -10,9 +10,12 @@
 
 static const char usage_line[] = "usage: diplograph stats [--store SPEC]";
 
+/* entities of the article graphs only, not the ontology's classes; counted
+ * here rather than with COUNT(DISTINCT), which rasqal 0.9.33 gets wrong
+ * when the union of graphs repeats a triple */
 static const char by_type[] =
-    "SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?type } "
-    "GROUP BY ?type ORDER BY ?type";
+    "SELECT DISTINCT ?type ?s WHERE { GRAPH ?g { ?s a ?type } "
+    "FILTER(?g != <https://w3id.org/diplograph/ns>) } ORDER BY ?type ?s";
 
 int
 cmd_stats(int argc, char **argv)
@@ -48,17 +51,24 @@ cmd_stats(int argc, char **argv)
         return dg_cli_fail(&err);
     if (dg_store_counts(st, &counts, &err) < 0 ||
         !(r = dg_store_query(st, by_type, &err))) {
-        dg_cli_fail(&err);
+        status = dg_cli_fail(&err);
         goto out;
     }
     printf("triples\t%ld\ngraphs\t%ld\n", counts.triples, counts.graphs);
-    for (size_t i = 0; i < r->nrows; i++) {
+    for (size_t i = 0; i < r->nrows;) {
         const struct dg_term *t = dg_results_cell(r, i, 0);
-        const struct dg_term *n = dg_results_cell(r, i, 1);
+        size_t j = i + 1, n = 1;
         char buf[512];
-        if (!t->value || !n->value)
-            continue;
-        printf("%s\t%s\n", dg_iri_shorten(t->value, buf, sizeof buf), n->value);
+        for (; j < r->nrows; j++) {
+            const struct dg_term *u = dg_results_cell(r, j, 0);
+            if (!t->value || !u->value || strcmp(t->value, u->value))
+                break;
+            /* rows are distinct and sorted: a new ?s each time */
+            n++;
+        }
+        if (t->value)
+            printf("%s\t%zu\n", dg_iri_shorten(t->value, buf, sizeof buf), n);
+        i = j;
     }
     status = DG_EXIT_OK;
 out:

@@ -58,7 +58,8 @@ dg_cli_error(const char *fmt, ...)
 int
 dg_cli_fail(const struct dg_error *err)
 {
-    return dg_cli_error("%s", err->msg[0] ? err->msg : "unknown error");
+    dg_cli_error("%s", err->msg[0] ? err->msg : "unknown error");
+    return err->code == DG_ERR_USAGE ? DG_EXIT_USAGE : DG_EXIT_FAIL;
 }
 
 void

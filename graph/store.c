@@ -626,8 +626,8 @@ dg_store_query(struct dg_store *st, const char *sparql, struct dg_error *err)
     }
     qr = librdf_model_query_execute(st->model, q);
     if (!qr || st->log_errors) {
-        dg_error_set(err, DG_ERR_QUERY, "query failed: %s",
-                     log_text(st, "cannot run the query"));
+        dg_error_set(err, DG_ERR_QUERY, "cannot run the query: %s",
+                     log_text(st, "the query engine failed"));
         goto fail;
     }
     if (librdf_query_results_is_boolean(qr)) {
