@@ -259,9 +259,8 @@ cmd_build(int argc, char **argv)
         fprintf(stderr,
                 "diplograph: built %zu article%s%s, %zu sentences, %zu "
                 "triples in %.2f s into '%s'\n",
-                built, built == 1 ? "" : "s",
-                skipped ? " (some skipped)" : "", sentences, triples, secs,
-                spec);
+                built, built == 1 ? "" : "s", skipped ? " (some skipped)" : "",
+                sentences, triples, secs, spec);
     if (skipped && dg_verbosity > 0)
         fprintf(stderr, "diplograph: %zu article%s skipped\n", skipped,
                 skipped == 1 ? "" : "s");

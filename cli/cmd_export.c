@@ -46,8 +46,8 @@ cmd_export(int argc, char **argv)
         }
     }
     if (optind != argc)
-        return dg_cli_usage_error(usage_line, "export: unexpected argument '%s'",
-                                  argv[optind]);
+        return dg_cli_usage_error(
+            usage_line, "export: unexpected argument '%s'", argv[optind]);
     static const char *formats[] = {"turtle", "ntriples", "nquads", "trig",
                                     "rdfxml"};
     int known = 0;

@@ -31,10 +31,11 @@ cmd_extract(int argc, char **argv)
         case 'b': base = optarg; break;
         case 'k': key_opt = optarg; break;
         case 'h':
-            printf("%s\n\nPrints the facts extracted from one article (FILE, or "
-                   "- for stdin)\nas N-Triples on stdout; the store is not "
-                   "touched.\n",
-                   usage_line);
+            printf(
+                "%s\n\nPrints the facts extracted from one article (FILE, or "
+                "- for stdin)\nas N-Triples on stdout; the store is not "
+                "touched.\n",
+                usage_line);
             return DG_EXIT_OK;
         default: return dg_cli_usage_error(usage_line, "extract: bad option");
         }
@@ -67,8 +68,8 @@ cmd_extract(int argc, char **argv)
         status = dg_cli_fail(&err);
         goto out;
     }
-    struct dg_extract_opts opts = {base, key, path, NULL, NULL,
-                                   PACKAGE_VERSION};
+    struct dg_extract_opts opts = {base, key,  path,
+                                   NULL, NULL, PACKAGE_VERSION};
     if (dg_extract_article(x, text, len, &opts, facts, NULL, &err) < 0) {
         dg_cli_error("'%s': %s", path, err.msg);
         goto out;

@@ -30,12 +30,13 @@ cmd_load(int argc, char **argv)
         case 'g': graph = optarg; break;
         case 'i': syntax = optarg; break;
         case 'h':
-            printf("%s\n\nImports RDF files; the syntax comes from the file "
-                   "name (.ttl .nt .nq\n.trig .rdf .owl) or -i.  N-Quads and "
-                   "TriG keep their graphs; triples go\nto --graph IRI (default: "
-                   "the file's URI).  Each file is stored whole or\nnot at "
-                   "all.\n",
-                   usage_line);
+            printf(
+                "%s\n\nImports RDF files; the syntax comes from the file "
+                "name (.ttl .nt .nq\n.trig .rdf .owl) or -i.  N-Quads and "
+                "TriG keep their graphs; triples go\nto --graph IRI (default: "
+                "the file's URI).  Each file is stored whole or\nnot at "
+                "all.\n",
+                usage_line);
             return DG_EXIT_OK;
         default: return dg_cli_usage_error(usage_line, "load: bad option");
         }

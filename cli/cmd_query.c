@@ -41,12 +41,13 @@ cmd_query(int argc, char **argv)
                                           "query: unknown format '%s'", optarg);
             break;
         case 'h':
-            printf("%s\n\nRuns a SPARQL SELECT, ASK or CONSTRUCT query on the "
-                   "store.\n-f json is W3C SPARQL 1.1 Query Results JSON; the "
-                   "default is\nan aligned table with labels on a terminal, TSV "
-                   "otherwise.\nCONSTRUCT results print as N-Triples (tsv) or "
-                   "s/p/o rows.\n",
-                   usage_line);
+            printf(
+                "%s\n\nRuns a SPARQL SELECT, ASK or CONSTRUCT query on the "
+                "store.\n-f json is W3C SPARQL 1.1 Query Results JSON; the "
+                "default is\nan aligned table with labels on a terminal, TSV "
+                "otherwise.\nCONSTRUCT results print as N-Triples (tsv) or "
+                "s/p/o rows.\n",
+                usage_line);
             return DG_EXIT_OK;
         default: return dg_cli_usage_error(usage_line, "query: bad option");
         }

@@ -36,8 +36,9 @@ usage(FILE *fp)
                 "commands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(fp, "  %-8s %s\n", commands[i].name, commands[i].summary);
-    fprintf(fp, "\n'diplograph COMMAND --help' tells more about a command.\n"
-                "The store is --store SPEC, $DIPLOGRAPH_STORE, or '%s'.\n",
+    fprintf(fp,
+            "\n'diplograph COMMAND --help' tells more about a command.\n"
+            "The store is --store SPEC, $DIPLOGRAPH_STORE, or '%s'.\n",
             DG_DEFAULT_STORE);
 }
 

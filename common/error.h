@@ -11,12 +11,12 @@
 
 enum dg_err_code {
     DG_OK = 0,
-    DG_ERR_IO,      /* file or directory cannot be read or written */
-    DG_ERR_INPUT,   /* bad input: not UTF-8, empty, binary, too big */
-    DG_ERR_USAGE,   /* bad argument or option value */
-    DG_ERR_STORE,   /* store missing, unopenable or failing */
-    DG_ERR_QUERY,   /* query syntax error or unsupported feature */
-    DG_ERR_RENDER,  /* diagram layout or rendering failed */
+    DG_ERR_IO,     /* file or directory cannot be read or written */
+    DG_ERR_INPUT,  /* bad input: not UTF-8, empty, binary, too big */
+    DG_ERR_USAGE,  /* bad argument or option value */
+    DG_ERR_STORE,  /* store missing, unopenable or failing */
+    DG_ERR_QUERY,  /* query syntax error or unsupported feature */
+    DG_ERR_RENDER, /* diagram layout or rendering failed */
     DG_ERR_NOMEM,
     DG_ERR_INTERNAL
 };

@@ -49,9 +49,8 @@ void dg_extract_free(struct dg_extractor *x);
  * (DG_ERR_INPUT for empty, binary, non-UTF-8 or oversized text; nothing is
  * appended then).  st may be NULL. */
 int dg_extract_article(struct dg_extractor *x, const char *text, size_t len,
-                       const struct dg_extract_opts *opts,
-                       struct dg_facts *out, struct dg_extract_stats *st,
-                       struct dg_error *err);
+                       const struct dg_extract_opts *opts, struct dg_facts *out,
+                       struct dg_extract_stats *st, struct dg_error *err);
 
 /* Writes the IRI of the article's named graph (base + "article/" + key)
  * into buf.  Returns 0, or -1 when it does not fit. */

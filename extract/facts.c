@@ -131,13 +131,14 @@ same(const struct dg_triple *t, const char *s, const char *p, const char *o,
      const char *dt, int o_is_iri)
 {
     return t->o_is_iri == o_is_iri && strcmp(t->s, s) == 0 &&
-           strcmp(t->p, p) == 0 && strcmp(t->o, o) == 0 && streq_null(t->dt, dt);
+           strcmp(t->p, p) == 0 && strcmp(t->o, o) == 0 &&
+           streq_null(t->dt, dt);
 }
 
 /* Returns the slot where the triple is or would go. */
 static size_t
-find_slot(const struct dg_facts *f, const char *s, const char *p,
-          const char *o, const char *dt, int o_is_iri)
+find_slot(const struct dg_facts *f, const char *s, const char *p, const char *o,
+          const char *dt, int o_is_iri)
 {
     size_t mask = f->hcap - 1;
     size_t i = (size_t)hash_triple(s, p, o, dt, o_is_iri) & mask;

@@ -40,8 +40,7 @@ int dg_facts_add_iri(struct dg_facts *f, const char *s, const char *p,
 int dg_facts_add_lit(struct dg_facts *f, const char *s, const char *p,
                      const char *lit, const char *dt);
 /* Add <s> <p> "n"^^xsd:integer.  Returns 0 or -1. */
-int dg_facts_add_int(struct dg_facts *f, const char *s, const char *p,
-                     long n);
+int dg_facts_add_int(struct dg_facts *f, const char *s, const char *p, long n);
 
 size_t dg_facts_count(const struct dg_facts *f);
 /* The i-th triple (0 <= i < count), borrowed: valid until the facts are

@@ -109,17 +109,10 @@ static const struct {
     const char *prefix;
     const char *ns;
 } prefixes[] = {
-    {"dg", DG_NS},
-    {"schema", DG_NS_SCHEMA},
-    {"org", DG_NS_ORG},
-    {"prov", DG_NS_PROV},
-    {"skos", DG_NS_SKOS},
-    {"owl", DG_NS_OWL},
-    {"xsd", DG_NS_XSD},
-    {"rdf", DG_NS_RDF},
-    {"rdfs", DG_NS_RDFS},
-    {"wd", DG_NS_WD},
-    {"id", DG_BASE_DEFAULT},
+    {"dg", DG_NS},        {"schema", DG_NS_SCHEMA}, {"org", DG_NS_ORG},
+    {"prov", DG_NS_PROV}, {"skos", DG_NS_SKOS},     {"owl", DG_NS_OWL},
+    {"xsd", DG_NS_XSD},   {"rdf", DG_NS_RDF},       {"rdfs", DG_NS_RDFS},
+    {"wd", DG_NS_WD},     {"id", DG_BASE_DEFAULT},
 };
 
 const char *
@@ -248,7 +241,8 @@ write_json(const struct dg_results *r, FILE *fp)
 {
     fputs("{\n  \"head\": {", fp);
     if (r->kind == DG_RESULTS_BOOLEAN) {
-        fprintf(fp, "},\n  \"boolean\": %s\n}\n", r->boolean ? "true" : "false");
+        fprintf(fp, "},\n  \"boolean\": %s\n}\n",
+                r->boolean ? "true" : "false");
         return 0;
     }
     fputs(" \"vars\": [", fp);

@@ -45,10 +45,10 @@ enum dg_format {
 };
 
 struct dg_results {
-    int kind;         /* enum dg_results_kind */
-    int boolean;      /* ASK answer */
-    size_t nvars;     /* columns; 3 (s, p, o) for graph results */
-    char **vars;      /* column names, without '?' */
+    int kind;     /* enum dg_results_kind */
+    int boolean;  /* ASK answer */
+    size_t nvars; /* columns; 3 (s, p, o) for graph results */
+    char **vars;  /* column names, without '?' */
     size_t nrows;
     struct dg_term *cells; /* nrows * nvars, row-major */
     size_t cap;
@@ -84,8 +84,7 @@ typedef const char *(*dg_label_fn)(void *ctx, const char *iri);
  * shortened with the vocabulary prefixes).  Returns 0, or -1 with err set
  * on a write error. */
 int dg_results_write(const struct dg_results *r, int fmt, FILE *fp,
-                     dg_label_fn label, void *label_ctx,
-                     struct dg_error *err);
+                     dg_label_fn label, void *label_ctx, struct dg_error *err);
 
 /* Shortens an IRI with the known prefixes ("schema:name") into buf;
  * returns buf, or iri itself when no prefix applies. */

@@ -139,9 +139,8 @@ dg_sparql_check(const char *query, struct dg_error *err)
             for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
                 if (strcasecmp(word, rules[i].word) != 0)
                     continue;
-                return dg_error_set(err, DG_ERR_QUERY,
-                                    "line %d, column %d: %s", start.line,
-                                    start.col, rules[i].advice);
+                return dg_error_set(err, DG_ERR_QUERY, "line %d, column %d: %s",
+                                    start.line, start.col, rules[i].advice);
             }
             if (!strcasecmp(word, "BIND"))
                 bind_depth = depth + 1;

@@ -219,7 +219,8 @@ dg_store_open(const char *specstr, int mode, const char *ontology_path,
     }
 
     struct dg_store_spec *sp = &st->spec;
-    if (!sp->kind[0] || !strcmp(sp->kind, "lmdb") || !strcmp(sp->kind, "hashes")) {
+    if (!sp->kind[0] || !strcmp(sp->kind, "lmdb") ||
+        !strcmp(sp->kind, "hashes")) {
         struct stat sb;
         int exists = stat(sp->path, &sb) == 0;
         if (exists && !S_ISDIR(sb.st_mode)) {
@@ -282,14 +283,14 @@ dg_store_open(const char *specstr, int mode, const char *ontology_path,
         fresh = 1;
     }
     if (!st->storage) {
-        dg_error_set(err, DG_ERR_STORE, "cannot open store '%s': %s",
-                     specstr, log_text(st, "storage failed to open"));
+        dg_error_set(err, DG_ERR_STORE, "cannot open store '%s': %s", specstr,
+                     log_text(st, "storage failed to open"));
         goto fail;
     }
     st->model = librdf_new_model(st->world, st->storage, NULL);
     if (!st->model) {
-        dg_error_set(err, DG_ERR_STORE, "cannot open store '%s': %s",
-                     specstr, log_text(st, "model failed to open"));
+        dg_error_set(err, DG_ERR_STORE, "cannot open store '%s': %s", specstr,
+                     log_text(st, "model failed to open"));
         goto fail;
     }
     if (fresh && ontology_path && load_ontology(st, ontology_path, err) < 0)
@@ -373,8 +374,8 @@ node_from_iri(librdf_world *w, const char *iri)
 
 /* Adds <s> <p> o to context ctx; s, p, o are consumed (also on failure). */
 static int
-add_nodes(struct dg_store *st, librdf_node *ctx, librdf_node *s,
-          librdf_node *p, librdf_node *o)
+add_nodes(struct dg_store *st, librdf_node *ctx, librdf_node *s, librdf_node *p,
+          librdf_node *o)
 {
     if (!s || !p || !o) {
         if (s)
@@ -385,7 +386,8 @@ add_nodes(struct dg_store *st, librdf_node *ctx, librdf_node *s,
             librdf_free_node(o);
         return -1;
     }
-    librdf_statement *stmt = librdf_new_statement_from_nodes(st->world, s, p, o);
+    librdf_statement *stmt =
+        librdf_new_statement_from_nodes(st->world, s, p, o);
     if (!stmt)
         return -1;
     int rc = librdf_model_context_add_statement(st->model, ctx, stmt);
@@ -401,9 +403,8 @@ node_from_fact_object(librdf_world *w, const struct dg_triple *t)
     librdf_uri *dt = NULL;
     if (t->dt && !(dt = librdf_new_uri(w, (const unsigned char *)t->dt)))
         return NULL;
-    librdf_node *n =
-        librdf_new_node_from_typed_literal(w, (const unsigned char *)t->o,
-                                           NULL, dt);
+    librdf_node *n = librdf_new_node_from_typed_literal(
+        w, (const unsigned char *)t->o, NULL, dt);
     if (dt)
         librdf_free_uri(dt);
     return n;
@@ -480,9 +481,9 @@ syntax_from_path(const char *path)
 {
     static const struct {
         const char *ext, *syntax;
-    } map[] = {{".ttl", "turtle"},  {".turtle", "turtle"}, {".nt", "ntriples"},
-               {".nq", "nquads"},   {".trig", "trig"},     {".rdf", "rdfxml"},
-               {".owl", "rdfxml"},  {".xml", "rdfxml"}};
+    } map[] = {{".ttl", "turtle"}, {".turtle", "turtle"}, {".nt", "ntriples"},
+               {".nq", "nquads"},  {".trig", "trig"},     {".rdf", "rdfxml"},
+               {".owl", "rdfxml"}, {".xml", "rdfxml"}};
     const char *dot = strrchr(path, '.');
     for (size_t i = 0; dot && i < sizeof map / sizeof map[0]; i++)
         if (strcasecmp(dot, map[i].ext) == 0)
@@ -507,8 +508,7 @@ parse_into(struct dg_store *st, const char *path, const char *syntax,
                             "cannot tell the syntax of '%s' from its name: "
                             "use -i turtle|ntriples|nquads|trig|rdfxml",
                             path);
-    if (!raptor_world_is_parser_name(rw, syntax) ||
-        !strcmp(syntax, "guess"))
+    if (!raptor_world_is_parser_name(rw, syntax) || !strcmp(syntax, "guess"))
         return dg_error_set(err, DG_ERR_USAGE, "unknown RDF syntax '%s'",
                             syntax);
     if (!(fp = fopen(path, "rb")))
@@ -519,8 +519,8 @@ parse_into(struct dg_store *st, const char *path, const char *syntax,
         dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         goto out;
     }
-    lc.default_ctx = node_from_iri(st->world, graph_iri ? graph_iri
-                                                        : (const char *)uri_str);
+    lc.default_ctx =
+        node_from_iri(st->world, graph_iri ? graph_iri : (const char *)uri_str);
     if (!lc.default_ctx) {
         dg_error_set(err, DG_ERR_USAGE, "bad graph IRI '%s'",
                      graph_iri ? graph_iri : (const char *)uri_str);
@@ -591,10 +591,10 @@ term_from_node(struct dg_term *t, librdf_node *n)
     if (!n)
         return 0;
     if (librdf_node_is_resource(n))
-        return dg_term_set(t, DG_TERM_IRI,
-                           (const char *)librdf_uri_as_string(
-                               librdf_node_get_uri(n)),
-                           NULL, NULL);
+        return dg_term_set(
+            t, DG_TERM_IRI,
+            (const char *)librdf_uri_as_string(librdf_node_get_uri(n)), NULL,
+            NULL);
     if (librdf_node_is_blank(n))
         return dg_term_set(t, DG_TERM_BLANK,
                            (const char *)librdf_node_get_blank_identifier(n),
@@ -652,7 +652,8 @@ dg_store_query(struct dg_store *st, const char *sparql, struct dg_error *err)
             struct dg_term *row = dg_results_add_row(r);
             if (!row ||
                 term_from_node(&row[0], librdf_statement_get_subject(s)) < 0 ||
-                term_from_node(&row[1], librdf_statement_get_predicate(s)) < 0 ||
+                term_from_node(&row[1], librdf_statement_get_predicate(s)) <
+                    0 ||
                 term_from_node(&row[2], librdf_statement_get_object(s)) < 0)
                 goto nomem;
             librdf_stream_next(stream);
@@ -788,9 +789,9 @@ hash_node(uint64_t h, librdf_node *n)
 static const struct {
     const char *prefix, *ns;
 } export_prefixes[] = {
-    {"dg", DG_NS},         {"schema", DG_NS_SCHEMA}, {"org", DG_NS_ORG},
-    {"prov", DG_NS_PROV},  {"skos", DG_NS_SKOS},     {"owl", DG_NS_OWL},
-    {"xsd", DG_NS_XSD},    {"rdf", DG_NS_RDF},       {"rdfs", DG_NS_RDFS},
+    {"dg", DG_NS},        {"schema", DG_NS_SCHEMA}, {"org", DG_NS_ORG},
+    {"prov", DG_NS_PROV}, {"skos", DG_NS_SKOS},     {"owl", DG_NS_OWL},
+    {"xsd", DG_NS_XSD},   {"rdf", DG_NS_RDF},       {"rdfs", DG_NS_RDFS},
     {"wd", DG_NS_WD},
 };
 
@@ -846,8 +847,8 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
         return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < sizeof export_prefixes / sizeof export_prefixes[0];
          i++) {
-        raptor_uri *u = raptor_new_uri(
-            rw, (const unsigned char *)export_prefixes[i].ns);
+        raptor_uri *u =
+            raptor_new_uri(rw, (const unsigned char *)export_prefixes[i].ns);
         if (u) {
             raptor_serializer_set_namespace(
                 ser, u, (const unsigned char *)export_prefixes[i].prefix);
@@ -865,8 +866,8 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
             goto out;
         }
         stream = librdf_model_context_as_stream(st->model, only);
-        if (!stream ||
-            serialize_stream(ser, stream, quads ? only : NULL, NULL, &count) < 0) {
+        if (!stream || serialize_stream(ser, stream, quads ? only : NULL, NULL,
+                                        &count) < 0) {
             dg_error_set(err, DG_ERR_STORE, "cannot read graph '%s': %s",
                          graph_iri, log_text(st, "stream failed"));
             goto out;
@@ -953,9 +954,8 @@ hash_str(const char *s)
 static char *
 lookup_label(struct dg_store *st, const char *iri)
 {
-    static const char *props[] = {
-        DG_NS_SCHEMA "name", DG_NS_RDFS "label", DG_NS_SKOS "prefLabel",
-        DG_NS "iso3"};
+    static const char *props[] = {DG_NS_SCHEMA "name", DG_NS_RDFS "label",
+                                  DG_NS_SKOS "prefLabel", DG_NS "iso3"};
     librdf_node *subj = node_from_iri(st->world, iri);
     char *label = NULL;
     if (!subj)
@@ -1039,9 +1039,8 @@ dg_store_kind(struct dg_store *st, const char *iri)
     const char *kind = NULL;
     librdf_node *subj = node_from_iri(st->world, iri);
     librdf_node *type = node_from_iri(st->world, DG_RDF_TYPE);
-    librdf_iterator *it = subj && type
-                              ? librdf_model_get_targets(st->model, subj, type)
-                              : NULL;
+    librdf_iterator *it =
+        subj && type ? librdf_model_get_targets(st->model, subj, type) : NULL;
     while (it && !librdf_iterator_end(it) && !kind) {
         librdf_node *t = librdf_iterator_get_object(it); /* shared */
         if (librdf_node_is_resource(t)) {

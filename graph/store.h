@@ -29,8 +29,8 @@ enum dg_store_mode {
 };
 
 struct dg_store_spec {
-    char kind[16];  /* "lmdb", "hashes", "memory", "postgresql" */
-    char path[1024]; /* directory for lmdb/hashes */
+    char kind[16];       /* "lmdb", "hashes", "memory", "postgresql" */
+    char path[1024];     /* directory for lmdb/hashes */
     char conninfo[1024]; /* postgresql parts as librdf options */
 };
 
@@ -43,8 +43,7 @@ int dg_store_spec_parse(const char *spec, struct dg_store_spec *out,
  * own graph.  Returns a new store; caller frees with dg_store_free
  * (NULL is safe). */
 struct dg_store *dg_store_open(const char *spec, int mode,
-                               const char *ontology_path,
-                               struct dg_error *err);
+                               const char *ontology_path, struct dg_error *err);
 void dg_store_free(struct dg_store *st);
 
 /* Replaces the named graph graph_iri (borrowed) with facts (borrowed):
@@ -59,8 +58,8 @@ int dg_store_replace_graph(struct dg_store *st, const char *graph_iri,
  * their graph; triples go to graph_iri (NULL: the file's URI).  *added
  * (may be NULL) gets the number of statements stored. */
 int dg_store_load_file(struct dg_store *st, const char *path,
-                       const char *syntax, const char *graph_iri,
-                       size_t *added, struct dg_error *err);
+                       const char *syntax, const char *graph_iri, size_t *added,
+                       struct dg_error *err);
 
 /* Runs a SPARQL query (borrowed) and returns its results as plain data;
  * caller frees with dg_results_free.  Syntax errors give DG_ERR_QUERY
