@@ -1,0 +1,182 @@
+/* cmd_render.c: diplograph render: draw a query's results with Graphviz. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "graph/render.h"
+#include "graph/store.h"
+
+static const char usage_line[] =
+    "usage: diplograph render [--store SPEC] [-T svg|png|pdf|dot] "
+    "[-K dot|neato|sfdp|circo|fdp] [--limit N] [-o FILE] "
+    "(FILE.rq | -e 'SPARQL')";
+
+static const char help_text[] =
+    "\n\nDraws the results of a SPARQL query as a diagram (default: SVG on\n"
+    "standard output).  CONSTRUCT results become nodes and edges labelled\n"
+    "with the predicate's label; a SELECT gives edges from ?source ?edge\n"
+    "?target, or from its first columns (2: unlabelled edges, 3: the middle\n"
+    "one labels the edge).  Literals become tooltip lines of their node.\n"
+    "Nodes show labels, with a shape and colour by type and a legend.\n\n"
+    "  -T FORMAT   svg, png, pdf, or dot (the graph before layout, sorted)\n"
+    "  -K ENGINE   layout engine; default: the query's '# render:' header,\n"
+    "              else dot up to 150 nodes and sfdp above\n"
+    "  --limit N   draw at most N nodes, the most connected (default 300)\n"
+    "  -o FILE     write FILE (replaced only when rendering succeeded)\n\n"
+    "Query header comments: '# title: TEXT' (graph label), '# render:\n"
+    "ENGINE' (or 'engine=E; cluster=?var'), '# cluster: ?var' (groups the\n"
+    "target nodes by that column's value).\n";
+
+/* renders into a temporary file beside path, renamed over it on success */
+static int
+render_to_file(struct dg_store *st, const struct dg_results *r,
+               const struct dg_render_opts *opts, const char *path,
+               struct dg_render_info *info, struct dg_error *err)
+{
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    FILE *fp = NULL;
+    int fd, rc = -1;
+
+    if (!tmp)
+        return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+    snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+    if ((fd = mkstemp(tmp)) < 0) {
+        dg_error_set(err, DG_ERR_IO, "cannot write '%s': %s", path,
+                     strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    mode_t mask = umask(0); /* mkstemp makes 0600: give the usual mode */
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0 || !(fp = fdopen(fd, "wb"))) {
+        dg_error_set(err, DG_ERR_IO, "cannot write '%s': %s", path,
+                     strerror(errno));
+        close(fd);
+        goto out;
+    }
+    if (dg_render_results(st, r, opts, fp, info, err) < 0)
+        goto out;
+    if (fclose(fp) != 0) {
+        fp = NULL;
+        dg_error_set(err, DG_ERR_IO, "cannot write '%s': %s", path,
+                     strerror(errno));
+        goto out;
+    }
+    fp = NULL;
+    if (rename(tmp, path) != 0) {
+        dg_error_set(err, DG_ERR_IO, "cannot write '%s': %s", path,
+                     strerror(errno));
+        goto out;
+    }
+    rc = 0;
+out:
+    if (fp)
+        fclose(fp);
+    if (rc < 0)
+        unlink(tmp);
+    free(tmp);
+    return rc;
+}
+
+int
+cmd_render(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"store", required_argument, NULL, 's'},
+        {"format", required_argument, NULL, 'T'},
+        {"engine", required_argument, NULL, 'K'},
+        {"limit", required_argument, NULL, 'l'},
+        {"output", required_argument, NULL, 'o'},
+        {"expr", required_argument, NULL, 'e'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *store_opt = NULL, *expr = NULL, *output = NULL;
+    struct dg_render_opts opts = {"svg", NULL, 0, NULL};
+    struct dg_query_header header;
+    struct dg_render_info info;
+    int c, status = DG_EXIT_FAIL;
+    struct dg_error err = {0, ""};
+    char *text = NULL, *end;
+    struct dg_store *st = NULL;
+    struct dg_results *r = NULL;
+    unsigned long lim;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "T:K:o:e:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 's': store_opt = optarg; break;
+        case 'e': expr = optarg; break;
+        case 'o': output = optarg; break;
+        case 'T':
+            if (!dg_render_format_ok(optarg))
+                return dg_cli_usage_error(
+                    usage_line, "render: unknown format '%s'", optarg);
+            opts.format = optarg;
+            break;
+        case 'K':
+            if (!dg_render_engine_ok(optarg))
+                return dg_cli_usage_error(
+                    usage_line, "render: unknown layout engine '%s'", optarg);
+            opts.engine = optarg;
+            break;
+        case 'l':
+            errno = 0;
+            lim = strtoul(optarg, &end, 10);
+            if (errno || end == optarg || *end || lim == 0 || optarg[0] == '-')
+                return dg_cli_usage_error(
+                    usage_line, "render: bad --limit '%s'", optarg);
+            opts.limit = (size_t)lim;
+            break;
+        case 'h': printf("%s%s", usage_line, help_text); return DG_EXIT_OK;
+        default: return dg_cli_usage_error(usage_line, "render: bad option");
+        }
+    }
+    if ((expr && optind != argc) || (!expr && optind + 1 != argc))
+        return dg_cli_usage_error(usage_line,
+                                  "render: give one FILE.rq or -e 'SPARQL'");
+    if (!expr) {
+        size_t len;
+        if (!(text = dg_cli_read_file(argv[optind], &len, &err)))
+            return dg_cli_fail(&err);
+        expr = text;
+    }
+    dg_query_header_parse(expr, &header);
+    opts.header = &header;
+    if (!(st = dg_store_open(dg_cli_store_spec(store_opt), DG_STORE_READ, NULL,
+                             &err))) {
+        dg_cli_fail(&err);
+        goto out;
+    }
+    if (!(r = dg_store_query(st, expr, &err))) {
+        if (text)
+            dg_cli_error("'%s': %s", argv[optind], err.msg);
+        else
+            dg_cli_fail(&err);
+        goto out;
+    }
+    if (output ? render_to_file(st, r, &opts, output, &info, &err)
+               : dg_render_results(st, r, &opts, stdout, &info, &err)) {
+        dg_cli_fail(&err);
+        goto out;
+    }
+    if (info.nodes_shown < info.nodes_total)
+        dg_cli_warn("showing %zu of %zu nodes (--limit)", info.nodes_shown,
+                    info.nodes_total);
+    dg_cli_note(2, "%zu nodes, %zu edges%s%s", info.nodes_shown,
+                info.edges_shown, info.engine[0] ? ", layout " : "",
+                info.engine);
+    status = DG_EXIT_OK;
+out:
+    dg_results_free(r);
+    dg_store_free(st);
+    free(text);
+    return status;
+}

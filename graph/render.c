@@ -1,0 +1,1016 @@
+/* render.c: see render.h.  The only file that includes Graphviz headers;
+ * cgraph's non-const `char *` parameters are cast here and nowhere else. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include "common/ns.h"
+#include "graph/render.h"
+
+/* label lines are wrapped at about this many characters */
+#define WRAP_WIDTH 24
+
+/* ---- query headers */
+
+static void
+copy_trimmed(char *dst, size_t size, const char *s, size_t n)
+{
+    while (n > 0 && isspace((unsigned char)*s)) {
+        s++;
+        n--;
+    }
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, s, n);
+    dst[n] = '\0';
+}
+
+/* copies the first word of s (up to space, ';', ',' or '(') */
+static void
+copy_word(char *dst, size_t size, const char *s)
+{
+    size_t n = 0;
+    while (isspace((unsigned char)*s))
+        s++;
+    if (*s == '?' || *s == '$')
+        s++;
+    while (s[n] && !isspace((unsigned char)s[n]) && !strchr(";,()", s[n]))
+        n++;
+    copy_trimmed(dst, size, s, n);
+}
+
+static void
+parse_render(struct dg_query_header *h, const char *v)
+{
+    char part[256], word[64];
+    int first = 1;
+    while (*v) {
+        size_t n = strcspn(v, ";");
+        copy_trimmed(part, sizeof part, v, n);
+        if (!strncmp(part, "engine=", 7)) {
+            copy_word(h->engine, sizeof h->engine, part + 7);
+        } else if (!strncmp(part, "cluster=", 8)) {
+            copy_word(h->cluster, sizeof h->cluster, part + 8);
+        } else if (first) {
+            copy_word(word, sizeof word, part);
+            if (!strcmp(word, "none") || dg_render_engine_ok(word))
+                copy_trimmed(h->engine, sizeof h->engine, word, strlen(word));
+        }
+        first = 0;
+        v += n;
+        if (*v == ';')
+            v++;
+    }
+}
+
+void
+dg_query_header_parse(const char *sparql, struct dg_query_header *h)
+{
+    const char *p = sparql;
+    memset(h, 0, sizeof *h);
+    while (p && *p) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        const char *l = p, *end = p + len;
+        char line[1024], key[32];
+        while (l < end && isspace((unsigned char)*l))
+            l++;
+        if (l < end && *l != '#')
+            break; /* the header ends at the first line of SPARQL */
+        if (l < end) {
+            size_t k = 0;
+            l++;
+            while (l < end && isspace((unsigned char)*l))
+                l++;
+            while (l + k < end && (isalnum((unsigned char)l[k]) || l[k] == '-'))
+                k++;
+            if (k > 0 && k < sizeof key && l + k < end && l[k] == ':') {
+                memcpy(key, l, k);
+                key[k] = '\0';
+                copy_trimmed(line, sizeof line, l + k + 1,
+                             (size_t)(end - (l + k + 1)));
+                if (!strcmp(key, "title"))
+                    copy_trimmed(h->title, sizeof h->title, line, strlen(line));
+                else if (!strcmp(key, "question"))
+                    copy_trimmed(h->question, sizeof h->question, line,
+                                 strlen(line));
+                else if (!strcmp(key, "render"))
+                    parse_render(h, line);
+                else if (!strcmp(key, "cluster"))
+                    copy_word(h->cluster, sizeof h->cluster, line);
+            }
+        }
+        p = eol ? eol + 1 : NULL;
+    }
+}
+
+/* ---- whitelists */
+
+int
+dg_render_format_ok(const char *format)
+{
+    static const char *const ok[] = {"svg", "png", "pdf", "dot"};
+    for (size_t i = 0; format && i < sizeof ok / sizeof ok[0]; i++)
+        if (!strcmp(format, ok[i]))
+            return 1;
+    return 0;
+}
+
+int
+dg_render_engine_ok(const char *engine)
+{
+    static const char *const ok[] = {"dot", "neato", "sfdp", "circo", "fdp"};
+    for (size_t i = 0; engine && i < sizeof ok / sizeof ok[0]; i++)
+        if (!strcmp(engine, ok[i]))
+            return 1;
+    return 0;
+}
+
+/* ---- the visual language: one style per kind */
+
+struct kind_style {
+    const char *kind; /* dg_store_kind's name; NULL: anything else */
+    const char *shape, *style, *fillcolor, *color, *fontcolor;
+};
+
+static const struct kind_style styles[] = {
+    {"country", "box", "filled", "#c6dbef", "#2171b5", "#08306b"},
+    {"person", "ellipse", "filled", "#fdd0a2", "#d94801", "#000000"},
+    {"organisation", "hexagon", "filled", "#c7e9c0", "#238b45", "#00441b"},
+    {"event", "note", "filled", "#fff7bc", "#cc9a06", "#000000"},
+    {"topic", "plaintext", "", "", "#6a51a3", "#54278f"},
+    {"place", "house", "filled", "#e0e0e0", "#636363", "#000000"},
+    {"article", "tab", "filled", "#f2f0f7", "#756bb1", "#000000"},
+    {"sentence", "plain", "", "", "#969696", "#525252"},
+    {"action", "cds", "filled", "#fcbba1", "#cb181d", "#000000"},
+    {NULL, "ellipse", "dashed", "", "#969696", "#000000"},
+};
+#define NSTYLES (sizeof styles / sizeof styles[0])
+
+static size_t
+style_index(const char *kind)
+{
+    for (size_t i = 0; i + 1 < NSTYLES; i++)
+        if (kind && !strcmp(kind, styles[i].kind))
+            return i;
+    return NSTYLES - 1;
+}
+
+/* ---- Graphviz messages: captured, never printed */
+
+static _Thread_local char gv_msg[256];
+static _Thread_local int gv_capturing;
+
+static int
+gv_errf(char *msg)
+{
+    if (!strcmp(msg, "Error")) {
+        gv_capturing = 1;
+        gv_msg[0] = '\0';
+        return 0;
+    }
+    if (!strcmp(msg, "Warning")) {
+        gv_capturing = 0;
+        return 0;
+    }
+    if (gv_capturing) {
+        size_t n = strlen(gv_msg);
+        if (n == 0 && !strcmp(msg, ": "))
+            return 0;
+        snprintf(gv_msg + n, sizeof gv_msg - n, "%s", msg);
+        for (char *c = gv_msg; *c; c++)
+            if (*c == '\n' || *c == '\r')
+                *c = ' ';
+    }
+    return 0;
+}
+
+static const char *
+gv_error_text(const char *fallback)
+{
+    size_t n = strlen(gv_msg);
+    while (n > 0 && gv_msg[n - 1] == ' ')
+        gv_msg[--n] = '\0';
+    return n ? gv_msg : fallback;
+}
+
+/* ---- the graph as plain data, before Graphviz sees it */
+
+struct rnode {
+    int type;            /* DG_TERM_IRI or DG_TERM_BLANK */
+    const char *value;   /* borrowed from the results */
+    const char *cluster; /* borrowed: value of its cluster term, or NULL */
+    int cluster_type;
+    char **attrs; /* owned "key: value" lines */
+    size_t nattrs;
+    size_t degree;
+    int keep;
+    size_t cluster_ix; /* index into the cluster list when kept */
+    Agnode_t *an;
+};
+
+struct redge {
+    size_t s, t;
+    const char *label; /* borrowed (results, store or IRI), or NULL */
+};
+
+struct cluster {
+    int type;
+    const char *value; /* borrowed from the results */
+    Agraph_t *sg;
+};
+
+struct rgraph {
+    struct rnode *nodes;
+    size_t nnodes;
+    struct redge *edges;
+    size_t nedges, edges_cap;
+    struct cluster *clusters;
+    size_t nclusters;
+};
+
+static int
+is_node_term(const struct dg_term *t)
+{
+    return t->value && (t->type == DG_TERM_IRI || t->type == DG_TERM_BLANK);
+}
+
+static int
+cmp_term(int ta, const char *va, int tb, const char *vb)
+{
+    if (ta != tb)
+        return ta < tb ? -1 : 1;
+    return strcmp(va, vb);
+}
+
+static int
+cmp_node(const void *a, const void *b)
+{
+    const struct rnode *x = a, *y = b;
+    return cmp_term(x->type, x->value, y->type, y->value);
+}
+
+static struct rnode *
+find_node(struct rgraph *g, const struct dg_term *t)
+{
+    struct rnode key;
+    if (!is_node_term(t))
+        return NULL;
+    key.type = t->type;
+    key.value = t->value;
+    return bsearch(&key, g->nodes, g->nnodes, sizeof *g->nodes, cmp_node);
+}
+
+static int
+cmp_str_null(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+static int
+cmp_edge(const void *a, const void *b)
+{
+    const struct redge *x = a, *y = b;
+    if (x->s != y->s)
+        return x->s < y->s ? -1 : 1;
+    if (x->t != y->t)
+        return x->t < y->t ? -1 : 1;
+    return cmp_str_null(x->label, y->label);
+}
+
+static void
+rgraph_release(struct rgraph *g)
+{
+    for (size_t i = 0; i < g->nnodes; i++) {
+        for (size_t k = 0; k < g->nodes[i].nattrs; k++)
+            free(g->nodes[i].attrs[k]);
+        free(g->nodes[i].attrs);
+    }
+    free(g->nodes);
+    free(g->edges);
+    free(g->clusters);
+    memset(g, 0, sizeof *g);
+}
+
+/* the part of an IRI after its last '#' or '/' (borrowed) */
+static const char *
+local_name(const char *iri)
+{
+    const char *h = strrchr(iri, '#'), *s = strrchr(iri, '/');
+    const char *p = h && (!s || h > s) ? h : s;
+    return p && p[1] ? p + 1 : iri;
+}
+
+/* a display text for a term: label, literal value, or local name */
+static const char *
+term_text(struct dg_store *st, const struct dg_term *t)
+{
+    const char *l;
+    if (!t->value)
+        return NULL;
+    if (t->type == DG_TERM_LITERAL)
+        return t->value;
+    if (t->type == DG_TERM_BLANK)
+        return "(anonymous)";
+    l = dg_store_label(st, t->value);
+    return l ? l : local_name(t->value);
+}
+
+static int
+node_add_attr(struct rnode *n, const char *key, const char *value)
+{
+    size_t len = strlen(key) + strlen(value) + 3;
+    char *line = malloc(len), **na;
+    if (!line)
+        return -1;
+    snprintf(line, len, "%s: %s", key, value);
+    for (size_t i = 0; i < n->nattrs; i++)
+        if (!strcmp(n->attrs[i], line)) {
+            free(line);
+            return 0;
+        }
+    if (!(na = realloc(n->attrs, (n->nattrs + 1) * sizeof *na))) {
+        free(line);
+        return -1;
+    }
+    n->attrs = na;
+    n->attrs[n->nattrs++] = line;
+    return 0;
+}
+
+static int
+add_edge(struct rgraph *g, size_t s, size_t t, const char *label)
+{
+    if (g->nedges == g->edges_cap) {
+        size_t nc = g->edges_cap ? g->edges_cap * 2 : 64;
+        struct redge *ne = realloc(g->edges, nc * sizeof *ne);
+        if (!ne)
+            return -1;
+        g->edges = ne;
+        g->edges_cap = nc;
+    }
+    g->edges[g->nedges].s = s;
+    g->edges[g->nedges].t = t;
+    g->edges[g->nedges].label = label;
+    g->nedges++;
+    return 0;
+}
+
+/* which columns hold what */
+struct columns {
+    long src, edge, tgt, clu; /* -1: none */
+};
+
+static long
+var_index(const struct dg_results *r, const char *name)
+{
+    for (size_t i = 0; i < r->nvars; i++)
+        if (!strcmp(r->vars[i], name))
+            return (long)i;
+    return -1;
+}
+
+static int
+first_bound_is_node(const struct dg_results *r, size_t col)
+{
+    for (size_t i = 0; i < r->nrows; i++) {
+        const struct dg_term *t = dg_results_cell(r, i, col);
+        if (t->value)
+            return is_node_term(t);
+    }
+    return 0;
+}
+
+static int
+choose_columns(const struct dg_results *r, const struct dg_query_header *h,
+               struct columns *c, struct dg_error *err)
+{
+    c->src = c->edge = c->tgt = c->clu = -1;
+    if (r->kind == DG_RESULTS_BOOLEAN)
+        return dg_error_set(err, DG_ERR_QUERY,
+                            "cannot draw an ASK query: use SELECT or CONSTRUCT");
+    if (r->kind == DG_RESULTS_GRAPH) {
+        c->src = 0;
+        c->edge = 1;
+        c->tgt = 2;
+    } else if ((c->src = var_index(r, "source")) >= 0 &&
+               (c->tgt = var_index(r, "target")) >= 0) {
+        c->edge = var_index(r, "edge");
+    } else if (r->nvars == 2 || r->nvars == 3) {
+        c->src = 0;
+        c->tgt = (long)r->nvars - 1;
+        c->edge = r->nvars == 3 ? 1 : -1;
+    } else if (r->nvars > 3) {
+        c->src = c->tgt = -1;
+        for (size_t i = 0; i < r->nvars && c->tgt < 0; i++)
+            if (first_bound_is_node(r, i)) {
+                if (c->src < 0)
+                    c->src = (long)i;
+                else
+                    c->tgt = (long)i;
+            }
+        if (c->tgt < 0) {
+            c->src = 0;
+            c->tgt = 1;
+        }
+    } else {
+        return dg_error_set(err, DG_ERR_QUERY,
+                            "cannot draw results with %zu column%s: select "
+                            "?source ?target (and ?edge), or use CONSTRUCT",
+                            r->nvars, r->nvars == 1 ? "" : "s");
+    }
+    if (h && h->cluster[0]) {
+        if (r->kind == DG_RESULTS_GRAPH ||
+            (c->clu = var_index(r, h->cluster)) < 0)
+            return dg_error_set(err, DG_ERR_QUERY,
+                                "cluster column '?%s' is not in the results",
+                                h->cluster);
+    }
+    return 0;
+}
+
+/* the text of an edge's label for row i (borrowed) */
+static const char *
+edge_label(struct dg_store *st, const struct dg_results *r,
+           const struct columns *c, size_t i)
+{
+    if (c->edge < 0)
+        return NULL;
+    return term_text(st, dg_results_cell(r, i, (size_t)c->edge));
+}
+
+static int
+collect_nodes(struct rgraph *g, const struct dg_results *r,
+              const struct columns *c)
+{
+    size_t n = 0;
+    g->nodes = calloc(r->nrows * 2 + 1, sizeof *g->nodes);
+    if (!g->nodes)
+        return -1;
+    for (size_t i = 0; i < r->nrows; i++) {
+        const struct dg_term *s = dg_results_cell(r, i, (size_t)c->src);
+        const struct dg_term *t = dg_results_cell(r, i, (size_t)c->tgt);
+        if (!is_node_term(s))
+            continue;
+        g->nodes[n].type = s->type;
+        g->nodes[n++].value = s->value;
+        if (is_node_term(t)) {
+            g->nodes[n].type = t->type;
+            g->nodes[n++].value = t->value;
+        }
+    }
+    qsort(g->nodes, n, sizeof *g->nodes, cmp_node);
+    g->nnodes = 0;
+    for (size_t i = 0; i < n; i++)
+        if (g->nnodes == 0 || cmp_node(&g->nodes[g->nnodes - 1],
+                                       &g->nodes[i]) != 0)
+            g->nodes[g->nnodes++] = g->nodes[i];
+    return 0;
+}
+
+static int
+collect_rows(struct rgraph *g, struct dg_store *st, const struct dg_results *r,
+             const struct columns *c)
+{
+    for (size_t i = 0; i < r->nrows; i++) {
+        const struct dg_term *tt = dg_results_cell(r, i, (size_t)c->tgt);
+        struct rnode *s = find_node(g, dg_results_cell(r, i, (size_t)c->src));
+        struct rnode *t = find_node(g, tt);
+        const char *el = edge_label(st, r, c, i);
+        if (!s)
+            continue;
+        if (t) {
+            if (add_edge(g, (size_t)(s - g->nodes), (size_t)(t - g->nodes),
+                         el) < 0)
+                return -1;
+        } else if (tt->value &&
+                   node_add_attr(s, el ? el : r->vars[c->tgt], tt->value) < 0) {
+            return -1;
+        }
+        /* other columns: literals describe the nearest node column before */
+        for (size_t k = 0; k < r->nvars; k++) {
+            const struct dg_term *x = dg_results_cell(r, i, k);
+            long lk = (long)k;
+            struct rnode *owner = s;
+            if (lk == c->src || lk == c->tgt || lk == c->edge || lk == c->clu ||
+                r->kind == DG_RESULTS_GRAPH || x->type != DG_TERM_LITERAL ||
+                !x->value)
+                continue;
+            /* the node column nearest before this one, else the source */
+            if (t && c->tgt < lk && (c->src > lk || c->tgt > c->src))
+                owner = t;
+            if (node_add_attr(owner, r->vars[k], x->value) < 0)
+                return -1;
+        }
+        if (c->clu >= 0) {
+            const struct dg_term *cv = dg_results_cell(r, i, (size_t)c->clu);
+            struct rnode *m = t ? t : s;
+            if (cv->value &&
+                (!m->cluster || cmp_term(cv->type, cv->value, m->cluster_type,
+                                         m->cluster) < 0)) {
+                m->cluster = cv->value;
+                m->cluster_type = cv->type;
+            }
+        }
+    }
+    /* sort, drop duplicates (a triple stated in two graphs), count degrees */
+    qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
+    size_t n = 0;
+    for (size_t i = 0; i < g->nedges; i++)
+        if (n == 0 || cmp_edge(&g->edges[n - 1], &g->edges[i]) != 0)
+            g->edges[n++] = g->edges[i];
+    g->nedges = n;
+    for (size_t i = 0; i < g->nedges; i++) {
+        g->nodes[g->edges[i].s].degree++;
+        g->nodes[g->edges[i].t].degree++;
+    }
+    return 0;
+}
+
+struct rank {
+    size_t degree, ix; /* nodes are sorted, so ix orders by IRI */
+};
+
+static int
+cmp_rank(const void *a, const void *b)
+{
+    const struct rank *x = a, *y = b;
+    if (x->degree != y->degree)
+        return x->degree > y->degree ? -1 : 1;
+    return x->ix < y->ix ? -1 : x->ix > y->ix;
+}
+
+/* marks the nodes to draw: all, or the limit most connected */
+static int
+apply_limit(struct rgraph *g, size_t limit)
+{
+    struct rank *rk;
+    if (g->nnodes <= limit) {
+        for (size_t i = 0; i < g->nnodes; i++)
+            g->nodes[i].keep = 1;
+        return 0;
+    }
+    if (!(rk = malloc(g->nnodes * sizeof *rk)))
+        return -1;
+    for (size_t i = 0; i < g->nnodes; i++) {
+        rk[i].degree = g->nodes[i].degree;
+        rk[i].ix = i;
+    }
+    qsort(rk, g->nnodes, sizeof *rk, cmp_rank);
+    for (size_t i = 0; i < limit; i++)
+        g->nodes[rk[i].ix].keep = 1;
+    free(rk);
+    return 0;
+}
+
+static int
+cmp_cluster(const void *a, const void *b)
+{
+    const struct cluster *x = a, *y = b;
+    return cmp_term(x->type, x->value, y->type, y->value);
+}
+
+static int
+collect_clusters(struct rgraph *g)
+{
+    size_t n = 0;
+    if (!(g->clusters = calloc(g->nnodes + 1, sizeof *g->clusters)))
+        return -1;
+    for (size_t i = 0; i < g->nnodes; i++)
+        if (g->nodes[i].keep && g->nodes[i].cluster) {
+            g->clusters[n].type = g->nodes[i].cluster_type;
+            g->clusters[n++].value = g->nodes[i].cluster;
+        }
+    qsort(g->clusters, n, sizeof *g->clusters, cmp_cluster);
+    g->nclusters = 0;
+    for (size_t i = 0; i < n; i++)
+        if (g->nclusters == 0 || cmp_cluster(&g->clusters[g->nclusters - 1],
+                                             &g->clusters[i]) != 0)
+            g->clusters[g->nclusters++] = g->clusters[i];
+    for (size_t i = 0; i < g->nnodes; i++)
+        if (g->nodes[i].keep && g->nodes[i].cluster) {
+            struct cluster key = {g->nodes[i].cluster_type,
+                                  g->nodes[i].cluster, NULL};
+            struct cluster *cl = bsearch(&key, g->clusters, g->nclusters,
+                                         sizeof *g->clusters, cmp_cluster);
+            g->nodes[i].cluster_ix = (size_t)(cl - g->clusters);
+        }
+    return 0;
+}
+
+/* ---- text for Graphviz: escString with backslashes escaped, wrapped */
+
+struct sbuf {
+    char *s;
+    size_t n, cap;
+    int failed;
+};
+
+static void
+sb_putn(struct sbuf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t nc = b->cap ? b->cap : 64;
+        while (b->n + n + 1 > nc)
+            nc *= 2;
+        char *ns = realloc(b->s, nc);
+        if (!ns) {
+            b->failed = 1;
+            return;
+        }
+        b->s = ns;
+        b->cap = nc;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = '\0';
+}
+
+static void
+sb_puts(struct sbuf *b, const char *s)
+{
+    sb_putn(b, s, strlen(s));
+}
+
+/* appends text as an escString: backslashes doubled, control characters
+ * as spaces, lines broken ("\n") at spaces near width (0: no wrapping) */
+static void
+sb_esc(struct sbuf *b, const char *text, size_t width)
+{
+    size_t col = 0;
+    for (const char *p = text; *p; p++) {
+        if (*p == ' ' && width && col >= width) {
+            sb_puts(b, "\\n");
+            col = 0;
+            continue;
+        }
+        if (*p == '\\')
+            sb_puts(b, "\\\\");
+        else if ((unsigned char)*p < 0x20)
+            sb_puts(b, " ");
+        else
+            sb_putn(b, p, 1);
+        if (((unsigned char)*p & 0xc0) != 0x80) /* count UTF-8 characters */
+            col++;
+    }
+}
+
+/* ---- building the cgraph graph */
+
+static void
+set(void *obj, const char *name, const char *value)
+{
+    agsafeset(obj, (char *)name, (char *)value, (char *)"");
+}
+
+/* the node's name in DOT: its IRI without the default base, else shortened */
+static void
+node_name(const struct rnode *n, char *buf, size_t size)
+{
+    size_t bl = strlen(DG_BASE_DEFAULT);
+    if (n->type == DG_TERM_BLANK)
+        snprintf(buf, size, "_:%s", n->value);
+    else if (!strncmp(n->value, DG_BASE_DEFAULT, bl) && n->value[bl])
+        snprintf(buf, size, "%s", n->value + bl);
+    else if (dg_iri_shorten(n->value, buf, size) != buf)
+        snprintf(buf, size, "%s", n->value);
+}
+
+/* event dates: one query for all events (rows of ?e ?d); NULL on failure */
+static struct dg_results *
+event_dates(struct dg_store *st, const struct rgraph *g)
+{
+    static const char q[] =
+        "SELECT DISTINCT ?e ?d WHERE { ?e a <" DG_NS_SCHEMA "Event> . "
+        "?e <" DG_NS_SCHEMA "startDate> ?d } ORDER BY ?e ?d";
+    int any = 0;
+    for (size_t i = 0; i < g->nnodes && !any; i++)
+        if (g->nodes[i].keep && g->nodes[i].type == DG_TERM_IRI &&
+            !cmp_str_null(dg_store_kind(st, g->nodes[i].value), "event"))
+            any = 1;
+    return any ? dg_store_query(st, q, NULL) : NULL;
+}
+
+static const char *
+event_date(const struct dg_results *dates, const char *iri)
+{
+    for (size_t i = 0; dates && i < dates->nrows; i++) {
+        const struct dg_term *e = dg_results_cell(dates, i, 0);
+        const struct dg_term *d = dg_results_cell(dates, i, 1);
+        if (e->value && d->value && !strcmp(e->value, iri))
+            return d->value;
+    }
+    return NULL;
+}
+
+static void
+apply_style(void *obj, size_t si)
+{
+    const struct kind_style *ks = &styles[si];
+    set(obj, "shape", ks->shape);
+    if (ks->style[0])
+        set(obj, "style", ks->style);
+    if (ks->fillcolor[0])
+        set(obj, "fillcolor", ks->fillcolor);
+    set(obj, "color", ks->color);
+    set(obj, "fontcolor", ks->fontcolor);
+}
+
+static int
+build_node(Agraph_t *g, Agraph_t *root, struct dg_store *st, struct rnode *n,
+           const struct dg_results *dates, int *kinds_seen)
+{
+    char name[1024];
+    struct sbuf label = {0}, tip = {0};
+    const char *kind = n->type == DG_TERM_IRI ? dg_store_kind(st, n->value)
+                                               : NULL;
+    const char *text = n->type == DG_TERM_BLANK ? "(anonymous)"
+                                                : dg_store_label(st, n->value);
+    const char *date = kind && !strcmp(kind, "event")
+                           ? event_date(dates, n->value)
+                           : NULL;
+    size_t si = style_index(kind);
+    int rc = -1;
+
+    if (!text)
+        text = local_name(n->value);
+    node_name(n, name, sizeof name);
+    if (agnode(root, name, 0)) /* two IRIs with one short name */
+        snprintf(name, sizeof name, "%s", n->value);
+    if (!(n->an = agnode(g, name, 1)))
+        goto out;
+    sb_esc(&label, text, WRAP_WIDTH);
+    if (date) {
+        sb_puts(&label, "\\n");
+        sb_esc(&label, date, 0);
+    }
+    sb_esc(&tip, text, 0);
+    if (kind) {
+        sb_puts(&tip, " (");
+        sb_puts(&tip, kind);
+        sb_puts(&tip, ")");
+    }
+    if (date) {
+        sb_puts(&tip, "\\ndate: ");
+        sb_esc(&tip, date, 0);
+    }
+    for (size_t i = 0; i < n->nattrs; i++) {
+        sb_puts(&tip, "\\n");
+        sb_esc(&tip, n->attrs[i], 0);
+    }
+    if (label.failed || tip.failed)
+        goto out;
+    set(n->an, "label", label.s ? label.s : "");
+    set(n->an, "tooltip", tip.s ? tip.s : "");
+    apply_style(n->an, si);
+    kinds_seen[si] = 1;
+    rc = 0;
+out:
+    free(label.s);
+    free(tip.s);
+    return rc;
+}
+
+static int
+build_legend(Agraph_t *g, const int *kinds_seen)
+{
+    Agraph_t *lg = agsubg(g, (char *)"cluster_legend", 1);
+    Agnode_t *prev = NULL;
+    if (!lg)
+        return -1;
+    set(lg, "label", "legend");
+    set(lg, "style", "dashed");
+    set(lg, "color", "#969696");
+    for (size_t i = 0; i < NSTYLES; i++) {
+        char name[64];
+        Agnode_t *n;
+        if (!kinds_seen[i])
+            continue;
+        snprintf(name, sizeof name, "legend:%s",
+                 styles[i].kind ? styles[i].kind : "other");
+        if (!(n = agnode(lg, name, 1)))
+            return -1;
+        set(n, "label", styles[i].kind ? styles[i].kind : "other");
+        set(n, "tooltip", "legend");
+        apply_style(n, i);
+        /* an invisible chain keeps the legend in one column */
+        if (prev) {
+            Agedge_t *e = agedge(lg, prev, n, NULL, 1);
+            if (!e)
+                return -1;
+            set(e, "style", "invis");
+        }
+        prev = n;
+    }
+    return 0;
+}
+
+static int
+build_graph(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
+            const struct dg_query_header *h, size_t shown, size_t *nedges)
+{
+    char buf[512];
+    struct sbuf title = {0};
+    int kinds_seen[NSTYLES] = {0};
+    struct dg_results *dates = NULL;
+    int rc = -1;
+
+    if (h && h->title[0])
+        sb_esc(&title, h->title, 0);
+    if (shown < rg->nnodes) {
+        snprintf(buf, sizeof buf, "%sshowing %zu of %zu nodes (most connected)",
+                 title.n ? "\\n" : "", shown, rg->nnodes);
+        sb_puts(&title, buf);
+    }
+    if (title.failed)
+        goto out;
+    if (title.s) {
+        set(g, "label", title.s);
+        set(g, "labelloc", "t");
+        set(g, "fontsize", "16");
+    }
+    set(g, "fontname", "Helvetica");
+    set(g, "rankdir", "LR");
+    set(g, "overlap", "false");
+    set(g, "outputorder", "edgesfirst");
+    agattr(g, AGNODE, (char *)"fontname", (char *)"Helvetica");
+    agattr(g, AGNODE, (char *)"fontsize", (char *)"10");
+    agattr(g, AGEDGE, (char *)"fontname", (char *)"Helvetica");
+    agattr(g, AGEDGE, (char *)"fontsize", (char *)"8");
+    agattr(g, AGEDGE, (char *)"color", (char *)"#636363");
+
+    for (size_t i = 0; i < rg->nclusters; i++) {
+        struct cluster *cl = &rg->clusters[i];
+        struct dg_term t = {cl->type, (char *)cl->value, NULL, NULL};
+        struct sbuf cl_label = {0};
+        snprintf(buf, sizeof buf, "cluster_%zu", i + 1);
+        if (!(cl->sg = agsubg(g, buf, 1)))
+            goto out;
+        sb_esc(&cl_label, term_text(st, &t), 0);
+        if (cl_label.failed)
+            goto out;
+        set(cl->sg, "label", cl_label.s ? cl_label.s : "");
+        set(cl->sg, "style", "rounded");
+        set(cl->sg, "color", "#bdbdbd");
+        free(cl_label.s);
+    }
+    dates = event_dates(st, rg);
+    for (size_t i = 0; i < rg->nnodes; i++) {
+        struct rnode *n = &rg->nodes[i];
+        Agraph_t *sg = n->cluster ? rg->clusters[n->cluster_ix].sg : g;
+        if (n->keep && build_node(sg, g, st, n, dates, kinds_seen) < 0)
+            goto out;
+    }
+    if (build_legend(g, kinds_seen) < 0)
+        goto out;
+    *nedges = 0;
+    for (size_t i = 0; i < rg->nedges; i++) {
+        struct redge *e = &rg->edges[i];
+        Agedge_t *ae;
+        if (!rg->nodes[e->s].keep || !rg->nodes[e->t].keep)
+            continue;
+        if (!(ae = agedge(g, rg->nodes[e->s].an, rg->nodes[e->t].an, NULL, 1)))
+            goto out;
+        if (e->label) {
+            struct sbuf el = {0};
+            sb_esc(&el, e->label, 0);
+            if (el.failed)
+                goto out;
+            set(ae, "label", el.s);
+            free(el.s);
+        }
+        ++*nedges;
+    }
+    rc = 0;
+out:
+    dg_results_free(dates);
+    free(title.s);
+    return rc;
+}
+
+/* ---- the pipeline */
+
+int
+dg_render_results(struct dg_store *st, const struct dg_results *r,
+                  const struct dg_render_opts *opts, FILE *fp,
+                  struct dg_render_info *info, struct dg_error *err)
+{
+    struct rgraph rg = {0};
+    struct columns cols;
+    GVC_t *gvc = NULL;
+    Agraph_t *g = NULL;
+    int laid_out = 0, rc = -1;
+    size_t limit = opts->limit ? opts->limit : DG_RENDER_DEFAULT_LIMIT;
+    size_t shown, nedges = 0;
+    const char *engine = opts->engine;
+    agusererrf old_errf = agseterrf(gv_errf);
+
+    gv_msg[0] = '\0';
+    gv_capturing = 0;
+    if (!dg_render_format_ok(opts->format)) {
+        dg_error_set(err, DG_ERR_USAGE, "unknown output format '%s'",
+                     opts->format ? opts->format : "");
+        goto out;
+    }
+    if (engine && *engine && !dg_render_engine_ok(engine)) {
+        dg_error_set(err, DG_ERR_USAGE, "unknown layout engine '%s'", engine);
+        goto out;
+    }
+    if ((!engine || !*engine) && opts->header && opts->header->engine[0] &&
+        strcmp(opts->header->engine, "none") != 0) {
+        engine = opts->header->engine;
+        if (!dg_render_engine_ok(engine)) {
+            dg_error_set(err, DG_ERR_QUERY,
+                         "unknown layout engine '%s' in the query header",
+                         engine);
+            goto out;
+        }
+    }
+    if (choose_columns(r, opts->header, &cols, err) < 0)
+        goto out;
+    if (collect_nodes(&rg, r, &cols) < 0 || collect_rows(&rg, st, r, &cols) < 0 ||
+        apply_limit(&rg, limit) < 0 || collect_clusters(&rg) < 0) {
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory building the diagram");
+        goto out;
+    }
+    shown = rg.nnodes < limit ? rg.nnodes : limit;
+    if (!engine || !*engine)
+        engine = shown <= DG_RENDER_DOT_MAX_NODES ? "dot" : "sfdp";
+
+    if (!(g = agopen((char *)"diplograph", Agdirected, NULL))) {
+        dg_error_set(err, DG_ERR_RENDER, "cannot create a graph: %s",
+                     gv_error_text("out of memory"));
+        goto out;
+    }
+    if (build_graph(g, st, &rg, opts->header, shown, &nedges) < 0) {
+        dg_error_set(err, DG_ERR_RENDER, "cannot build the graph: %s",
+                     gv_error_text("out of memory"));
+        goto out;
+    }
+    if (info) {
+        info->nodes_total = rg.nnodes;
+        info->nodes_shown = shown;
+        info->edges_shown = nedges;
+        info->engine[0] = '\0';
+    }
+    if (!strcmp(opts->format, "dot")) {
+        errno = 0;
+        if (agwrite(g, fp) != 0 || fputc('\n', fp) == EOF || fflush(fp) != 0 ||
+            ferror(fp)) {
+            dg_error_set(err, DG_ERR_IO, "cannot write the diagram: %s",
+                         errno ? strerror(errno) : "write error");
+            goto out;
+        }
+        rc = 0;
+        goto out;
+    }
+    if (!(gvc = gvContext())) {
+        dg_error_set(err, DG_ERR_RENDER, "cannot start Graphviz: %s",
+                     gv_error_text("gvContext failed"));
+        goto out;
+    }
+    gv_msg[0] = '\0';
+    if (gvLayout(gvc, g, engine) != 0) {
+        dg_error_set(err, DG_ERR_RENDER, "layout with '%s' failed: %s", engine,
+                     gv_error_text("unknown error"));
+        goto out;
+    }
+    laid_out = 1;
+    gv_msg[0] = '\0';
+    errno = 0;
+    if (gvRender(gvc, g, opts->format, fp) != 0) {
+        dg_error_set(err, DG_ERR_RENDER, "rendering %s failed: %s",
+                     opts->format, gv_error_text("unknown error"));
+        goto out;
+    }
+    if (fflush(fp) != 0 || ferror(fp)) {
+        dg_error_set(err, DG_ERR_IO, "cannot write the diagram: %s",
+                     errno ? strerror(errno) : "write error");
+        goto out;
+    }
+    if (info)
+        snprintf(info->engine, sizeof info->engine, "%s", engine);
+    rc = 0;
+out:
+    if (laid_out && gvFreeLayout(gvc, g) != 0 && rc == 0)
+        rc = dg_error_set(err, DG_ERR_RENDER, "cannot free the layout");
+    if (g && agclose(g) != 0 && rc == 0)
+        rc = dg_error_set(err, DG_ERR_RENDER, "cannot free the graph");
+    if (gvc)
+        gvFreeContext(gvc);
+    agseterrf(old_errf);
+    rgraph_release(&rg);
+    return rc;
+}

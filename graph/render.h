@@ -1,0 +1,87 @@
+/* render.h: query results as diagrams, through Graphviz's cgraph and gvc.
+ *
+ * dg_render_results() turns a struct dg_results into a graph:
+ *   - CONSTRUCT results: each (s, p, o) row is an edge s -> o labelled with
+ *     the rdfs:label of p (the ontology is in every store);
+ *   - SELECT results: edges from the columns ?source ?edge ?target when they
+ *     exist, else from the first columns (2 columns: unlabelled edges,
+ *     3 columns: the middle one labels the edge; more than 3: the first two
+ *     columns holding IRIs are source and target);
+ *   - a literal where a node would be (a CONSTRUCT object, a ?target) and
+ *     every other literal column becomes a line of its node's tooltip, not a
+ *     node;
+ *   - nodes show dg_store_label (never raw IRIs) and take a shape and
+ *     colour from dg_store_kind; a "legend" cluster lists the kinds shown;
+ *   - at most opts->limit nodes are drawn (the most connected ones) and the
+ *     graph label says "showing N of M nodes".
+ *
+ * Query headers (comment lines before the query, parsed by
+ * dg_query_header_parse):
+ *   # title: TEXT                     graph label, report heading
+ *   # question: TEXT                  report text
+ *   # render: ENGINE[; KEY=VALUE...]  ENGINE is dot, neato, sfdp, circo, fdp
+ *                                     or none (no diagram in the report);
+ *                                     keys: engine=E, cluster=?var; other
+ *                                     text after ';' is a free comment
+ *   # cluster: ?var                   group target nodes by ?var's value
+ *
+ * Output formats are whitelisted: "svg", "png", "pdf", and "dot", which is
+ * the graph *before* layout (nodes and edges sorted), stable across Graphviz
+ * versions and therefore what golden tests compare.  Nothing is printed:
+ * Graphviz's messages are captured into err. */
+#ifndef DG_RENDER_H
+#define DG_RENDER_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "common/error.h"
+#include "graph/results.h"
+#include "graph/store.h"
+
+#define DG_RENDER_DEFAULT_LIMIT 300
+/* the automatic engine is dot up to this many nodes, sfdp above */
+#define DG_RENDER_DOT_MAX_NODES 150
+
+struct dg_query_header {
+    char title[256];    /* "" when absent */
+    char question[512]; /* "" when absent */
+    char engine[16];    /* "" when absent, "none", or an engine name */
+    char cluster[64];   /* column name without '?'; "" when absent */
+};
+
+/* Reads the header comments of sparql (borrowed) into h.  Values too long
+ * are truncated.  Never fails. */
+void dg_query_header_parse(const char *sparql, struct dg_query_header *h);
+
+/* 1 when format (borrowed) is one of svg, png, pdf, dot; else 0. */
+int dg_render_format_ok(const char *format);
+/* 1 when engine (borrowed) is one of dot, neato, sfdp, circo, fdp. */
+int dg_render_engine_ok(const char *engine);
+
+struct dg_render_opts {
+    const char *format; /* borrowed; see dg_render_format_ok */
+    const char *engine; /* borrowed; NULL or "": the header's, else dot up to
+                           DG_RENDER_DOT_MAX_NODES nodes, sfdp above */
+    size_t limit;       /* most nodes drawn; 0: DG_RENDER_DEFAULT_LIMIT */
+    const struct dg_query_header *header; /* borrowed; NULL: none */
+};
+
+struct dg_render_info {
+    size_t nodes_total; /* distinct nodes in the results */
+    size_t nodes_shown; /* nodes drawn (at most the limit) */
+    size_t edges_shown;
+    char engine[16]; /* layout engine used; "" for the dot format */
+};
+
+/* Renders r (borrowed) to fp (borrowed; not closed) in opts->format,
+ * looking up labels and kinds in st (borrowed).  info (may be NULL) gets
+ * what was drawn.  Returns 0, or -1 with err set: DG_ERR_USAGE for a bad
+ * format or engine, DG_ERR_QUERY for results that cannot be drawn (ASK,
+ * unknown cluster column), DG_ERR_RENDER when Graphviz fails, DG_ERR_IO
+ * when writing fails. */
+int dg_render_results(struct dg_store *st, const struct dg_results *r,
+                      const struct dg_render_opts *opts, FILE *fp,
+                      struct dg_render_info *info, struct dg_error *err);
+
+#endif /* DG_RENDER_H */
