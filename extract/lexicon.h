@@ -1,0 +1,90 @@
+/* lexicon.h: the data files of the extractor, loaded once per extractor.
+ *
+ * Files in datadir (TSV: fields separated by one TAB; '#' starts a comment
+ * line; blank lines are skipped; '|' separates variants):
+ *   countries.tsv     iso3, iso2, Wikidata QID, canonical name, variants
+ *                     (names, demonyms, adjectives)                required
+ *   orgs.tsv          key, canonical name, acronym, kind, variants, parent
+ *                     key                                          required
+ *   geo-blockers.txt  phrases that contain a country word but are not the
+ *                     country ("South China Sea")                  optional
+ *   ranks.tsv         canonical rank, variants and abbreviations   optional
+ *   titles.txt        office head nouns ("Minister", "Director")  optional
+ *   honorifics.txt    "Mr.", "Ms.", "H.E.", "Dato'" ...            optional
+ *   office-words.txt  words that go on a title before a name ("for
+ *                     Defense" in "Permanent Secretary for Defense
+ *                     Chan Heng Kee")                              optional
+ *   org-heads.tsv     head noun, org kind, position: "pre" (name before
+ *                     it: "Defense Policy Bureau"), "post" (complement
+ *                     after it: "Ministry of Defense") or "both"   optional
+ * A malformed line fails the load with "FILE:LINE: ..." in err.
+ *
+ * Ownership: the lexicon owns every string and trie it hands out; they are
+ * valid until dg_lexicon_free (NULL is safe).  A lexicon is read-only after
+ * loading and may be shared by several documents. */
+#ifndef DG_LEXICON_H
+#define DG_LEXICON_H
+
+#include <stddef.h>
+
+#include "common/error.h"
+#include "extract/match.h"
+
+struct dg_lex_country {
+    const char *iso3, *iso2, *qid, *name;
+};
+
+struct dg_lex_org {
+    const char *key;     /* IRI key: org/{key} (a slug) */
+    const char *name;    /* canonical name */
+    const char *acronym; /* "" when none */
+    const char *kind;    /* dg:orgKind */
+    const char *parent;  /* parent key, "" when none */
+};
+
+struct dg_lex_head {
+    const char *kind; /* dg:orgKind of an org named with this head */
+    int pre, post;    /* name before the head / complement after it */
+};
+
+/* Values stored in dg_lexicon_entities(): kind in the high byte. */
+enum { DG_LEX_COUNTRY = 1, DG_LEX_ORG = 2, DG_LEX_BLOCKER = 3 };
+#define DG_LEX_VALUE(kind, index) (((kind) << 24) | (index))
+#define DG_LEX_KIND(v) ((v) >> 24)
+#define DG_LEX_INDEX(v) ((v) & 0xffffff)
+
+struct dg_lexicon;
+
+/* Loads every file above from datadir.  Returns a new lexicon (caller frees
+ * with dg_lexicon_free) or NULL with err set (DG_ERR_IO, DG_ERR_INPUT). */
+struct dg_lexicon *dg_lexicon_load(const char *datadir, struct dg_error *err);
+void dg_lexicon_free(struct dg_lexicon *lx);
+
+size_t dg_lexicon_country_count(const struct dg_lexicon *lx);
+const struct dg_lex_country *dg_lexicon_country(const struct dg_lexicon *lx,
+                                                size_t i);
+/* Index of the country with this alpha-3 code, or -1. */
+long dg_lexicon_country_by_iso3(const struct dg_lexicon *lx,
+                                const char *iso3);
+size_t dg_lexicon_org_count(const struct dg_lexicon *lx);
+const struct dg_lex_org *dg_lexicon_org(const struct dg_lexicon *lx,
+                                        size_t i);
+/* Index of the org with this key, or -1. */
+long dg_lexicon_org_by_key(const struct dg_lexicon *lx, const char *key);
+
+/* Countries, orgs and blockers: values DG_LEX_VALUE(kind, index). */
+const struct dg_trie *dg_lexicon_entities(const struct dg_lexicon *lx);
+/* Ranks: value = rank index; dg_lexicon_rank() gives the canonical form. */
+const struct dg_trie *dg_lexicon_ranks(const struct dg_lexicon *lx);
+const char *dg_lexicon_rank(const struct dg_lexicon *lx, int i);
+/* Office head nouns (value 0) and honorifics (value 0). */
+const struct dg_trie *dg_lexicon_titles(const struct dg_lexicon *lx);
+const struct dg_trie *dg_lexicon_honorifics(const struct dg_lexicon *lx);
+/* Office words (value 0). */
+const struct dg_trie *dg_lexicon_office_words(const struct dg_lexicon *lx);
+/* Org head nouns: value = head index. */
+const struct dg_trie *dg_lexicon_org_heads(const struct dg_lexicon *lx);
+const struct dg_lex_head *dg_lexicon_org_head(const struct dg_lexicon *lx,
+                                              int i);
+
+#endif /* DG_LEXICON_H */

@@ -1,0 +1,351 @@
+/* match.c: see match.h.  Tokens are interned to ids; the trie's edges live
+ * in one open-addressing hash table keyed by (parent node, token id). */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/match.h"
+
+enum { CONS_NONE = 0, CONS_CAP = 1, CONS_EXACT = 2 };
+
+struct term {
+    int value;
+    size_t ntok;
+    unsigned char *cons; /* per token: CONS_* */
+    char **exact;        /* per token: folded form when CONS_EXACT */
+};
+
+struct dg_trie {
+    /* interned token strings: open addressing, index+1 */
+    char **words;
+    size_t nwords, capwords;
+    uint32_t *wtab;
+    size_t wcap;
+    /* edges: key = parent << 32 | word id + 1, val = child */
+    uint64_t *ekeys;
+    uint32_t *evals;
+    size_t nedges, ecap;
+    /* nodes: term index + 1, 0 none */
+    uint32_t *nodes;
+    size_t nnodes, capnodes;
+    struct term *terms;
+    size_t nterms, capterms;
+};
+
+static uint64_t
+hash_s(const char *s)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static uint64_t
+hash_u64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+}
+
+struct dg_trie *
+dg_trie_new(void)
+{
+    struct dg_trie *tr = calloc(1, sizeof *tr);
+    if (!tr)
+        return NULL;
+    tr->nodes = calloc(64, sizeof *tr->nodes);
+    if (!tr->nodes) {
+        free(tr);
+        return NULL;
+    }
+    tr->capnodes = 64;
+    tr->nnodes = 1; /* the root */
+    return tr;
+}
+
+void
+dg_trie_free(struct dg_trie *tr)
+{
+    if (!tr)
+        return;
+    for (size_t i = 0; i < tr->nwords; i++)
+        free(tr->words[i]);
+    for (size_t i = 0; i < tr->nterms; i++) {
+        for (size_t k = 0; k < tr->terms[i].ntok; k++)
+            free(tr->terms[i].exact[k]);
+        free(tr->terms[i].exact);
+        free(tr->terms[i].cons);
+    }
+    free(tr->words);
+    free(tr->wtab);
+    free(tr->ekeys);
+    free(tr->evals);
+    free(tr->nodes);
+    free(tr->terms);
+    free(tr);
+}
+
+size_t
+dg_trie_count(const struct dg_trie *tr)
+{
+    return tr ? tr->nterms : 0;
+}
+
+/* Returns the word id, or -1 when absent. */
+static long
+word_find(const struct dg_trie *tr, const char *w)
+{
+    if (!tr->wcap)
+        return -1;
+    size_t mask = tr->wcap - 1, i = (size_t)hash_s(w) & mask;
+    while (tr->wtab[i]) {
+        if (strcmp(tr->words[tr->wtab[i] - 1], w) == 0)
+            return (long)tr->wtab[i] - 1;
+        i = (i + 1) & mask;
+    }
+    return -1;
+}
+
+static int
+word_rehash(struct dg_trie *tr)
+{
+    size_t ncap = tr->wcap ? tr->wcap * 2 : 1024;
+    uint32_t *nt = calloc(ncap, sizeof *nt);
+    if (!nt)
+        return -1;
+    for (size_t k = 0; k < tr->nwords; k++) {
+        size_t i = (size_t)hash_s(tr->words[k]) & (ncap - 1);
+        while (nt[i])
+            i = (i + 1) & (ncap - 1);
+        nt[i] = (uint32_t)(k + 1);
+    }
+    free(tr->wtab);
+    tr->wtab = nt;
+    tr->wcap = ncap;
+    return 0;
+}
+
+static long
+word_intern(struct dg_trie *tr, const char *w)
+{
+    long id = word_find(tr, w);
+    if (id >= 0)
+        return id;
+    if ((tr->nwords + 1) * 2 > tr->wcap && word_rehash(tr) < 0)
+        return -1;
+    if (tr->nwords == tr->capwords) {
+        size_t ncap = tr->capwords ? tr->capwords * 2 : 256;
+        char **nv = realloc(tr->words, ncap * sizeof *nv);
+        if (!nv)
+            return -1;
+        tr->words = nv;
+        tr->capwords = ncap;
+    }
+    char *copy = strdup(w);
+    if (!copy)
+        return -1;
+    tr->words[tr->nwords] = copy;
+    size_t i = (size_t)hash_s(w) & (tr->wcap - 1);
+    while (tr->wtab[i])
+        i = (i + 1) & (tr->wcap - 1);
+    tr->wtab[i] = (uint32_t)(tr->nwords + 1);
+    return (long)tr->nwords++;
+}
+
+static long
+edge_find(const struct dg_trie *tr, uint32_t parent, long wid)
+{
+    if (!tr->ecap)
+        return -1;
+    uint64_t key = ((uint64_t)parent << 32) | (uint64_t)(wid + 1);
+    size_t mask = tr->ecap - 1, i = (size_t)hash_u64(key) & mask;
+    while (tr->ekeys[i]) {
+        if (tr->ekeys[i] == key)
+            return tr->evals[i];
+        i = (i + 1) & mask;
+    }
+    return -1;
+}
+
+static int
+edge_rehash(struct dg_trie *tr)
+{
+    size_t ncap = tr->ecap ? tr->ecap * 2 : 1024;
+    uint64_t *nk = calloc(ncap, sizeof *nk);
+    uint32_t *nv = calloc(ncap, sizeof *nv);
+    if (!nk || !nv) {
+        free(nk);
+        free(nv);
+        return -1;
+    }
+    for (size_t k = 0; k < tr->ecap; k++) {
+        if (!tr->ekeys[k])
+            continue;
+        size_t i = (size_t)hash_u64(tr->ekeys[k]) & (ncap - 1);
+        while (nk[i])
+            i = (i + 1) & (ncap - 1);
+        nk[i] = tr->ekeys[k];
+        nv[i] = tr->evals[k];
+    }
+    free(tr->ekeys);
+    free(tr->evals);
+    tr->ekeys = nk;
+    tr->evals = nv;
+    tr->ecap = ncap;
+    return 0;
+}
+
+static long
+edge_add(struct dg_trie *tr, uint32_t parent, long wid)
+{
+    long child = edge_find(tr, parent, wid);
+    if (child >= 0)
+        return child;
+    if ((tr->nedges + 1) * 2 > tr->ecap && edge_rehash(tr) < 0)
+        return -1;
+    if (tr->nnodes == tr->capnodes) {
+        size_t ncap = tr->capnodes * 2;
+        uint32_t *nn = realloc(tr->nodes, ncap * sizeof *nn);
+        if (!nn)
+            return -1;
+        tr->nodes = nn;
+        tr->capnodes = ncap;
+    }
+    child = (long)tr->nnodes++;
+    tr->nodes[child] = 0;
+    uint64_t key = ((uint64_t)parent << 32) | (uint64_t)(wid + 1);
+    size_t i = (size_t)hash_u64(key) & (tr->ecap - 1);
+    while (tr->ekeys[i])
+        i = (i + 1) & (tr->ecap - 1);
+    tr->ekeys[i] = key;
+    tr->evals[i] = (uint32_t)child;
+    tr->nedges++;
+    return child;
+}
+
+int
+dg_trie_add(struct dg_trie *tr, const char *phrase, int value)
+{
+    struct dg_tokens *toks = dg_tokens_new(phrase, 0, strlen(phrase));
+    const struct dg_token *t;
+    size_t n;
+    uint32_t node = 0;
+    int rc = -1;
+
+    if (!toks)
+        return -1;
+    t = dg_tokens_get(toks);
+    n = dg_tokens_count(toks);
+    if (n == 0) {
+        rc = 2;
+        goto out;
+    }
+    for (size_t k = 0; k < n; k++) {
+        long wid = word_intern(tr, t[k].lower);
+        if (wid < 0)
+            goto out;
+        long child = edge_add(tr, node, wid);
+        if (child < 0)
+            goto out;
+        node = (uint32_t)child;
+    }
+    if (tr->nodes[node]) {
+        rc = 1;
+        goto out;
+    }
+    if (tr->nterms == tr->capterms) {
+        size_t ncap = tr->capterms ? tr->capterms * 2 : 64;
+        struct term *nv = realloc(tr->terms, ncap * sizeof *nv);
+        if (!nv)
+            goto out;
+        tr->terms = nv;
+        tr->capterms = ncap;
+    }
+    struct term *term = &tr->terms[tr->nterms];
+    term->value = value;
+    term->ntok = n;
+    term->cons = calloc(n, 1);
+    term->exact = calloc(n, sizeof *term->exact);
+    if (!term->cons || !term->exact) {
+        free(term->cons);
+        free(term->exact);
+        goto out;
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (t[k].flags & DG_TOK_ALLCAPS) {
+            term->cons[k] = CONS_EXACT;
+            term->exact[k] = strdup(t[k].fold);
+            if (!term->exact[k]) {
+                for (size_t j = 0; j < k; j++)
+                    free(term->exact[j]);
+                free(term->cons);
+                free(term->exact);
+                goto out;
+            }
+        } else if (k == 0 && (t[k].flags & DG_TOK_CAP)) {
+            term->cons[k] = CONS_CAP;
+        }
+    }
+    tr->nterms++;
+    tr->nodes[node] = (uint32_t)tr->nterms;
+    rc = 0;
+out:
+    dg_tokens_free(toks);
+    return rc;
+}
+
+static int
+case_ok(const struct term *term, const struct dg_token *t, size_t pos)
+{
+    for (size_t k = 0; k < term->ntok; k++) {
+        const struct dg_token *x = &t[pos + k];
+        if (term->cons[k] == CONS_EXACT &&
+            strcmp(x->fold, term->exact[k]) != 0)
+            return 0;
+        if (term->cons[k] == CONS_CAP && !(x->flags & DG_TOK_CAP))
+            return 0;
+    }
+    return 1;
+}
+
+size_t
+dg_trie_match(const struct dg_trie *tr, const struct dg_token *t, size_t pos,
+              size_t end, unsigned mode, int *value)
+{
+    uint32_t node = 0;
+    size_t best = 0;
+    /* terminals along the path, longest tried first */
+    uint32_t found[64];
+    size_t flen[64], nfound = 0;
+
+    if (!tr)
+        return 0;
+    for (size_t k = pos; k < end; k++) {
+        long wid = word_find(tr, t[k].lower);
+        if (wid < 0)
+            break;
+        long child = edge_find(tr, node, wid);
+        if (child < 0)
+            break;
+        node = (uint32_t)child;
+        if (tr->nodes[node] && nfound < 64) {
+            found[nfound] = tr->nodes[node] - 1;
+            flen[nfound++] = k - pos + 1;
+        }
+    }
+    while (nfound > 0) {
+        nfound--;
+        const struct term *term = &tr->terms[found[nfound]];
+        if ((mode & DG_MATCH_ANYCASE) || case_ok(term, t, pos)) {
+            *value = term->value;
+            best = flen[nfound];
+            break;
+        }
+    }
+    return best;
+}

@@ -1,0 +1,890 @@
+/* persons.c: see persons.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/ns.h"
+#include "extract/entities.h"
+#include "extract/persons.h"
+
+#define MAX_NAME_TOK 6
+#define MAX_TITLES 8
+#define MAX_WORKS 8
+#define MAX_EVID 32
+#define MAX_SPANS 64
+
+struct span {
+    size_t a, b;
+    unsigned flags;
+};
+
+struct person {
+    const char *name; /* as written (doc arena) */
+    const char *toks[MAX_NAME_TOK]; /* folded lowercase name tokens */
+    size_t ntok;
+    int full;   /* 1: full name; 0: only a short form */
+    int merged; /* merged into another person */
+    int rank;   /* rank index or -1 */
+    const char *titles[MAX_TITLES];
+    size_t ntitles;
+    int nat; /* country entity id or -1 */
+    int works[MAX_WORKS];
+    size_t nworks;
+    long evid[MAX_EVID];
+    size_t nevid;
+    struct span spans[MAX_SPANS];
+    size_t nspans;
+};
+
+struct ps {
+    struct dg_doc *d;
+    struct person *p;
+    size_t n, cap;
+    int *cov; /* per token: country/org mention index + 1, 0 none */
+    unsigned char *used; /* per token: part of a person pattern */
+};
+
+/* Capitalised words that are never part of a name. */
+static const char *const not_names[] = {
+    "The", "A", "An", "At", "In", "On", "For", "Of", "And", "By", "With",
+    "From", "To", "As", "Its", "His", "Her", "Their", "Our", "This", "That",
+    "These", "Those", "During", "After", "Before", "Under", "According",
+    "Both", "Meanwhile", "However", "Also", "But", "While", "When", "He",
+    "She", "It", "They", "We", "I", "You", "Speaking", "Regarding", "Apart",
+    "Besides", "Additionally", "Moreover", "Other", "Organizers",
+    "Organisers", "Participants", "Delegates", "Officials", "Minister",
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Government", "State", "Party", "Army", "Navy", "Ministry",
+    "Department", "Committee", "Council", "Office", "Embassy", "Mission",
+    "Conference", "Meeting", "Summit", "Forum", "Dialogue", "Seminar",
+    "Declaration", "Statement", "Agreement", "Plan", "Program", "Programme",
+    "Group", "Working", "COVID", "Covid", "Photo", "Source", "News",
+    NULL
+};
+
+static const char *const particles[] = {
+    "bin", "binti", "bte", "van", "von", "de", "da", "der", "den", "al",
+    "el", "la", "le", "di", "du", "dos", "das", "del", "ibn", NULL
+};
+
+static int
+in_list(const char *const *list, const char *w)
+{
+    for (; *list; list++)
+        if (strcmp(*list, w) == 0)
+            return 1;
+    return 0;
+}
+
+static int
+tok_eq(const struct dg_token *t, const char *s)
+{
+    return strcmp(t->fold, s) == 0;
+}
+
+static size_t
+rank_at(const struct ps *s, size_t k, size_t end, int *ri)
+{
+    return dg_trie_match(dg_lexicon_ranks(s->d->lex), s->d->tok, k, end, 0,
+                         ri);
+}
+
+static size_t
+rank_at_ci(const struct ps *s, size_t k, size_t end, int *ri)
+{
+    return dg_trie_match(dg_lexicon_ranks(s->d->lex), s->d->tok, k, end,
+                         DG_MATCH_ANYCASE, ri);
+}
+
+static size_t
+title_at(const struct ps *s, size_t k, size_t end)
+{
+    int v;
+    if (k >= end || !(s->d->tok[k].flags & DG_TOK_WORD))
+        return 0;
+    return dg_trie_match(dg_lexicon_titles(s->d->lex), s->d->tok, k, end,
+                         DG_MATCH_ANYCASE, &v);
+}
+
+static size_t
+hon_at(const struct ps *s, size_t k, size_t end)
+{
+    int v;
+    return dg_trie_match(dg_lexicon_honorifics(s->d->lex), s->d->tok, k, end,
+                         0, &v);
+}
+
+static int
+country_cov(const struct ps *s, size_t k)
+{
+    int m = s->cov[k] - 1;
+    return m >= 0 && s->d->men[m].kind == DG_ENT_COUNTRY ? m : -1;
+}
+
+/* A token that may start or continue a name. */
+static int
+name_tok(const struct ps *s, size_t k, size_t end)
+{
+    const struct dg_token *t = &s->d->tok[k];
+    int ri;
+    if (!(t->flags & DG_TOK_WORD) || !(t->flags & DG_TOK_CAP) ||
+        (t->flags & DG_TOK_ALLCAPS) || s->cov[k] || s->used[k])
+        return 0;
+    if (in_list(not_names, t->fold))
+        return 0;
+    if (rank_at(s, k, end, &ri) || hon_at(s, k, end))
+        return 0;
+    if (title_at(s, k, end))
+        return 0;
+    return 1;
+}
+
+/* End of the name starting at k (k itself when there is none). */
+static size_t
+name_end(const struct ps *s, size_t k, size_t end, size_t *ntok)
+{
+    size_t j = k, n = 0;
+    const struct dg_token *t = s->d->tok;
+    while (j < end && n < MAX_NAME_TOK - 1) {
+        if (name_tok(s, j, end)) {
+            j++;
+            n++;
+            continue;
+        }
+        /* "Jean-Yves", "O'Brien": glued '-' or '\'' between name words */
+        if (n > 0 && j + 1 < end && !(t[j].flags & DG_TOK_SPACE) &&
+            !(t[j + 1].flags & DG_TOK_SPACE) &&
+            (tok_eq(&t[j], "-") || tok_eq(&t[j], "'")) &&
+            name_tok(s, j + 1, end)) {
+            j++;
+            continue;
+        }
+        if (n > 0 && j + 1 < end && in_list(particles, t[j].fold) &&
+            name_tok(s, j + 1, end)) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    *ntok = n;
+    return j;
+}
+
+/* Tokens that continue a title before a name. */
+static int
+office_tok(const struct ps *s, size_t k, size_t end)
+{
+    const struct dg_token *t = &s->d->tok[k];
+    int v;
+    if (s->cov[k] || (t->flags & (DG_TOK_ALLCAPS | DG_TOK_DIGIT)))
+        return 1;
+    if (dg_trie_match(dg_lexicon_office_words(s->d->lex), s->d->tok, k, end,
+                      DG_MATCH_ANYCASE, &v))
+        return 1;
+    if (dg_trie_match(dg_lexicon_org_heads(s->d->lex), s->d->tok, k, end,
+                      DG_MATCH_ANYCASE, &v))
+        return 1;
+    if (!(t->flags & DG_TOK_WORD) && !(t->flags & DG_TOK_SPACE) &&
+        (tok_eq(t, "-") || tok_eq(t, "+") || tok_eq(t, "'")))
+        return 1;
+    /* "U.N.": a full stop glued to a word on both sides */
+    if (tok_eq(t, ".") && !(t->flags & DG_TOK_SPACE) && k + 1 < end &&
+        !(s->d->tok[k + 1].flags & DG_TOK_SPACE) &&
+        (s->d->tok[k + 1].flags & DG_TOK_WORD))
+        return 1;
+    return 0;
+}
+
+/* 1 when token k is a full stop that ends a sentence or a clause. */
+static int
+final_stop(const struct ps *s, size_t k, size_t end)
+{
+    const struct dg_token *t = s->d->tok;
+    if (!tok_eq(&t[k], ".") || (k + 1 < end && !(t[k + 1].flags & DG_TOK_SPACE)))
+        return 0;
+    /* "the U.N. Peacekeeping Mission": an initial goes on */
+    if (k > 0 && (t[k - 1].flags & DG_TOK_WORD) && k + 1 < end &&
+        (t[k - 1].end - t[k - 1].start == 1 ||
+         dg_sentence_is_abbrev(t[k - 1].lower)))
+        return 0;
+    return 1;
+}
+
+static int
+is_connector(const struct dg_token *t)
+{
+    static const char *const conn[] = {
+        "of", "for", "on", "in", "at", "under", "the", "to", "within", "with",
+        NULL
+    };
+    return in_list(conn, t->fold);
+}
+
+/* Parses a title starting at k (a title head must be there).  prenominal:
+ * a name follows the title, so only office words continue it.  Returns the
+ * end of the title (k when there is none).  Stops before "and TITLE". */
+static size_t
+parse_title(const struct ps *s, size_t k, size_t end, int prenominal)
+{
+    const struct dg_token *t = s->d->tok;
+    size_t n = title_at(s, k, end), j, last;
+    int ri;
+
+    if (!n)
+        return k;
+    j = last = k + n;
+    while (j < end) {
+        if (tok_eq(&t[j], ",") || tok_eq(&t[j], ";") || tok_eq(&t[j], "(") ||
+            tok_eq(&t[j], ")"))
+            break;
+        if (rank_at(s, j, end, &ri) && j > k)
+            break;
+        if (tok_eq(&t[j], "and")) {
+            if (title_at(s, j + 1, end))
+                break;
+            if (j + 1 < end && (prenominal ? office_tok(s, j + 1, end)
+                                           : (t[j + 1].flags & DG_TOK_CAP) != 0)) {
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (is_connector(&t[j])) {
+            j++;
+            continue;
+        }
+        if (t[j].flags & DG_TOK_LOWER)
+            break;
+        if (final_stop(s, j, end))
+            break;
+        if (prenominal ? office_tok(s, j, end)
+                       : ((t[j].flags & (DG_TOK_CAP | DG_TOK_DIGIT)) ||
+                          s->cov[j] || office_tok(s, j, end))) {
+            j++;
+            last = j;
+            continue;
+        }
+        break;
+    }
+    return last;
+}
+
+/* ---- person records --------------------------------------------------- */
+
+static struct person *
+new_person(struct ps *s, size_t a, size_t b, int full)
+{
+    if (s->n == s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 16;
+        struct person *nv = realloc(s->p, ncap * sizeof *nv);
+        if (!nv)
+            return NULL;
+        s->p = nv;
+        s->cap = ncap;
+    }
+    struct person *p = &s->p[s->n];
+    memset(p, 0, sizeof *p);
+    p->name = dg_entities_name(s->d, a, b);
+    if (!p->name)
+        return NULL;
+    for (size_t k = a; k < b && p->ntok < MAX_NAME_TOK; k++)
+        if (s->d->tok[k].flags & DG_TOK_WORD &&
+            !in_list(particles, s->d->tok[k].fold))
+            p->toks[p->ntok++] = s->d->tok[k].lower;
+    p->full = full;
+    p->rank = -1;
+    p->nat = -1;
+    s->n++;
+    return p;
+}
+
+static void
+add_span(struct person *p, size_t a, size_t b, unsigned flags, long sent)
+{
+    if (p->nspans < MAX_SPANS) {
+        p->spans[p->nspans].a = a;
+        p->spans[p->nspans].b = b;
+        p->spans[p->nspans].flags = flags;
+        p->nspans++;
+    }
+    for (size_t i = 0; i < p->nevid; i++)
+        if (p->evid[i] == sent)
+            return;
+    if (p->nevid < MAX_EVID && sent >= 0)
+        p->evid[p->nevid++] = sent;
+}
+
+static void
+add_title(struct person *p, const char *title)
+{
+    for (size_t i = 0; i < p->ntitles; i++)
+        if (strcmp(p->titles[i], title) == 0)
+            return;
+    if (p->ntitles < MAX_TITLES)
+        p->titles[p->ntitles++] = title;
+}
+
+static void
+add_work(struct person *p, int id)
+{
+    for (size_t i = 0; i < p->nworks; i++)
+        if (p->works[i] == id)
+            return;
+    if (p->nworks < MAX_WORKS)
+        p->works[p->nworks++] = id;
+}
+
+/* Countries and orgs inside tokens [a, b): nationality (the first
+ * country) and employers (ministries, departments, agencies). */
+static void
+chain_affiliations(struct ps *s, struct person *p, size_t a, size_t b)
+{
+    size_t best = (size_t)-1;
+    int nat = -1;
+    for (size_t i = 0; i < s->d->nmen; i++) {
+        const struct dg_mention *x = &s->d->men[i];
+        if (x->tok_first < a || x->tok_end > b)
+            continue;
+        if (x->kind == DG_ENT_COUNTRY && x->tok_first < best) {
+            best = x->tok_first;
+            nat = x->entity;
+        }
+        if (x->kind == DG_ENT_ORG && !(x->flags & DG_MEN_NESTED)) {
+            const char *kind = dg_doc_prop_get(s->d, x->entity, DG_NS "orgKind");
+            if (kind && (strcmp(kind, "ministry") == 0 ||
+                         strcmp(kind, "department") == 0 ||
+                         strcmp(kind, "agency") == 0 ||
+                         strcmp(kind, "military") == 0 ||
+                         strcmp(kind, "UN body") == 0))
+                add_work(p, x->entity);
+        }
+    }
+    if (p->nat < 0 && nat >= 0)
+        p->nat = nat;
+}
+
+static int
+add_title_span(struct ps *s, struct person *p, size_t a, size_t b)
+{
+    /* "Deputy Prime Minister and Minister of ..." is cut before "and" by
+     * parse_title, so one span is one office */
+    while (b > a && (is_connector(&s->d->tok[b - 1]) ||
+                     tok_eq(&s->d->tok[b - 1], "and")))
+        b--;
+    if (b <= a)
+        return 0;
+    const char *t = dg_entities_name(s->d, a, b);
+    if (!t)
+        return -1;
+    add_title(p, t);
+    chain_affiliations(s, p, a, b);
+    return 0;
+}
+
+/* After a name ending at k: ", [the] [Adj] TITLE[, TITLE]..." or ", who
+ * is/was [also] ...".  Returns the end of what it consumed. */
+static size_t
+appositive(struct ps *s, struct person *p, size_t k, size_t end, int *err)
+{
+    const struct dg_token *t = s->d->tok;
+    size_t j = k;
+    int first = 1;
+
+    while (j < end) {
+        size_t x = j;
+        if (tok_eq(&t[x], ","))
+            x++;
+        else if (!(first == 0 && tok_eq(&t[x], "and")))
+            break;
+        if (x < end && tok_eq(&t[x], "and") && !first)
+            x++;
+        /* who is / who was (also) */
+        if (x + 1 < end && tok_eq(&t[x], "who") &&
+            (tok_eq(&t[x + 1], "is") || tok_eq(&t[x + 1], "was"))) {
+            size_t y = x + 2, ye;
+            if (y < end && tok_eq(&t[y], "also"))
+                y++;
+            while (y < end && (tok_eq(&t[y], "the") || tok_eq(&t[y], "a") ||
+                               tok_eq(&t[y], "an")))
+                y++;
+            ye = y;
+            int has_head = 0;
+            while (ye < end && !tok_eq(&t[ye], ",") && !final_stop(s, ye, end) &&
+                   !tok_eq(&t[ye], ";")) {
+                if (title_at(s, ye, end))
+                    has_head = 1;
+                ye++;
+            }
+            if (!has_head || ye == y)
+                break;
+            if (add_title_span(s, p, y, ye) < 0)
+                *err = 1;
+            j = ye;
+            first = 0;
+            continue;
+        }
+        while (x < end && (tok_eq(&t[x], "the") || tok_eq(&t[x], "a") ||
+                           tok_eq(&t[x], "an")))
+            x++;
+        size_t tstart = x;
+        /* "the Vietnamese Deputy Minister": the adjective is nationality */
+        int cm;
+        while (x < end && (cm = country_cov(s, x)) >= 0) {
+            if (p->nat < 0)
+                p->nat = s->d->men[cm].entity;
+            x = s->d->men[cm].tok_end;
+        }
+        if (!title_at(s, x, end) ||
+            (!first && !(t[x].flags & DG_TOK_CAP) && x == tstart))
+            break;
+        size_t te = parse_title(s, x, end, 0);
+        if (te == x)
+            break;
+        if (add_title_span(s, p, x, te) < 0)
+            *err = 1;
+        j = te;
+        first = 0;
+        /* "Deputy Prime Minister and Minister of ..." */
+        while (j + 1 < end && tok_eq(&t[j], "and") && title_at(s, j + 1, end)) {
+            size_t te2 = parse_title(s, j + 1, end, 0);
+            if (add_title_span(s, p, j + 1, te2) < 0)
+                *err = 1;
+            j = te2;
+        }
+    }
+    return j;
+}
+
+static void
+mark_used(struct ps *s, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        s->used[k] = 1;
+}
+
+/* Tries every pattern at token k of sentence si.  Returns the token to go
+ * on from (k + 1 when nothing matched), or 0 on error. */
+static size_t
+try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
+{
+    const struct dg_token *t = s->d->tok;
+    size_t start = k, x = k, nt;
+    int nat = -1, ri = -1, cm;
+    size_t titles_a[MAX_TITLES], titles_b[MAX_TITLES], ntitles = 0;
+
+    /* [Adj] TITLE [and TITLE]... */
+    while (x < end && (cm = country_cov(s, x)) >= 0) {
+        nat = s->d->men[cm].entity;
+        x = s->d->men[cm].tok_end;
+    }
+    while (x < end && ntitles < MAX_TITLES && title_at(s, x, end) &&
+           ((t[x].flags & DG_TOK_CAP) || nat >= 0 || ntitles > 0 ||
+            (x > 0 && (t[x - 1].flags & DG_TOK_LOWER)))) {
+        size_t te = parse_title(s, x, end, 1);
+        if (te == x)
+            break;
+        titles_a[ntitles] = x;
+        titles_b[ntitles++] = te;
+        x = te;
+        if (x + 1 < end && tok_eq(&t[x], "and") && title_at(s, x + 1, end))
+            x++;
+        else
+            break;
+    }
+    size_t rn = x < end ? rank_at(s, x, end, &ri) : 0;
+    if (rn)
+        x += rn;
+    else
+        ri = -1;
+    size_t hn = x < end ? hon_at(s, x, end) : 0;
+    x += hn;
+    if (ntitles == 0 && !rn && !hn) {
+        /* bare "NAME, TITLE" */
+        if (!name_tok(s, k, end) || (k > 0 && name_tok(s, k - 1, end)))
+            return k + 1;
+        size_t ne = name_end(s, k, end, &nt);
+        if (nt < 2 || ne >= end || !tok_eq(&t[ne], ","))
+            return k + 1;
+        struct person tmp;
+        memset(&tmp, 0, sizeof tmp);
+        tmp.nat = -1;
+        tmp.rank = -1;
+        /* check that a title follows, without side effects on s */
+        size_t y = ne + 1;
+        while (y < end && (tok_eq(&t[y], "the") || tok_eq(&t[y], "a")))
+            y++;
+        while (y < end && country_cov(s, y) >= 0)
+            y = s->d->men[country_cov(s, y)].tok_end;
+        int who = y + 1 < end && tok_eq(&t[ne + 1], "who");
+        if (!who && !(y < end && title_at(s, y, end)))
+            return k + 1;
+        struct person *p = new_person(s, k, ne, 1);
+        if (!p) {
+            *err = 1;
+            return 0;
+        }
+        add_span(p, k, ne, 0, (long)si);
+        size_t ae = appositive(s, p, ne, end, err);
+        if (p->ntitles == 0) {
+            s->n--; /* not an official after all */
+            return k + 1;
+        }
+        mark_used(s, k, ae);
+        return ae;
+    }
+    if (x >= end || !name_tok(s, x, end))
+        return k + 1;
+    size_t ne = name_end(s, x, end, &nt);
+    if (nt == 0)
+        return k + 1;
+    /* a bare title needs a full name: "Minister Lavrov" is fine only with
+     * a rank or an honorific or a known person, resolved later */
+    struct person *p = new_person(s, x, ne, nt >= 2);
+    if (!p) {
+        *err = 1;
+        return 0;
+    }
+    p->rank = ri;
+    p->nat = nat;
+    for (size_t i = 0; i < ntitles; i++)
+        if (add_title_span(s, p, titles_a[i], titles_b[i]) < 0)
+            *err = 1;
+    add_span(p, x, ne, nt >= 2 ? 0 : DG_MEN_SHORT, (long)si);
+    size_t ae = appositive(s, p, ne, end, err);
+    mark_used(s, start, ae);
+    return ae > k ? ae : k + 1;
+}
+
+/* ---- resolution ------------------------------------------------------- */
+
+static const char *
+last_word(const char *s)
+{
+    const char *sp = strrchr(s, ' ');
+    return sp ? sp + 1 : s;
+}
+
+static int
+rank_compatible(const struct ps *s, int a, int b)
+{
+    if (a < 0 || b < 0)
+        return 1;
+    return strcmp(last_word(dg_lexicon_rank(s->d->lex, a)),
+                  last_word(dg_lexicon_rank(s->d->lex, b))) == 0;
+}
+
+static void
+merge_into(struct person *to, struct person *from)
+{
+    for (size_t i = 0; i < from->nspans; i++)
+        if (to->nspans < MAX_SPANS)
+            to->spans[to->nspans++] = from->spans[i];
+    for (size_t i = 0; i < from->nevid; i++) {
+        size_t j;
+        for (j = 0; j < to->nevid && to->evid[j] != from->evid[i]; j++)
+            ;
+        if (j == to->nevid && to->nevid < MAX_EVID)
+            to->evid[to->nevid++] = from->evid[i];
+    }
+    for (size_t i = 0; i < from->ntitles; i++)
+        add_title(to, from->titles[i]);
+    for (size_t i = 0; i < from->nworks; i++)
+        add_work(to, from->works[i]);
+    if (to->rank < 0)
+        to->rank = from->rank;
+    if (to->nat < 0)
+        to->nat = from->nat;
+    from->merged = 1;
+}
+
+/* The full person whose name has token w (last token preferred) and whose
+ * rank fits; -1 when none or ambiguous. */
+static long
+resolve_short(const struct ps *s, const char *w, int rank)
+{
+    long best = -1;
+    int best_score = 0, ties = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const struct person *p = &s->p[i];
+        if (!p->full || p->merged || !rank_compatible(s, p->rank, rank))
+            continue;
+        int score = 0;
+        for (size_t k = 0; k < p->ntok; k++)
+            if (strcmp(p->toks[k], w) == 0)
+                score = k + 1 == p->ntok ? 3 : (k == 0 ? 2 : 1);
+        if (score && rank >= 0 && p->rank >= 0)
+            score += 3;
+        if (score > best_score) {
+            best = (long)i;
+            best_score = score;
+            ties = 0;
+        } else if (score && score == best_score) {
+            ties++;
+        }
+    }
+    return ties ? -1 : best;
+}
+
+static int
+resolve(struct ps *s)
+{
+    /* same full name: one person */
+    for (size_t i = 0; i < s->n; i++) {
+        if (!s->p[i].full || s->p[i].merged)
+            continue;
+        for (size_t j = i + 1; j < s->n; j++)
+            if (s->p[j].full && !s->p[j].merged &&
+                strcmp(s->p[i].name, s->p[j].name) == 0)
+                merge_into(&s->p[i], &s->p[j]);
+    }
+    /* short forms ("General Thang", "Ms. Matsuzawa") */
+    for (size_t i = 0; i < s->n; i++) {
+        struct person *p = &s->p[i];
+        if (p->full || p->merged || p->ntok != 1)
+            continue;
+        long to = resolve_short(s, p->toks[0], p->rank);
+        if (to >= 0)
+            merge_into(&s->p[to], p);
+    }
+    /* the same short form twice, without a full name */
+    for (size_t i = 0; i < s->n; i++) {
+        if (s->p[i].full || s->p[i].merged)
+            continue;
+        for (size_t j = i + 1; j < s->n; j++)
+            if (!s->p[j].full && !s->p[j].merged &&
+                strcmp(s->p[i].name, s->p[j].name) == 0)
+                merge_into(&s->p[i], &s->p[j]);
+    }
+    return 0;
+}
+
+/* Bare surnames ("Lavrov said", "Minh reaffirmed") of known persons. */
+static void
+bare_mentions(struct ps *s)
+{
+    struct dg_doc *d = s->d;
+    for (size_t si = 0; si < d->nsent; si++) {
+        if (d->sent[si].flags & DG_SENT_NOMINE)
+            continue;
+        size_t end = d->sent[si].tok_end;
+        for (size_t k = d->sent[si].tok_first; k < end; k++) {
+            if (!name_tok(s, k, end) || (k > 0 && name_tok(s, k - 1, end)) ||
+                (k + 1 < end && name_tok(s, k + 1, end)))
+                continue;
+            long to = -1;
+            int ties = 0;
+            for (size_t i = 0; i < s->n; i++) {
+                const struct person *p = &s->p[i];
+                if (!p->full || p->merged || p->ntok < 2 ||
+                    strcmp(p->toks[p->ntok - 1], d->tok[k].lower) != 0)
+                    continue;
+                if (to >= 0)
+                    ties = 1;
+                to = (long)i;
+            }
+            if (to >= 0 && !ties)
+                add_span(&s->p[to], k, k + 1, DG_MEN_SHORT, (long)si);
+        }
+    }
+}
+
+/* "the Vietnamese general": the only matching person gets the
+ * nationality. */
+static void
+descriptions(struct ps *s)
+{
+    struct dg_doc *d = s->d;
+    for (size_t si = 0; si < d->nsent; si++) {
+        if (d->sent[si].flags & DG_SENT_NOMINE)
+            continue;
+        size_t end = d->sent[si].tok_end;
+        for (size_t k = d->sent[si].tok_first; k + 2 < end; k++) {
+            int cm;
+            if (!tok_eq(&d->tok[k], "the") || (cm = country_cov(s, k + 1)) < 0)
+                continue;
+            size_t w = d->men[cm].tok_end;
+            int ri;
+            if (w >= end || !(d->tok[w].flags & DG_TOK_LOWER))
+                continue;
+            size_t rn = rank_at_ci(s, w, end, &ri);
+            size_t tn = rn ? 0 : title_at(s, w, end);
+            if (!rn && !tn)
+                continue;
+            int country = d->men[cm].entity;
+            long to = -1;
+            int ties = 0;
+            for (size_t i = 0; i < s->n; i++) {
+                const struct person *p = &s->p[i];
+                if (p->merged || (p->nat >= 0 && p->nat != country))
+                    continue;
+                int fit = 0;
+                if (rn && p->rank >= 0)
+                    fit = strcmp(last_word(dg_lexicon_rank(d->lex, p->rank)),
+                                 last_word(dg_lexicon_rank(d->lex, ri))) == 0;
+                for (size_t t = 0; tn && t < p->ntitles && !fit; t++) {
+                    char *f = dg_text_fold(p->titles[t], strlen(p->titles[t]), 1);
+                    char *g = dg_text_fold(d->text + d->tok[w].start,
+                                           d->tok[w + tn - 1].end - d->tok[w].start, 1);
+                    fit = f && g && strstr(f, g) != NULL;
+                    free(f);
+                    free(g);
+                }
+                if (!fit)
+                    continue;
+                if (to >= 0)
+                    ties = 1;
+                to = (long)i;
+            }
+            if (to >= 0 && !ties) {
+                struct person *p = &s->p[to];
+                if (p->nat < 0)
+                    p->nat = country;
+                add_span(p, k + 1, w + (rn ? rn : tn), DG_MEN_SHORT, (long)si);
+            }
+        }
+    }
+}
+
+/* The country named inside a mention of org id ("Vietnamese Ministry of
+ * ..."), or inside its parents' (org:subOrganizationOf); -1 if none. */
+static int
+org_country(const struct dg_doc *d, int id, int depth)
+{
+    for (size_t i = 0; i < d->nmen; i++) {
+        const struct dg_mention *m = &d->men[i];
+        if (m->entity != id)
+            continue;
+        for (size_t j = 0; j < d->nmen; j++) {
+            const struct dg_mention *c = &d->men[j];
+            if (c->kind == DG_ENT_COUNTRY && c->tok_first >= m->tok_first &&
+                c->tok_end <= m->tok_end)
+                return c->entity;
+        }
+    }
+    if (depth >= 3)
+        return -1;
+    const struct dg_entity *e = &d->ent[id];
+    for (size_t k = 0; k < e->nprops; k++) {
+        if (strcmp(e->props[k].p, DG_NS_ORG "subOrganizationOf") != 0)
+            continue;
+        int pid = dg_doc_entity_find(d, e->props[k].o);
+        int c = pid >= 0 ? org_country(d, pid, depth + 1) : -1;
+        if (c >= 0)
+            return c;
+    }
+    return -1;
+}
+
+static int
+emit_persons(struct ps *s)
+{
+    struct dg_doc *d = s->d;
+    for (size_t i = 0; i < s->n; i++) {
+        struct person *p = &s->p[i];
+        if (p->merged)
+            continue;
+        char *slug = dg_text_slug(p->name, strlen(p->name));
+        if (!slug)
+            return -1;
+        if (!slug[0]) {
+            free(slug);
+            continue;
+        }
+        const char *iri = dg_doc_iri(d, "person/", slug);
+        free(slug);
+        if (!iri)
+            return -1;
+        int id = dg_doc_entity(d, DG_ENT_PERSON, iri, p->name);
+        if (id < 0)
+            return -1;
+        if (p->rank >= 0 &&
+            dg_doc_prop_lit(d, id, DG_NS "rank", dg_lexicon_rank(d->lex, p->rank),
+                            NULL) < 0)
+            return -1;
+        for (size_t t = 0; t < p->ntitles; t++)
+            if (dg_doc_prop_lit(d, id, DG_NS_SCHEMA "jobTitle", p->titles[t],
+                                NULL) < 0)
+                return -1;
+        for (size_t w = 0; w < p->nworks && p->nat < 0; w++)
+            p->nat = org_country(d, p->works[w], 0);
+        if (p->nat >= 0 && dg_doc_prop_iri(d, id, DG_NS_SCHEMA "nationality",
+                                           d->ent[p->nat].iri) < 0)
+            return -1;
+        for (size_t w = 0; w < p->nworks; w++)
+            if (dg_doc_prop_iri(d, id, DG_NS_SCHEMA "worksFor",
+                                d->ent[p->works[w]].iri) < 0)
+                return -1;
+        for (size_t e = 0; e < p->nevid; e++)
+            if (dg_doc_prop_iri(d, id, DG_NS "evidence",
+                                d->sent_iri[p->evid[e]]) < 0)
+                return -1;
+        for (size_t m = 0; m < p->nspans; m++)
+            if (dg_doc_mention(d, id, p->spans[m].a, p->spans[m].b,
+                               p->spans[m].flags) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+int
+dg_persons_scan(struct dg_doc *d, struct dg_error *err)
+{
+    struct ps s;
+    int rc = -1, e = 0;
+
+    memset(&s, 0, sizeof s);
+    s.d = d;
+    s.cov = calloc(d->ntok + 1, sizeof *s.cov);
+    s.used = calloc(d->ntok + 1, 1);
+    if (!s.cov || !s.used)
+        goto out;
+    /* longest non-nested country/org mention covering each token */
+    for (size_t i = 0; i < d->nmen; i++) {
+        const struct dg_mention *m = &d->men[i];
+        if ((m->kind != DG_ENT_COUNTRY && m->kind != DG_ENT_ORG) ||
+            (m->flags & DG_MEN_NESTED))
+            continue;
+        for (size_t k = m->tok_first; k < m->tok_end; k++)
+            s.cov[k] = (int)i + 1;
+    }
+    /* nested countries stay visible inside org names for nationality */
+    for (size_t i = 0; i < d->nmen; i++) {
+        const struct dg_mention *m = &d->men[i];
+        if (m->kind == DG_ENT_COUNTRY && (m->flags & DG_MEN_NESTED))
+            for (size_t k = m->tok_first; k < m->tok_end; k++)
+                if (!s.cov[k] || d->men[s.cov[k] - 1].kind != DG_ENT_ORG)
+                    s.cov[k] = (int)i + 1;
+    }
+    for (size_t si = 0; si < d->nsent; si++) {
+        if (d->sent[si].flags & DG_SENT_NOMINE)
+            continue;
+        size_t end = d->sent[si].tok_end;
+        for (size_t k = d->sent[si].tok_first; k < end;) {
+            if (s.used[k]) {
+                k++;
+                continue;
+            }
+            size_t next = try_at(&s, si, k, end, &e);
+            if (e || next == 0)
+                goto out;
+            k = next;
+        }
+    }
+    if (resolve(&s) < 0)
+        goto out;
+    bare_mentions(&s);
+    descriptions(&s);
+    if (emit_persons(&s) < 0 || dg_doc_sort_mentions(d) < 0)
+        goto out;
+    rc = 0;
+out:
+    if (rc < 0)
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+    free(s.cov);
+    free(s.used);
+    free(s.p);
+    return rc;
+}
