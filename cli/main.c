@@ -24,6 +24,7 @@ static const struct command commands[] = {
     {"load", cmd_load, "import RDF files (Turtle, N-Triples, N-Quads, ...)"},
     {"query", cmd_query, "run a SPARQL query and print its results"},
     {"render", cmd_render, "draw a query's results as a diagram (Graphviz)"},
+    {"report", cmd_report, "write an HTML report of every query (out/report)"},
     {"export", cmd_export, "write the store as Turtle, N-Triples, N-Quads"},
     {"stats", cmd_stats, "count triples, graphs and entities by type"},
     {"extract", cmd_extract, "print an article's facts as N-Triples"},
