@@ -13,7 +13,7 @@
 
 static int tap_n, tap_failed;
 
-__attribute__((format(printf, 2, 3))) static int
+__attribute__((format(printf, 2, 3))) static inline int
 ok(int cond, const char *fmt, ...)
 {
     va_list ap;
@@ -29,7 +29,7 @@ ok(int cond, const char *fmt, ...)
     return cond;
 }
 
-static int
+static inline int
 is_str(const char *got, const char *want, const char *title)
 {
     int cond = (got && want) ? strcmp(got, want) == 0 : got == want;
@@ -40,7 +40,7 @@ is_str(const char *got, const char *want, const char *title)
     return cond;
 }
 
-static int
+static inline int
 is_int(long got, long want, const char *title)
 {
     int cond = got == want;
@@ -50,7 +50,7 @@ is_int(long got, long want, const char *title)
     return cond;
 }
 
-static int
+static inline int
 tap_done(void)
 {
     printf("1..%d\n", tap_n);
