@@ -96,7 +96,14 @@ static const int idx_order[IDX_COUNT][4] = {
     {POS_C, POS_P, POS_O, POS_S}, {POS_C, POS_O, POS_S, POS_P},
 };
 
-enum { DB_META, DB_I2T, DB_T2I, DB_T2H, DB_IDX0, DB_COUNT = DB_IDX0 + IDX_COUNT };
+enum {
+    DB_META,
+    DB_I2T,
+    DB_T2I,
+    DB_T2H,
+    DB_IDX0,
+    DB_COUNT = DB_IDX0 + IDX_COUNT
+};
 
 static const char *const db_names[DB_COUNT] = {
     "meta", "i2t", "t2i", "t2h", "spoc", "posc", "ospc", "cspo", "cpos", "cosp",
@@ -123,14 +130,14 @@ struct lm_store {
     MDB_env *env; /* owned */
     MDB_dbi dbi[DB_COUNT];
     size_t maxkey;
-    MDB_txn *wtxn;  /* owned: the explicit transaction, or NULL */
-    int wtxn_failed; /* an LMDB error hit wtxn: only rollback remains */
+    MDB_txn *wtxn;     /* owned: the explicit transaction, or NULL */
+    int wtxn_failed;   /* an LMDB error hit wtxn: only rollback remains */
     uint64_t next_id;  /* valid while a write transaction is open */
     int terms_created; /* the open write transaction allocated ids */
-    struct lm_scan *attached; /* scans reading through wtxn (borrowed) */
+    struct lm_scan *attached;   /* scans reading through wtxn (borrowed) */
     MDB_txn *pool[LM_POOL_MAX]; /* owned: reset read transactions */
     int npool;
-    int live_readers; /* read transactions begun and not yet reset */
+    int live_readers;      /* read transactions begun and not yet reset */
     struct lm_slot *cache; /* owned: LM_CACHE_SLOTS slots, or NULL */
     unsigned char *buf;    /* owned: scratch for one term encoding */
     size_t bufcap;
@@ -359,8 +366,7 @@ term_encode(struct lm_store *st, librdf_node *node, size_t *len_out)
         break;
     case LIBRDF_NODE_TYPE_LITERAL:
         tag = 'L';
-        a = (const unsigned char *)librdf_node_get_literal_value_language(
-            node);
+        a = (const unsigned char *)librdf_node_get_literal_value_language(node);
         al = a ? strlen((const char *)a) : 0;
         dt = librdf_node_get_literal_value_datatype_uri(node);
         if (dt)
@@ -369,8 +375,7 @@ term_encode(struct lm_store *st, librdf_node *node, size_t *len_out)
         if (!c)
             cl = 0;
         break;
-    default:
-        return EINVAL;
+    default: return EINVAL;
     }
     need = 1 + al + (tag == 'L' ? 2 + bl + cl : 0);
     if (buf_reserve(st, need))
@@ -434,8 +439,7 @@ term_decode(librdf_world *world, const unsigned char *p, size_t n)
         if (dturi)
             librdf_free_uri(dturi);
         return node;
-    default:
-        return NULL;
+    default: return NULL;
     }
 }
 
@@ -834,8 +838,7 @@ id_node(struct lm_store *st, MDB_txn *txn, uint64_t id, int *rc)
 
 /* Adds the quad to the six indexes; *added is 0 when it was present. */
 static int
-quad_put(struct lm_store *st, MDB_txn *txn, const uint64_t ids[4],
-         int *added)
+quad_put(struct lm_store *st, MDB_txn *txn, const uint64_t ids[4], int *added)
 {
     unsigned char key[LM_KEY_LEN];
     MDB_val k = {LM_KEY_LEN, key}, v = {0, key};
@@ -864,8 +867,7 @@ quad_put(struct lm_store *st, MDB_txn *txn, const uint64_t ids[4],
 
 /* Deletes the quad from the six indexes; *removed is 0 when absent. */
 static int
-quad_del(struct lm_store *st, MDB_txn *txn, const uint64_t ids[4],
-         int *removed)
+quad_del(struct lm_store *st, MDB_txn *txn, const uint64_t ids[4], int *removed)
 {
     unsigned char key[LM_KEY_LEN];
     MDB_val k;
@@ -1227,10 +1229,8 @@ stream_get(void *context, int flags)
     if (ls->scan.at_end || stream_ensure(ls))
         return NULL;
     switch (flags) {
-    case LIBRDF_STREAM_GET_METHOD_GET_OBJECT:
-        return ls->statement;
-    case LIBRDF_STREAM_GET_METHOD_GET_CONTEXT:
-        return ls->nodes[POS_C];
+    case LIBRDF_STREAM_GET_METHOD_GET_OBJECT: return ls->statement;
+    case LIBRDF_STREAM_GET_METHOD_GET_CONTEXT: return ls->nodes[POS_C];
     default:
         lm_log(ls->scan.st->world, LIBRDF_LOG_ERROR,
                "lmdb: unknown stream get flag %d", flags);
@@ -1459,10 +1459,26 @@ parse_size(const char *s, size_t *out)
     if (errno || end == s)
         return -1;
     switch (*end) {
-    case 'k': case 'K': shift = 10; end++; break;
-    case 'm': case 'M': shift = 20; end++; break;
-    case 'g': case 'G': shift = 30; end++; break;
-    case 't': case 'T': shift = 40; end++; break;
+    case 'k':
+    case 'K':
+        shift = 10;
+        end++;
+        break;
+    case 'm':
+    case 'M':
+        shift = 20;
+        end++;
+        break;
+    case 'g':
+    case 'G':
+        shift = 30;
+        end++;
+        break;
+    case 't':
+    case 'T':
+        shift = 40;
+        end++;
+        break;
     default: break;
     }
     if (*end == 'B' || *end == 'b')
@@ -1551,6 +1567,29 @@ open_dbs(struct lm_store *st, int make_new)
     return mdb_txn_commit(txn);
 }
 
+/* Creates and opens st->env; on failure st->env is NULL. */
+static int
+env_open(struct lm_store *st, size_t map_size, unsigned flags)
+{
+    int rc = mdb_env_create(&st->env);
+    if (rc) {
+        st->env = NULL;
+        return rc;
+    }
+    rc = mdb_env_set_maxdbs(st->env, LM_MAX_DBS);
+    if (!rc)
+        rc = mdb_env_set_maxreaders(st->env, LM_MAX_READERS);
+    if (!rc)
+        rc = mdb_env_set_mapsize(st->env, map_size);
+    if (!rc)
+        rc = mdb_env_open(st->env, st->path, flags, 0666);
+    if (rc) {
+        mdb_env_close(st->env);
+        st->env = NULL;
+    }
+    return rc;
+}
+
 /* Frees everything init built.  Safe on a partly built instance. */
 static void
 store_free(struct lm_store *st)
@@ -1585,8 +1624,8 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
     librdf_world *world = librdf_storage_get_world(storage);
     struct lm_store *st;
     char *dir = NULL, *map = NULL;
-    size_t map_size = sizeof(size_t) >= 8 ? ((size_t)64 << 30)
-                                          : ((size_t)1 << 30);
+    size_t map_size =
+        sizeof(size_t) >= 8 ? ((size_t)64 << 30) : ((size_t)1 << 30);
     int make_new, no_sync, rc, status = 1, dead;
     unsigned flags;
     struct stat sb;
@@ -1635,8 +1674,8 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
         goto out;
     }
     if (stat(st->path, &sb)) {
-        lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s",
-               st->path, strerror(errno));
+        lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s", st->path,
+               strerror(errno));
         goto out;
     }
     if (!S_ISDIR(sb.st_mode)) {
@@ -1646,8 +1685,7 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
     }
     rc = registry_add(sb.st_dev, sb.st_ino);
     if (rc) {
-        lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s",
-               st->path,
+        lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s", st->path,
                rc == EBUSY ? "already open in this process" : strerror(rc));
         goto out;
     }
@@ -1655,32 +1693,27 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
     st->dev = sb.st_dev;
     st->ino = sb.st_ino;
 
-    rc = mdb_env_create(&st->env);
-    if (!rc)
-        rc = mdb_env_set_maxdbs(st->env, LM_MAX_DBS);
-    if (!rc)
-        rc = mdb_env_set_maxreaders(st->env, LM_MAX_READERS);
-    if (!rc)
-        rc = mdb_env_set_mapsize(st->env, map_size);
-    if (rc) {
-        lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot set up '%s': %s",
-               st->path, mdb_strerror(rc));
-        goto out;
-    }
     flags = MDB_NOTLS | (st->read_only ? MDB_RDONLY : 0) |
             (no_sync ? MDB_NOSYNC : 0);
-    rc = mdb_env_open(st->env, st->path, flags, 0666);
+    for (;;) {
+        rc = env_open(st, map_size, flags);
+        /* the default map may not fit the address space (ulimit -v,
+         * valgrind): halve it down to 1 GiB */
+        if (!(rc == EINVAL || rc == ENOMEM) || map ||
+            map_size <= ((size_t)1 << 30))
+            break;
+        map_size /= 2;
+    }
     if (rc) {
-        lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s",
-               st->path, mdb_strerror(rc));
+        lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s", st->path,
+               mdb_strerror(rc));
         goto out;
     }
     mdb_reader_check(st->env, &dead); /* clear slots of killed readers */
     st->maxkey = (size_t)mdb_env_get_maxkeysize(st->env);
     rc = open_dbs(st, make_new);
     if (rc) {
-        lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s",
-               st->path,
+        lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s", st->path,
                rc == MDB_INCOMPATIBLE ? "not a diplograph lmdb store"
                : rc == MDB_NOTFOUND   ? "no store there (and write='no')"
                                       : mdb_strerror(rc));
@@ -1941,8 +1974,7 @@ lm_contains_statement(librdf_storage *storage, librdf_statement *statement)
         lm_fail(st, "cannot look up a statement", rc);
         return 0;
     }
-    rc = term_id(st, txn, librdf_statement_get_subject(statement), 0,
-                 &ids[0]);
+    rc = term_id(st, txn, librdf_statement_get_subject(statement), 0, &ids[0]);
     if (!rc)
         rc = term_id(st, txn, librdf_statement_get_predicate(statement), 0,
                      &ids[1]);
@@ -1984,8 +2016,7 @@ lm_find_statements(librdf_storage *storage, librdf_statement *statement)
 /* context NULL: every graph, as librdf's core defines it. */
 static librdf_stream *
 lm_find_statements_in_context(librdf_storage *storage,
-                              librdf_statement *statement,
-                              librdf_node *context)
+                              librdf_statement *statement, librdf_node *context)
 {
     return find_quads(storage, statement, context ? CTX_BOUND : CTX_ANY,
                       context);
@@ -2045,9 +2076,8 @@ lm_get_contexts(librdf_storage *storage)
         ctxiter_finished(it);
         return NULL;
     }
-    iterator = librdf_new_iterator(st->world, it, ctxiter_is_end,
-                                   ctxiter_next, ctxiter_get,
-                                   ctxiter_finished);
+    iterator = librdf_new_iterator(st->world, it, ctxiter_is_end, ctxiter_next,
+                                   ctxiter_get, ctxiter_finished);
     if (!iterator) {
         ctxiter_finished(it);
         lm_fail(st, "cannot list contexts", ENOMEM);
@@ -2085,14 +2115,12 @@ lm_get_feature(librdf_storage *storage, librdf_uri *feature)
 }
 
 static int
-lm_set_feature(librdf_storage *storage, librdf_uri *feature,
-               librdf_node *value)
+lm_set_feature(librdf_storage *storage, librdf_uri *feature, librdf_node *value)
 {
     struct lm_store *st = store_of(storage);
 
     (void)value;
-    lm_log(st->world, LIBRDF_LOG_ERROR,
-           "lmdb: feature '%s' cannot be set",
+    lm_log(st->world, LIBRDF_LOG_ERROR, "lmdb: feature '%s' cannot be set",
            feature ? (const char *)librdf_uri_as_string(feature) : "");
     return -1;
 }
@@ -2236,9 +2264,8 @@ dg_lmdb_storage_register(librdf_world *world)
                    "lmdb: storage 'lmdb' is already registered");
             return -1;
         }
-    return librdf_storage_register_factory(world, "lmdb",
-                                           "LMDB embedded quad store",
-                                           lm_register_factory)
+    return librdf_storage_register_factory(
+               world, "lmdb", "LMDB embedded quad store", lm_register_factory)
                ? -1
                : 0;
 }
