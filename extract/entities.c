@@ -143,6 +143,21 @@ scan_lexicon(struct dg_doc *d, unsigned char *covered)
                                 NULL) < 0)
                 return -1;
         }
+        /* countries named inside an org name count as mentioned ("UN
+         * Mission in South Sudan"), but not in datelines and credits */
+        for (size_t j = k; kind == DG_LEX_ORG && mode == SCAN_ALL && j < k + n;
+             j++) {
+            int v2;
+            size_t n2 = dg_trie_match(tr, d->tok, j, k + n, 0, &v2);
+            if (n2 == 0 || n2 >= n)
+                continue;
+            if (DG_LEX_KIND(v2) == DG_LEX_COUNTRY) {
+                int cid = dg_doc_country(d, (size_t)DG_LEX_INDEX(v2));
+                if (cid < 0 || dg_doc_mention(d, cid, j, j + n2, 0) < 0)
+                    return -1;
+            }
+            j += n2 - 1;
+        }
         for (size_t j = k; j < k + n; j++)
             covered[j] = 1;
         k += n;

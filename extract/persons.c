@@ -45,14 +45,21 @@ struct ps {
     unsigned char *used; /* per token: part of a person pattern */
 };
 
-/* Capitalised words that are never part of a name. */
-static const char *const not_names[] = {
+/* Capitalised function words: they start no name of their own, but may
+ * be part of one ("Le Van An") or follow a rank ("General An"). */
+static const char *const function_words[] = {
     "The", "A", "An", "At", "In", "On", "For", "Of", "And", "By", "With",
     "From", "To", "As", "Its", "His", "Her", "Their", "Our", "This", "That",
     "These", "Those", "During", "After", "Before", "Under", "According",
     "Both", "Meanwhile", "However", "Also", "But", "While", "When", "He",
     "She", "It", "They", "We", "I", "You", "Speaking", "Regarding", "Apart",
-    "Besides", "Additionally", "Moreover", "Other", "Organizers",
+    "Besides", "Additionally", "Moreover", "Other", "Later", "Earlier",
+    "Today", "Yesterday", "Then", "Thus", "Still", NULL
+};
+
+/* Capitalised words that are never part of a name. */
+static const char *const not_names[] = {
+    "Organizers",
     "Organisers", "Participants", "Delegates", "Officials", "Minister",
     "January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December", "Monday",
@@ -124,16 +131,26 @@ country_cov(const struct ps *s, size_t k)
     return m >= 0 && s->d->men[m].kind == DG_ENT_COUNTRY ? m : -1;
 }
 
-/* A token that may start or continue a name. */
+static int name_tok_x(const struct ps *s, size_t k, size_t end, int inside);
+
+/* A token that may start a name on its own (no rank or honorific before
+ * it) or continue one. */
 static int
 name_tok(const struct ps *s, size_t k, size_t end)
+{
+    return name_tok_x(s, k, end, 0);
+}
+
+static int
+name_tok_x(const struct ps *s, size_t k, size_t end, int inside)
 {
     const struct dg_token *t = &s->d->tok[k];
     int ri;
     if (!(t->flags & DG_TOK_WORD) || !(t->flags & DG_TOK_CAP) ||
         (t->flags & DG_TOK_ALLCAPS) || s->cov[k] || s->used[k])
         return 0;
-    if (in_list(not_names, t->fold))
+    if (in_list(not_names, t->fold) ||
+        (!inside && in_list(function_words, t->fold)))
         return 0;
     if (rank_at(s, k, end, &ri) || hon_at(s, k, end))
         return 0;
@@ -144,12 +161,13 @@ name_tok(const struct ps *s, size_t k, size_t end)
 
 /* End of the name starting at k (k itself when there is none). */
 static size_t
-name_end(const struct ps *s, size_t k, size_t end, size_t *ntok)
+name_end_x(const struct ps *s, size_t k, size_t end, size_t *ntok,
+           int triggered)
 {
     size_t j = k, n = 0;
     const struct dg_token *t = s->d->tok;
     while (j < end && n < MAX_NAME_TOK - 1) {
-        if (name_tok(s, j, end)) {
+        if (name_tok_x(s, j, end, n > 0 || triggered)) {
             j++;
             n++;
             continue;
@@ -158,12 +176,12 @@ name_end(const struct ps *s, size_t k, size_t end, size_t *ntok)
         if (n > 0 && j + 1 < end && !(t[j].flags & DG_TOK_SPACE) &&
             !(t[j + 1].flags & DG_TOK_SPACE) &&
             (tok_eq(&t[j], "-") || tok_eq(&t[j], "'")) &&
-            name_tok(s, j + 1, end)) {
+            name_tok_x(s, j + 1, end, 1)) {
             j++;
             continue;
         }
         if (n > 0 && j + 1 < end && in_list(particles, t[j].fold) &&
-            name_tok(s, j + 1, end)) {
+            name_tok_x(s, j + 1, end, 1)) {
             j++;
             continue;
         }
@@ -171,6 +189,12 @@ name_end(const struct ps *s, size_t k, size_t end, size_t *ntok)
     }
     *ntok = n;
     return j;
+}
+
+static size_t
+name_end(const struct ps *s, size_t k, size_t end, size_t *ntok)
+{
+    return name_end_x(s, k, end, ntok, 0);
 }
 
 /* Tokens that continue a title before a name. */
@@ -256,9 +280,10 @@ parse_title(const struct ps *s, size_t k, size_t end, int prenominal)
             j++;
             continue;
         }
-        if (t[j].flags & DG_TOK_LOWER)
-            break;
         if (final_stop(s, j, end))
+            break;
+        /* "Head of the Vietnamese delegation": lowercase office words */
+        if ((t[j].flags & DG_TOK_LOWER) && !office_tok(s, j, end))
             break;
         if (prenominal ? office_tok(s, j, end)
                        : ((t[j].flags & (DG_TOK_CAP | DG_TOK_DIGIT)) ||
@@ -535,9 +560,10 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
         mark_used(s, k, ae);
         return ae;
     }
-    if (x >= end || !name_tok(s, x, end))
+    int trig = rn || hn;
+    if (x >= end || !name_tok_x(s, x, end, trig))
         return k + 1;
-    size_t ne = name_end(s, x, end, &nt);
+    size_t ne = name_end_x(s, x, end, &nt, trig);
     if (nt == 0)
         return k + 1;
     /* a bare title needs a full name: "Minister Lavrov" is fine only with
@@ -703,7 +729,8 @@ descriptions(struct ps *s)
         size_t end = d->sent[si].tok_end;
         for (size_t k = d->sent[si].tok_first; k + 2 < end; k++) {
             int cm;
-            if (!tok_eq(&d->tok[k], "the") || (cm = country_cov(s, k + 1)) < 0)
+            if (!dg_tok_is_ci(&d->tok[k], "the") ||
+                (cm = country_cov(s, k + 1)) < 0)
                 continue;
             size_t w = d->men[cm].tok_end;
             int ri;

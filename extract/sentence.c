@@ -151,7 +151,8 @@ split_block(struct dg_sentences *s, const struct dg_token *t, size_t a,
                 boundary = !after_abbrev(t, first, k);
                 /* "the U.S. The ..." */
                 if (!boundary && k >= 2 && strcmp(t[k - 2].fold, ".") == 0 &&
-                    (t[k - 1].flags & DG_TOK_CAP) && is_starter(n->fold))
+                    (t[k - 1].flags & DG_TOK_CAP) &&
+                    t[k - 1].end - t[k - 1].start == 1 && is_starter(n->fold))
                     boundary = 1;
             }
         } else if (strcmp(t[k].fold, ".") == 0 && k > first &&

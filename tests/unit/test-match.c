@@ -1,0 +1,168 @@
+/* test-match.c: the token trie, the lexicon and entity matching */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "common/ns.h"
+#include "extract/extract.h"
+#include "extract/lexicon.h"
+#include "extract/match.h"
+#include "tap.h"
+
+#define DATA DG_SRCDIR "/tests/unit/data"
+#define ID DG_BASE_DEFAULT
+
+static struct dg_facts *
+extract(struct dg_extractor *x, const char *text)
+{
+    struct dg_facts *f = dg_facts_new();
+    struct dg_extract_opts o = {.key = "t1", .source_file = "t1.txt"};
+    struct dg_error err;
+    dg_error_clear(&err);
+    if (dg_extract_article(x, text, strlen(text), &o, f, NULL, &err) < 0) {
+        printf("# extract: %s\n", err.msg);
+        dg_facts_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+static int
+has_type(const struct dg_facts *f, const char *iri, const char *cls)
+{
+    return dg_facts_has(f, iri, DG_RDF_TYPE, cls, 1);
+}
+
+static size_t
+count_type(const struct dg_facts *f, const char *cls)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < dg_facts_count(f); i++) {
+        const struct dg_triple *t = dg_facts_get(f, i);
+        n += strcmp(t->p, DG_RDF_TYPE) == 0 && strcmp(t->o, cls) == 0;
+    }
+    return n;
+}
+
+static size_t
+trie_match(const struct dg_trie *tr, const char *text, int *v)
+{
+    struct dg_tokens *t = dg_tokens_new(text, 0, strlen(text));
+    size_t n = dg_trie_match(tr, dg_tokens_get(t), 0, dg_tokens_count(t), 0, v);
+    dg_tokens_free(t);
+    return n;
+}
+
+int
+main(void)
+{
+    struct dg_error err;
+    struct dg_trie *tr = dg_trie_new();
+    int v = -1;
+
+    /* the trie */
+    dg_trie_add(tr, "Viet Nam", 1);
+    dg_trie_add(tr, "South China Sea", 2);
+    dg_trie_add(tr, "China", 3);
+    dg_trie_add(tr, "WHO", 4);
+    is_int(dg_trie_add(tr, "china", 9), 1, "a phrase added twice keeps its value");
+    is_int((long)trie_match(tr, "Vi\xe1\xbb\x87t Nam said", &v), 2,
+           "diacritics are folded");
+    is_int((long)trie_match(tr, "South China Sea issue", &v), 3, "longest match");
+    is_int(v, 2, "the longest phrase's value");
+    is_int((long)trie_match(tr, "china", &v), 0, "lowercase does not match a name");
+    is_int((long)trie_match(tr, "who said", &v), 0, "'who' is not WHO");
+    is_int((long)trie_match(tr, "WHO said", &v), 1, "WHO matches WHO");
+    dg_trie_free(tr);
+    dg_trie_free(NULL);
+
+    /* the lexicon */
+    struct dg_lexicon *lx = dg_lexicon_load(DATA, &err);
+    ok(lx != NULL, "fixture lexicon loads");
+    ok(lx && dg_lexicon_country_by_iso3(lx, "THA") >= 0, "THA is known");
+    is_str(lx ? dg_lexicon_country(lx, 1)->name : NULL, "Thailand",
+           "canonical country name");
+    dg_lexicon_free(lx);
+    dg_error_clear(&err);
+    lx = dg_lexicon_load(DATA "/bad", &err);
+    ok(lx == NULL && strstr(err.msg, "countries.tsv:2:") != NULL,
+       "a malformed line is reported as file:line (%s)", err.msg);
+    dg_error_clear(&err);
+    lx = dg_lexicon_load(DATA "/missing", &err);
+    ok(lx == NULL && err.code == DG_ERR_IO, "a missing data dir fails (%s)", err.msg);
+
+    /* entities in text */
+    struct dg_extractor *x = dg_extract_new(DATA, &err);
+    ok(x != NULL, "extractor on the fixture data");
+    struct dg_facts *f = extract(x,
+        "Thai and Vietnamese patrol boats met in the South China Sea on "
+        "Monday.\n\nThe Philippine Ministry of National Defence said the "
+        "Philippine Defence Ministry would host them.\n");
+    ok(f != NULL, "extracts");
+    ok(!has_type(f, ID "country/CHN", DG_NS_SCHEMA "Country"),
+       "South China Sea is not China");
+    ok(has_type(f, ID "country/THA", DG_NS_SCHEMA "Country"), "Thai gives Thailand");
+    ok(dg_facts_has(f, ID "country/VNM", DG_NS "iso3", "VNM", 0), "iso3 literal");
+    ok(dg_facts_has(f, ID "country/VNM", DG_NS_OWL "sameAs", DG_NS_WD "Q881", 1),
+       "Wikidata sameAs");
+    const char *mod = ID "org/philippine-ministry-of-national-defence";
+    ok(has_type(f, mod, DG_NS_SCHEMA "Organization"), "rule ministry keeps the adjective");
+    ok(dg_facts_has(f, mod, DG_NS "orgKind", "ministry", 0), "kind ministry");
+    ok(dg_facts_has(f, mod, DG_NS_SCHEMA "alternateName",
+                    "Philippine Defence Ministry", 0),
+       "the short ministry name is an alternateName");
+    is_int((long)count_type(f, DG_NS_SCHEMA "Organization"), 1,
+           "one org for the two ministry names");
+    dg_facts_free(f);
+
+    f = extract(x, "Vietnam beat Thailand 3-0 in the ASEAN Cup final in "
+                   "Hanoi, fans said.\n");
+    is_int((long)count_type(f, DG_NS_SCHEMA "Organization"), 0,
+           "an ASEAN Cup football match names no org");
+    dg_facts_free(f);
+
+    f = extract(x, "The Defense Policy Bureau of the Japanese Ministry of "
+                   "Defense and the ASEAN Defense Ministers' Meeting (ADMM) "
+                   "met. The Humanitarian Assistance Working Group on "
+                   "Disaster Relief (HAWG) was set up.\n");
+    const char *dpb = ID "org/defense-policy-bureau";
+    ok(dg_facts_has(f, dpb, DG_NS_ORG "subOrganizationOf",
+                    ID "org/japanese-ministry-of-defense", 1),
+       "a bureau of a ministry is its sub-organization");
+    ok(dg_facts_has(f, ID "org/admm", DG_NS_SCHEMA "name",
+                    "ASEAN Defence Ministers' Meeting", 0),
+       "lexicon org keeps its canonical name");
+    ok(dg_facts_has(f, ID "org/admm", DG_NS_SCHEMA "alternateName",
+                    "ASEAN Defense Ministers' Meeting", 0),
+       "the variant as written is an alternateName");
+    const char *wg = ID "org/humanitarian-assistance-working-group-on-disaster-relief";
+    ok(dg_facts_has(f, wg, DG_NS "orgKind", "working group", 0), "rule working group");
+    ok(dg_facts_has(f, wg, DG_NS_SCHEMA "alternateName", "HAWG", 0),
+       "an acronym defined in the text");
+    dg_facts_free(f);
+
+    f = extract(x, "\xff\xfe binary");
+    ok(f == NULL, "non-UTF-8 input is refused");
+
+    /* speed: well above 10,000 sentences per second */
+    const char *s = "Thai Foreign Minister Somchai Wong met Japanese officials "
+                    "of the Ministry of Foreign Affairs in the South China Sea "
+                    "region. ";
+    size_t n = 2000, len = strlen(s);
+    char *big = malloc(n * len + 1);
+    for (size_t i = 0; i < n; i++)
+        memcpy(big + i * len, s, len);
+    big[n * len] = '\0';
+    clock_t c0 = clock();
+    f = extract(x, big);
+    double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
+    ok(f != NULL && secs < 0.2, "%zu sentences in %.3f s", n, secs);
+    dg_facts_free(f);
+    free(big);
+    dg_extract_free(x);
+    dg_extract_free(NULL);
+    return tap_done();
+}

@@ -1,0 +1,155 @@
+/* test-persons.c: officials, ranks, titles, short mentions, credits */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/ns.h"
+#include "extract/extract.h"
+#include "tap.h"
+
+#define DATA DG_SRCDIR "/tests/unit/data"
+#define ID DG_BASE_DEFAULT
+#define P(slug) ID "person/" slug
+
+static struct dg_facts *
+extract(struct dg_extractor *x, const char *text)
+{
+    struct dg_facts *f = dg_facts_new();
+    struct dg_extract_opts o = {.key = "p1", .source_file = "p1.txt"};
+    struct dg_error err;
+    dg_error_clear(&err);
+    if (dg_extract_article(x, text, strlen(text), &o, f, NULL, &err) < 0) {
+        printf("# extract: %s\n", err.msg);
+        dg_facts_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+static size_t
+count(const struct dg_facts *f, const char *s, const char *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < dg_facts_count(f); i++) {
+        const struct dg_triple *t = dg_facts_get(f, i);
+        n += (!s || strcmp(t->s, s) == 0) && strcmp(t->p, p) == 0;
+    }
+    return n;
+}
+
+static size_t
+persons(const struct dg_facts *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < dg_facts_count(f); i++) {
+        const struct dg_triple *t = dg_facts_get(f, i);
+        n += strcmp(t->p, DG_RDF_TYPE) == 0 &&
+             strcmp(t->o, DG_NS_SCHEMA "Person") == 0;
+    }
+    return n;
+}
+
+int
+main(void)
+{
+    struct dg_error err;
+    struct dg_extractor *x = dg_extract_new(DATA, &err);
+    struct dg_facts *f;
+
+    ok(x != NULL, "extractor on the fixture data");
+
+    f = extract(x,
+        " date 2024-02-20 Major General L\xc3\xaa V\xc4\x83n An, Director of the "
+        "Department of External Relations under the Vietnamese Ministry of "
+        "National Defence, Head of the Vietnamese delegation, welcomed the "
+        "guests.\n\n"
+        "Thai Deputy Prime Minister and Minister of Foreign Affairs Somchai "
+        "Wongsuwan attended.\n\n"
+        "Maj. Gen. An thanked Mr. Somchai Wongsuwan. Later Wongsuwan "
+        "left.\n\n"
+        "Keiko Tanaka, the Japanese Ambassador to the Philippines, spoke. "
+        "Ms. Tanaka, who is also Head of the Japanese mission, smiled.\n\n"
+        "Colonel Ramos arrived. The Filipino colonel greeted the hosts.\n\n"
+        "By Mai Lan\n\nTranslated by Tran Quoc Bao\n");
+    ok(f != NULL, "extracts");
+
+    const char *an = P("le-van-an");
+    ok(dg_facts_has(f, an, DG_NS_SCHEMA "name", "L\xc3\xaa V\xc4\x83n An", 0),
+       "name keeps diacritics, slug folds them");
+    ok(dg_facts_has(f, an, DG_NS "rank", "Major General", 0), "rank canonical");
+    ok(dg_facts_has(f, an, DG_NS_SCHEMA "jobTitle",
+                    "Director of the Department of External Relations under "
+                    "the Vietnamese Ministry of National Defence", 0),
+       "first title as written");
+    ok(dg_facts_has(f, an, DG_NS_SCHEMA "jobTitle",
+                    "Head of the Vietnamese delegation", 0), "second title");
+    ok(dg_facts_has(f, an, DG_NS_SCHEMA "nationality", ID "country/VNM", 1),
+       "nationality from the title chain");
+    ok(dg_facts_has(f, an, DG_NS_SCHEMA "worksFor",
+                    ID "org/department-of-external-relations", 1),
+       "works for the department");
+    ok(dg_facts_has(f, an, DG_NS_SCHEMA "worksFor",
+                    ID "org/vietnamese-ministry-of-national-defence", 1),
+       "works for the ministry");
+    ok(count(f, an, DG_NS "evidence") == 2, "'Maj. Gen. An' resolves to him");
+
+    const char *sw = P("somchai-wongsuwan");
+    ok(dg_facts_has(f, sw, DG_NS_SCHEMA "jobTitle", "Deputy Prime Minister", 0) &&
+       dg_facts_has(f, sw, DG_NS_SCHEMA "jobTitle", "Minister of Foreign Affairs", 0),
+       "'X and Y NAME' gives two titles");
+    ok(dg_facts_has(f, sw, DG_NS_SCHEMA "nationality", ID "country/THA", 1),
+       "leading adjective is nationality");
+    ok(!dg_facts_has(f, sw, DG_NS_SCHEMA "jobTitle",
+                     "Thai Deputy Prime Minister", 0),
+       "the adjective is not in the title");
+    ok(count(f, sw, DG_NS "evidence") == 3, "honorific and bare surname resolve");
+
+    const char *kt = P("keiko-tanaka");
+    ok(dg_facts_has(f, kt, DG_NS_SCHEMA "jobTitle",
+                    "Ambassador to the Philippines", 0),
+       "appositive 'NAME, the Adj TITLE'");
+    ok(dg_facts_has(f, kt, DG_NS_SCHEMA "nationality", ID "country/JPN", 1),
+       "appositive adjective is nationality");
+    ok(dg_facts_has(f, kt, DG_NS_SCHEMA "jobTitle",
+                    "Head of the Japanese mission", 0), "'who is also' title");
+
+    const char *ra = P("ramos");
+    ok(dg_facts_has(f, ra, DG_NS "rank", "Colonel", 0),
+       "a short form with no full name is a person");
+    ok(dg_facts_has(f, ra, DG_NS_SCHEMA "nationality", ID "country/PHL", 1),
+       "'the Filipino colonel' is the only colonel");
+
+    ok(!dg_facts_has(f, P("mai-lan"), DG_RDF_TYPE, DG_NS_SCHEMA "Person", 1),
+       "a byline is not a person");
+    ok(!dg_facts_has(f, P("tran-quoc-bao"), DG_RDF_TYPE, DG_NS_SCHEMA "Person", 1),
+       "a translator is not a person");
+    ok(dg_facts_has(f, ID "article/p1", DG_NS_SCHEMA "translator",
+                    "Tran Quoc Bao", 0), "translator literal on the article");
+    ok(dg_facts_has(f, ID "article/p1", DG_NS_SCHEMA "author", "Mai Lan", 0),
+       "author literal on the article");
+    is_int((long)persons(f), 4, "four persons, no more");
+    is_int((long)count(f, an, DG_NS_SCHEMA "name"), 1, "exactly one name");
+    const struct dg_triple *t = NULL;
+    for (size_t i = 0; i < dg_facts_count(f); i++) {
+        t = dg_facts_get(f, i);
+        if (strcmp(t->s, kt) == 0 && strcmp(t->p, DG_NS_SCHEMA "name") == 0)
+            break;
+    }
+    is_str(t ? t->o : NULL, "Keiko Tanaka", "honorific dropped from the name");
+    dg_facts_free(f);
+
+    f = extract(x, "General Thang met Colonel Minh on Friday. The Vietnamese "
+                   "general thanked him.\n");
+    ok(dg_facts_has(f, P("thang"), DG_NS_SCHEMA "nationality",
+                    ID "country/VNM", 1),
+       "'the Vietnamese general' is the only general");
+    ok(!dg_facts_has(f, P("minh"), DG_NS_SCHEMA "nationality",
+                     ID "country/VNM", 1),
+       "the colonel is not the general");
+    dg_facts_free(f);
+
+    dg_extract_free(x);
+    return tap_done();
+}
