@@ -399,6 +399,8 @@ choose_columns(const struct dg_results *r, const struct dg_query_header *h,
     if (r->kind == DG_RESULTS_BOOLEAN)
         return dg_error_set(err, DG_ERR_QUERY,
                             "cannot draw an ASK query: use SELECT or CONSTRUCT");
+    if (r->nrows == 0)
+        return 0; /* an empty diagram that says so */
     if (r->kind == DG_RESULTS_GRAPH) {
         c->src = 0;
         c->edge = 1;
@@ -786,9 +788,14 @@ out:
 static int
 build_legend(Agraph_t *g, const int *kinds_seen)
 {
-    Agraph_t *lg = agsubg(g, (char *)"cluster_legend", 1);
+    Agraph_t *lg;
     Agnode_t *prev = NULL;
-    if (!lg)
+    size_t nkinds = 0;
+    for (size_t i = 0; i < NSTYLES; i++)
+        nkinds += kinds_seen[i] != 0;
+    if (nkinds == 0)
+        return 0;
+    if (!(lg = agsubg(g, (char *)"cluster_legend", 1)))
         return -1;
     set(lg, "label", "legend");
     set(lg, "style", "dashed");
@@ -829,6 +836,8 @@ build_graph(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
 
     if (h && h->title[0])
         sb_esc(&title, h->title, 0);
+    if (rg->nnodes == 0)
+        sb_puts(&title, title.n ? "\\nno results" : "no results");
     if (shown < rg->nnodes) {
         snprintf(buf, sizeof buf, "%sshowing %zu of %zu nodes (most connected)",
                  title.n ? "\\n" : "", shown, rg->nnodes);
@@ -967,8 +976,7 @@ dg_render_results(struct dg_store *st, const struct dg_results *r,
     }
     if (!strcmp(opts->format, "dot")) {
         errno = 0;
-        if (agwrite(g, fp) != 0 || fputc('\n', fp) == EOF || fflush(fp) != 0 ||
-            ferror(fp)) {
+        if (agwrite(g, fp) != 0 || fflush(fp) != 0 || ferror(fp)) {
             dg_error_set(err, DG_ERR_IO, "cannot write the diagram: %s",
                          errno ? strerror(errno) : "write error");
             goto out;

@@ -11,7 +11,9 @@ cd "$top"
 packages=(build-essential autoconf automake libtool pkg-config
     librdf0-dev libraptor2-dev librasqal3-dev libgraphviz-dev
     liblmdb-dev libutf8proc-dev
-    raptor2-utils python3 ${DG_EXTRA_PACKAGES:-})
+    raptor2-utils python3
+    chromium libxml2-utils # tests/cli/t0320 (report in a browser), xmllint
+    ${DG_EXTRA_PACKAGES:-})
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
