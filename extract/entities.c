@@ -501,46 +501,61 @@ register_candidates(struct dg_doc *d, struct cand *v, size_t n)
 
 /* ---- nesting, hierarchy, acronyms ------------------------------------- */
 
+/* Flags mentions inside a longer one.  Needs sorted mentions (by start,
+ * longer first): a container always comes before what it contains. */
 static void
 mark_nested(struct dg_doc *d)
 {
+    size_t best_end = 0, best_len = 0;
+    int have = 0;
     for (size_t i = 0; i < d->nmen; i++) {
         struct dg_mention *m = &d->men[i];
-        for (size_t j = 0; j < d->nmen; j++) {
-            const struct dg_mention *o = &d->men[j];
-            if (i != j && o->tok_first <= m->tok_first &&
-                o->tok_end >= m->tok_end &&
-                o->tok_end - o->tok_first > m->tok_end - m->tok_first) {
-                m->flags |= DG_MEN_NESTED;
-                break;
-            }
+        size_t len = m->tok_end - m->tok_first;
+        if (have && best_end >= m->tok_end && best_len > len)
+            m->flags |= DG_MEN_NESTED;
+        if (!have || m->tok_end > best_end) {
+            best_end = m->tok_end;
+            best_len = len;
+            have = 1;
         }
     }
 }
 
-/* Org mention (not nested) that ends at token b (exclusive), or -1. */
+/* Org mention (not nested) that ends at token b (exclusive), or -1.
+ * Needs sorted mentions. */
 static long
 org_ending_at(const struct dg_doc *d, size_t b)
 {
     long best = -1;
-    for (size_t i = 0; i < d->nmen; i++) {
-        const struct dg_mention *m = &d->men[i];
-        if (m->kind == DG_ENT_ORG && m->tok_end == b &&
-            !(m->flags & DG_MEN_NESTED))
-            best = (long)i;
-    }
+    if (b == 0)
+        return -1;
+    long s = dg_doc_sentence_of(d, b - 1);
+    size_t n;
+    const struct dg_mention *m = s >= 0 ? dg_doc_mentions_in(d, (size_t)s, &n)
+                                        : NULL;
+    for (size_t i = 0; m && i < n; i++)
+        if (m[i].kind == DG_ENT_ORG && m[i].tok_end == b &&
+            !(m[i].flags & DG_MEN_NESTED))
+            best = (long)(m + i - d->men);
     return best;
 }
 
+/* Org mention (not nested) that starts at token a, or -1.  Needs sorted
+ * mentions. */
 static long
 org_starting_at(const struct dg_doc *d, size_t a)
 {
-    for (size_t i = 0; i < d->nmen; i++) {
-        const struct dg_mention *m = &d->men[i];
-        if (m->kind == DG_ENT_ORG && m->tok_first == a &&
-            !(m->flags & DG_MEN_NESTED))
-            return (long)i;
+    size_t lo = 0, hi = d->nmen;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->men[mid].tok_first < a)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    for (size_t i = lo; i < d->nmen && d->men[i].tok_first == a; i++)
+        if (d->men[i].kind == DG_ENT_ORG && !(d->men[i].flags & DG_MEN_NESTED))
+            return (long)i;
     return -1;
 }
 
@@ -655,12 +670,14 @@ dg_entities_scan(struct dg_doc *d, struct dg_error *err)
         find_candidates(d, covered, &cands, &ncands) < 0 ||
         register_candidates(d, cands, ncands) < 0)
         goto out;
+    if (dg_doc_sort_mentions(d) < 0)
+        goto out;
     mark_nested(d);
     if (link_hierarchy(d) < 0 || scan_acronyms(d) < 0)
         goto out;
-    mark_nested(d);
     if (dg_doc_sort_mentions(d) < 0)
         goto out;
+    mark_nested(d);
     rc = 0;
 out:
     if (rc < 0)

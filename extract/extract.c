@@ -17,6 +17,12 @@
 #include "extract/lexicon.h"
 #include "extract/persons.h"
 
+#ifdef PACKAGE_VERSION
+#define DG_VERSION PACKAGE_VERSION
+#else
+#define DG_VERSION "unknown"
+#endif
+
 struct dg_extractor {
     struct dg_lexicon *lex;
 };
@@ -84,7 +90,7 @@ emit_article(const struct dg_doc *d, const struct dg_extract_opts *o,
         rc |= dg_facts_add_lit(out, a, DG_NS_SCHEMA "author",
                                dg_article_author(d->article, i), NULL);
     if (o->run_iri) {
-        const char *version = o->version ? o->version : PACKAGE_VERSION;
+        const char *version = o->version ? o->version : DG_VERSION;
         char agent[1024];
         snprintf(agent, sizeof agent, "%ssoftware/diplograph/%s", d->base,
                  version);

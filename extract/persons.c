@@ -367,10 +367,13 @@ add_work(struct person *p, int id)
 static void
 chain_affiliations(struct ps *s, struct person *p, size_t a, size_t b)
 {
-    size_t best = (size_t)-1;
+    size_t best = (size_t)-1, n = 0;
     int nat = -1;
-    for (size_t i = 0; i < s->d->nmen; i++) {
-        const struct dg_mention *x = &s->d->men[i];
+    long si = dg_doc_sentence_of(s->d, a);
+    const struct dg_mention *men =
+        si >= 0 ? dg_doc_mentions_in(s->d, (size_t)si, &n) : NULL;
+    for (size_t i = 0; men && i < n; i++) {
+        const struct dg_mention *x = &men[i];
         if (x->tok_first < a || x->tok_end > b)
             continue;
         if (x->kind == DG_ENT_COUNTRY && x->tok_first < best) {
@@ -782,10 +785,12 @@ org_country(const struct dg_doc *d, int id, int depth)
 {
     for (size_t i = 0; i < d->nmen; i++) {
         const struct dg_mention *m = &d->men[i];
-        if (m->entity != id)
+        if (m->entity != id || m->sent < 0)
             continue;
-        for (size_t j = 0; j < d->nmen; j++) {
-            const struct dg_mention *c = &d->men[j];
+        size_t n;
+        const struct dg_mention *sm = dg_doc_mentions_in(d, (size_t)m->sent, &n);
+        for (size_t j = 0; j < n; j++) {
+            const struct dg_mention *c = &sm[j];
             if (c->kind == DG_ENT_COUNTRY && c->tok_first >= m->tok_first &&
                 c->tok_end <= m->tok_end)
                 return c->entity;
