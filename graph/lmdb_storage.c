@@ -84,6 +84,7 @@
 #define LM_MAX_READERS 1022
 #define LM_POOL_MAX 8
 #define LM_CACHE_SLOTS (1u << 16) /* power of two */
+#define LM_ERR_WRITEMAP (-30000)  /* not an LMDB code: writemap mismatch */
 
 enum { POS_S, POS_P, POS_O, POS_C };
 
@@ -127,6 +128,7 @@ struct lm_store {
     ino_t ino;
     int registered;
     int read_only;
+    int writemap; /* MDB_WRITEMAP: a property of the store, see open_dbs */
     MDB_env *env; /* owned */
     MDB_dbi dbi[DB_COUNT];
     size_t maxkey;
@@ -1501,6 +1503,18 @@ option_bool(librdf_hash *options, const char *key, int dflt)
     return v < 0 ? dflt : v > 0;
 }
 
+/* Whether the store was created for writers using MDB_WRITEMAP.  LMDB
+ * forbids mixing writers with and without it on one environment, so the
+ * mode is fixed when the store is created and every writer must match. */
+static int
+store_writemap(struct lm_store *st, MDB_txn *txn)
+{
+    MDB_val k = {8, "writemap"}, v;
+
+    return mdb_get(txn, st->dbi[DB_META], &k, &v) == 0 && v.mv_size == 1 &&
+           *(const char *)v.mv_data == '1';
+}
+
 static int
 open_dbs(struct lm_store *st, int make_new)
 {
@@ -1523,9 +1537,13 @@ open_dbs(struct lm_store *st, int make_new)
         }
         if (!rc) {
             if (v.mv_size != strlen(LM_FORMAT) ||
-                memcmp(v.mv_data, LM_FORMAT, v.mv_size)) {
+                memcmp(v.mv_data, LM_FORMAT, v.mv_size))
+                rc = MDB_INCOMPATIBLE;
+            else if (!st->read_only && store_writemap(st, txn) != st->writemap)
+                rc = LM_ERR_WRITEMAP;
+            if (rc) {
                 mdb_txn_abort(txn);
-                return MDB_INCOMPATIBLE;
+                return rc;
             }
             return mdb_txn_commit(txn); /* keeps the dbi handles */
         }
@@ -1554,10 +1572,18 @@ open_dbs(struct lm_store *st, int make_new)
         if (rc == 0 && (v.mv_size != strlen(LM_FORMAT) ||
                         memcmp(v.mv_data, LM_FORMAT, v.mv_size)))
             rc = MDB_INCOMPATIBLE;
+        else if (rc == 0 && store_writemap(st, txn) != st->writemap)
+            rc = LM_ERR_WRITEMAP;
         else if (rc == MDB_NOTFOUND) {
             v.mv_data = LM_FORMAT;
             v.mv_size = strlen(LM_FORMAT);
             rc = mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
+            k.mv_data = "writemap";
+            k.mv_size = 8;
+            v.mv_data = st->writemap ? "1" : "0";
+            v.mv_size = 1;
+            if (!rc)
+                rc = mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
         }
     }
     if (rc) {
@@ -1643,6 +1669,9 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
     make_new = option_bool(options, "new", 0);
     st->read_only = !option_bool(options, "write", 1);
     no_sync = !option_bool(options, "sync", 1);
+    st->writemap = !st->read_only && option_bool(options, "writemap", 0);
+    if (st->writemap && !map)
+        map_size = (size_t)4 << 30; /* the file is extended to the map */
     if (!option_bool(options, "contexts", 1))
         lm_log(world, LIBRDF_LOG_WARN,
                "lmdb: contexts='no' ignored: contexts are always on");
@@ -1694,7 +1723,7 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
     st->ino = sb.st_ino;
 
     flags = MDB_NOTLS | (st->read_only ? MDB_RDONLY : 0) |
-            (no_sync ? MDB_NOSYNC : 0);
+            (no_sync ? MDB_NOSYNC : 0) | (st->writemap ? MDB_WRITEMAP : 0);
     for (;;) {
         rc = env_open(st, map_size, flags);
         /* the default map may not fit the address space (ulimit -v,
@@ -1714,9 +1743,12 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
     rc = open_dbs(st, make_new);
     if (rc) {
         lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s", st->path,
-               rc == MDB_INCOMPATIBLE ? "not a diplograph lmdb store"
-               : rc == MDB_NOTFOUND   ? "no store there (and write='no')"
-                                      : mdb_strerror(rc));
+               rc == LM_ERR_WRITEMAP
+                   ? "it was created with another writemap option, and every "
+                     "writer must use the one it was created with"
+               : rc == MDB_INCOMPATIBLE ? "not a diplograph lmdb store"
+               : rc == MDB_NOTFOUND     ? "no store there (and write='no')"
+                                        : mdb_strerror(rc));
         goto out;
     }
     status = 0;

@@ -18,6 +18,9 @@
  *   sync='no'         do not fsync on commit (MDB_NOSYNC): a killed process
  *                     still loses nothing committed, a power cut may
  *                     lose the last commits
+ *   writemap='yes'    write pages through the map (MDB_WRITEMAP), about
+ *                     twice as fast to build; fixed when the store is
+ *                     created, every later writer must pass the same value
  *   contexts='yes'    accepted for compatibility: contexts are always on
  *
  * Semantics: statements are quads; a statement added without a context

@@ -951,6 +951,32 @@ test_reopen(const char *dir)
 }
 
 static void
+test_writemap(const char *dir)
+{
+    struct store s;
+
+    log_reset();
+    if (!ok(store_open(&s, dir, "new='yes',writemap='yes'") == 0,
+            "open a new store with writemap='yes'"))
+        return;
+    load_data(s.model);
+    is_int(librdf_model_size(s.model), nexpect, "writemap store takes data");
+    store_close(&s);
+    ok(store_open(&s, dir, NULL) != 0 && log_errors == 1 &&
+           strstr(last_log, "writemap"),
+       "a writer without writemap is refused");
+    log_reset();
+    ok(store_open(&s, dir, "write='no'") == 0 &&
+           librdf_model_size(s.model) == nexpect,
+       "a reader without writemap is fine");
+    store_close(&s);
+    ok(store_open(&s, dir, "writemap='yes'") == 0 &&
+           librdf_model_size(s.model) == nexpect && log_errors == 0,
+       "reopen with writemap='yes'");
+    store_close(&s);
+}
+
+static void
 test_map_full(const char *dir)
 {
     struct store s;
@@ -1201,6 +1227,8 @@ main(int argc, char **argv)
     test_transactions(dir);
     path_in(dir, sizeof dir, "reopen");
     test_reopen(dir);
+    path_in(dir, sizeof dir, "writemap");
+    test_writemap(dir);
     path_in(dir, sizeof dir, "mapfull");
     test_map_full(dir);
     path_in(dir, sizeof dir, "kill");
@@ -1217,7 +1245,7 @@ main(int argc, char **argv)
     terms_free();
     librdf_free_world(world);
     const char *stores[] = {"basic", "full",   "txn",    "reopen", "mapfull",
-                            "kill",  "reader", "sparql", "speed"};
+                            "kill",  "reader", "sparql", "speed",  "writemap"};
     for (size_t i = 0; i < sizeof stores / sizeof *stores; i++)
         rm_store(stores[i]);
     rmdir(tmpdir);
