@@ -131,8 +131,8 @@ cmd_render(int argc, char **argv)
             errno = 0;
             lim = strtoul(optarg, &end, 10);
             if (errno || end == optarg || *end || lim == 0 || optarg[0] == '-')
-                return dg_cli_usage_error(
-                    usage_line, "render: bad --limit '%s'", optarg);
+                return dg_cli_usage_error(usage_line,
+                                          "render: bad --limit '%s'", optarg);
             opts.limit = (size_t)lim;
             break;
         case 'h': printf("%s%s", usage_line, help_text); return DG_EXIT_OK;
@@ -175,6 +175,7 @@ cmd_render(int argc, char **argv)
                 info.engine);
     status = DG_EXIT_OK;
 out:
+    dg_render_shutdown();
     dg_results_free(r);
     dg_store_free(st);
     free(text);

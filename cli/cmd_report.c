@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "graph/render.h"
 #include "graph/report.h"
 #include "graph/store.h"
 
@@ -46,9 +47,8 @@ cmd_report(int argc, char **argv)
         }
     }
     if (optind != argc)
-        return dg_cli_usage_error(usage_line,
-                                  "report: unexpected argument '%s'",
-                                  argv[optind]);
+        return dg_cli_usage_error(
+            usage_line, "report: unexpected argument '%s'", argv[optind]);
     if (!(st = dg_store_open(dg_cli_store_spec(store_opt), DG_STORE_READ, NULL,
                              &err)))
         return dg_cli_fail(&err);
@@ -60,11 +60,13 @@ cmd_report(int argc, char **argv)
         dg_cli_warn("%zu quer%s failed (shown in the report); first: %s",
                     info.failed, info.failed == 1 ? "y" : "ies",
                     info.first_failure);
-    dg_cli_note(1, "wrote '%s/index.html': %zu queries, %zu diagrams, "
-                   "%zu articles",
+    dg_cli_note(1,
+                "wrote '%s/index.html': %zu queries, %zu diagrams, "
+                "%zu articles",
                 dir, info.queries, info.diagrams, info.articles);
     status = DG_EXIT_OK;
 out:
+    dg_render_shutdown();
     dg_store_free(st);
     return status;
 }

@@ -397,8 +397,9 @@ choose_columns(const struct dg_results *r, const struct dg_query_header *h,
 {
     c->src = c->edge = c->tgt = c->clu = -1;
     if (r->kind == DG_RESULTS_BOOLEAN)
-        return dg_error_set(err, DG_ERR_QUERY,
-                            "cannot draw an ASK query: use SELECT or CONSTRUCT");
+        return dg_error_set(
+            err, DG_ERR_QUERY,
+            "cannot draw an ASK query: use SELECT or CONSTRUCT");
     if (r->nrows == 0)
         return 0; /* an empty diagram that says so */
     if (r->kind == DG_RESULTS_GRAPH) {
@@ -474,8 +475,8 @@ collect_nodes(struct rgraph *g, const struct dg_results *r,
     qsort(g->nodes, n, sizeof *g->nodes, cmp_node);
     g->nnodes = 0;
     for (size_t i = 0; i < n; i++)
-        if (g->nnodes == 0 || cmp_node(&g->nodes[g->nnodes - 1],
-                                       &g->nodes[i]) != 0)
+        if (g->nnodes == 0 ||
+            cmp_node(&g->nodes[g->nnodes - 1], &g->nodes[i]) != 0)
             g->nodes[g->nnodes++] = g->nodes[i];
     return 0;
 }
@@ -596,13 +597,13 @@ collect_clusters(struct rgraph *g)
     qsort(g->clusters, n, sizeof *g->clusters, cmp_cluster);
     g->nclusters = 0;
     for (size_t i = 0; i < n; i++)
-        if (g->nclusters == 0 || cmp_cluster(&g->clusters[g->nclusters - 1],
-                                             &g->clusters[i]) != 0)
+        if (g->nclusters == 0 ||
+            cmp_cluster(&g->clusters[g->nclusters - 1], &g->clusters[i]) != 0)
             g->clusters[g->nclusters++] = g->clusters[i];
     for (size_t i = 0; i < g->nnodes; i++)
         if (g->nodes[i].keep && g->nodes[i].cluster) {
-            struct cluster key = {g->nodes[i].cluster_type,
-                                  g->nodes[i].cluster, NULL};
+            struct cluster key = {g->nodes[i].cluster_type, g->nodes[i].cluster,
+                                  NULL};
             struct cluster *cl = bsearch(&key, g->clusters, g->nclusters,
                                          sizeof *g->clusters, cmp_cluster);
             g->nodes[i].cluster_ix = (size_t)(cl - g->clusters);
@@ -736,13 +737,12 @@ build_node(Agraph_t *g, Agraph_t *root, struct dg_store *st, struct rnode *n,
 {
     char name[1024];
     struct sbuf label = {0}, tip = {0};
-    const char *kind = n->type == DG_TERM_IRI ? dg_store_kind(st, n->value)
-                                               : NULL;
-    const char *text = n->type == DG_TERM_BLANK ? "(anonymous)"
-                                                : dg_store_label(st, n->value);
-    const char *date = kind && !strcmp(kind, "event")
-                           ? event_date(dates, n->value)
-                           : NULL;
+    const char *kind =
+        n->type == DG_TERM_IRI ? dg_store_kind(st, n->value) : NULL;
+    const char *text =
+        n->type == DG_TERM_BLANK ? "(anonymous)" : dg_store_label(st, n->value);
+    const char *date =
+        kind && !strcmp(kind, "event") ? event_date(dates, n->value) : NULL;
     size_t si = style_index(kind);
     int rc = -1;
 
@@ -911,6 +911,21 @@ out:
 
 /* ---- the pipeline */
 
+/* One Graphviz context for the process: Graphviz 2.43's pango plugin keeps
+ * a pointer to the last font name across contexts, and gvFreeContext frees
+ * that name, so a second context reads freed memory (valgrind shows it in
+ * textspan_size).  dg_render_shutdown frees it at the end. */
+static GVC_t *gv_context;
+
+void
+dg_render_shutdown(void)
+{
+    if (gv_context)
+        gvFreeContext(gv_context); /* its count of Graphviz errors is not
+                                      a failure of ours: ignored */
+    gv_context = NULL;
+}
+
 int
 dg_render_results(struct dg_store *st, const struct dg_results *r,
                   const struct dg_render_opts *opts, FILE *fp,
@@ -918,7 +933,7 @@ dg_render_results(struct dg_store *st, const struct dg_results *r,
 {
     struct rgraph rg = {0};
     struct columns cols;
-    GVC_t *gvc = NULL;
+    GVC_t *gvc = gv_context;
     Agraph_t *g = NULL;
     int laid_out = 0, rc = -1;
     size_t limit = opts->limit ? opts->limit : DG_RENDER_DEFAULT_LIMIT;
@@ -949,8 +964,9 @@ dg_render_results(struct dg_store *st, const struct dg_results *r,
     }
     if (choose_columns(r, opts->header, &cols, err) < 0)
         goto out;
-    if (collect_nodes(&rg, r, &cols) < 0 || collect_rows(&rg, st, r, &cols) < 0 ||
-        apply_limit(&rg, limit) < 0 || collect_clusters(&rg) < 0) {
+    if (collect_nodes(&rg, r, &cols) < 0 ||
+        collect_rows(&rg, st, r, &cols) < 0 || apply_limit(&rg, limit) < 0 ||
+        collect_clusters(&rg) < 0) {
         dg_error_set(err, DG_ERR_NOMEM, "out of memory building the diagram");
         goto out;
     }
@@ -984,7 +1000,7 @@ dg_render_results(struct dg_store *st, const struct dg_results *r,
         rc = 0;
         goto out;
     }
-    if (!(gvc = gvContext())) {
+    if (!gvc && !(gvc = gv_context = gvContext())) {
         dg_error_set(err, DG_ERR_RENDER, "cannot start Graphviz: %s",
                      gv_error_text("gvContext failed"));
         goto out;
@@ -1016,8 +1032,6 @@ out:
         rc = dg_error_set(err, DG_ERR_RENDER, "cannot free the layout");
     if (g && agclose(g) != 0 && rc == 0)
         rc = dg_error_set(err, DG_ERR_RENDER, "cannot free the graph");
-    if (gvc)
-        gvFreeContext(gvc);
     agseterrf(old_errf);
     rgraph_release(&rg);
     return rc;

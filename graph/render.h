@@ -84,4 +84,10 @@ int dg_render_results(struct dg_store *st, const struct dg_results *r,
                       const struct dg_render_opts *opts, FILE *fp,
                       struct dg_render_info *info, struct dg_error *err);
 
+/* Frees the Graphviz context that dg_render_results keeps for the whole
+ * process (one context, because Graphviz 2.43 reads freed memory when a
+ * second one renders text).  Call it once, when no more diagrams will be
+ * drawn; safe when none was. */
+void dg_render_shutdown(void);
+
 #endif /* DG_RENDER_H */

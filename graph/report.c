@@ -102,8 +102,10 @@ make_dirs(const char *path, struct dg_error *err)
                             strerror(errno));
     struct stat sb;
     if (stat(buf, &sb) != 0 || !S_ISDIR(sb.st_mode))
-        return dg_error_set(err, DG_ERR_IO, "cannot create '%s': not a "
-                            "directory", buf);
+        return dg_error_set(err, DG_ERR_IO,
+                            "cannot create '%s': not a "
+                            "directory",
+                            buf);
     return 0;
 }
 
@@ -321,8 +323,8 @@ read_text(const char *path, struct dg_error *err)
 static void
 put_table(FILE *fp, struct dg_store *st, const struct dg_results *r)
 {
-    size_t shown = r->nrows < DG_REPORT_MAX_ROWS ? r->nrows
-                                                  : DG_REPORT_MAX_ROWS;
+    size_t shown =
+        r->nrows < DG_REPORT_MAX_ROWS ? r->nrows : DG_REPORT_MAX_ROWS;
     if (r->kind == DG_RESULTS_BOOLEAN) {
         fprintf(fp, "<p>Answer: <b>%s</b></p>\n", r->boolean ? "yes" : "no");
         return;
@@ -426,16 +428,18 @@ put_query(FILE *fp, struct dg_store *st, const char *queries_dir,
             if (out_close(&of, 1, err) < 0)
                 goto fail;
             info->diagrams++;
-            fprintf(fp, "<figure class=\"diagram\"><a href=\"%s\"><img "
-                        "src=\"%s\" alt=\"diagram: ",
+            fprintf(fp,
+                    "<figure class=\"diagram\"><a href=\"%s\"><img "
+                    "src=\"%s\" alt=\"diagram: ",
                     svg, svg);
             esc(fp, h.title[0] ? h.title : name);
             fputs("\"></a><figcaption class=\"note\">", fp);
             if (ri.nodes_shown < ri.nodes_total)
                 fprintf(fp, "Showing %zu of %zu nodes. ", ri.nodes_shown,
                         ri.nodes_total);
-            fprintf(fp, "%zu nodes, %zu edges, layout %s; open the diagram "
-                        "for tooltips.</figcaption></figure>\n",
+            fprintf(fp,
+                    "%zu nodes, %zu edges, layout %s; open the diagram "
+                    "for tooltips.</figcaption></figure>\n",
                     ri.nodes_shown, ri.edges_shown, ri.engine);
         }
     }
@@ -460,19 +464,18 @@ put_stats(FILE *fp, struct dg_store *st, struct dg_error *err)
 {
     struct dg_store_counts c;
     struct dg_results *r;
-    if (dg_store_counts(st, &c, err) < 0 || !(r = dg_store_query(st, q_types,
-                                                                 err)))
+    if (dg_store_counts(st, &c, err) < 0 ||
+        !(r = dg_store_query(st, q_types, err)))
         return -1;
-    fputs("<section id=\"stats\">\n<h2>The graph</h2>\n<table>\n<tbody>\n",
-          fp);
+    fputs("<section id=\"stats\">\n<h2>The graph</h2>\n<table>\n<tbody>\n", fp);
     fprintf(fp, "<tr><th>triples</th><td>%ld</td></tr>\n", c.triples);
     fprintf(fp, "<tr><th>graphs</th><td>%ld</td></tr>\n", c.graphs);
     for (size_t i = 0; i < r->nrows; i++) {
         const struct dg_term *t = dg_results_cell(r, i, 0);
         const struct dg_term *n = dg_results_cell(r, i, 1);
         /* entities only: not the ontology's own classes and properties */
-        if (!t->value || !n->value || !strncmp(t->value, DG_NS_OWL,
-                                               strlen(DG_NS_OWL)) ||
+        if (!t->value || !n->value ||
+            !strncmp(t->value, DG_NS_OWL, strlen(DG_NS_OWL)) ||
             !strncmp(t->value, DG_NS_RDF, strlen(DG_NS_RDF)) ||
             !strncmp(t->value, DG_NS_RDFS, strlen(DG_NS_RDFS)))
             continue;
@@ -714,8 +717,8 @@ dg_report_write(struct dg_store *st, const char *queries_dir,
           "</ul></nav>\n",
           page.fp);
     for (size_t i = 0; i < n; i++)
-        if (put_query(page.fp, st, queries_dir, out_dir, names[i], info,
-                      err) < 0)
+        if (put_query(page.fp, st, queries_dir, out_dir, names[i], info, err) <
+            0)
             goto out;
     if (put_stats(page.fp, st, err) < 0 || put_events(page.fp, st, err) < 0 ||
         put_articles(page.fp, st, info, err) < 0)
