@@ -1011,7 +1011,7 @@ test_kill(const char *dir)
 {
     struct store s;
     char line[64];
-    int fd, status;
+    int fd, status = 0;
     pid_t pid = spawn("--writer", dir, &fd);
 
     ok(pid > 0 && read_line(fd, line, sizeof line, 30) > 0 &&
