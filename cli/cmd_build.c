@@ -254,6 +254,10 @@ cmd_build(int argc, char **argv)
     }
     if (progress)
         fputs("\r\033[K", stderr);
+    if (dg_store_sync(st, &err) < 0) {
+        status = dg_cli_fail(&err);
+        goto out;
+    }
     double secs = now_seconds() - start;
     if (dg_verbosity > 0)
         fprintf(stderr,

@@ -58,6 +58,10 @@ cmd_load(int argc, char **argv)
         dg_cli_note(2, "loaded %zu triples from '%s'", added, argv[i]);
         total += added;
     }
+    if (dg_store_sync(st, &err) < 0) {
+        status = dg_cli_fail(&err);
+        goto out;
+    }
     dg_cli_note(1, "loaded %zu triples from %d file%s into '%s'", total,
                 argc - optind, argc - optind == 1 ? "" : "s", spec);
     status = DG_EXIT_OK;

@@ -13,6 +13,7 @@
 #include <raptor2.h>
 
 #include "common/ns.h"
+#include "graph/lmdb_storage.h"
 #include "graph/sparql_check.h"
 #include "graph/store.h"
 
@@ -23,7 +24,7 @@
 
 #define LABEL_CACHE 4096
 /* kind of a new store given as a bare directory */
-#define DEFAULT_KIND "hashes"
+#define DEFAULT_KIND "lmdb"
 
 struct label_entry {
     char *iri;
@@ -254,6 +255,10 @@ dg_store_open(const char *specstr, int mode, const char *ontology_path,
     }
     librdf_world_open(st->world);
     librdf_world_set_logger(st->world, st, log_handler);
+    if (dg_lmdb_storage_register(st->world) < 0) {
+        dg_error_set(err, DG_ERR_STORE, "cannot register the lmdb storage");
+        goto fail;
+    }
     log_reset(st);
 
     const char *factory = sp->kind;
@@ -264,7 +269,11 @@ dg_store_open(const char *specstr, int mode, const char *ontology_path,
                  "index-predicates='yes',new='%s'",
                  sp->path, fresh ? "yes" : "no");
     } else if (!strcmp(sp->kind, "lmdb")) {
-        snprintf(options, sizeof options, "dir='%s',new='%s'", sp->path,
+        /* writemap and no fsync per commit: each commit is still atomic
+         * (a killed build leaves every article whole or absent); the
+         * store is synced to disk when it is closed */
+        snprintf(options, sizeof options,
+                 "dir='%s',new='%s',sync='no',writemap='yes'", sp->path,
                  fresh ? "yes" : "no");
     } else if (!strcmp(sp->kind, "memory")) {
         snprintf(options, sizeof options, "contexts='yes'");
@@ -325,6 +334,16 @@ dg_store_free(struct dg_store *st)
     free(st);
 }
 
+int
+dg_store_sync(struct dg_store *st, struct dg_error *err)
+{
+    log_reset(st);
+    if (librdf_model_sync(st->model) != 0 || st->log_errors)
+        return dg_error_set(err, DG_ERR_STORE, "cannot sync store '%s': %s",
+                            st->name, log_text(st, "sync failed"));
+    return 0;
+}
+
 const char *
 dg_store_name(const struct dg_store *st)
 {
@@ -349,9 +368,6 @@ txn_commit(struct dg_store *st, struct dg_error *err)
             return dg_error_set(err, DG_ERR_STORE, "cannot commit: %s",
                                 log_text(st, "transaction failed"));
     }
-    if (librdf_model_sync(st->model) != 0)
-        return dg_error_set(err, DG_ERR_STORE, "cannot sync the store: %s",
-                            log_text(st, "sync failed"));
     return 0;
 }
 

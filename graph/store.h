@@ -96,6 +96,10 @@ const char *dg_store_kind(struct dg_store *st, const char *iri);
 /* A dg_label_fn for dg_results_write (ctx: the store). */
 const char *dg_store_label_cb(void *ctx, const char *iri);
 
+/* Writes everything committed so far to disk (commits are atomic but,
+ * for speed, not each flushed).  dg_store_free also syncs, silently. */
+int dg_store_sync(struct dg_store *st, struct dg_error *err);
+
 /* The spec as given at open (borrowed). */
 const char *dg_store_name(const struct dg_store *st);
 
