@@ -10,12 +10,15 @@
 #include <string.h>
 
 #include "common/ns.h"
+#include "extract/actions.h"
 #include "extract/article.h"
+#include "extract/cues.h"
 #include "extract/doc.h"
 #include "extract/entities.h"
 #include "extract/extract.h"
 #include "extract/lexicon.h"
 #include "extract/persons.h"
+#include "extract/relations.h"
 
 #ifdef PACKAGE_VERSION
 #define DG_VERSION PACKAGE_VERSION
@@ -25,6 +28,7 @@
 
 struct dg_extractor {
     struct dg_lexicon *lex;
+    struct dg_cues *cues; /* action and relation word lists */
 };
 
 struct dg_extractor *
@@ -46,6 +50,12 @@ dg_extract_new(const char *datadir, struct dg_error *err)
         free(x);
         return NULL;
     }
+    x->cues = dg_cues_load(datadir, err);
+    if (!x->cues) {
+        dg_lexicon_free(x->lex);
+        free(x);
+        return NULL;
+    }
     return x;
 }
 
@@ -55,6 +65,7 @@ dg_extract_free(struct dg_extractor *x)
     if (!x)
         return;
     dg_lexicon_free(x->lex);
+    dg_cues_free(x->cues);
     free(x);
 }
 
@@ -133,6 +144,10 @@ dg_extract_article(struct dg_extractor *x, const char *text, size_t len,
     if (dg_entities_scan(d, err) < 0 || dg_persons_scan(d, err) < 0)
         goto out;
     /* phase 2 (dates, events, actions) goes here */
+    /* relations before actions: "the two sides" leaves out members */
+    if (dg_relations_scan(d, x->cues, err) < 0 ||
+        dg_actions_scan(d, x->cues, err) < 0)
+        goto out;
     /* emit into a scratch set first: nothing is appended on failure */
     tmp = dg_facts_new();
     if (!tmp || emit_article(d, opts, tmp) < 0 || dg_doc_emit(d, tmp) < 0) {

@@ -1,0 +1,420 @@
+/* cues.c: see cues.h.  Each file is read whole and kept; fields are cut in
+ * place, so the tables point into the buffers. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract/cues.h"
+#include "extract/match.h"
+
+#define MAX_FIELDS 6
+
+struct cameo_row {
+    const char *type, *word, *code;
+};
+
+struct dg_cues {
+    char **bufs;
+    size_t nbufs;
+    struct dg_trie *verbs, *words;
+    struct dg_cue_verb *verb;
+    size_t nverb, capverb;
+    struct cameo_row *cameo;
+    size_t ncameo, capcameo;
+};
+
+static const char *const class_names[DG_CUE_NCLASSES] = {
+    "role", "sides", "officials", "group", "he", "they", "intro", "aux",
+    "be", "modal", "neg", "func", "cut", "cutany", "gift", "evnoun",
+    "memberof", "memberpost", "chair", "cochair", "hold", "coop",
+    "coopwith", "bilateral", "bloc", "give"
+};
+
+static const char *const pattern_names[] = {
+    "", "obj", "objto", "that", "to", "item", "with", "none", NULL
+};
+
+struct reader {
+    char path[4096];
+    char *p, *end;
+    size_t line;
+    char *f[MAX_FIELDS];
+    size_t nf;
+};
+
+/* Reads dir/name whole into a buffer kept by c.  A missing file leaves
+ * r empty and returns 0. */
+static int
+open_file(struct dg_cues *c, struct reader *r, const char *dir,
+          const char *name, struct dg_error *err)
+{
+    FILE *fp = NULL;
+    char *b = NULL, **nb;
+    size_t n = 0, cap = 0;
+
+    memset(r, 0, sizeof *r);
+    if ((size_t)snprintf(r->path, sizeof r->path, "%s/%s", dir, name) >=
+        sizeof r->path)
+        return dg_error_set(err, DG_ERR_USAGE, "data directory name too long");
+    fp = fopen(r->path, "rb");
+    if (!fp) {
+        if (errno == ENOENT)
+            return 0;
+        return dg_error_set(err, DG_ERR_IO, "cannot open '%s': %s", r->path,
+                            strerror(errno));
+    }
+    for (;;) {
+        if (cap - n < 4096) {
+            cap = cap ? cap * 2 : 16384;
+            char *t = realloc(b, cap + 1);
+            if (!t)
+                goto nomem;
+            b = t;
+        }
+        size_t got = fread(b + n, 1, cap - n, fp);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp)) {
+        dg_error_set(err, DG_ERR_IO, "cannot read '%s': %s", r->path,
+                     strerror(errno));
+        goto fail;
+    }
+    b[n] = '\0';
+    if (n > 0 && dg_text_validate(b, n, NULL) < 0) {
+        dg_error_set(err, DG_ERR_INPUT, "'%s' is not UTF-8 text", r->path);
+        goto fail;
+    }
+    nb = realloc(c->bufs, (c->nbufs + 1) * sizeof *nb);
+    if (!nb)
+        goto nomem;
+    c->bufs = nb;
+    c->bufs[c->nbufs++] = b;
+    fclose(fp);
+    r->p = b;
+    r->end = b + n;
+    return 0;
+nomem:
+    dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+fail:
+    fclose(fp);
+    free(b);
+    return -1;
+}
+
+static char *
+trim(char *s)
+{
+    while (*s == ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* Next data line, split at TABs.  Returns 1, or 0 at the end. */
+static int
+next_line(struct reader *r)
+{
+    while (r->p && r->p < r->end) {
+        char *line = r->p, *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
+        if (nl) {
+            *nl = '\0';
+            r->p = nl + 1;
+        } else {
+            r->p = r->end;
+        }
+        r->line++;
+        char *s = line;
+        while (*s == ' ' || *s == '\r')
+            s++;
+        if (*s == '\0' || *s == '#')
+            continue;
+        r->nf = 0;
+        for (char *f = line;;) {
+            char *tab = strchr(f, '\t');
+            if (tab)
+                *tab = '\0';
+            if (r->nf < MAX_FIELDS)
+                r->f[r->nf++] = trim(f);
+            if (!tab)
+                break;
+            f = tab + 1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* Adds each '|'-separated variant of s (cut in place) to tr. */
+static int
+add_variants(struct dg_trie *tr, char *s, int value)
+{
+    while (s && *s) {
+        char *bar = strchr(s, '|');
+        if (bar)
+            *bar = '\0';
+        char *v = trim(s);
+        if (*v && dg_trie_add(tr, v, value) < 0)
+            return -1;
+        s = bar ? bar + 1 : NULL;
+    }
+    return 0;
+}
+
+static int
+load_verbs(struct dg_cues *c, const char *dir, struct dg_error *err)
+{
+    struct reader r;
+
+    if (open_file(c, &r, dir, "action-verbs.tsv", err) < 0)
+        return -1;
+    while (next_line(&r)) {
+        int pat = 0;
+        if (r.nf < 4 || !r.f[0][0] || !r.f[1][0])
+            return dg_error_set(err, DG_ERR_INPUT,
+                                "%s:%zu: expected form, type, code, pattern",
+                                r.path, r.line);
+        for (int i = 1; pattern_names[i]; i++)
+            if (strcmp(pattern_names[i], r.f[3]) == 0)
+                pat = i;
+        if (!pat)
+            return dg_error_set(err, DG_ERR_INPUT, "%s:%zu: unknown pattern '%s'",
+                                r.path, r.line, r.f[3]);
+        if (c->nverb == c->capverb) {
+            size_t ncap = c->capverb ? c->capverb * 2 : 32;
+            struct dg_cue_verb *nv = realloc(c->verb, ncap * sizeof *nv);
+            if (!nv)
+                goto nomem;
+            c->verb = nv;
+            c->capverb = ncap;
+        }
+        c->verb[c->nverb].type = r.f[1];
+        c->verb[c->nverb].cameo = r.f[2];
+        c->verb[c->nverb].pattern = pat;
+        if (add_variants(c->verbs, r.f[0], (int)c->nverb) < 0)
+            goto nomem;
+        c->nverb++;
+    }
+    return 0;
+nomem:
+    return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+}
+
+static int
+load_words(struct dg_cues *c, const char *dir, struct dg_error *err)
+{
+    struct reader r;
+    char **ph = NULL;
+    unsigned *masks = NULL;
+    size_t nph = 0, capph = 0;
+    int rc = -1;
+
+    if (open_file(c, &r, dir, "cue-words.tsv", err) < 0)
+        return -1;
+    while (next_line(&r)) {
+        unsigned mask = 0;
+        if (r.nf < 2 || !r.f[0][0]) {
+            dg_error_set(err, DG_ERR_INPUT, "%s:%zu: expected phrase, classes",
+                         r.path, r.line);
+            goto out;
+        }
+        for (char *s = r.f[1]; s && *s;) {
+            char *comma = strchr(s, ',');
+            if (comma)
+                *comma = '\0';
+            char *name = trim(s);
+            int k;
+            for (k = 0; k < DG_CUE_NCLASSES; k++)
+                if (strcmp(class_names[k], name) == 0)
+                    break;
+            if (k == DG_CUE_NCLASSES) {
+                dg_error_set(err, DG_ERR_INPUT, "%s:%zu: unknown class '%s'",
+                             r.path, r.line, name);
+                goto out;
+            }
+            mask |= 1u << k;
+            s = comma ? comma + 1 : NULL;
+        }
+        /* a phrase listed on several lines gets all their classes */
+        for (char *s = r.f[0]; s && *s;) {
+            char *bar = strchr(s, '|');
+            if (bar)
+                *bar = '\0';
+            char *v = trim(s);
+            size_t i;
+            for (i = 0; *v && i < nph; i++)
+                if (strcasecmp(ph[i], v) == 0)
+                    break;
+            if (*v && i == nph) {
+                if (nph == capph) {
+                    size_t ncap = capph ? capph * 2 : 256;
+                    char **np = realloc(ph, ncap * sizeof *np);
+                    unsigned *nm = realloc(masks, ncap * sizeof *nm);
+                    if (np)
+                        ph = np;
+                    if (nm)
+                        masks = nm;
+                    if (!np || !nm)
+                        goto nomem;
+                    capph = ncap;
+                }
+                ph[nph] = v;
+                masks[nph++] = 0;
+            }
+            if (*v)
+                masks[i] |= mask;
+            s = bar ? bar + 1 : NULL;
+        }
+    }
+    for (size_t i = 0; i < nph; i++)
+        if (dg_trie_add(c->words, ph[i], (int)masks[i]) < 0)
+            goto nomem;
+    rc = 0;
+    goto out;
+nomem:
+    dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+out:
+    free(ph);
+    free(masks);
+    return rc;
+}
+
+static int
+load_cameo(struct dg_cues *c, const char *dir, struct dg_error *err)
+{
+    struct reader r;
+
+    if (open_file(c, &r, dir, "action-cameo.tsv", err) < 0)
+        return -1;
+    while (next_line(&r)) {
+        if (r.nf < 3 || !r.f[0][0] || !r.f[1][0] || !r.f[2][0])
+            return dg_error_set(err, DG_ERR_INPUT,
+                                "%s:%zu: expected type, keyword, code", r.path,
+                                r.line);
+        if (c->ncameo == c->capcameo) {
+            size_t ncap = c->capcameo ? c->capcameo * 2 : 16;
+            struct cameo_row *nv = realloc(c->cameo, ncap * sizeof *nv);
+            if (!nv)
+                return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+            c->cameo = nv;
+            c->capcameo = ncap;
+        }
+        c->cameo[c->ncameo].type = r.f[0];
+        c->cameo[c->ncameo].word = r.f[1];
+        c->cameo[c->ncameo].code = r.f[2];
+        c->ncameo++;
+    }
+    return 0;
+}
+
+struct dg_cues *
+dg_cues_load(const char *datadir, struct dg_error *err)
+{
+    struct dg_cues *c = calloc(1, sizeof *c);
+
+    if (!c) {
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    c->verbs = dg_trie_new();
+    c->words = dg_trie_new();
+    if (!c->verbs || !c->words) {
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+    if (load_verbs(c, datadir, err) < 0 || load_words(c, datadir, err) < 0 ||
+        load_cameo(c, datadir, err) < 0)
+        goto fail;
+    return c;
+fail:
+    dg_cues_free(c);
+    return NULL;
+}
+
+void
+dg_cues_free(struct dg_cues *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->nbufs; i++)
+        free(c->bufs[i]);
+    free(c->bufs);
+    dg_trie_free(c->verbs);
+    dg_trie_free(c->words);
+    free(c->verb);
+    free(c->cameo);
+    free(c);
+}
+
+size_t
+dg_cues_verb(const struct dg_cues *c, const struct dg_token *t, size_t pos,
+             size_t end, const struct dg_cue_verb **verb)
+{
+    int v;
+    size_t n;
+
+    if (pos >= end || !(t[pos].flags & DG_TOK_WORD))
+        return 0;
+    n = dg_trie_match(c->verbs, t, pos, end, DG_MATCH_ANYCASE, &v);
+    if (!n || v < 0 || (size_t)v >= c->nverb)
+        return 0;
+    *verb = &c->verb[v];
+    return n;
+}
+
+size_t
+dg_cues_word(const struct dg_cues *c, const struct dg_token *t, size_t pos,
+             size_t end, unsigned *classes)
+{
+    int v;
+    size_t n;
+
+    if (pos >= end)
+        return 0;
+    n = dg_trie_match(c->words, t, pos, end, DG_MATCH_ANYCASE, &v);
+    if (!n)
+        return 0;
+    *classes = (unsigned)v;
+    return n;
+}
+
+size_t
+dg_cues_is(const struct dg_cues *c, const struct dg_token *t, size_t pos,
+           size_t end, int cls)
+{
+    unsigned m;
+    size_t n = dg_cues_word(c, t, pos, end, &m);
+    return n && (m & (1u << cls)) ? n : 0;
+}
+
+/* 1 when word occurs in text as a whole word, ignoring ASCII case. */
+static int
+has_word(const char *text, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = text; *p; p++) {
+        if ((p == text || !isalnum((unsigned char)p[-1])) &&
+            strncasecmp(p, word, n) == 0 && !isalnum((unsigned char)p[n]))
+            return 1;
+    }
+    return 0;
+}
+
+const char *
+dg_cues_cameo(const struct dg_cues *c, const char *type, const char *text,
+              const char *dflt)
+{
+    for (size_t i = 0; text && i < c->ncameo; i++)
+        if (strcmp(c->cameo[i].type, type) == 0 &&
+            has_word(text, c->cameo[i].word))
+            return c->cameo[i].code;
+    return dflt;
+}

@@ -1,0 +1,430 @@
+/* relations.c: see relations.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/ns.h"
+#include "extract/np.h"
+#include "extract/parties.h"
+#include "extract/relations.h"
+
+#define MAXC 16
+
+struct rs {
+    struct dg_doc *d;
+    const struct dg_cues *c;
+    struct dg_np *np;
+    int err;
+};
+
+static int
+is_w(const struct dg_doc *d, size_t k, const char *w)
+{
+    return k < d->ntok && dg_tok_is_ci(&d->tok[k], w);
+}
+
+static void
+add_id(int *v, size_t *n, int id)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (v[i] == id)
+            return;
+    if (*n < MAXC)
+        v[(*n)++] = id;
+}
+
+int
+dg_relations_cooperate(struct dg_doc *d, int a, int b)
+{
+    if (a < 0 || b < 0 || a == b || d->ent[a].kind != DG_ENT_COUNTRY ||
+        d->ent[b].kind != DG_ENT_COUNTRY)
+        return 0;
+    const char *ia = d->ent[a].iri, *ib = d->ent[b].iri;
+    if (dg_doc_prop_iri(d, a, DG_NS "cooperatesWith", ib) < 0 ||
+        dg_doc_prop_iri(d, b, DG_NS "cooperatesWith", ia) < 0)
+        return -1;
+    return 0;
+}
+
+static void
+rel(struct rs *s, int from, const char *p, int to)
+{
+    if (from < 0 || to < 0 || from == to)
+        return;
+    if (dg_doc_prop_iri(s->d, from, p, s->d->ent[to].iri) < 0)
+        s->err = 1;
+}
+
+/* The country mention at token k (head or possessor), or NULL. */
+static const struct dg_mention *
+country_at(const struct rs *s, size_t k, size_t end)
+{
+    const struct dg_mention *m = dg_np_at(s->np, k);
+    size_t after;
+    if (!m || m->kind != DG_ENT_COUNTRY)
+        return NULL;
+    int r = dg_np_role(s->np, m, end, &after);
+    return r == DG_NP_MODIFIER || r == DG_NP_TITLE ? NULL : m;
+}
+
+/* Countries of a list "A, B and C" that ends just before token k. */
+static size_t
+list_before(const struct rs *s, size_t k, size_t a0, size_t end, int *out)
+{
+    size_t n = 0;
+    while (k > a0) {
+        const struct dg_mention *m = dg_np_at(s->np, k - 1);
+        if (m && m->kind == DG_ENT_COUNTRY) {
+            size_t after;
+            int r = dg_np_role(s->np, m, end, &after);
+            if (r == DG_NP_MODIFIER || r == DG_NP_TITLE)
+                break;
+            add_id(out, &n, m->entity);
+            k = m->tok_first;
+            continue;
+        }
+        if (n > 0 && (is_w(s->d, k - 1, "and") || dg_np_punct(s->d, k - 1, ","))) {
+            k--;
+            continue;
+        }
+        break;
+    }
+    return n;
+}
+
+/* Countries of a list "A, B and C" that starts at token k. */
+static size_t
+list_after(const struct rs *s, size_t k, size_t end, int *out)
+{
+    size_t n = 0;
+    while (k < end) {
+        const struct dg_mention *m = dg_np_at(s->np, k);
+        if (m && m->tok_first == k && m->kind == DG_ENT_COUNTRY) {
+            add_id(out, &n, m->entity);
+            k = m->tok_end;
+            continue;
+        }
+        if (n > 0 && (is_w(s->d, k, "and") || dg_np_punct(s->d, k, ","))) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    return n;
+}
+
+/* The org of the doc whose name starts with the capitalised words at
+ * token k ("the Experts' Working Group" for "Experts' Working Group on
+ * Peacekeeping Operations" named elsewhere), or -1.  Two words at least. */
+static int
+org_by_prefix(const struct rs *s, size_t k, size_t end)
+{
+    const struct dg_doc *d = s->d;
+    size_t e = k, words = 0;
+    int best = -1;
+
+    while (e < end && ((d->tok[e].flags & DG_TOK_CAP) ||
+                       (dg_np_punct(d, e, "'") && e > k))) {
+        words += (d->tok[e].flags & DG_TOK_WORD) != 0;
+        e++;
+    }
+    /* the longest run of words that starts an org's name */
+    for (; words >= 2 && best < 0; words--) {
+        while (e > k && !(d->tok[e - 1].flags & DG_TOK_WORD))
+            e--;
+        char *p = dg_text_fold(d->text + d->tok[k].start,
+                               d->tok[e - 1].end - d->tok[k].start, 1);
+        if (!p)
+            return -1;
+        size_t pl = strlen(p);
+        for (size_t i = 0; i < d->nent && best < 0; i++) {
+            const char *name = d->ent[i].name;
+            if (d->ent[i].kind != DG_ENT_ORG || !name)
+                continue;
+            char *f = dg_text_fold(name, strlen(name), 1);
+            if (f && strncmp(f, p, pl) == 0 && (f[pl] == ' ' || f[pl] == '\0'))
+                best = (int)i;
+            free(f);
+        }
+        free(p);
+        e--;
+    }
+    return best;
+}
+
+/* The org a phrase starting at k names within a few tokens: an org
+ * mention, or "the bloc" for the article's main intergovernmental org. */
+static int
+org_after(const struct rs *s, size_t k, size_t end, size_t span)
+{
+    for (size_t j = k; j < end && j < k + span; j++) {
+        const struct dg_mention *m = dg_np_at(s->np, j);
+        if (m && m->kind == DG_ENT_ORG)
+            return m->entity;
+        if (!m && (s->d->tok[j].flags & DG_TOK_CAP) &&
+            (j == k || !(s->d->tok[j - 1].flags & DG_TOK_CAP))) {
+            int o = org_by_prefix(s, j, end);
+            if (o >= 0)
+                return o;
+        }
+        if (dg_np_punct(s->d, j, ".") || dg_np_punct(s->d, j, ";") ||
+            dg_np_punct(s->d, j, ","))
+            break;
+        if (dg_cues_is(s->c, s->d->tok, j, end, DG_CUE_BLOC)) {
+            int best = -1;
+            size_t bn = 0;
+            for (size_t e = 0; e < s->d->nent; e++) {
+                const char *kind = dg_doc_prop_get(s->d, (int)e, DG_NS "orgKind");
+                if (s->d->ent[e].kind != DG_ENT_ORG || !kind ||
+                    strcmp(kind, "intergovernmental organization") != 0)
+                    continue;
+                size_t c = 0;
+                for (size_t i = 0; i < s->d->nmen; i++)
+                    c += s->d->men[i].entity == (int)e;
+                if (c > bn) {
+                    best = (int)e;
+                    bn = c;
+                }
+            }
+            return best;
+        }
+    }
+    return -1;
+}
+
+/* The nearest country standing as a head before token k in the
+ * sentence, or -1. */
+static int
+country_before(const struct rs *s, size_t k, size_t a0, size_t end)
+{
+    while (k > a0) {
+        k--;
+        if (dg_np_punct(s->d, k, ";"))
+            break;
+        const struct dg_mention *m = country_at(s, k, end);
+        if (m)
+            return m->entity;
+    }
+    return -1;
+}
+
+static void
+chair(struct rs *s, int country, int org, const char *p)
+{
+    if (country < 0 || org < 0 || s->d->ent[country].kind != DG_ENT_COUNTRY ||
+        s->d->ent[org].kind != DG_ENT_ORG)
+        return;
+    rel(s, country, p, org);
+    if (strcmp(p, DG_NS "chairs") == 0)
+        rel(s, country, DG_NS "memberOf", org);
+}
+
+static void
+scan_sentence(struct rs *s, size_t si)
+{
+    struct dg_doc *d = s->d;
+    const struct dg_token *t = d->tok;
+    size_t a0 = d->sent[si].tok_first, end = d->sent[si].tok_end;
+    int ids[MAXC];
+    size_t n, len;
+
+    for (size_t k = a0; k < end; k++) {
+        unsigned cls = 0;
+        const struct dg_mention *m = dg_np_at(s->np, k);
+
+        /* "ASEAN countries", "ADMM+ nations", "ASEAN member Laos" */
+        if (m && m->tok_first == k && m->kind == DG_ENT_ORG &&
+            (len = dg_cues_is(s->c, t, m->tok_end, end, DG_CUE_MEMBERPOST))) {
+            size_t b = k;
+            if (b > a0 && is_w(d, b - 1, "other"))
+                b--;
+            n = 0;
+            if (b > a0 && (is_w(d, b - 1, "and") || dg_np_punct(d, b - 1, ",")))
+                n = list_before(s, b - 1, a0, end, ids);
+            size_t f = m->tok_end + len;
+            if (is_w(d, f, "such") && is_w(d, f + 1, "as"))
+                f += 2;
+            else if (is_w(d, f, "including") || dg_np_punct(d, f, ","))
+                f++;
+            int tmp[MAXC];
+            size_t n2 = list_after(s, f, end, tmp);
+            for (size_t i = 0; i < n2; i++)
+                add_id(ids, &n, tmp[i]);
+            for (size_t i = 0; i < n; i++)
+                rel(s, ids[i], DG_NS "memberOf", m->entity);
+            k = m->tok_end + len - 1;
+            continue;
+        }
+        len = dg_cues_word(s->c, t, k, end, &cls);
+        if (!len)
+            continue;
+        /* "Laos and Cambodia are members of ASEAN" */
+        if (cls & (1u << DG_CUE_MEMBEROF)) {
+            int org = org_after(s, k + len, end, 3);
+            size_t b = k;
+            int neg = 0;
+            while (b > a0 && (is_w(d, b - 1, "a") || is_w(d, b - 1, "an") ||
+                              is_w(d, b - 1, "the") || is_w(d, b - 1, "is") ||
+                              is_w(d, b - 1, "are") || is_w(d, b - 1, "was") ||
+                              is_w(d, b - 1, "were") || is_w(d, b - 1, "as") ||
+                              is_w(d, b - 1, "all") || is_w(d, b - 1, "both") ||
+                              is_w(d, b - 1, "also") || is_w(d, b - 1, "now") ||
+                              is_w(d, b - 1, "which") || is_w(d, b - 1, "fellow") ||
+                              is_w(d, b - 1, "not") || is_w(d, b - 1, "never") ||
+                              dg_np_punct(d, b - 1, ","))) {
+                neg |= is_w(d, b - 1, "not") || is_w(d, b - 1, "never");
+                b--;
+            }
+            n = neg || org < 0 ? 0 : list_before(s, b, a0, end, ids);
+            for (size_t i = 0; i < n; i++)
+                rel(s, ids[i], DG_NS "memberOf", org);
+        }
+        /* chairs of an org */
+        if ((cls & (1u << DG_CUE_CHAIR)) && !(cls & (1u << DG_CUE_COCHAIR))) {
+            const struct dg_mention *o = k > a0 ? dg_np_at(s->np, k - 1) : NULL;
+            if (o && o->kind == DG_ENT_ORG && o->tok_end == k) {
+                /* "its ASEAN Chairmanship", "as the 2020 ASEAN Chair" */
+                size_t b = o->tok_first;
+                while (b > a0 && ((t[b - 1].flags & DG_TOK_DIGIT) ||
+                                  is_w(d, b - 1, "the")))
+                    b--;
+                int holder = -1;
+                if (b > a0 && dg_np_punct(d, b - 1, "'")) {
+                    size_t q = b - 1;
+                    const struct dg_mention *c = q > a0 ? dg_np_at(s->np, q - 1) : NULL;
+                    if (c && c->kind == DG_ENT_COUNTRY)
+                        holder = c->entity;
+                } else if (b > a0 && is_w(d, b - 1, "s") && b - 1 > a0 &&
+                           dg_np_punct(d, b - 2, "'")) {
+                    const struct dg_mention *c = dg_np_at(s->np, b - 3);
+                    if (b >= 3 && c && c->kind == DG_ENT_COUNTRY)
+                        holder = c->entity;
+                } else if (b > a0 && (is_w(d, b - 1, "its") ||
+                                      is_w(d, b - 1, "as") ||
+                                      dg_np_punct(d, b - 1, ","))) {
+                    holder = country_before(s, b - 1, a0, end);
+                } else {
+                    n = list_after(s, k + len, end, ids);
+                    holder = n == 1 ? ids[0] : -1;
+                }
+                chair(s, holder, o->entity, DG_NS "chairs");
+            } else if (is_w(d, k + len, "of")) {
+                /* "Laos held the rotating chairmanship of the bloc" */
+                int org = org_after(s, k + len + 1, end, 10);
+                size_t b = k;
+                while (b > a0 && (is_w(d, b - 1, "the") ||
+                                  is_w(d, b - 1, "rotating")))
+                    b--;
+                size_t hb = b;
+                for (size_t j = b; j > a0 && j + 4 > b; j--)
+                    if (dg_cues_is(s->c, t, j - 1, b, DG_CUE_HOLD)) {
+                        hb = j - 1;
+                        break;
+                    }
+                if (hb < b)
+                    chair(s, country_before(s, hb, a0, end), org,
+                          DG_NS "chairs");
+            }
+        }
+        /* "Laos and Japan as the co-chairs of the ... Working Group" */
+        if (cls & (1u << DG_CUE_COCHAIR)) {
+            int org = org_after(s, k + len, end, 14);
+            size_t b = k;
+            while (b > a0 && is_w(d, b - 1, "the"))
+                b--;
+            n = 0;
+            if (b > a0 && is_w(d, b - 1, "as"))
+                n = list_before(s, b - 1, a0, end, ids);
+            for (size_t i = 0; i < n; i++)
+                chair(s, ids[i], org, DG_NS "coChairs");
+            if (n == 2 && org >= 0 && dg_relations_cooperate(d, ids[0], ids[1]) < 0)
+                s->err = 1;
+        }
+        /* "the Laos - Japan strategic partnership" */
+        if (cls & (1u << DG_CUE_COOP)) {
+            size_t b = k;
+            for (size_t i = 0; i < 2 && b > a0 && (t[b - 1].flags & DG_TOK_LOWER) &&
+                               !is_w(d, b - 1, "and");
+                 i++)
+                b--;
+            if (b > a0 && is_w(d, b - 1, "s"))
+                b--;
+            if (b > a0 && dg_np_punct(d, b - 1, "'"))
+                b--;
+            const struct dg_mention *c2 = b > a0 ? dg_np_at(s->np, b - 1) : NULL;
+            if (c2 && c2->kind == DG_ENT_COUNTRY && c2->tok_end == b) {
+                size_t j = c2->tok_first;
+                if (j > a0 && (dg_np_punct(d, j - 1, "-") || is_w(d, j - 1, "and"))) {
+                    const struct dg_mention *c1 = dg_np_at(s->np, j - 2);
+                    if (j >= 2 && c1 && c1->kind == DG_ENT_COUNTRY &&
+                        c1->tok_end == j - 1 &&
+                        dg_relations_cooperate(d, c1->entity, c2->entity) < 0)
+                        s->err = 1;
+                }
+            }
+        }
+        /* "Laos would boost cooperation with ... Japan" */
+        if (cls & (1u << DG_CUE_COOPWITH)) {
+            size_t f = k + len, e;
+            for (e = f; e < end; e++)
+                if (dg_np_punct(d, e, ";") || is_w(d, e, "while") ||
+                    is_w(d, e, "but") || is_w(d, e, "whereas"))
+                    break;
+            if (is_w(d, k + len - 1, "between")) {
+                n = list_after(s, f, e, ids);
+                if (n == 2 && dg_relations_cooperate(d, ids[0], ids[1]) < 0)
+                    s->err = 1;
+            } else {
+                int c1 = country_before(s, k, a0, end);
+                for (size_t j = f; j < e; j++) {
+                    const struct dg_mention *c = country_at(s, j, end);
+                    if (!c || c->tok_first != j)
+                        continue;
+                    if (dg_relations_cooperate(d, c1, c->entity) < 0)
+                        s->err = 1;
+                    j = c->tok_end - 1;
+                }
+            }
+        }
+        /* "bilateral defence cooperation", "the two sides' cooperation" */
+        if (cls & ((1u << DG_CUE_BILATERAL) | (1u << DG_CUE_SIDES))) {
+            int coop = 0;
+            for (size_t j = k + len; j < end && j < k + len + 4 && !coop; j++)
+                coop = dg_cues_is(s->c, t, j, end, DG_CUE_COOP) != 0;
+            int p[MAXC];
+            size_t np = coop ? dg_parties_all(d, p, MAXC) : 0;
+            if (np == 2 && dg_relations_cooperate(d, p[0], p[1]) < 0)
+                s->err = 1;
+        }
+        k += len - 1;
+    }
+}
+
+int
+dg_relations_scan(struct dg_doc *d, const struct dg_cues *cues,
+                  struct dg_error *err)
+{
+    struct rs s;
+    int rc = -1;
+
+    memset(&s, 0, sizeof s);
+    if (!cues)
+        return 0;
+    s.d = d;
+    s.c = cues;
+    if (dg_doc_sort_mentions(d) < 0)
+        goto out;
+    s.np = dg_np_new(d, cues);
+    if (!s.np)
+        goto out;
+    for (size_t si = 0; si < d->nsent && !s.err; si++)
+        if (!(d->sent[si].flags & DG_SENT_NOMINE))
+            scan_sentence(&s, si);
+    rc = s.err ? -1 : 0;
+out:
+    if (rc < 0)
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+    dg_np_free(s.np);
+    return rc;
+}
