@@ -99,7 +99,8 @@ collect_dir(const char *dir, struct paths *out, struct dg_error *err)
             goto out;
         }
     }
-    qsort(local.v, local.n, sizeof *local.v, cmp_str);
+    if (local.n)
+        qsort(local.v, local.n, sizeof *local.v, cmp_str);
     for (size_t i = 0; i < local.n; i++) {
         struct stat sb;
         if (stat(local.v[i], &sb) < 0)

@@ -472,7 +472,8 @@ collect_nodes(struct rgraph *g, const struct dg_results *r,
             g->nodes[n++].value = t->value;
         }
     }
-    qsort(g->nodes, n, sizeof *g->nodes, cmp_node);
+    if (n)
+        qsort(g->nodes, n, sizeof *g->nodes, cmp_node);
     g->nnodes = 0;
     for (size_t i = 0; i < n; i++)
         if (g->nnodes == 0 ||
@@ -527,7 +528,8 @@ collect_rows(struct rgraph *g, struct dg_store *st, const struct dg_results *r,
         }
     }
     /* sort, drop duplicates (a triple stated in two graphs), count degrees */
-    qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
+    if (g->nedges) /* qsort(NULL, 0, ...) is undefined */
+        qsort(g->edges, g->nedges, sizeof *g->edges, cmp_edge);
     size_t n = 0;
     for (size_t i = 0; i < g->nedges; i++)
         if (n == 0 || cmp_edge(&g->edges[n - 1], &g->edges[i]) != 0)
@@ -569,7 +571,8 @@ apply_limit(struct rgraph *g, size_t limit)
         rk[i].degree = g->nodes[i].degree;
         rk[i].ix = i;
     }
-    qsort(rk, g->nnodes, sizeof *rk, cmp_rank);
+    if (g->nnodes)
+        qsort(rk, g->nnodes, sizeof *rk, cmp_rank);
     for (size_t i = 0; i < limit; i++)
         g->nodes[rk[i].ix].keep = 1;
     free(rk);
