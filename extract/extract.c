@@ -15,6 +15,7 @@
 #include "extract/cues.h"
 #include "extract/doc.h"
 #include "extract/entities.h"
+#include "extract/events.h"
 #include "extract/extract.h"
 #include "extract/lexicon.h"
 #include "extract/persons.h"
@@ -144,6 +145,8 @@ dg_extract_article(struct dg_extractor *x, const char *text, size_t len,
     if (dg_entities_scan(d, err) < 0 || dg_persons_scan(d, err) < 0)
         goto out;
     /* phase 2 (dates, events, actions) goes here */
+    if (dg_events_scan(d, err) < 0)
+        goto out;
     /* relations before actions: "the two sides" leaves out members */
     if (dg_relations_scan(d, x->cues, err) < 0 ||
         dg_actions_scan(d, x->cues, err) < 0)

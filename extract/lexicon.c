@@ -12,7 +12,22 @@
 
 #define MAX_FIELDS 8
 
+/* Generic phrase tables: see dg_lexicon_table in lexicon.h.  Add a file
+ * name here to load one more (optional) table. */
+static const char *const table_files[] = {
+    "event-nouns.tsv", "event-cues.tsv", "date-words.tsv", "topics.tsv",
+    NULL
+};
+#define NTABLES (sizeof table_files / sizeof *table_files - 1)
+
+struct dg_lex_table {
+    struct dg_trie *trie;
+    char *(*rows)[MAX_FIELDS]; /* fields of each row (NULL when absent) */
+    size_t nrows;
+};
+
 struct dg_lexicon {
+    struct dg_lex_table tables[NTABLES];
     char **bufs;
     size_t nbufs;
     struct dg_lex_country *countries;
@@ -374,6 +389,66 @@ nomem:
     return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
 }
 
+static int
+load_table(struct dg_lexicon *lx, const char *dir, size_t ti,
+           struct dg_error *err)
+{
+    char path[4096];
+    struct reader r;
+    struct dg_lex_table *t = &lx->tables[ti];
+
+    t->trie = dg_trie_new();
+    if (!t->trie)
+        goto nomem;
+    if (open_reader(lx, &r, dir, table_files[ti], 1, path, sizeof path,
+                    err) < 0)
+        return -1;
+    while (next_line(&r)) {
+        if (!r.f[0][0])
+            return dg_error_set(err, DG_ERR_INPUT, "%s:%zu: empty phrase",
+                                r.path, r.line);
+        if (grow((void **)&t->rows, t->nrows, sizeof *t->rows) < 0)
+            goto nomem;
+        for (size_t k = 0; k < MAX_FIELDS; k++)
+            t->rows[t->nrows][k] = k < r.nf ? r.f[k] : NULL;
+        if (add_variants(t->trie, r.f[0], (int)t->nrows) < 0)
+            goto nomem;
+        t->nrows++;
+    }
+    return 0;
+nomem:
+    return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+}
+
+const struct dg_lex_table *
+dg_lexicon_table(const struct dg_lexicon *lx, const char *file)
+{
+    for (size_t i = 0; i < NTABLES; i++)
+        if (strcmp(table_files[i], file) == 0)
+            return &lx->tables[i];
+    return NULL;
+}
+
+const struct dg_trie *
+dg_lex_table_trie(const struct dg_lex_table *t)
+{
+    return t ? t->trie : NULL;
+}
+
+size_t
+dg_lex_table_rows(const struct dg_lex_table *t)
+{
+    return t ? t->nrows : 0;
+}
+
+const char *
+dg_lex_table_field(const struct dg_lex_table *t, size_t row, size_t col)
+{
+    if (!t || row >= t->nrows || col >= MAX_FIELDS || !t->rows[row][col])
+        return "";
+    return t->rows[row][col];
+}
+
 struct dg_lexicon *
 dg_lexicon_load(const char *datadir, struct dg_error *err)
 {
@@ -404,6 +479,9 @@ dg_lexicon_load(const char *datadir, struct dg_error *err)
         load_list(lx, datadir, "office-words.txt", lx->office, 0, err) < 0 ||
         load_heads(lx, datadir, err) < 0)
         goto fail;
+    for (size_t i = 0; i < NTABLES; i++)
+        if (load_table(lx, datadir, i, err) < 0)
+            goto fail;
     return lx;
 fail:
     dg_lexicon_free(lx);
@@ -415,6 +493,10 @@ dg_lexicon_free(struct dg_lexicon *lx)
 {
     if (!lx)
         return;
+    for (size_t i = 0; i < NTABLES; i++) {
+        dg_trie_free(lx->tables[i].trie);
+        free(lx->tables[i].rows);
+    }
     for (size_t i = 0; i < lx->nbufs; i++)
         free(lx->bufs[i]);
     free(lx->bufs);

@@ -82,6 +82,23 @@ const struct dg_trie *dg_lexicon_titles(const struct dg_lexicon *lx);
 const struct dg_trie *dg_lexicon_honorifics(const struct dg_lexicon *lx);
 /* Office words (value 0). */
 const struct dg_trie *dg_lexicon_office_words(const struct dg_lexicon *lx);
+/* ---- generic phrase tables (added for the events, dates and topics
+ * stages; other stages may add their files to table_files in lexicon.c).
+ * A table file is optional; each data line is "variants<TAB>field 2<TAB>
+ * ...": every '|'-separated variant of field 1 is a phrase of the table's
+ * trie, whose value is the row index.  Missing files give empty tables. */
+struct dg_lex_table;
+/* The table loaded from file (e.g. "event-nouns.tsv"), or NULL when the
+ * name is not one of the known table files.  Borrowed from lx. */
+const struct dg_lex_table *dg_lexicon_table(const struct dg_lexicon *lx,
+                                            const char *file);
+/* The table's trie (value = row), its row count, and field col (0-based;
+ * field 0 is the first variant) of row; "" when absent.  Borrowed. */
+const struct dg_trie *dg_lex_table_trie(const struct dg_lex_table *t);
+size_t dg_lex_table_rows(const struct dg_lex_table *t);
+const char *dg_lex_table_field(const struct dg_lex_table *t, size_t row,
+                               size_t col);
+
 /* Org head nouns: value = head index. */
 const struct dg_trie *dg_lexicon_org_heads(const struct dg_lexicon *lx);
 const struct dg_lex_head *dg_lexicon_org_head(const struct dg_lexicon *lx,

@@ -1,0 +1,1650 @@
+/* events.c: see events.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/ns.h"
+#include "extract/dates.h"
+#include "extract/entities.h"
+#include "extract/events.h"
+#include "extract/match.h"
+#include "extract/text.h"
+#include "extract/topics.h"
+
+#define NOUNS "event-nouns.tsv"
+#define CUES "event-cues.tsv"
+#define MAX_EVENTS 64
+#define MAX_LEFT 9      /* modifier tokens before an event noun */
+#define MAX_RIGHT 16    /* complement tokens after it */
+#define MAX_LINKS 3     /* "of/for/on/with" complements */
+#define MAX_NAME_TOK 24 /* content tokens kept for coreference */
+#define MAX_PARTIES 24
+#define MAX_TOPICS 30   /* schema:about per event */
+#define DATE_WINDOW 15  /* tokens from an event phrase to its date */
+#define TENSE_WINDOW 12
+
+/* event-cues.tsv classes */
+enum cue {
+    Q_NONE, Q_ONLINE, Q_CHAIR, Q_COCHAIR, Q_CHAIR_VERB, Q_COCHAIR_VERB,
+    Q_HOST, Q_HOST_VERB, Q_HOST_ROLE, Q_TAKE_PLACE, Q_PARTICIPATE,
+    Q_ATTEND_VERB, Q_CONTINUE, Q_COLLECTIVE, Q_SOURCE, Q_GENERIC, Q_PAST,
+    Q_FUTURE, Q_DET, Q_INDEF, Q_ORDINAL, Q_HOLD, Q_BOUNDARY, Q_SPORTS,
+    Q_COUNT
+};
+
+static const char *const cue_names[Q_COUNT] = {
+    "", "online", "chair", "cochair", "chair-verb", "cochair-verb", "host",
+    "host-verb", "host-role", "take-place", "participate", "attend-verb",
+    "continue", "collective", "source", "generic", "past", "future", "det",
+    "indef", "ordinal", "hold", "boundary", "sports"
+};
+
+/* noun phrase flags */
+enum {
+    F_DET = 1 << 0, F_INDEF = 1 << 1, F_POSS = 1 << 2, F_ORD = 1 << 3,
+    F_ORG = 1 << 4, F_COUNTRY = 1 << 5, F_CAP = 1 << 6, F_COMP = 1 << 7,
+    F_YEAR = 1 << 8, F_ACR = 1 << 9, F_TITLE = 1 << 10, F_PLURAL = 1 << 11,
+    F_ANAPHOR = 1 << 12, F_ONLINE = 1 << 13, F_FUTURE = 1 << 14,
+    F_PAST = 1 << 15, F_GENERIC = 1 << 16, F_HOLD = 1 << 17,
+    F_FORUM = 1 << 18, F_WEAK = 1 << 19, F_LOWER = 1 << 20
+};
+#define F_SPECIFIC (F_ORD | F_ORG | F_COUNTRY | F_CAP | F_COMP | F_YEAR | \
+                    F_ACR | F_TITLE | F_LOWER)
+
+struct np {
+    size_t a, b;             /* whole phrase, determiner included */
+    size_t na;               /* name start (after determiner, "recent") */
+    size_t h0, h1;           /* head noun */
+    size_t comp_a, comp_b;   /* "on X" complement (topic), or 0 0 */
+    size_t title_a, title_b; /* quoted title, or 0 0 */
+    int row;                 /* event-nouns row of the head */
+    unsigned f;
+    int forum; /* org entity for a forum-as-event, else -1 */
+};
+
+struct ev {
+    int id; /* doc entity */
+    const char *kind;
+    const char *toks[MAX_NAME_TOK]; /* distinctive lowercase tokens */
+    size_t ntok;
+    int bare, future, online, forum;
+    long first_sent;
+    size_t nmen;
+    struct dg_date date;
+    int place; /* entity id or -1 */
+    int parties[MAX_PARTIES];
+    size_t nparties;
+};
+
+struct mrec {
+    long sent;
+    struct np np;
+    int ev;
+};
+
+struct es {
+    struct dg_doc *d;
+    const struct dg_lex_table *nouns, *cues;
+    unsigned char *row_cue; /* class of each cue row */
+    struct dg_date_ctx dctx;
+    struct dg_topics *topics;
+    struct ev ev[MAX_EVENTS];
+    size_t nev;
+    struct mrec *mr;
+    size_t nmr, capmr;
+    size_t *sent_mr; /* mrecs of sentence i: [sent_mr[i], sent_mr[i+1]) */
+    long *cov;       /* per token: outermost entity mention index + 1 */
+    int main_ev;     /* index in ev, or -1 */
+    long last_main_sent;
+};
+
+/* ---- tokens and word lists ------------------------------------------- */
+
+static const struct dg_token *
+tk(const struct es *s, size_t k)
+{
+    return &s->d->tok[k];
+}
+
+static int
+is_w(const struct es *s, size_t k, const char *w)
+{
+    return strcmp(tk(s, k)->lower, w) == 0;
+}
+
+static int
+is_word(const struct es *s, size_t k)
+{
+    return (tk(s, k)->flags & DG_TOK_WORD) != 0;
+}
+
+static int
+is_glue(const struct es *s, size_t k)
+{
+    const struct dg_token *t = tk(s, k);
+    if (t->flags & DG_TOK_WORD)
+        return 0;
+    return strcmp(t->lower, "-") == 0 || strcmp(t->lower, "'") == 0 ||
+           strcmp(t->lower, "+") == 0 || strcmp(t->lower, "&") == 0 ||
+           (strcmp(t->lower, ".") == 0 && k > 0 &&
+            tk(s, k - 1)->end - tk(s, k - 1)->start == 1 &&
+            (tk(s, k - 1)->flags & DG_TOK_WORD));
+}
+
+/* The cue class of the longest entry at k, or Q_NONE. */
+static int
+cue_at(const struct es *s, size_t k, size_t end, size_t *len)
+{
+    int row;
+    size_t n = k < end ? dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok,
+                                       k, end, DG_MATCH_ANYCASE, &row)
+                       : 0;
+    if (len)
+        *len = n;
+    return n ? s->row_cue[row] : Q_NONE;
+}
+
+/* The cue class of the one-token entry at k. */
+static int
+cue1(const struct es *s, size_t k)
+{
+    return cue_at(s, k, k + 1, NULL);
+}
+
+static int
+noun_at(const struct es *s, size_t k, size_t end, size_t *len, int *row)
+{
+    *len = k < end ? dg_trie_match(dg_lex_table_trie(s->nouns), s->d->tok,
+                                   k, end, DG_MATCH_ANYCASE, row)
+                   : 0;
+    return *len > 0;
+}
+
+static int
+noun_flag(const struct es *s, int row, const char *flag)
+{
+    const char *f = dg_lex_table_field(s->nouns, (size_t)row, 2);
+    size_t n = strlen(flag);
+    for (const char *p = f; (p = strstr(p, flag)); p += n)
+        if ((p == f || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
+            return 1;
+    return 0;
+}
+
+static int
+is_ordinal(const struct es *s, size_t k)
+{
+    const char *w = tk(s, k)->lower;
+    if (tk(s, k)->flags & DG_TOK_DIGIT) {
+        while (*w >= '0' && *w <= '9')
+            w++;
+        return strcmp(w, "st") == 0 || strcmp(w, "nd") == 0 ||
+               strcmp(w, "rd") == 0 || strcmp(w, "th") == 0;
+    }
+    return cue1(s, k) == Q_ORDINAL;
+}
+
+static int
+is_punct(const struct es *s, size_t k)
+{
+    return !is_word(s, k) && !is_glue(s, k);
+}
+
+/* ---- mentions -------------------------------------------------------- */
+
+static const struct dg_mention *
+men_at(const struct es *s, size_t k)
+{
+    long m = s->cov[k] - 1;
+    return m >= 0 ? &s->d->men[m] : NULL;
+}
+
+static int
+men_kind(const struct es *s, size_t k)
+{
+    const struct dg_mention *m = men_at(s, k);
+    return m ? m->kind : 0;
+}
+
+static const char *
+org_kind(const struct es *s, int ent)
+{
+    const struct dg_entity *e = &s->d->ent[ent];
+    if (e->kind != DG_ENT_ORG)
+        return "";
+    if (e->lex >= 0) {
+        const struct dg_lex_org *o = dg_lexicon_org(s->d->lex, (size_t)e->lex);
+        if (o)
+            return o->kind;
+    }
+    const char *k = dg_doc_prop_get(s->d, ent, DG_NS "orgKind");
+    return k ? k : "";
+}
+
+/* An org that can take part in an event: not a document-like initiative,
+ * a fund or a medium. */
+static int
+org_can_take_part(const struct es *s, int ent)
+{
+    const char *k = org_kind(s, ent);
+    return strcmp(k, "initiative") && strcmp(k, "fund") && strcmp(k, "media");
+}
+
+static int
+org_is_forum(const struct es *s, int ent)
+{
+    const char *k = org_kind(s, ent);
+    return !strcmp(k, "forum") || !strcmp(k, "working group") ||
+           !strcmp(k, "intergovernmental organization") ||
+           !strcmp(k, "UN body");
+}
+
+static int
+build_cover(struct es *s)
+{
+    struct dg_doc *d = s->d;
+    s->cov = calloc(d->ntok ? d->ntok : 1, sizeof *s->cov);
+    if (!s->cov)
+        return -1;
+    for (size_t i = 0; i < d->nmen; i++) {
+        const struct dg_mention *m = &d->men[i];
+        if (m->sent < 0 || (m->flags & DG_MEN_DATELINE) ||
+            (m->kind != DG_ENT_COUNTRY && m->kind != DG_ENT_ORG &&
+             m->kind != DG_ENT_PERSON))
+            continue;
+        for (size_t k = m->tok_first; k < m->tok_end && k < d->ntok; k++) {
+            const struct dg_mention *o = men_at(s, k);
+            if (!o || o->tok_end - o->tok_first < m->tok_end - m->tok_first)
+                s->cov[k] = (long)i + 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- noun phrases ---------------------------------------------------- */
+
+static int
+verb_cue(int c)
+{
+    return c == Q_HOLD || c == Q_HOST_VERB || c == Q_ATTEND_VERB ||
+           c == Q_TAKE_PLACE || c == Q_CHAIR_VERB || c == Q_COCHAIR_VERB;
+}
+
+/* Reads the modifiers before the head at h0; fills np->a, na, flags. */
+static void
+left_of(const struct es *s, size_t first, struct np *np)
+{
+    size_t k = np->h0, caps_from = np->h0;
+    int det = 0, poss = 0;
+    unsigned f = 0;
+
+    /* extent: back to a determiner or a boundary */
+    while (k > first && np->h0 - k < MAX_LEFT) {
+        size_t j = k - 1;
+        const struct dg_mention *m = men_at(s, j);
+        if (m) {
+            if (m->kind == DG_ENT_PERSON)
+                break;
+            k = m->tok_first < first ? first : m->tok_first;
+            caps_from = k;
+            continue;
+        }
+        if (is_glue(s, j)) {
+            k = j;
+            continue;
+        }
+        if (!is_word(s, j))
+            break;
+        int c = cue1(s, j);
+        if (c == Q_DET || c == Q_INDEF) {
+            f |= c == Q_DET ? F_DET : F_INDEF;
+            det = 1;
+            k = j;
+            break;
+        }
+        if (c == Q_BOUNDARY || verb_cue(c))
+            break;
+        if (is_w(s, j, "s") && j > first && is_w(s, j - 1, "'"))
+            poss = 1;
+        else if (tk(s, j)->flags & (DG_TOK_CAP | DG_TOK_DIGIT))
+            caps_from = j;
+        k = j;
+    }
+    np->a = det || poss ? k : caps_from;
+    if (poss)
+        f |= F_POSS;
+    /* the name starts after the determiner and "recent"/"upcoming" */
+    size_t na = np->a + (size_t)det;
+    while (na < np->h0) {
+        int c = cue1(s, na);
+        if (c == Q_PAST)
+            f |= F_PAST;
+        else if (c == Q_FUTURE)
+            f |= F_FUTURE;
+        else if (c == Q_GENERIC)
+            f |= F_GENERIC;
+        else if (c != Q_DET)
+            break;
+        na++;
+    }
+    np->na = na;
+    /* what the modifiers say */
+    for (size_t j = na; j < np->h0; j++) {
+        const struct dg_mention *m = men_at(s, j);
+        if (m) {
+            f |= m->kind == DG_ENT_ORG ? F_ORG : F_COUNTRY;
+            j = m->tok_end - 1;
+            continue;
+        }
+        if (!is_word(s, j) || is_w(s, j, "s"))
+            continue;
+        int c = cue1(s, j);
+        if (is_ordinal(s, j))
+            f |= F_ORD;
+        else if (dg_dates_year_tok(s->d, j))
+            f |= F_YEAR;
+        else if (c == Q_ONLINE)
+            f |= F_ONLINE;
+        else if (c == Q_PAST)
+            f |= F_PAST;
+        else if (c == Q_FUTURE)
+            f |= F_FUTURE;
+        else if (tk(s, j)->flags & (DG_TOK_CAP | DG_TOK_DIGIT)) {
+            if (j > first)
+                f |= F_CAP;
+        } else {
+            f |= F_LOWER;
+        }
+    }
+    /* what stands before the phrase */
+    if (np->a > first) {
+        int c = cue1(s, np->a - 1);
+        if (verb_cue(c))
+            f |= F_HOLD;
+        if (c == Q_GENERIC && !(det && is_w(s, np->a - 1, "such")))
+            f |= F_GENERIC;
+    }
+    np->f |= f;
+}
+
+/* End of a capitalised run starting at k ("Phnom Penh", "COVID-19"). */
+static size_t
+cap_run(const struct es *s, size_t k, size_t end)
+{
+    size_t j = k;
+    while (j < end && j - k < 6 &&
+           ((is_word(s, j) && (tk(s, j)->flags & (DG_TOK_CAP | DG_TOK_DIGIT)))
+            || (j > k && is_glue(s, j))))
+        j++;
+    return j;
+}
+
+/* 1 when "in" at k continues a complement ("in U.N. peacekeeping",
+ * "in COVID-19 prevention"), 0 when a venue or a date follows. */
+static int
+in_continues(const struct es *s, size_t k, size_t end)
+{
+    size_t j = k + 1;
+    struct dg_date dt;
+    if (j >= end || !is_word(s, j))
+        return 0;
+    if (men_kind(s, j) == DG_ENT_COUNTRY || men_kind(s, j) == DG_ENT_PERSON)
+        return 0;
+    if (dg_dates_match(s->d, &s->dctx, k, j, end, 0, &dt) ||
+        dg_dates_year_tok(s->d, j))
+        return 0;
+    if (tk(s, j)->flags & DG_TOK_LOWER)
+        return cue1(s, j) != Q_DET || (j + 1 < end && is_word(s, j + 1) &&
+                                       (tk(s, j + 1)->flags & DG_TOK_LOWER));
+    if (men_kind(s, j) == DG_ENT_ORG)
+        return 1;
+    size_t r = cap_run(s, j, end);
+    return r < end && is_word(s, r) && (tk(s, r)->flags & DG_TOK_LOWER) &&
+           cue1(s, r) != Q_BOUNDARY;
+}
+
+/* Reads what follows the head: a year, "(ACR)", a quoted title and
+ * "of/for/on/with" complements.  Sets np->b. */
+static void
+right_of(const struct es *s, size_t end, struct np *np)
+{
+    size_t j = np->h1;
+    int links = 0;
+
+    if (j < end && dg_dates_year_tok(s->d, j)) {
+        np->f |= F_YEAR;
+        j++;
+    }
+    if (j + 2 < end && is_w(s, j, "(") &&
+        (tk(s, j + 1)->flags & DG_TOK_ALLCAPS)) {
+        size_t q = j + 2;
+        while (q < end && q < j + 5 && !is_w(s, q, ")"))
+            q++;
+        if (q < end && is_w(s, q, ")")) {
+            np->f |= F_ACR;
+            j = q + 1;
+        }
+    }
+    if (j < end && is_w(s, j, "\"")) {
+        size_t q = j + 1;
+        while (q < end && q < j + 30 && !is_w(s, q, "\""))
+            q++;
+        if (q < end && q > j + 1) {
+            np->title_a = j;
+            np->title_b = q + 1;
+            np->f |= F_TITLE;
+            j = q + 1;
+        }
+    }
+    while (j < end && links < MAX_LINKS && j - np->h1 < MAX_RIGHT) {
+        const char *w = tk(s, j)->lower;
+        int is_on = !strcmp(w, "on") || !strcmp(w, "about");
+        if (strcmp(w, "of") && strcmp(w, "for") && !is_on &&
+            strcmp(w, "with"))
+            break;
+        size_t len;
+        int c = cue_at(s, j, end, &len);
+        if (c == Q_PARTICIPATE || c == Q_TAKE_PLACE || c == Q_HOST ||
+            c == Q_CHAIR || c == Q_COCHAIR || c == Q_ONLINE)
+            break;
+        size_t q = j + 1, stop = j + 1;
+        int has_ent = 0;
+        struct dg_date dt;
+        while (q < end && q - np->h1 < MAX_RIGHT) {
+            if (dg_dates_match(s->d, &s->dctx, j, q, end, 0, &dt))
+                break;
+            if (men_at(s, q)) {
+                if (men_kind(s, q) == DG_ENT_PERSON)
+                    break;
+                has_ent = 1;
+                q = men_at(s, q)->tok_end;
+                stop = q;
+                continue;
+            }
+            if (is_glue(s, q)) {
+                q++;
+                continue;
+            }
+            if (is_w(s, q, "(") && q + 2 < end &&
+                (tk(s, q + 1)->flags & DG_TOK_ALLCAPS) && is_w(s, q + 2, ")")) {
+                q += 3;
+                stop = q;
+                continue;
+            }
+            if (!is_word(s, q))
+                break;
+            c = cue1(s, q);
+            if (c == Q_DET || c == Q_INDEF || c == Q_ORDINAL) {
+                q++;
+                continue;
+            }
+            if (is_w(s, q, "in") && in_continues(s, q, end)) {
+                q++;
+                continue;
+            }
+            if (c == Q_BOUNDARY || c == Q_TAKE_PLACE || c == Q_HOST_VERB ||
+                c == Q_HOLD || c == Q_CHAIR_VERB || c == Q_ATTEND_VERB)
+                break;
+            if (cue_at(s, q, end, &len) == Q_HOST)
+                break;
+            q++;
+            stop = q;
+        }
+        if (stop <= j + 1)
+            break;
+        if (!strcmp(w, "with") && !has_ent)
+            break;
+        if (is_on && !np->comp_a) {
+            np->comp_a = j + 1;
+            np->comp_b = stop;
+        }
+        np->f |= F_COMP;
+        j = stop;
+        links++;
+    }
+    np->b = j;
+}
+
+/* ---- events ---------------------------------------------------------- */
+
+static const char *const name_stop[] = {
+    "the", "a", "an", "of", "on", "in", "for", "to", "with", "at", "and",
+    "by", "s", "from", "as", "its", "their", "his", "her", "this", "that",
+    "'", "-", "+", "\"", "(", ")", ",", ".", NULL
+};
+
+static int
+is_name_stop(const char *w)
+{
+    for (const char *const *p = name_stop; *p; p++)
+        if (!strcmp(*p, w))
+            return 1;
+    return 0;
+}
+
+/* Distinctive tokens of [a, b) without the head [h0, h1). */
+static void
+ev_tokens(const struct es *s, struct ev *e, size_t a, size_t b, size_t h0,
+          size_t h1)
+{
+    for (size_t k = a; k < b && e->ntok < MAX_NAME_TOK; k++) {
+        if (k >= h0 && k < h1)
+            continue;
+        const char *w = tk(s, k)->lower;
+        int c = cue1(s, k);
+        if (is_name_stop(w) || c == Q_ONLINE || c == Q_PAST ||
+            c == Q_FUTURE || c == Q_GENERIC)
+            continue;
+        int dup = 0;
+        for (size_t i = 0; i < e->ntok; i++)
+            dup |= !strcmp(e->toks[i], w);
+        if (!dup)
+            e->toks[e->ntok++] = w;
+    }
+}
+
+static int
+ordinal_word(const char *w)
+{
+    size_t n = strlen(w);
+    return n > 2 && w[0] >= '0' && w[0] <= '9' &&
+           (!strcmp(w + n - 2, "st") || !strcmp(w + n - 2, "nd") ||
+            !strcmp(w + n - 2, "rd") || !strcmp(w + n - 2, "th"));
+}
+
+/* Overlap of the distinctive tokens of two events (0 on an ordinal
+ * conflict). */
+static double
+ev_overlap(const struct ev *a, const struct ev *b)
+{
+    size_t common = 0;
+    int oa = 0, ob = 0, oc = 0;
+    for (size_t i = 0; i < a->ntok; i++) {
+        int in = 0;
+        for (size_t j = 0; j < b->ntok; j++)
+            in |= !strcmp(a->toks[i], b->toks[j]);
+        common += in;
+        if (ordinal_word(a->toks[i])) {
+            oa = 1;
+            oc |= in;
+        }
+    }
+    for (size_t j = 0; j < b->ntok; j++)
+        ob |= ordinal_word(b->toks[j]);
+    if (oa && ob && !oc)
+        return 0;
+    size_t mn = a->ntok < b->ntok ? a->ntok : b->ntok;
+    return mn ? (double)common / (double)mn : 0;
+}
+
+static const char *
+np_kind(const struct es *s, const struct np *np)
+{
+    const char *kind = dg_lex_table_field(s->nouns, (size_t)np->row, 1);
+    if (!(np->f & F_WEAK))
+        return kind;
+    size_t len;
+    int row;
+    for (size_t k = np->na; k < np->h0; k++)
+        if (noun_at(s, k, np->h0, &len, &row) &&
+            !noun_flag(s, row, "weak") && !noun_flag(s, row, "anaphor"))
+            kind = dg_lex_table_field(s->nouns, (size_t)row, 1);
+    return kind;
+}
+
+/* Registers a new event named by np.  Returns its index, -1 when out of
+ * memory, -2 when the article has too many events. */
+static int
+new_event(struct es *s, const struct np *np, long sent)
+{
+    if (s->nev >= MAX_EVENTS)
+        return -2;
+    const char *name = dg_entities_name(s->d, np->na, np->b);
+    const char *iri = dg_doc_next_event_iri(s->d);
+    if (!iri || !name)
+        return -1;
+    int id = dg_doc_entity(s->d, DG_ENT_EVENT, iri, name);
+    if (id < 0)
+        return -1;
+    struct ev *e = &s->ev[s->nev];
+    memset(e, 0, sizeof *e);
+    e->id = id;
+    e->kind = np_kind(s, np);
+    e->place = -1;
+    e->forum = np->forum;
+    e->first_sent = sent;
+    e->bare = !(np->f & (F_SPECIFIC & ~F_LOWER)) && np->forum < 0;
+    e->future = (np->f & F_FUTURE) != 0;
+    ev_tokens(s, e, np->na, np->b, np->h0, np->h1);
+    return (int)s->nev++;
+}
+
+/* The first event that is not upcoming, or -1. */
+static int
+main_event(const struct es *s)
+{
+    for (size_t i = 0; i < s->nev; i++)
+        if (!s->ev[i].future)
+            return (int)i;
+    return -1;
+}
+
+/* What a bare definite phrase ("the meeting") refers to: a same-kind
+ * event of this or the previous sentence that is not upcoming, else the
+ * main event; -1 when there is none. */
+static int
+antecedent(const struct es *s, const char *kind, long sent)
+{
+    int m = main_event(s);
+    if (m >= 0 && !strcmp(s->ev[m].kind, kind))
+        return m;
+    for (size_t i = s->nmr; i-- > 0;) {
+        const struct mrec *r = &s->mr[i];
+        if (r->sent < sent - 1)
+            break;
+        if (r->ev >= 0 && !s->ev[r->ev].future &&
+            !strcmp(s->ev[r->ev].kind, kind))
+            return r->ev;
+    }
+    return m;
+}
+
+/* 1 when a date, "in PLACE" or "took place" follows the phrase. */
+static int
+when_where_after(const struct es *s, const struct np *np, size_t end)
+{
+    struct dg_date dt;
+    for (size_t j = np->b; j < end && j < np->b + 4; j++) {
+        size_t len;
+        int c = cue_at(s, j, end, &len);
+        if (c == Q_TAKE_PLACE || c == Q_ONLINE)
+            return 1;
+        if (dg_dates_match(s->d, &s->dctx, np->a, j, end, 0, &dt))
+            return 1;
+        if (is_w(s, j, "in") && j + 1 < end &&
+            (tk(s, j + 1)->flags & DG_TOK_CAP))
+            return 1;
+    }
+    return 0;
+}
+
+/* Resolves a phrase to an event index (creating one when it names a new
+ * occurrence); -1 when it names none; -2 on error. */
+static int
+resolve_np(struct es *s, const struct np *np, long sent, size_t end,
+           int long_sent)
+{
+    unsigned f = np->f;
+    const char *kind = np_kind(s, np);
+
+    if (np->forum >= 0) {
+        for (size_t i = 0; i < s->nev; i++)
+            if (s->ev[i].forum == np->forum)
+                return (int)i;
+        int r = new_event(s, np, sent);
+        return r == -2 ? -1 : r == -1 ? -2 : r;
+    }
+    if (f & F_GENERIC)
+        return -1;
+    if ((f & F_PLURAL) && !((f & F_CAP) && (f & (F_ORG | F_ORD | F_YEAR))))
+        return -1;
+    if (f & F_ANAPHOR)
+        return (f & F_DET) ? antecedent(s, kind, sent) : -1;
+    int bare = !(f & F_SPECIFIC);
+    int create = 0;
+    if (bare) {
+        if (f & F_DET) {
+            int a = antecedent(s, kind, sent);
+            if (a >= 0)
+                return a;
+            create = !long_sent && !(f & F_WEAK);
+        } else if (f & F_INDEF) {
+            create = (f & F_HOLD) || when_where_after(s, np, end);
+        } else {
+            create = (f & F_HOLD) && !(f & F_WEAK);
+        }
+    } else {
+        int tied = (f & (F_DET | F_POSS)) ||
+                   ((f & F_INDEF) && ((f & (F_SPECIFIC & ~F_LOWER)) ||
+                                      (f & F_HOLD) ||
+                                      when_where_after(s, np, end))) ||
+                   ((f & F_HOLD) && !(f & F_WEAK)) ||
+                   ((f & F_CAP) &&
+                    (f & (F_ORG | F_ORD | F_YEAR | F_COUNTRY | F_ACR)));
+        if (!tied)
+            return -1;
+        if (long_sent && !(f & (F_ORD | F_ORG | F_CAP | F_YEAR | F_ACR |
+                                F_TITLE)))
+            return -1;
+        /* the same occurrence named again */
+        struct ev tmp;
+        memset(&tmp, 0, sizeof tmp);
+        ev_tokens(s, &tmp, np->na, np->b, np->h0, np->h1);
+        int best = -1;
+        double bo = 0;
+        for (size_t i = 0; i < s->nev; i++) {
+            if (strcmp(s->ev[i].kind, kind) || !tmp.ntok || !s->ev[i].ntok)
+                continue;
+            double o = ev_overlap(&tmp, &s->ev[i]);
+            if (o >= 0.6 && o > bo) {
+                bo = o;
+                best = (int)i;
+            }
+        }
+        if (best >= 0)
+            return best;
+        if (!tmp.ntok && (f & F_DET)) {
+            int a = antecedent(s, kind, sent);
+            if (a >= 0)
+                return a;
+        }
+        create = 1;
+    }
+    if (!create)
+        return -1;
+    int r = new_event(s, np, sent);
+    return r == -2 ? -1 : r == -1 ? -2 : r;
+}
+
+static int
+add_mrec(struct es *s, long sent, const struct np *np, int ev)
+{
+    if (s->nmr == s->capmr) {
+        size_t nc = s->capmr ? s->capmr * 2 : 32;
+        struct mrec *m = realloc(s->mr, nc * sizeof *m);
+        if (!m)
+            return -1;
+        s->mr = m;
+        s->capmr = nc;
+    }
+    s->mr[s->nmr++] = (struct mrec){sent, *np, ev};
+    s->ev[ev].nmen++;
+    if (dg_doc_mention(s->d, s->ev[ev].id, np->a, np->b, 0) < 0)
+        return -1;
+    return 0;
+}
+
+/* A forum of the lexicon named like a meeting, at mention m, that the
+ * context says takes place ("the upcoming ADSOM+ ... expected to take
+ * place on July 7", "the 14th ADMM").  Fills np and returns 1, else 0. */
+static int
+forum_event(const struct es *s, const struct dg_mention *m, size_t first,
+            size_t end, struct np *np)
+{
+    size_t len;
+    int row, named = 0;
+    if (m->kind != DG_ENT_ORG || strcmp(org_kind(s, m->entity), "forum"))
+        return 0;
+    for (size_t k = m->tok_first; k < m->tok_end; k++)
+        if (noun_at(s, k, m->tok_end, &len, &row) &&
+            !noun_flag(s, row, "anaphor")) {
+            named = 1;
+            np->row = row;
+        }
+    if (!named)
+        return 0;
+    memset(np, 0, sizeof *np);
+    np->forum = m->entity;
+    np->row = row;
+    np->h0 = m->tok_first;
+    np->h1 = m->tok_end;
+    size_t a = m->tok_first, na = a;
+    int ok = 0;
+    if (a > first) {
+        size_t j = a - 1;
+        if (is_ordinal(s, j) || dg_dates_year_tok(s->d, j)) {
+            ok = 1;
+            na = a = j;
+        } else if (cue1(s, j) == Q_PAST || cue1(s, j) == Q_FUTURE) {
+            ok = 1;
+            np->f |= cue1(s, j) == Q_FUTURE ? F_FUTURE : F_PAST;
+            a = j;
+        }
+        if (a > first && cue1(s, a - 1) == Q_DET)
+            a--;
+    }
+    size_t b = m->tok_end;
+    if (b + 2 < end && is_w(s, b, "(") && is_w(s, b + 2, ")"))
+        b += 3;
+    else if (b + 3 < end && is_w(s, b, "(") && is_w(s, b + 3, ")"))
+        b += 4;
+    struct dg_date dt;
+    for (size_t j = b; j < end && j < b + 6 && !ok; j++) {
+        if (cue_at(s, j, end, &len) == Q_TAKE_PLACE)
+            ok = 1;
+        else if (j < b + 2 &&
+                 dg_dates_match(s->d, &s->dctx, first, j, end, 0, &dt))
+            ok = 1;
+        else if (is_punct(s, j))
+            break;
+    }
+    if (!ok)
+        return 0;
+    np->a = a;
+    np->na = na;
+    np->b = b;
+    np->f |= F_FORUM | F_ORG;
+    return 1;
+}
+
+/* Pass 1 over sentence si: phrases, coreference, mentions. */
+static int
+scan_sentence(struct es *s, size_t si)
+{
+    const struct dg_sentence *se = &s->d->sent[si];
+    size_t first = se->tok_first, end = se->tok_end;
+    int long_sent = (se->flags & DG_SENT_LONG) != 0;
+
+    for (size_t k = first; k < end; k++) {
+        const struct dg_mention *m = men_at(s, k);
+        struct np np;
+        size_t len;
+        int row;
+        if (m) {
+            if (k == m->tok_first && forum_event(s, m, first, end, &np)) {
+                int ev = resolve_np(s, &np, (long)si, end, long_sent);
+                if (ev == -2 || (ev >= 0 && add_mrec(s, (long)si, &np, ev) < 0))
+                    return -1;
+                k = np.b - 1;
+                continue;
+            }
+            k = m->tok_end - 1;
+            continue;
+        }
+        if (!noun_at(s, k, end, &len, &row))
+            continue;
+        /* "field training exercise", "Conference 10 1 Session": the last
+         * noun is the head */
+        size_t j = k + len, skip = 0;
+        size_t l2;
+        int r2;
+        while (j < end && skip < 3 &&
+               ((tk(s, j)->flags & DG_TOK_DIGIT) ||
+                (is_word(s, j) && (tk(s, j)->flags & DG_TOK_CAP) &&
+                 (tk(s, k)->flags & DG_TOK_CAP)))) {
+            if (noun_at(s, j, end, &l2, &r2))
+                break;
+            j++;
+            skip++;
+        }
+        if (noun_at(s, j, end, &l2, &r2) && !noun_flag(s, r2, "anaphor") &&
+            !men_at(s, j)) {
+            k = j - 1;
+            continue;
+        }
+        memset(&np, 0, sizeof np);
+        np.forum = -1;
+        np.row = row;
+        np.h0 = k;
+        np.h1 = k + len;
+        if (noun_flag(s, row, "plural"))
+            np.f |= F_PLURAL;
+        if (noun_flag(s, row, "anaphor"))
+            np.f |= F_ANAPHOR;
+        if (noun_flag(s, row, "weak"))
+            np.f |= F_WEAK;
+        if (noun_flag(s, row, "online"))
+            np.f |= F_ONLINE;
+        if (k > first && (tk(s, k)->flags & DG_TOK_CAP))
+            np.f |= F_CAP;
+        left_of(s, first, &np);
+        right_of(s, end, &np);
+        if (np.f & F_ANAPHOR)
+            np.b = np.h1;
+        int ev = resolve_np(s, &np, (long)si, end, long_sent);
+        if (ev == -2)
+            return -1;
+        if (ev >= 0 && add_mrec(s, (long)si, &np, ev) < 0)
+            return -1;
+        k = (np.b > k + len ? np.b : k + len) - 1;
+    }
+    return 0;
+}
+
+/* ---- relations ------------------------------------------------------- */
+
+static const char *
+ev_iri(const struct es *s, int ev)
+{
+    return s->d->ent[s->ev[ev].id].iri;
+}
+
+static int
+rel(struct es *s, int subj, const char *p, int ev)
+{
+    return dg_doc_prop_iri(s->d, subj, p, ev_iri(s, ev));
+}
+
+static int
+add_party(struct es *s, int ent, int ev)
+{
+    struct ev *e = &s->ev[ev];
+    int k = s->d->ent[ent].kind;
+    if (k != DG_ENT_COUNTRY && !(k == DG_ENT_ORG && org_can_take_part(s, ent)))
+        return 0;
+    for (size_t i = 0; i < e->nparties; i++)
+        if (e->parties[i] == ent)
+            return 0;
+    if (e->nparties < MAX_PARTIES)
+        e->parties[e->nparties++] = ent;
+    return rel(s, ent, DG_NS "participatesIn", ev);
+}
+
+static int
+in_mrec_span(const struct es *s, size_t m0, size_t m1, size_t k)
+{
+    for (size_t i = m0; i < m1; i++)
+        if (s->mr[i].np.a <= k && k < s->mr[i].np.b)
+            return 1;
+    return 0;
+}
+
+/* Mentions [m0, m1) of the sentence; i and i + 1 joined by "and" / ",". */
+static int
+coordinated(const struct es *s, size_t i)
+{
+    const struct np *a = &s->mr[i].np, *b = &s->mr[i + 1].np;
+    if (s->mr[i].sent != s->mr[i + 1].sent || b->a < a->b)
+        return 0;
+    for (size_t k = a->b; k < b->a; k++)
+        if (!is_w(s, k, "and") && !is_w(s, k, ",") && cue1(s, k) != Q_DET)
+            return 0;
+    return b->a - a->b <= 3;
+}
+
+/* Applies fn-like property to mrec i and the events coordinated with it:
+ * collects their event indexes into out (at most n). */
+static size_t
+group_of(const struct es *s, size_t m0, size_t m1, size_t i, int *out,
+         size_t n)
+{
+    size_t lo = i, hi = i, c = 0;
+    while (lo > m0 && coordinated(s, lo - 1))
+        lo--;
+    while (hi + 1 < m1 && coordinated(s, hi))
+        hi++;
+    for (size_t j = lo; j <= hi && c < n; j++)
+        out[c++] = s->mr[j].ev;
+    return c;
+}
+
+/* The mrec closest before token k (ending at most window tokens before
+ * it), or SIZE_MAX. */
+static size_t
+mrec_before(const struct es *s, size_t m0, size_t m1, size_t k,
+            size_t window)
+{
+    size_t best = (size_t)-1;
+    for (size_t i = m0; i < m1; i++)
+        if (s->mr[i].np.b <= k && k - s->mr[i].np.b <= window)
+            best = i;
+    return best;
+}
+
+static size_t
+mrec_after(const struct es *s, size_t m0, size_t m1, size_t k,
+           size_t window)
+{
+    for (size_t i = m0; i < m1; i++)
+        if (s->mr[i].np.a >= k && s->mr[i].np.a - k <= window)
+            return i;
+    return (size_t)-1;
+}
+
+static void
+set_date(struct es *s, int ev, const struct dg_date *dt)
+{
+    struct ev *e = &s->ev[ev];
+    int p = dg_dates_precision(dt), q = dg_dates_precision(&e->date);
+    if (!p)
+        return;
+    if (q && e->date.y && dt->y && e->date.y != dt->y)
+        return; /* the first date stays */
+    if (q && e->date.m && dt->m && e->date.m != dt->m)
+        return;
+    if (p > q)
+        e->date = *dt;
+}
+
+/* A venue at p ("London", "Phnom Penh, Cambodia", a country): returns
+ * its entity id, -1 none, -2 on error. */
+static int
+place_at(struct es *s, size_t p, size_t end)
+{
+    struct dg_doc *d = s->d;
+    const struct dg_mention *m;
+    struct dg_date dt;
+    if (p >= end || (d->dl_end > d->dl_first && p < d->dl_end &&
+                     p >= d->dl_first))
+        return -1;
+    if ((m = men_at(s, p)))
+        return m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ)
+                   ? m->entity
+                   : -1;
+    if (!is_word(s, p) || !(tk(s, p)->flags & DG_TOK_CAP) ||
+        (tk(s, p)->flags & DG_TOK_DIGIT) || cue1(s, p) != Q_NONE ||
+        dg_dates_match(d, &s->dctx, p, p, end, 0, &dt))
+        return -1;
+    size_t r = p;
+    while (r < end && r - p < 4 && is_word(s, r) && !men_at(s, r) &&
+           (tk(s, r)->flags & DG_TOK_CAP) && !(tk(s, r)->flags & DG_TOK_DIGIT))
+        r++;
+    int country = -1;
+    if (r + 1 < end && is_w(s, r, ",") && (m = men_at(s, r + 1)) &&
+        m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ))
+        country = m->entity;
+    else if (r < end && is_word(s, r) && cue1(s, r) != Q_BOUNDARY &&
+             !dg_dates_match(d, &s->dctx, p, r, end, 0, &dt))
+        return -1;
+    const char *name = dg_entities_name(d, p, r);
+    if (!name)
+        return -2;
+    char *slug = dg_text_slug(name, strlen(name));
+    if (!slug)
+        return -2;
+    const char *iri = slug[0] ? dg_doc_iri(d, "place/", slug) : NULL;
+    free(slug);
+    if (!iri)
+        return -1;
+    int id = dg_doc_entity(d, DG_ENT_PLACE, iri, name);
+    if (id < 0)
+        return -2;
+    if (country >= 0 &&
+        dg_doc_prop_iri(d, id, DG_NS_SCHEMA "containedInPlace",
+                        d->ent[country].iri) < 0)
+        return -2;
+    return id;
+}
+
+/* Words that may stand between an event phrase and its venue. */
+static int
+venue_skip(const struct es *s, size_t j, size_t end, size_t *len)
+{
+    static const char *const w[] = {
+        "which", "that", "is", "was", "are", "were", "will", "would", "be",
+        "been", "to", "has", "have", "on", "for", "also", "successfully",
+        "officially", "jointly", ",", NULL
+    };
+    struct dg_date dt;
+    int c = cue_at(s, j, end, len);
+    if (c == Q_TAKE_PLACE || c == Q_ONLINE || c == Q_HOST)
+        return 1;
+    if ((*len = dg_dates_match(s->d, &s->dctx, j, j, end, 0, &dt)))
+        return 1;
+    for (const char *const *p = w; *p; p++)
+        if (is_w(s, j, *p)) {
+            *len = 1;
+            return 1;
+        }
+    return 0;
+}
+
+static int
+venue_after(struct es *s, int ev, size_t j, size_t end)
+{
+    size_t len, stop = j + 12;
+    while (j < end && j < stop) {
+        if (is_w(s, j, "in") && s->ev[ev].place < 0) {
+            int p = place_at(s, j + 1, end);
+            if (p == -2)
+                return -1;
+            if (p >= 0)
+                s->ev[ev].place = p;
+            return 0;
+        }
+        if (cue_at(s, j, end, &len) == Q_HOST && len) {
+            j += len;
+            if (men_at(s, j))
+                j = men_at(s, j)->tok_end;
+            continue;
+        }
+        if (!venue_skip(s, j, end, &len))
+            return 0;
+        j += len ? len : 1;
+    }
+    return 0;
+}
+
+/* Persons, countries and orgs named in [a, b) (outermost mentions, not
+ * in an event phrase of the sentence): entity ids into out. */
+static size_t
+entities_in(const struct es *s, size_t a, size_t b, size_t m0, size_t m1,
+            int want_person, int *out, size_t n)
+{
+    size_t c = 0;
+    for (size_t k = a; k < b && c < n; k++) {
+        const struct dg_mention *m = men_at(s, k);
+        if (!m)
+            continue;
+        if (!in_mrec_span(s, m0, m1, k) &&
+            (want_person ? m->kind == DG_ENT_PERSON
+                         : m->kind != DG_ENT_PERSON)) {
+            int dup = 0;
+            for (size_t i = 0; i < c; i++)
+                dup |= out[i] == m->entity;
+            if (!dup)
+                out[c++] = m->entity;
+        }
+        k = m->tok_end - 1;
+    }
+    return c;
+}
+
+/* The participant list after a cue at p: mentions while the words
+ * between them are list words. */
+static int
+take_list(struct es *s, int ev, size_t p, size_t end)
+{
+    size_t gap = 0;
+    for (size_t k = p; k < end && gap < 4; k++) {
+        const struct dg_mention *m = men_at(s, k);
+        if (m) {
+            if (m->kind != DG_ENT_PERSON && add_party(s, m->entity, ev) < 0)
+                return -1;
+            k = m->tok_end - 1;
+            gap = 0;
+            continue;
+        }
+        if (is_w(s, k, ".") || is_w(s, k, ";") || is_w(s, k, "to"))
+            break;
+        if (!is_w(s, k, ",") && !is_w(s, k, "and"))
+            gap++;
+    }
+    return 0;
+}
+
+static int
+is_continuation(struct es *s, size_t si, int main)
+{
+    const struct dg_sentence *se = &s->d->sent[si];
+    size_t first = se->tok_first, end = se->tok_end, len;
+    if (main < 0)
+        return 0;
+    size_t k = first;
+    /* "In addition," "Also," ... */
+    for (size_t j = first; j < end && j < first + 3; j++)
+        if (is_w(s, j, ",")) {
+            k = j + 1;
+            break;
+        }
+    int c = cue_at(s, k, end, &len);
+    if (c == Q_CONTINUE || c == Q_COLLECTIVE)
+        return 1;
+    c = cue_at(s, first, end, &len);
+    if (c == Q_CONTINUE || c == Q_COLLECTIVE)
+        return 1;
+    if ((is_w(s, k, "he") || is_w(s, k, "she")) &&
+        s->last_main_sent == (long)si - 1)
+        return 1;
+    for (size_t j = k; j < end && j < k + 10; j++) {
+        const struct dg_mention *m = men_at(s, j);
+        if (!m)
+            continue;
+        const char *iri = ev_iri(s, main);
+        if (m->kind == DG_ENT_PERSON)
+            return dg_doc_prop_has(s->d, m->entity, DG_NS "attends", iri) ||
+                   dg_doc_prop_has(s->d, m->entity, DG_NS "chairs", iri) ||
+                   dg_doc_prop_has(s->d, m->entity, DG_NS "coChairs", iri);
+        for (size_t i = 0; i < s->ev[main].nparties; i++)
+            if (s->ev[main].parties[i] == m->entity)
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
+/* The first two countries of the article (for "the two sides"). */
+static size_t
+two_sides(const struct es *s, int *out)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < s->d->nmen && c < 2; i++) {
+        const struct dg_mention *m = &s->d->men[i];
+        if (m->kind != DG_ENT_COUNTRY || m->sent < 0 ||
+            (m->flags & (DG_MEN_DATELINE | DG_MEN_NESTED)) ||
+            (s->d->sent[m->sent].flags & DG_SENT_NOMINE))
+            continue;
+        if (c == 0 || out[0] != m->entity)
+            out[c++] = m->entity;
+    }
+    return c;
+}
+
+/* Pass 2 over sentence si. */
+static int
+relate_sentence(struct es *s, size_t si, int main)
+{
+    struct dg_doc *d = s->d;
+    const struct dg_sentence *se = &d->sent[si];
+    size_t first = se->tok_first, end = se->tok_end, len;
+    size_t m0 = s->sent_mr[si], m1 = s->sent_mr[si + 1];
+    int cont = m0 == m1 && is_continuation(s, si, main);
+    int primary = -1, group[16], ents[32];
+    size_t ng, ne;
+
+    for (size_t i = m0; i < m1; i++)
+        if (s->mr[i].ev == main)
+            primary = main;
+    if (primary < 0 && m1 > m0)
+        primary = s->mr[m0].ev;
+    if (primary < 0 && cont)
+        primary = main;
+    if (primary < 0)
+        return 0;
+    if (primary == main)
+        s->last_main_sent = (long)si;
+
+    /* evidence */
+    for (size_t i = m0; i < m1; i++)
+        if (dg_doc_prop_iri(d, s->ev[s->mr[i].ev].id, DG_NS "evidence",
+                            d->sent_iri[si]) < 0)
+            return -1;
+    if (dg_doc_prop_iri(d, s->ev[primary].id, DG_NS "evidence",
+                        d->sent_iri[si]) < 0)
+        return -1;
+
+    /* dates */
+    for (size_t k = first; k < end; k++) {
+        struct dg_date dt;
+        int fut = dg_dates_future_at(d, first, k, TENSE_WINDOW);
+        size_t n = dg_dates_match(d, &s->dctx, first, k, end, fut, &dt);
+        if (!n || in_mrec_span(s, m0, m1, k))
+            continue;
+        size_t i = mrec_before(s, m0, m1, k, DATE_WINDOW);
+        if (i == (size_t)-1)
+            i = mrec_after(s, m0, m1, k + n, 6);
+        if (i != (size_t)-1) {
+            ng = group_of(s, m0, m1, i, group, 16);
+            for (size_t g = 0; g < ng; g++)
+                set_date(s, group[g], &dt);
+        } else if (m0 == m1 && cue_at(s, first, end, &len) == Q_TAKE_PLACE) {
+            set_date(s, primary, &dt);
+        }
+        k += n - 1;
+    }
+
+    /* venues and online mode */
+    if (m0 == m1 && cue_at(s, first, end, &len) == Q_TAKE_PLACE &&
+        venue_after(s, primary, first + len, end) < 0)
+        return -1;
+    for (size_t i = m0; i < m1; i++) {
+        const struct mrec *r = &s->mr[i];
+        struct ev *e = &s->ev[r->ev];
+        size_t stop = i + 1 < m1 ? s->mr[i + 1].np.a : end;
+        if (venue_after(s, r->ev, r->np.b, stop) < 0)
+            return -1;
+        if (r->np.f & F_ONLINE)
+            e->online = 1;
+        for (size_t j = r->np.b; j < stop && j < r->np.b + 6; j++)
+            if (cue_at(s, j, stop, &len) == Q_ONLINE)
+                e->online = 1;
+        if (r->np.f & F_FUTURE)
+            e->future = 1;
+    }
+
+    /* forums, countries and orgs in the name */
+    for (size_t i = m0; i < m1; i++) {
+        const struct mrec *r = &s->mr[i];
+        if (r->np.forum >= 0 &&
+            dg_doc_prop_iri(d, s->ev[r->ev].id, DG_NS "partOf",
+                            d->ent[r->np.forum].iri) < 0)
+            return -1;
+        if (r->np.forum >= 0)
+            continue;
+        for (size_t k = r->np.na; k < r->np.b; k++) {
+            const struct dg_mention *m = men_at(s, k);
+            if (!m || (r->np.title_a <= k && k < r->np.title_b &&
+                       r->np.title_b))
+                continue;
+            size_t e = m->tok_end;
+            k = e - 1;
+            if (m->kind == DG_ENT_COUNTRY) {
+                if (add_party(s, m->entity, r->ev) < 0)
+                    return -1;
+                continue;
+            }
+            if (m->kind != DG_ENT_ORG)
+                continue;
+            int poss = e + 1 < end && is_w(s, e, "'") && is_w(s, e + 1, "s");
+            if (org_is_forum(s, m->entity) && !poss) {
+                if (dg_doc_prop_iri(d, s->ev[r->ev].id, DG_NS "partOf",
+                                    d->ent[m->entity].iri) < 0)
+                    return -1;
+                if (!strcmp(org_kind(s, m->entity), "working group") &&
+                    dg_topics_text(s->topics, s->ev[r->ev].id,
+                                   d->ent[m->entity].name) < 0)
+                    return -1;
+            }
+            if ((poss || !strcmp(org_kind(s, m->entity),
+                                 "intergovernmental organization")) &&
+                add_party(s, m->entity, r->ev) < 0)
+                return -1;
+        }
+    }
+
+    /* cues: chairs, hosts, participants */
+    for (size_t k = first; k < end; k++) {
+        int c = cue_at(s, k, end, &len);
+        if (!len)
+            continue;
+        size_t after = k + len;
+        size_t i = mrec_before(s, m0, m1, k, 30);
+        int owner = i != (size_t)-1 ? s->mr[i].ev : primary;
+        if (c == Q_CHAIR || c == Q_COCHAIR) {
+            const char *p = c == Q_CHAIR ? DG_NS "chairs" : DG_NS "coChairs";
+            ne = entities_in(s, after, end, m0, m1, 1, ents, 32);
+            if (c == Q_CHAIR && ne > 1)
+                ne = 1;
+            if (!ne) {
+                ne = entities_in(s, after, after + 8 < end ? after + 8 : end,
+                                 m0, m1, 0, ents, 32);
+                if (ne > 1)
+                    ne = 1;
+            }
+            ng = i != (size_t)-1 ? group_of(s, m0, m1, i, group, 16) : 0;
+            if (!ng)
+                group[ng++] = owner;
+            for (size_t g = 0; g < ng; g++)
+                for (size_t x = 0; x < ne; x++)
+                    if (rel(s, ents[x], p, group[g]) < 0)
+                        return -1;
+        } else if ((c == Q_CHAIR_VERB || c == Q_COCHAIR_VERB) && k > first &&
+                   cue1(s, k - 1) != Q_DET && !is_w(s, k - 1, "s")) {
+            size_t j = mrec_after(s, m0, m1, after, 2);
+            if (j == (size_t)-1)
+                goto next;
+            ne = entities_in(s, first, k, m0, m1, 1, ents, 32);
+            if (!ne)
+                ne = entities_in(s, first, k, m0, m1, 0, ents, 32);
+            if (ne && rel(s, ents[ne - 1],
+                          c == Q_CHAIR_VERB ? DG_NS "chairs" : DG_NS "coChairs",
+                          s->mr[j].ev) < 0)
+                return -1;
+        } else if (c == Q_HOST) {
+            ne = entities_in(s, after, after + 4 < end ? after + 4 : end, m0,
+                             m1, 0, ents, 1);
+            if (i == (size_t)-1 || k - s->mr[i].np.b > 6 || !ne)
+                goto next;
+            ng = group_of(s, m0, m1, i, group, 16);
+            for (size_t g = 0; g < ng; g++)
+                if (rel(s, ents[0], DG_NS "hosts", group[g]) < 0)
+                    return -1;
+        } else if (c == Q_HOST_VERB) {
+            size_t from = k > first + 6 ? k - 6 : first;
+            ne = entities_in(s, from, k, m0, m1, 0, ents, 32);
+            size_t j = mrec_after(s, m0, m1, after, 6);
+            int incl = 0;
+            for (size_t q = after; q < end && q < after + 4; q++)
+                incl |= is_w(s, q, "including");
+            if (!ne || (j == (size_t)-1 && !incl))
+                goto next;
+            int fut = dg_dates_future_at(d, first, after, 4);
+            for (size_t q = m0; q < m1; q++) {
+                if (s->mr[q].np.a < after)
+                    continue;
+                if (j == (size_t)-1 && !incl)
+                    break;
+                if (rel(s, ents[ne - 1], DG_NS "hosts", s->mr[q].ev) < 0)
+                    return -1;
+                if (fut)
+                    s->ev[s->mr[q].ev].future = 1;
+                if (!incl)
+                    break;
+            }
+        } else if (c == Q_PARTICIPATE) {
+            if (take_list(s, owner, after, end) < 0)
+                return -1;
+        } else if (c == Q_COLLECTIVE && owner >= 0 &&
+                   s->ev[owner].nparties < 2) {
+            const char *w = tk(s, k)->lower;
+            int two = 0;
+            for (size_t q = k; q < after; q++)
+                two |= is_w(s, q, "two") || is_w(s, q, "both") ||
+                       is_w(s, q, "sides");
+            (void)w;
+            if (two) {
+                int sides[2];
+                size_t n2 = two_sides(s, sides);
+                for (size_t x = 0; x < n2; x++)
+                    if (add_party(s, sides[x], owner) < 0)
+                        return -1;
+            }
+        }
+    next:
+        k = after - 1;
+    }
+
+    /* agents before "at/during the EVENT" or "held a EVENT" */
+    for (size_t i = m0; i < m1; i++) {
+        const struct mrec *r = &s->mr[i];
+        size_t a = r->np.a;
+        if (a <= first)
+            continue;
+        int at = is_w(s, a - 1, "at") || is_w(s, a - 1, "during");
+        if (!at && !(r->np.f & F_HOLD))
+            continue;
+        size_t from = first;
+        for (size_t k = first; k < a; k++)
+            if (is_w(s, k, ";"))
+                from = k + 1;
+        ne = entities_in(s, from, a, m0, m1, 0, ents, 32);
+        for (size_t x = 0; x < ne; x++) {
+            int ek = d->ent[ents[x]].kind;
+            if ((ek == DG_ENT_COUNTRY ||
+                 (ek == DG_ENT_ORG && org_is_forum(s, ents[x]))) &&
+                add_party(s, ents[x], r->ev) < 0)
+                return -1;
+        }
+    }
+
+    /* attendees: persons of the sentence (not after "according to") */
+    if (!s->ev[primary].future) {
+        size_t src_end = first;
+        for (size_t k = first; k < end; k++)
+            if (cue_at(s, k, end, &len) == Q_SOURCE) {
+                src_end = k + len;
+                const struct dg_mention *m = men_at(s, src_end);
+                if (!m)
+                    for (size_t q = src_end; q < end && q < src_end + 6; q++)
+                        if ((m = men_at(s, q)))
+                            break;
+                if (m)
+                    src_end = m->tok_end;
+            }
+        ne = entities_in(s, first, end, m0, m1, 1, ents, 32);
+        for (size_t x = 0; x < ne; x++) {
+            int pid = ents[x];
+            int skip = 0;
+            for (size_t k = first; k < src_end; k++) {
+                const struct dg_mention *m = men_at(s, k);
+                if (m && m->entity == pid)
+                    skip = 1;
+            }
+            if (skip)
+                continue;
+            const char *iri = ev_iri(s, primary);
+            if (!dg_doc_prop_has(d, pid, DG_NS "chairs", iri) &&
+                !dg_doc_prop_has(d, pid, DG_NS "coChairs", iri) &&
+                rel(s, pid, DG_NS "attends", primary) < 0)
+                return -1;
+        }
+    }
+
+    /* topics: phrases and keywords of each event phrase, the rest of the
+     * sentence for the primary event */
+    for (size_t i = m0; i < m1; i++) {
+        const struct mrec *r = &s->mr[i];
+        int id = s->ev[r->ev].id;
+        if (r->np.title_b &&
+            dg_topics_phrase(s->topics, id, r->np.title_a, r->np.title_b) < 0)
+            return -1;
+        if (r->np.comp_b &&
+            dg_topics_phrase(s->topics, id, r->np.comp_a, r->np.comp_b) < 0)
+            return -1;
+        if (dg_topics_scan(s->topics, id, r->np.na, r->np.b,
+                           DG_TOPICS_KEYWORDS) < 0)
+            return -1;
+    }
+    if (!s->ev[primary].future || primary == main) {
+        int id = s->ev[primary].id;
+        size_t a = first;
+        for (size_t i = m0; i <= m1; i++) {
+            size_t b = i < m1 ? s->mr[i].np.a : end;
+            if (b > a &&
+                dg_topics_scan(s->topics, id, a, b, DG_TOPICS_KEYWORDS) < 0)
+                return -1;
+            if (i < m1)
+                a = s->mr[i].np.b;
+        }
+        if (dg_topics_scan(s->topics, id, first, end, DG_TOPICS_CUES) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- finishing ------------------------------------------------------- */
+
+static const char *
+short_name(const struct es *s, int ent)
+{
+    const struct dg_entity *e = &s->d->ent[ent];
+    if (e->kind == DG_ENT_ORG && e->lex >= 0) {
+        const struct dg_lex_org *o = dg_lexicon_org(s->d->lex, (size_t)e->lex);
+        if (o && o->acronym[0])
+            return o->acronym;
+    }
+    return e->name;
+}
+
+static int
+finish_event(struct es *s, int i, int main)
+{
+    struct dg_doc *d = s->d;
+    struct ev *e = &s->ev[i];
+    char buf[32];
+
+    if (dg_doc_prop_lit(d, e->id, DG_NS "eventKind", e->kind, NULL) < 0)
+        return -1;
+    struct dg_date dt = e->date;
+    if (!dg_dates_precision(&dt) && i == main && s->dctx.certain) {
+        dt.y = s->dctx.certain;
+        dt.inferred = 1;
+    }
+    const char *type = dg_dates_format(&dt, buf, sizeof buf);
+    if (type && dg_doc_prop_lit(d, e->id, DG_NS_SCHEMA "startDate", buf,
+                                type) < 0)
+        return -1;
+    if (type && dt.inferred &&
+        dg_doc_prop_lit(d, e->id, DG_NS "dateInferred", "true",
+                        DG_NS_XSD "boolean") < 0)
+        return -1;
+    if (e->place >= 0 &&
+        dg_doc_prop_iri(d, e->id, DG_NS_SCHEMA "location",
+                        d->ent[e->place].iri) < 0)
+        return -1;
+    if (e->online &&
+        dg_doc_prop_iri(d, e->id, DG_NS_SCHEMA "eventAttendanceMode",
+                        DG_NS_SCHEMA "OnlineEventAttendanceMode") < 0)
+        return -1;
+    if (e->bare && e->nparties == 2) {
+        const char *name = dg_doc_printf(
+            d, "%s-%s %s", short_name(s, e->parties[0]),
+            short_name(s, e->parties[1]), d->ent[e->id].name);
+        if (!name || dg_doc_entity_rename(d, e->id, name) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int
+sports_page(struct es *s)
+{
+    size_t n = 0, len;
+    for (size_t i = 0; i < s->d->nsent; i++) {
+        const struct dg_sentence *se = &s->d->sent[i];
+        for (size_t k = se->tok_first; k < se->tok_end; k++)
+            if (cue_at(s, k, se->tok_end, &len) == Q_SPORTS) {
+                n++;
+                break;
+            }
+    }
+    return n >= 2;
+}
+
+static int
+sports_sentence(const struct es *s, size_t i)
+{
+    const struct dg_sentence *se = &s->d->sent[i];
+    size_t len;
+    for (size_t k = se->tok_first; k < se->tok_end; k++)
+        if (cue_at(s, k, se->tok_end, &len) == Q_SPORTS)
+            return 1;
+    return 0;
+}
+
+static int
+minable(const struct es *s, size_t i)
+{
+    unsigned f = s->d->sent[i].flags;
+    return !(f & (DG_SENT_NOMINE | DG_SENT_FRAGMENT)) && !sports_sentence(s, i);
+}
+
+int
+dg_events_scan(struct dg_doc *d, struct dg_error *err)
+{
+    struct es s;
+    int rc = -1;
+
+    memset(&s, 0, sizeof s);
+    s.d = d;
+    s.main_ev = -1;
+    s.last_main_sent = -2;
+    s.nouns = dg_lexicon_table(d->lex, NOUNS);
+    s.cues = dg_lexicon_table(d->lex, CUES);
+    if (!s.nouns || !s.cues || !dg_lex_table_rows(s.nouns))
+        return 0; /* no word lists: no events */
+    s.row_cue = calloc(dg_lex_table_rows(s.cues) + 1, 1);
+    s.sent_mr = calloc(d->nsent + 1, sizeof *s.sent_mr);
+    s.topics = dg_topics_new(d);
+    if (!s.row_cue || !s.sent_mr || !s.topics || build_cover(&s) < 0)
+        goto nomem;
+    for (size_t r = 0; r < dg_lex_table_rows(s.cues); r++) {
+        const char *c = dg_lex_table_field(s.cues, r, 1);
+        for (int q = 1; q < Q_COUNT; q++)
+            if (!strcmp(c, cue_names[q]))
+                s.row_cue[r] = (unsigned char)q;
+    }
+    dg_dates_context(d, &s.dctx);
+    if (sports_page(&s)) {
+        rc = 0;
+        goto out;
+    }
+    for (size_t i = 0; i < d->nsent; i++) {
+        s.sent_mr[i] = s.nmr;
+        if (minable(&s, i) && scan_sentence(&s, i) < 0)
+            goto nomem;
+    }
+    s.sent_mr[d->nsent] = s.nmr;
+    int main = main_event(&s);
+    for (size_t i = 0; i < d->nsent; i++)
+        if (minable(&s, i) && relate_sentence(&s, i, main) < 0)
+            goto nomem;
+    for (size_t i = 0; i < s.nev; i++)
+        if (finish_event(&s, (int)i, main) < 0)
+            goto nomem;
+    if (dg_topics_emit(s.topics, MAX_TOPICS) < 0 ||
+        dg_doc_sort_mentions(d) < 0)
+        goto nomem;
+    rc = 0;
+    goto out;
+nomem:
+    dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+out:
+    dg_topics_free(s.topics);
+    free(s.row_cue);
+    free(s.sent_mr);
+    free(s.cov);
+    free(s.mr);
+    return rc;
+}
