@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -40,6 +41,8 @@ struct dg_store {
     /* first error logged by Redland during the current operation */
     char log_msg[256];
     int log_errors;
+    int log_line;      /* line of the first error, 0 when unknown */
+    char log_raw[200]; /* its message without the position */
     int in_txn;
     struct label_entry *labels;
     size_t nlabels, labels_cap;
@@ -56,6 +59,8 @@ log_handler(void *user_data, librdf_log_message *message)
     if (st->log_errors++ == 0) {
         const char *msg = librdf_log_message_message(message);
         raptor_locator *loc = librdf_log_message_locator(message);
+        st->log_line = loc ? raptor_locator_line(loc) : 0;
+        snprintf(st->log_raw, sizeof st->log_raw, "%s", msg ? msg : "error");
         if (loc && raptor_locator_line(loc) > 0) {
             int col = raptor_locator_column(loc);
             if (col > 0)
@@ -78,6 +83,8 @@ log_reset(struct dg_store *st)
 {
     st->log_msg[0] = '\0';
     st->log_errors = 0;
+    st->log_line = 0;
+    st->log_raw[0] = '\0';
 }
 
 static const char *
@@ -601,6 +608,49 @@ load_ontology(struct dg_store *st, const char *path, struct dg_error *err)
 
 /* ---- queries */
 
+/* rasqal reports the line of a syntax error but not its column: find the
+ * column of the unexpected token ("unexpected '}'", "unexpected WHERE")
+ * on that line of the query, and rewrite the error as "line L, column C".
+ * Leaves the message as it is when the token is not found. */
+static void
+add_error_column(struct dg_store *st, const char *query)
+{
+    const char *u = strstr(st->log_raw, "unexpected ");
+    if (!u || st->log_line <= 0)
+        return;
+    char tok[64];
+    u += strlen("unexpected ");
+    if (*u == '\'' && strchr(u + 1, '\'')) {
+        const char *e = strchr(u + 1, '\'');
+        snprintf(tok, sizeof tok, "%.*s", (int)(e - u - 1), u + 1);
+    } else {
+        size_t n = strcspn(u, " ,");
+        snprintf(tok, sizeof tok, "%.*s", (int)n, u);
+    }
+    if (!tok[0] || !strcmp(tok, "$end"))
+        return;
+    const char *line = query;
+    for (int l = 1; l < st->log_line && line; l++) {
+        line = strchr(line, '\n');
+        line = line ? line + 1 : NULL;
+    }
+    if (!line)
+        return;
+    /* the column only when the token occurs once on the line: rasqal
+     * does not say which occurrence, and a wrong column misleads */
+    size_t len = strcspn(line, "\n"), tl = strlen(tok), at = 0, hits = 0;
+    for (size_t i = 0; i + tl <= len; i++)
+        if (strncasecmp(line + i, tok, tl) == 0 && hits++ == 0)
+            at = i;
+    if (hits != 1)
+        return;
+    int col = 1;
+    for (size_t k = 0; k < at; k++) /* count characters, not bytes */
+        col += (line[k] & 0xc0) != 0x80;
+    snprintf(st->log_msg, sizeof st->log_msg, "line %d, column %d: %s",
+             st->log_line, col, st->log_raw);
+}
+
 static int
 term_from_node(struct dg_term *t, librdf_node *n)
 {
@@ -642,6 +692,7 @@ dg_store_query(struct dg_store *st, const char *sparql, struct dg_error *err)
     }
     qr = librdf_model_query_execute(st->model, q);
     if (!qr || st->log_errors) {
+        add_error_column(st, sparql);
         dg_error_set(err, DG_ERR_QUERY, "cannot run the query: %s",
                      log_text(st, "the query engine failed"));
         goto fail;

@@ -33,10 +33,10 @@ expect_success 'query from a file; CONSTRUCT prints N-Triples' '
 expect_failure 1 'missing store: one line naming it, exit 1' '
     dg query --store nowhere -e "ASK {}" 2>err; st=$?
     one_line_error err "no store at '"'"'nowhere'"'"': run '"'"'diplograph build'"'"' first" && exit $st'
-expect_failure 1 'syntax error names the line' '
+expect_failure 1 'syntax error names the line and column' '
     printf "SELECT ?x\nWHERE { ?x ?y }\n" >bad.rq
     dg query --store st bad.rq 2>err; st=$?
-    one_line_error err "line 2" && exit $st'
+    one_line_error err "line 2, column 15: syntax error" && exit $st'
 expect_failure 1 'VALUES is refused before it reaches rasqal' '
     dg query --store st -e "SELECT ?x WHERE { ?x ?p ?o } VALUES ?x { <urn:a> }" 2>err; st=$?
     one_line_error err "VALUES" && exit $st'
