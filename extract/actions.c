@@ -90,6 +90,16 @@ clause_end(const struct st *s, size_t k, size_t end)
             return j;
         if (j > k && dg_cues_is(s->c, s->d->tok, j, end, DG_CUE_CUTANY))
             return j;
+        /* "congratulated X on Y and praised Z": the next verb */
+        if (j > k && is_w(s->d, j, "and")) {
+            size_t q = j + 1;
+            const struct dg_cue_verb *v;
+            while (q < end && is1(s, q, DG_CUE_AUX))
+                q++;
+            if (q < end && (s->d->tok[q].flags & DG_TOK_LOWER) &&
+                dg_cues_verb(s->c, s->d->tok, q, end, &v))
+                return j;
+        }
     }
     return end;
 }
@@ -245,6 +255,15 @@ subject(const struct st *s, size_t si, size_t v, int *out, int *coll,
         b--;
     for (a = b; a > a0 && !boundary(d, a - 1); a--)
         ;
+    /* "X congratulated Y and praised Z": the subject of the first verb */
+    if (b > a0 && is_w(d, b - 1, "and")) {
+        for (size_t q = a; q + 1 < b; q++) {
+            const struct dg_cue_verb *vb;
+            if ((d->tok[q].flags & DG_TOK_LOWER) &&
+                dg_cues_verb(s->c, d->tok, q, b, &vb))
+                return subject(s, si, q, out, coll, sa, sb);
+        }
+    }
     *sa = a;
     *sb = b;
     n = resolve_seg(s, a, b, end, out, coll);
@@ -549,9 +568,11 @@ do_verb(struct st *s, size_t si, size_t v)
             size_t b = ve;
             while (b < cend && is1(s, b, DG_CUE_AUX))
                 b++;
-            if (!is_w(d, b, "by"))
+            if (!is_w(d, b, "by") || vb->pattern == DG_PAT_WITH)
                 return ve;
             x.nag = by_list(s, b + 1, cend, x.ag);
+            if (!x.nag)
+                x.nag = resolve_seg(s, b + 1, cend, end, x.ag, &coll);
         }
         int who;
         if (possessed(s, ta, tb, &who, &gift)) {
@@ -605,6 +626,19 @@ do_verb(struct st *s, size_t si, size_t v)
                     add_item(&y, dg_np_text(d, o, cend));
             } else {
                 y.nrc = entities(s, o, lim, end, y.rc);
+                /* "thanked Japan for its assistance to X": Japan gave it */
+                size_t q = k + 1;
+                if (y.nrc == 1 && k < cend && is_w(d, k, "for") &&
+                    (is_w(d, q, "its") || is_w(d, q, "their"))) {
+                    size_t g = 0;
+                    for (q++; q < cend && q < k + 5 && !g; q++)
+                        if ((g = dg_cues_is(s->c, d->tok, q, cend, DG_CUE_GIFT)))
+                            break;
+                    if (g) {
+                        gift = dg_np_text(d, q, cend);
+                        gift_who = gift ? y.rc[0] : -1;
+                    }
+                }
             }
             break;
         }

@@ -160,8 +160,16 @@ org_after(const struct rs *s, size_t k, size_t end, size_t span)
 {
     for (size_t j = k; j < end && j < k + span; j++) {
         const struct dg_mention *m = dg_np_at(s->np, j);
-        if (m && m->kind == DG_ENT_ORG)
-            return m->entity;
+        if (m && m->kind == DG_ENT_ORG) {
+            size_t after;
+            /* "the ADMM-Plus Experts' Working Group": not ADMM-Plus */
+            if (dg_np_role(s->np, m, end, &after) != DG_NP_MODIFIER ||
+                m->tok_end >= end ||
+                !(s->d->tok[m->tok_end].flags & DG_TOK_CAP))
+                return m->entity;
+            j = m->tok_end - 1;
+            continue;
+        }
         if (!m && (s->d->tok[j].flags & DG_TOK_CAP) &&
             (j == k || !(s->d->tok[j - 1].flags & DG_TOK_CAP))) {
             int o = org_by_prefix(s, j, end);
