@@ -30,15 +30,22 @@ enum cue {
     Q_HOST, Q_HOST_VERB, Q_HOST_ROLE, Q_TAKE_PLACE, Q_PARTICIPATE,
     Q_ATTEND_VERB, Q_CONTINUE, Q_COLLECTIVE, Q_SOURCE, Q_GENERIC, Q_PAST,
     Q_FUTURE, Q_DET, Q_INDEF, Q_ORDINAL, Q_HOLD, Q_BOUNDARY, Q_SPORTS,
-    Q_COUNT
+    Q_CLAUSE, Q_OBJPREP, Q_NOUN_TAIL, Q_HEAD_TAIL, Q_COUNT
 };
 
 static const char *const cue_names[Q_COUNT] = {
     "", "online", "chair", "cochair", "chair-verb", "cochair-verb", "host",
     "host-verb", "host-role", "take-place", "participate", "attend-verb",
     "continue", "collective", "source", "generic", "past", "future", "det",
-    "indef", "ordinal", "hold", "boundary", "sports"
+    "indef", "ordinal", "hold", "boundary", "sports", "clause", "object-prep",
+    "noun-tail", "head-tail"
 };
+
+static int
+is_boundary(int c)
+{
+    return c == Q_BOUNDARY || c == Q_CLAUSE || c == Q_OBJPREP;
+}
 
 /* noun phrase flags */
 enum {
@@ -303,7 +310,7 @@ left_of(const struct es *s, size_t first, struct np *np)
             k = j;
             break;
         }
-        if (c == Q_BOUNDARY || verb_cue(c))
+        if (is_boundary(c) || verb_cue(c))
             break;
         if (is_w(s, j, "s") && j > first && is_w(s, j - 1, "'"))
             poss = 1;
@@ -401,7 +408,7 @@ in_continues(const struct es *s, size_t k, size_t end)
         return 1;
     size_t r = cap_run(s, j, end);
     return r < end && is_word(s, r) && (tk(s, r)->flags & DG_TOK_LOWER) &&
-           cue1(s, r) != Q_BOUNDARY;
+           !is_boundary(cue1(s, r));
 }
 
 /* Reads what follows the head: a year, "(ACR)", a quoted title and
@@ -483,7 +490,7 @@ right_of(const struct es *s, size_t end, struct np *np)
                 q++;
                 continue;
             }
-            if (c == Q_BOUNDARY || c == Q_TAKE_PLACE || c == Q_HOST_VERB ||
+            if (is_boundary(c) || c == Q_TAKE_PLACE || c == Q_HOST_VERB ||
                 c == Q_HOLD || c == Q_CHAIR_VERB || c == Q_ATTEND_VERB)
                 break;
             if (cue_at(s, q, end, &len) == Q_HOST)
@@ -873,11 +880,23 @@ scan_sentence(struct es *s, size_t si)
             k = j - 1;
             continue;
         }
+        /* "Dialogue Partnership", "meeting room": not the head */
+        size_t t = k + len;
+        if (t < end && is_word(s, t) &&
+            (cue1(s, t) == Q_NOUN_TAIL ||
+             ((tk(s, k)->flags & DG_TOK_CAP) &&
+              (tk(s, t)->flags & DG_TOK_CAP) && !men_at(s, t) &&
+              !(tk(s, t)->flags & DG_TOK_DIGIT) && cue1(s, t) == Q_NONE))) {
+            k = t - 1;
+            continue;
+        }
         memset(&np, 0, sizeof np);
         np.forum = -1;
         np.row = row;
         np.h0 = k;
         np.h1 = k + len;
+        if (np.h1 < end && cue1(s, np.h1) == Q_HEAD_TAIL)
+            np.h1++;
         if (noun_flag(s, row, "plural"))
             np.f |= F_PLURAL;
         if (noun_flag(s, row, "anaphor"))
@@ -1034,7 +1053,7 @@ place_at(struct es *s, size_t p, size_t end)
     if (r + 1 < end && is_w(s, r, ",") && (m = men_at(s, r + 1)) &&
         m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ))
         country = m->entity;
-    else if (r < end && is_word(s, r) && cue1(s, r) != Q_BOUNDARY &&
+    else if (r < end && is_word(s, r) && !is_boundary(cue1(s, r)) &&
              !dg_dates_match(d, &s->dctx, p, r, end, 0, &dt))
         return -1;
     const char *name = dg_entities_name(d, p, r);
@@ -1137,7 +1156,7 @@ static int
 take_list(struct es *s, int ev, size_t p, size_t end)
 {
     size_t gap = 0;
-    for (size_t k = p; k < end && gap < 4; k++) {
+    for (size_t k = p; k < end && gap < 6; k++) {
         const struct dg_mention *m = men_at(s, k);
         if (m) {
             if (m->kind != DG_ENT_PERSON && add_party(s, m->entity, ev) < 0)
@@ -1177,7 +1196,12 @@ is_continuation(struct es *s, size_t si, int main)
     if ((is_w(s, k, "he") || is_w(s, k, "she")) &&
         s->last_main_sent == (long)si - 1)
         return 1;
-    for (size_t j = k; j < end && j < k + 10; j++) {
+    if (s->last_main_sent == (long)si - 1 &&
+        dg_topics_has_list(s->topics, first, end))
+        return 1;
+    while (k < end && cue1(s, k) == Q_DET)
+        k++;
+    for (size_t j = k; j < end && j < k + 3; j++) {
         const struct dg_mention *m = men_at(s, j);
         if (!m)
             continue;
@@ -1209,6 +1233,61 @@ two_sides(const struct es *s, int *out)
             out[c++] = m->entity;
     }
     return c;
+}
+
+/* The countries and forums that act in the clause before event phrase
+ * i ("ASEAN and the UK reaffirmed ... at their first meeting", "proposed
+ * by Vietnam and Japan at the 14th meeting", "they held a meeting"): not
+ * objects of a preposition ("on the UK"), and after the last clause word
+ * ("since ASEAN conferred ..."), unless only a pronoun stands there. */
+static int
+agents(struct es *s, size_t i, size_t first, size_t m0, size_t m1)
+{
+    const struct mrec *r = &s->mr[i];
+    size_t a = r->np.a, from = first, k;
+    int ents[32];
+    if (a <= first)
+        return 0;
+    int c = cue1(s, a - 1);
+    if (!is_w(s, a - 1, "at") && !is_w(s, a - 1, "during") &&
+        c != Q_HOLD && c != Q_ATTEND_VERB && c != Q_TAKE_PLACE)
+        return 0;
+    for (k = first; k < a; k++)
+        if (is_w(s, k, ";") || cue1(s, k) == Q_CLAUSE)
+            from = k + 1;
+    size_t ne = entities_in(s, from, a, m0, m1, 0, ents, 32);
+    if (!ne && from > first && from < a &&
+        (is_w(s, from, "they") || is_w(s, from, "we") ||
+         cue_at(s, from, a, NULL) == Q_COLLECTIVE))
+        from = first;
+    int excluded = 0;
+    for (k = from; k < a; k++) {
+        const struct dg_mention *m = men_at(s, k);
+        if (!m || in_mrec_span(s, m0, m1, k)) {
+            continue;
+        }
+        size_t p = k;
+        while (p > from && cue1(s, p - 1) == Q_DET)
+            p--;
+        if (p > from) {
+            int pc = cue1(s, p - 1);
+            if (pc == Q_OBJPREP)
+                excluded = 1;
+            else if (!is_w(s, p - 1, "and") && !is_w(s, p - 1, ","))
+                excluded = 0;
+        } else {
+            excluded = 0;
+        }
+        int ek = s->d->ent[m->entity].kind;
+        if (!excluded &&
+            (ek == DG_ENT_COUNTRY ||
+             (ek == DG_ENT_ORG && org_is_forum(s, m->entity) &&
+              strcmp(org_kind(s, m->entity), "working group"))) &&
+            add_party(s, m->entity, r->ev) < 0)
+            return -1;
+        k = m->tok_end - 1;
+    }
+    return 0;
 }
 
 /* Pass 2 over sentence si. */
@@ -1244,6 +1323,16 @@ relate_sentence(struct es *s, size_t si, int main)
                         d->sent_iri[si]) < 0)
         return -1;
 
+    /* "Held on July 6 in London, it ...": the leading clause */
+    size_t lead_end = first;
+    if (cue_at(s, first, end, &len) == Q_TAKE_PLACE && main >= 0) {
+        lead_end = first + len;
+        while (lead_end < end && !is_w(s, lead_end, ","))
+            lead_end++;
+        if (venue_after(s, main, first + len, lead_end) < 0)
+            return -1;
+    }
+
     /* dates */
     for (size_t k = first; k < end; k++) {
         struct dg_date dt;
@@ -1254,20 +1343,17 @@ relate_sentence(struct es *s, size_t si, int main)
         size_t i = mrec_before(s, m0, m1, k, DATE_WINDOW);
         if (i == (size_t)-1)
             i = mrec_after(s, m0, m1, k + n, 6);
-        if (i != (size_t)-1) {
+        if (k < lead_end) {
+            set_date(s, main, &dt);
+        } else if (i != (size_t)-1) {
             ng = group_of(s, m0, m1, i, group, 16);
             for (size_t g = 0; g < ng; g++)
                 set_date(s, group[g], &dt);
-        } else if (m0 == m1 && cue_at(s, first, end, &len) == Q_TAKE_PLACE) {
-            set_date(s, primary, &dt);
         }
         k += n - 1;
     }
 
     /* venues and online mode */
-    if (m0 == m1 && cue_at(s, first, end, &len) == Q_TAKE_PLACE &&
-        venue_after(s, primary, first + len, end) < 0)
-        return -1;
     for (size_t i = m0; i < m1; i++) {
         const struct mrec *r = &s->mr[i];
         struct ev *e = &s->ev[r->ev];
@@ -1416,27 +1502,9 @@ relate_sentence(struct es *s, size_t si, int main)
     }
 
     /* agents before "at/during the EVENT" or "held a EVENT" */
-    for (size_t i = m0; i < m1; i++) {
-        const struct mrec *r = &s->mr[i];
-        size_t a = r->np.a;
-        if (a <= first)
-            continue;
-        int at = is_w(s, a - 1, "at") || is_w(s, a - 1, "during");
-        if (!at && !(r->np.f & F_HOLD))
-            continue;
-        size_t from = first;
-        for (size_t k = first; k < a; k++)
-            if (is_w(s, k, ";"))
-                from = k + 1;
-        ne = entities_in(s, from, a, m0, m1, 0, ents, 32);
-        for (size_t x = 0; x < ne; x++) {
-            int ek = d->ent[ents[x]].kind;
-            if ((ek == DG_ENT_COUNTRY ||
-                 (ek == DG_ENT_ORG && org_is_forum(s, ents[x]))) &&
-                add_party(s, ents[x], r->ev) < 0)
-                return -1;
-        }
-    }
+    for (size_t i = m0; i < m1; i++)
+        if (agents(s, i, first, m0, m1) < 0)
+            return -1;
 
     /* attendees: persons of the sentence (not after "according to") */
     if (!s->ev[primary].future) {

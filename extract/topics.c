@@ -30,7 +30,7 @@ struct dg_topics {
     size_t n, cap;
 };
 
-enum tclass { T_NONE, T_KEYWORD, T_CUE, T_LIST, T_STOP, T_DROP };
+enum tclass { T_NONE, T_KEYWORD, T_CUE, T_LIST, T_STOP, T_DROP, T_AFFIX };
 
 struct dg_topics *
 dg_topics_new(struct dg_doc *d)
@@ -74,6 +74,8 @@ class_at(const struct dg_topics *t, const struct dg_token *tok, size_t k,
         return T_STOP;
     if (strcmp(l, "@drop") == 0)
         return T_DROP;
+    if (strcmp(l, "@affix") == 0)
+        return T_AFFIX;
     return T_NONE;
 }
 
@@ -170,9 +172,10 @@ label_of(struct dg_doc *d, size_t a, size_t b)
     return r;
 }
 
-/* Index+1 of an org mention covering token k, 0 none. */
+/* Index+1 of an org mention covering token k, 0 none; *end gets its
+ * end, *ent its entity. */
 static size_t
-org_cover(const struct dg_doc *d, size_t k, size_t *end)
+org_cover_ent(const struct dg_doc *d, size_t k, size_t *end, int *ent)
 {
     long s = dg_doc_sentence_of(d, k);
     size_t n;
@@ -184,14 +187,48 @@ org_cover(const struct dg_doc *d, size_t k, size_t *end)
             k < m[i].tok_end) {
             if (end)
                 *end = m[i].tok_end;
+            if (ent)
+                *ent = m[i].entity;
             return i + 1;
         }
     return 0;
 }
 
+static size_t
+org_cover(const struct dg_doc *d, size_t k, size_t *end)
+{
+    return org_cover_ent(d, k, end, NULL);
+}
+
+/* The short name of org entity id (its acronym when it has one). */
+static const char *
+org_short(const struct dg_doc *d, int id)
+{
+    const struct dg_entity *e = &d->ent[id];
+    if (e->lex >= 0) {
+        const struct dg_lex_org *o = dg_lexicon_org(d->lex, (size_t)e->lex);
+        if (o && o->acronym[0])
+            return o->acronym;
+    }
+    return e->name;
+}
+
+/* prefix + " " + s in lowercase ASCII, owned by d. */
+static const char *
+prefixed(struct dg_doc *d, const char *prefix, const char *s)
+{
+    const char *r = dg_doc_printf(d, "%s %s", prefix, s);
+    if (r)
+        for (char *p = (char *)r; *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
+    return r;
+}
+
 /* Adds the item [a, b) after trimming; quoted: a title (one item). */
 static int
-add_item(struct dg_topics *t, int event, size_t a, size_t b, int quoted)
+add_item(struct dg_topics *t, int event, size_t a, size_t b, int quoted,
+         const char *prefix)
 {
     struct dg_doc *d = t->d;
     const struct dg_token *tk = d->tok;
@@ -216,6 +253,9 @@ add_item(struct dg_topics *t, int event, size_t a, size_t b, int quoted)
         else
             break;
     }
+    /* "is continuously developing": no phrase */
+    if (a < b && !quoted && class_at(t, tk, a, b, &len, &row) == T_STOP)
+        return 0;
     /* cut at a comma, a stop phrase or an opening bracket */
     for (size_t k = a; k < b; k++) {
         if (is_punct(&tk[k], ",") || is_punct(&tk[k], ":") ||
@@ -236,21 +276,31 @@ add_item(struct dg_topics *t, int event, size_t a, size_t b, int quoted)
         return 0;
     if (b - a > (quoted ? MAX_TITLE_TOK : MAX_ITEM_TOK))
         return 0;
-    /* an organisation's name is not a topic */
+    /* an organisation's name is not a topic (but "preparations for" it
+     * is) */
     size_t oend;
-    if (org_cover(d, a, &oend) && oend >= a + (b - a + 1) / 2)
-        return 0;
+    int org;
+    if (org_cover_ent(d, a, &oend, &org) && oend >= a + (b - a + 1) / 2)
+        return prefix && prefix[0]
+                   ? add_cand(t, event, prefixed(d, prefix, org_short(d, org)),
+                              a, b, C_PHRASE)
+                   : 0;
+    const char *label;
     /* the whole item is a keyword: its label */
     if (class_at(t, tk, a, b, &len, &row) == T_KEYWORD && a + len == b)
-        return add_cand(t, event, dg_lex_table_field(t->tab, (size_t)row, 1),
-                        a, b, C_PHRASE);
-    return add_cand(t, event, label_of(d, a, b), a, b, C_PHRASE);
+        label = dg_lex_table_field(t->tab, (size_t)row, 1);
+    else
+        label = label_of(d, a, b);
+    if (prefix && prefix[0])
+        label = prefixed(d, prefix, label);
+    return add_cand(t, event, label, a, b, C_PHRASE);
 }
 
 /* Splits [a, b) at ';' (list_semi), else at ',' (when commas) and at an
  * "and" joining two phrases; adds each item. */
 static int
-add_items(struct dg_topics *t, int event, size_t a, size_t b, int commas)
+add_items(struct dg_topics *t, int event, size_t a, size_t b, int commas,
+          const char *prefix)
 {
     const struct dg_token *tk = t->d->tok;
     int semi = 0;
@@ -268,7 +318,7 @@ add_items(struct dg_topics *t, int event, size_t a, size_t b, int commas)
                  content_count(tk, k + 1, b) >= 1)
             cut = 1;
         if (cut) {
-            if (add_item(t, event, s, k, 0) < 0)
+            if (add_item(t, event, s, k, 0, prefix) < 0)
                 return -1;
             s = k + 1;
         }
@@ -279,7 +329,8 @@ add_items(struct dg_topics *t, int event, size_t a, size_t b, int commas)
 /* The phrase after a cue ending at p: a quoted title, or items up to the
  * end of the clause. */
 static int
-take_after(struct dg_topics *t, int event, size_t p, size_t end, int list)
+take_after(struct dg_topics *t, int event, size_t p, size_t end, int list,
+           const char *prefix)
 {
     const struct dg_token *tk = t->d->tok;
     size_t len;
@@ -290,12 +341,14 @@ take_after(struct dg_topics *t, int event, size_t p, size_t end, int list)
                        strcmp(tk[p].lower, "includes") == 0 ||
                        is_punct(&tk[p], ":") || is_punct(&tk[p], ",")))
         p++;
+    if (p < end && (!strcmp(tk[p].lower, "and") || !strcmp(tk[p].lower, "or")))
+        return 0; /* "to discuss and exchange": a verb follows */
     if (p < end && (is_punct(&tk[p], "\"") || is_punct(&tk[p], "'"))) {
         size_t q = p + 1;
         while (q < end && q < p + 1 + 40 && !is_punct(&tk[q], "\""))
             q++;
         if (q < end && is_punct(&tk[q], "\""))
-            return add_item(t, event, p + 1, q, 1);
+            return add_item(t, event, p + 1, q, 1, prefix);
         return 0;
     }
     size_t q = p;
@@ -308,7 +361,51 @@ take_after(struct dg_topics *t, int event, size_t p, size_t end, int list)
             break;
         q++;
     }
-    return add_items(t, event, p, q, 1);
+    return add_items(t, event, p, q, 1, prefix);
+}
+
+/* 1 when the keyword at [a, b) is the end of a compound
+ * ("civil-military cooperation" is not military cooperation). */
+static int
+in_compound(const struct dg_topics *t, size_t a)
+{
+    const struct dg_token *tk = t->d->tok;
+    long s = dg_doc_sentence_of(t->d, a);
+    if (s < 0 || a < t->d->sent[s].tok_first + 2)
+        return 0;
+    size_t len;
+    int row;
+    return !strcmp(tk[a - 1].lower, "-") && !(tk[a - 1].flags & DG_TOK_SPACE) &&
+           !(tk[a].flags & DG_TOK_SPACE) && (tk[a - 2].flags & DG_TOK_WORD) &&
+           class_at(t, tk, a - 2, a - 1, &len, &row) != T_AFFIX;
+}
+
+/* 1 when the capitalised keyword at [a, b) is part of the job title of a
+ * person of the sentence ("Director for Defense Cooperation"). */
+static int
+in_title(const struct dg_topics *t, size_t a, size_t b)
+{
+    struct dg_doc *d = t->d;
+    const struct dg_token *tk = d->tok;
+    long s = dg_doc_sentence_of(d, a);
+    size_t n;
+    if (s < 0 || !d->sent_men)
+        return 0;
+    for (size_t k = a; k < b; k++)
+        if ((tk[k].flags & DG_TOK_WORD) && !(tk[k].flags & DG_TOK_CAP))
+            return 0;
+    const char *span = dg_doc_span(d, a, b);
+    const struct dg_mention *m = dg_doc_mentions_in(d, (size_t)s, &n);
+    for (size_t i = 0; span && i < n; i++) {
+        if (m[i].kind != DG_ENT_PERSON)
+            continue;
+        const struct dg_entity *e = &d->ent[m[i].entity];
+        for (size_t p = 0; p < e->nprops; p++)
+            if (!strcmp(e->props[p].p, DG_NS_SCHEMA "jobTitle") &&
+                strstr(e->props[p].o, span))
+                return 1;
+    }
+    return 0;
 }
 
 int
@@ -320,17 +417,21 @@ dg_topics_scan(struct dg_topics *t, int event, size_t a, size_t b,
     int row;
 
     for (size_t k = a; k < b; k++) {
-        if ((flags & DG_TOPICS_KEYWORDS) && org_cover(t->d, k, &oend)) {
+        int c = class_at(t, tk, k, b, &len, &row);
+        /* a keyword inside an organisation's name is the name's */
+        if ((flags & DG_TOPICS_KEYWORDS) && org_cover(t->d, k, &oend) &&
+            !(c == T_KEYWORD && k + len > oend)) {
             k = oend - 1;
             continue;
         }
-        int c = class_at(t, tk, k, b, &len, &row);
-        if (c == T_KEYWORD && (flags & DG_TOPICS_KEYWORDS)) {
+        if (c == T_KEYWORD && (flags & DG_TOPICS_KEYWORDS) &&
+            !in_compound(t, k) && !in_title(t, k, k + len)) {
             if (add_cand(t, event, dg_lex_table_field(t->tab, (size_t)row, 1),
                          k, k + len, C_KEYWORD) < 0)
                 return -1;
         } else if ((c == T_CUE || c == T_LIST) && (flags & DG_TOPICS_CUES)) {
-            if (take_after(t, event, k + len, b, c == T_LIST) < 0)
+            if (take_after(t, event, k + len, b, c == T_LIST,
+                           dg_lex_table_field(t->tab, (size_t)row, 2)) < 0)
                 return -1;
         }
         if (len > 1)
@@ -343,8 +444,19 @@ int
 dg_topics_phrase(struct dg_topics *t, int event, size_t a, size_t b)
 {
     if (a < b && (is_punct(&t->d->tok[a], "\"")))
-        return take_after(t, event, a, b, 0);
-    return add_items(t, event, a, b, 1);
+        return take_after(t, event, a, b, 0, NULL);
+    return add_items(t, event, a, b, 1, NULL);
+}
+
+int
+dg_topics_has_list(const struct dg_topics *t, size_t a, size_t b)
+{
+    size_t len;
+    int row;
+    for (size_t k = a; k < b; k++)
+        if (class_at(t, t->d->tok, k, b, &len, &row) == T_LIST)
+            return 1;
+    return 0;
 }
 
 int

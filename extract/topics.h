@@ -51,6 +51,9 @@ int dg_topics_scan(struct dg_topics *t, int event, size_t a, size_t b,
  * -1. */
 int dg_topics_phrase(struct dg_topics *t, int event, size_t a, size_t b);
 
+/* 1 when tokens [a, b) hold a list cue ("areas of cooperation"). */
+int dg_topics_has_list(const struct dg_topics *t, size_t a, size_t b);
+
 /* Keyword topics of the text s (an organisation's canonical name, not in
  * the article): "Experts' Working Group on Peacekeeping Operations" gives
  * peacekeeping.  Returns 0 or -1. */
