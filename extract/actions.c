@@ -29,6 +29,10 @@ struct st {
     struct dg_np *np;
     int group[MAXE]; /* the last group, for "they" */
     size_t ngroup;
+    /* parties.h answers, computed once (the doc's events and relations
+     * do not change during this stage) */
+    int sides[MAXE], persons[MAXE], main_ev;
+    size_t nsides, npersons;
     int err;
 };
 
@@ -184,10 +188,9 @@ by_list(const struct st *s, size_t k, size_t end, int *out)
 static size_t
 resolve_group(const struct st *s, int cls, int *out)
 {
-    int tmp[MAXE];
-    size_t n = cls == DG_CUE_OFFICIALS ? dg_parties_persons(s->d, tmp, MAXE)
-                                       : dg_parties_sides(s->d, tmp, MAXE);
-    return copy_ids(out, tmp, n);
+    if (cls == DG_CUE_OFFICIALS)
+        return copy_ids(out, s->persons, s->npersons);
+    return copy_ids(out, s->sides, s->nsides);
 }
 
 /* The agents named by tokens [a, b).  *coll is set when they come from a
@@ -447,7 +450,7 @@ sentence_event(const struct st *s, size_t si, int collective)
     for (size_t i = 0; i < n; i++)
         if (m[i].kind == DG_ENT_EVENT)
             return m[i].entity;
-    int main_ev = dg_parties_main_event(d);
+    int main_ev = s->main_ev;
     if (main_ev < 0)
         return -1;
     if (collective)
@@ -756,6 +759,9 @@ dg_actions_scan(struct dg_doc *d, const struct dg_cues *cues,
     s.np = dg_np_new(d, cues);
     if (!s.np)
         goto out;
+    s.main_ev = dg_parties_main_event(d);
+    s.nsides = dg_parties_sides(d, s.sides, MAXE);
+    s.npersons = dg_parties_persons(d, s.persons, MAXE);
     for (size_t si = 0; si < d->nsent; si++) {
         if (d->sent[si].flags & (DG_SENT_NOMINE | DG_SENT_FRAGMENT))
             continue;

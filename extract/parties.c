@@ -51,26 +51,12 @@ is_igo(const struct dg_doc *d, int id)
     return k && strcmp(k, "intergovernmental organization") == 0;
 }
 
-size_t
-dg_parties_all(const struct dg_doc *d, int *out, size_t max)
+/* Countries and intergovernmental orgs of the first minable sentence
+ * that names two or more. */
+static size_t
+first_sentence(const struct dg_doc *d, int *out, size_t max)
 {
-    static const char *const props[] = {
-        DG_NS "participatesIn", DG_NS "hosts", DG_NS "chairs",
-        DG_NS "coChairs", NULL
-    };
     size_t n = 0;
-    int ev = dg_parties_main_event(d);
-
-    if (ev >= 0) {
-        for (size_t i = 0; i < d->nent && n < max; i++) {
-            int k = d->ent[i].kind;
-            if ((k == DG_ENT_COUNTRY || k == DG_ENT_ORG) &&
-                tied_to(d, (int)i, d->ent[ev].iri, props))
-                out[n++] = (int)i;
-        }
-        if (n)
-            return n;
-    }
     for (size_t si = 0; si < d->nsent; si++) {
         size_t nm;
         const struct dg_mention *m;
@@ -93,21 +79,58 @@ dg_parties_all(const struct dg_doc *d, int *out, size_t max)
 }
 
 size_t
-dg_parties_sides(const struct dg_doc *d, int *out, size_t max)
+dg_parties_all(const struct dg_doc *d, int *out, size_t max)
 {
-    int all[64];
-    size_t n = dg_parties_all(d, all, 64), k = 0;
+    static const char *const props[] = {
+        DG_NS "participatesIn", DG_NS "hosts", DG_NS "chairs",
+        DG_NS "coChairs", NULL
+    };
+    size_t n = 0;
+    int ev = dg_parties_main_event(d);
 
+    if (ev >= 0) {
+        for (size_t i = 0; i < d->nent && n < max; i++) {
+            int k = d->ent[i].kind;
+            if ((k == DG_ENT_COUNTRY || k == DG_ENT_ORG) &&
+                tied_to(d, (int)i, d->ent[ev].iri, props))
+                out[n++] = (int)i;
+        }
+        if (n)
+            return n;
+    }
+    return first_sentence(d, out, max);
+}
+
+/* ids of all[0..n) that are not dg:memberOf another org among them */
+static size_t
+top_level(const struct dg_doc *d, const int *all, size_t n, int *out,
+          size_t max)
+{
+    size_t k = 0;
     for (size_t i = 0; i < n && k < max; i++) {
         int member = 0;
         for (size_t j = 0; j < n && !member; j++)
             member = j != i && d->ent[all[j]].kind == DG_ENT_ORG &&
                      dg_doc_prop_has(d, all[i], DG_NS "memberOf",
                                      d->ent[all[j]].iri);
-        if (!member)
+        if (!member && !has_id(out, k, all[i]))
             out[k++] = all[i];
     }
     return k;
+}
+
+size_t
+dg_parties_sides(const struct dg_doc *d, int *out, size_t max)
+{
+    int all[64];
+    size_t n = dg_parties_all(d, all, 32), k;
+
+    k = top_level(d, all, n, out, max);
+    if (k >= 2)
+        return k;
+    /* "both sides" are two at least: add the first sentence's parties */
+    n += first_sentence(d, all + n, 32);
+    return top_level(d, all, n, out, max);
 }
 
 size_t

@@ -23,7 +23,9 @@
 int dg_parties_main_event(const struct dg_doc *d);
 size_t dg_parties_all(const struct dg_doc *d, int *out, size_t max);
 /* The parties without those that are dg:memberOf another party ("the two
- * sides" of an ASEAN-Russia meeting are ASEAN and Russia, not Vietnam). */
+ * sides" of an ASEAN-Russia meeting are ASEAN and Russia, not Vietnam).
+ * Sides are two at least: when the event gives fewer, the first
+ * sentence's parties are added. */
 size_t dg_parties_sides(const struct dg_doc *d, int *out, size_t max);
 size_t dg_parties_persons(const struct dg_doc *d, int *out, size_t max);
 
