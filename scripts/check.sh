@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # check.sh: set up, build (warnings are errors), and run the whole test
-# suite (make check); then the same suite again in a separate build with
-# AddressSanitizer and UBSan (_build/asan; DG_SKIP_ASAN=1 skips it).
+# suite (make check); then make distcheck, which runs the suite again on
+# the release tarball built with AddressSanitizer and UBSan (DG_SKIP_ASAN=1
+# skips that second pass).
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export DG_CONFIGURE_FLAGS="${DG_CONFIGURE_FLAGS:---enable-werror}"
@@ -20,16 +21,16 @@ if ! make -j"$(nproc)" check; then
 fi
 
 if [ "${DG_SKIP_ASAN:-0}" != 1 ]; then
-    echo "check: sanitizer build in _build/asan" >&2
-    mkdir -p _build/asan
-    (cd _build/asan &&
-        { [ -f Makefile ] || ../../configure --enable-sanitizers --enable-werror >&2; } &&
-        make -j"$(nproc)" >&2)
+    # make distcheck: builds the release tarball, then configures, builds
+    # and tests it out of tree with a read-only source, here with ASan and
+    # UBSan; proves every file the build and tests need is distributed
+    echo "check: make distcheck with AddressSanitizer and UBSan" >&2
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
-    if ! make -C _build/asan -j"$(nproc)" check; then
-        show_failures _build/asan/tests
+    if ! make -j"$(nproc)" distcheck \
+        DISTCHECK_CONFIGURE_FLAGS="--enable-sanitizers --enable-werror"; then
+        show_failures "$top"/diplograph-*/_build
         exit 1
     fi
 fi
