@@ -281,6 +281,12 @@ match_month(const struct dg_doc *d, const struct dg_date_ctx *ctx,
     if (day && !dg_dates_year_tok(d, j)) {
         out->d = day;
         j++;
+        /* "July 11-12", "July 11 and 12" */
+        if (j + 1 < end &&
+            (is_tok(d, j, end, "-") || is_tok(d, j, end, "and") ||
+             is_tok(d, j, end, "to")) &&
+            day_tok(d, j + 1, end) && !dg_dates_year_tok(d, j + 1))
+            j += 2;
         size_t c = j;
         if (is_tok(d, c, end, ","))
             c++;
@@ -314,12 +320,18 @@ dg_dates_match(const struct dg_doc *d, const struct dg_date_ctx *ctx,
     memset(out, 0, sizeof *out);
     if (k >= end)
         return 0;
-    /* "6 July 2022" */
+    /* "6 July 2022", "11 and 12 July", "11-12 July" (the first day) */
     if ((v = day_tok(d, k, end)) && !dg_dates_year_tok(d, k)) {
-        w = word_at(d, k + 1, end);
+        size_t m = k + 1;
+        if (m + 1 < end &&
+            (is_tok(d, m, end, "and") || is_tok(d, m, end, "-") ||
+             is_tok(d, m, end, "to")) &&
+            day_tok(d, m + 1, end))
+            m += 2;
+        w = word_at(d, m, end);
         if (w.cls == W_MONTH) {
             int y;
-            size_t j = k + 1 + w.len;
+            size_t j = m + w.len;
             out->m = w.val;
             out->d = v;
             if (j < end && (y = dg_dates_year_tok(d, j))) {

@@ -282,13 +282,23 @@ verb_cue(int c)
 static void
 left_of(const struct es *s, size_t first, struct np *np)
 {
-    size_t k = np->h0, caps_from = np->h0;
+    size_t k = np->h0, caps_from = np->h0, seg = first;
     int det = 0, poss = 0;
     unsigned f = 0;
 
-    /* extent: back to a determiner or a boundary */
+    /* extent: back to a determiner or a boundary; "political, security
+     * and defense dialogue" goes on over "and" and "," */
     while (k > first && np->h0 - k < MAX_LEFT) {
         size_t j = k - 1;
+        if ((is_w(s, j, "and") || is_w(s, j, ",")) && j > first && k < np->h0 &&
+            (tk(s, k)->flags & DG_TOK_LOWER) && cue1(s, k) == Q_NONE &&
+            is_word(s, j - 1) && !men_at(s, j - 1) &&
+            cue1(s, j - 1) == Q_NONE) {
+            if (seg == first)
+                seg = k;
+            k = j;
+            continue;
+        }
         const struct dg_mention *m = men_at(s, j);
         if (m) {
             if (m->kind == DG_ENT_PERSON)
@@ -318,7 +328,7 @@ left_of(const struct es *s, size_t first, struct np *np)
             caps_from = j;
         k = j;
     }
-    np->a = det || poss ? k : caps_from;
+    np->a = det || poss ? k : caps_from >= seg ? caps_from : np->h0;
     if (poss)
         f |= F_POSS;
     /* the name starts after the determiner and "recent"/"upcoming" */
@@ -818,7 +828,8 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
         b += 4;
     struct dg_date dt;
     for (size_t j = b; j < end && j < b + 6 && !ok; j++) {
-        if (cue_at(s, j, end, &len) == Q_TAKE_PLACE)
+        int c = cue_at(s, j, end, &len);
+        if (c == Q_TAKE_PLACE || c == Q_HOST)
             ok = 1;
         else if (j < b + 2 &&
                  dg_dates_match(s->d, &s->dctx, first, j, end, 0, &dt))
@@ -1362,7 +1373,9 @@ relate_sentence(struct es *s, size_t si, int main)
             return -1;
         if (r->np.f & F_ONLINE)
             e->online = 1;
-        for (size_t j = r->np.b; j < stop && j < r->np.b + 6; j++)
+        /* "held online"; not "joined the meeting by video link" */
+        int joined = r->np.a > first && cue1(s, r->np.a - 1) == Q_ATTEND_VERB;
+        for (size_t j = r->np.b; j < stop && j < r->np.b + 6 && !joined; j++)
             if (cue_at(s, j, stop, &len) == Q_ONLINE)
                 e->online = 1;
         if (r->np.f & F_FUTURE)
@@ -1385,6 +1398,13 @@ relate_sentence(struct es *s, size_t si, int main)
                 continue;
             size_t e = m->tok_end;
             k = e - 1;
+            if (m->kind == DG_ENT_PERSON) {
+                /* "talks with his Russian counterpart Sergei Shoigu" */
+                if (!s->ev[r->ev].future &&
+                    rel(s, m->entity, DG_NS "attends", r->ev) < 0)
+                    return -1;
+                continue;
+            }
             if (m->kind == DG_ENT_COUNTRY) {
                 if (add_party(s, m->entity, r->ev) < 0)
                     return -1;

@@ -296,6 +296,20 @@ add_item(struct dg_topics *t, int event, size_t a, size_t b, int quoted,
     return add_cand(t, event, label, a, b, C_PHRASE);
 }
 
+/* 1 when a keyword starting in [a, k) covers token k ("humanitarian
+ * assistance and disaster relief" is one topic). */
+static int
+in_keyword(const struct dg_topics *t, size_t a, size_t k, size_t b)
+{
+    size_t len;
+    int row;
+    for (size_t j = a; j < k; j++)
+        if (class_at(t, t->d->tok, j, b, &len, &row) == T_KEYWORD &&
+            j + len > k)
+            return 1;
+    return 0;
+}
+
 /* Splits [a, b) at ';' (list_semi), else at ',' (when commas) and at an
  * "and" joining two phrases; adds each item. */
 static int
@@ -315,7 +329,7 @@ add_items(struct dg_topics *t, int event, size_t a, size_t b, int commas,
             cut = 1;
         else if (!cut && !semi && strcmp(tk[k].lower, "and") == 0 &&
                  content_count(tk, s, k) >= 2 &&
-                 content_count(tk, k + 1, b) >= 1)
+                 content_count(tk, k + 1, b) >= 1 && !in_keyword(t, s, k, b))
             cut = 1;
         if (cut) {
             if (add_item(t, event, s, k, 0, prefix) < 0)
@@ -324,6 +338,23 @@ add_items(struct dg_topics *t, int event, size_t a, size_t b, int commas,
         }
     }
     return 0;
+}
+
+/* "and agreed to ...", "and stressed that ...": a new clause starts at
+ * the "and" at k. */
+static int
+verb_after_and(const struct dg_token *tk, size_t k, size_t end)
+{
+    if (strcmp(tk[k].lower, "and") || k + 2 >= end)
+        return 0;
+    const char *w = tk[k + 1].lower;
+    size_t n = strlen(w);
+    if (!(tk[k + 1].flags & DG_TOK_LOWER) || n < 4 || strcmp(w + n - 2, "ed"))
+        return 0;
+    w = tk[k + 2].lower;
+    return !strcmp(w, "to") || !strcmp(w, "that") || !strcmp(w, "the") ||
+           !strcmp(w, "a") || !strcmp(w, "an") || !strcmp(w, "on") ||
+           !strcmp(w, "their") || !strcmp(w, "its");
 }
 
 /* The phrase after a cue ending at p: a quoted title, or items up to the
@@ -358,6 +389,8 @@ take_after(struct dg_topics *t, int event, size_t p, size_t end, int list,
         if (!list && (is_punct(&tk[q], ";") || is_punct(&tk[q], "\"")))
             break;
         if (!list && class_at(t, tk, q, end, &len, &row) == T_STOP)
+            break;
+        if (!list && verb_after_and(tk, q, end))
             break;
         q++;
     }
