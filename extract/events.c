@@ -1061,7 +1061,10 @@ place_at(struct es *s, size_t p, size_t end)
            (tk(s, r)->flags & DG_TOK_CAP) && !(tk(s, r)->flags & DG_TOK_DIGIT))
         r++;
     int country = -1;
-    if (r + 1 < end && is_w(s, r, ",") && (m = men_at(s, r + 1)) &&
+    size_t c = r + 1;
+    if (c < end && is_w(s, c, "the")) /* "Manila, the Philippines" */
+        c++;
+    if (c < end && is_w(s, r, ",") && (m = men_at(s, c)) &&
         m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ))
         country = m->entity;
     else if (r < end && is_word(s, r) && !is_boundary(cue1(s, r)) &&

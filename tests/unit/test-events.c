@@ -1,0 +1,238 @@
+/* test-events.c: events, their dates, venues, forums, roles and topics */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/ns.h"
+#include "extract/extract.h"
+#include "tap.h"
+
+#define DATA DG_SRCDIR "/extract/data"
+#define ID DG_BASE_DEFAULT
+#define EV(n) ID "event/e1/" #n
+
+static struct dg_facts *
+extract(struct dg_extractor *x, const char *text)
+{
+    struct dg_facts *f = dg_facts_new();
+    struct dg_extract_opts o = {.key = "e1", .source_file = "e1.txt"};
+    struct dg_error err;
+    dg_error_clear(&err);
+    if (dg_extract_article(x, text, strlen(text), &o, f, NULL, &err) < 0) {
+        printf("# extract: %s\n", err.msg);
+        dg_facts_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+static size_t
+count(const struct dg_facts *f, const char *s, const char *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; f && i < dg_facts_count(f); i++) {
+        const struct dg_triple *t = dg_facts_get(f, i);
+        n += (!s || strcmp(t->s, s) == 0) && strcmp(t->p, p) == 0;
+    }
+    return n;
+}
+
+static size_t
+events(const struct dg_facts *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; f && i < dg_facts_count(f); i++) {
+        const struct dg_triple *t = dg_facts_get(f, i);
+        n += strcmp(t->p, DG_RDF_TYPE) == 0 &&
+             strcmp(t->o, DG_NS_SCHEMA "Event") == 0;
+    }
+    return n;
+}
+
+/* The object of <s> <p>, or NULL. */
+static const char *
+get(const struct dg_facts *f, const char *s, const char *p)
+{
+    for (size_t i = 0; f && i < dg_facts_count(f); i++) {
+        const struct dg_triple *t = dg_facts_get(f, i);
+        if (strcmp(t->s, s) == 0 && strcmp(t->p, p) == 0)
+            return t->o;
+    }
+    return NULL;
+}
+
+static int
+has(const struct dg_facts *f, const char *s, const char *p, const char *o)
+{
+    return f && dg_facts_has(f, s, p, o, 1);
+}
+
+static int
+has_lit(const struct dg_facts *f, const char *s, const char *p,
+        const char *o)
+{
+    return f && dg_facts_has(f, s, p, o, 0);
+}
+
+int
+main(void)
+{
+    struct dg_error err;
+    struct dg_extractor *x = dg_extract_new(DATA, &err);
+    struct dg_facts *f;
+
+    ok(x != NULL, "extractor on the real data");
+    if (!x)
+        return tap_done();
+
+    /* an ordinal meeting of a working group, venue with its country */
+    f = extract(x, " date 2023-03-15 ASEAN and Japan reviewed their "
+                   "cooperation at the 9th meeting of the Experts' Working "
+                   "Group on Maritime Security in Manila, the Philippines on "
+                   "March 2.\n");
+    is_int((long)events(f), 1, "one event");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
+           "9th meeting of the Experts' Working Group on Maritime Security",
+           "named as written, without the article");
+    ok(has_lit(f, EV(1), DG_NS "eventKind", "meeting"), "kind meeting");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2023-03-02",
+           "'on March 2' resolved against the article date");
+    ok(has(f, EV(1), DG_NS "partOf", ID "org/ewg-ms"),
+       "partOf the working group");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/manila"),
+       "venue: a place");
+    ok(has(f, ID "place/manila", DG_NS_SCHEMA "containedInPlace",
+           ID "country/PHL"),
+       "  ... in its country");
+    ok(has(f, ID "country/JPN", DG_NS "participatesIn", EV(1)) &&
+           has(f, ID "org/asean", DG_NS "participatesIn", EV(1)),
+       "the parties before 'at the meeting' take part");
+    ok(has(f, EV(1), DG_NS_SCHEMA "about", ID "topic/maritime-security"),
+       "topic from the working group's name");
+    dg_facts_free(f);
+
+    /* generic mentions are not events */
+    f = extract(x, " date 2023-03-15 Thailand has joined many exercises and "
+                   "conferences in the region. The two navies promote "
+                   "dialogues and cooperation in training, consultations and "
+                   "defense policy dialogue.\n");
+    is_int((long)events(f), 0, "plural and bare nouns give no event");
+    dg_facts_free(f);
+
+    /* coreference, co-chairs, attendees, online */
+    f = extract(x, " date 2022-09-20 The webinar was co-chaired by Colonel "
+                   "Ana Cruz, Chief of the Philippine Peacekeeping Center, and "
+                   "Colonel Lim Boon Keat of Singapore. At the event, Major "
+                   "Tran Van Hai presented lessons on mine clearance. The "
+                   "seminar ended on Monday.\n");
+    is_int((long)events(f), 1, "'the webinar' and 'the seminar' are one event");
+    ok(has_lit(f, EV(1), DG_NS "eventKind", "seminar"), "webinar: seminar");
+    ok(has(f, EV(1), DG_NS_SCHEMA "eventAttendanceMode",
+           DG_NS_SCHEMA "OnlineEventAttendanceMode"),
+       "a webinar is online");
+    ok(has(f, ID "person/ana-cruz", DG_NS "coChairs", EV(1)) &&
+           has(f, ID "person/lim-boon-keat", DG_NS "coChairs", EV(1)),
+       "both co-chairs");
+    ok(has(f, ID "person/tran-van-hai", DG_NS "attends", EV(1)),
+       "'At the event, X ...' attends");
+    is_int((long)count(f, EV(1), DG_NS "evidence"), 3,
+           "evidence for each sentence about it");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2022-09-19",
+           "'on Monday' is the Monday before the article date");
+    ok(has_lit(f, EV(1), DG_NS "dateInferred", "true"),
+       "  ... marked inferred");
+    dg_facts_free(f);
+
+    /* chair verb, hosts, dateline */
+    f = extract(x, " date 2023-06-12 MANILA (PNA) – General Romeo Santos "
+                   "chairs the meeting. The naval exercise was hosted by "
+                   "Malaysia on June 5 off Sabah.\n");
+    ok(has(f, ID "person/romeo-santos", DG_NS "chairs", EV(1)),
+       "'X chairs the meeting'");
+    ok(has(f, ID "country/MYS", DG_NS "hosts", EV(2)), "'hosted by'");
+    is_str(get(f, EV(2), DG_NS_SCHEMA "startDate"), "2023-06-05",
+           "date after 'hosted by X'");
+    ok(!get(f, EV(1), DG_NS_SCHEMA "location"),
+       "the dateline is never a venue");
+    dg_facts_free(f);
+
+    /* a forum named like a meeting, upcoming */
+    f = extract(x, " date 2023-06-12 Delegates prepared for the upcoming "
+                   "ASEAN Defence Senior Officials' Meeting (ADSOM), which is "
+                   "expected to take place on July 20.\n");
+    is_int((long)events(f), 1, "the forum that takes place is an event");
+    ok(has(f, EV(1), DG_NS "partOf", ID "org/adsom"), "partOf the forum");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2023-07-20",
+           "its date");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-06-12 Cambodia stressed its role in the "
+                   "ASEAN Defence Senior Officials' Meeting.\n");
+    is_int((long)events(f), 0, "the forum itself is not an event");
+    dg_facts_free(f);
+
+    /* host list with a future verb */
+    f = extract(x, " date 2023-02-01 Colonel Vo Minh spoke about the events "
+                   "that Laos will host, including a ceremony for the 20th "
+                   "anniversary of the ASEAN Regional Forum and the first "
+                   "Vientiane Defence Expo 2024.\n");
+    is_int((long)events(f), 2, "two hosted events");
+    ok(has(f, ID "country/LAO", DG_NS "hosts", EV(1)) &&
+           has(f, ID "country/LAO", DG_NS "hosts", EV(2)),
+       "'X will host A and B'");
+    ok(has(f, EV(1), DG_NS "partOf", ID "org/arf"),
+       "the anniversary of a forum is partOf it");
+    ok(!has(f, ID "person/vo-minh", DG_NS "attends", EV(1)),
+       "nobody attends an upcoming event");
+    dg_facts_free(f);
+
+    /* bare main event named after its two sides, topics */
+    f = extract(x, " date 2023-03-15 The dialogue took place on Tuesday. At "
+                   "the dialogue, the two sides discussed maritime security, "
+                   "counter-terrorism and cyber security. Vietnam and "
+                   "Australia will also boost training.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "Vietnam-Australia dialogue",
+           "a bare main event is named after its two sides");
+    ok(has(f, ID "country/VNM", DG_NS "participatesIn", EV(1)) &&
+           has(f, ID "country/AUS", DG_NS "participatesIn", EV(1)),
+       "'the two sides' take part");
+    ok(has(f, EV(1), DG_NS_SCHEMA "about", ID "topic/maritime-security") &&
+           has(f, EV(1), DG_NS_SCHEMA "about", ID "topic/counter-terrorism") &&
+           has(f, EV(1), DG_NS_SCHEMA "about", ID "topic/cybersecurity"),
+       "'discussed A, B and C' gives three topics");
+    ok(has_lit(f, ID "topic/cybersecurity", DG_NS_SKOS "prefLabel",
+               "cybersecurity"),
+       "a keyword's label");
+    dg_facts_free(f);
+
+    /* the undated main event */
+    f = extract(x, " date 2021-11-02 The online conference was chaired by "
+                   "Vietnam. Vietnam chairs the group in the 2021-2022 term.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2021",
+           "the year the text makes certain");
+    dg_facts_free(f);
+    f = extract(x, " date 2021-11-02 The online conference was chaired by "
+                   "Vietnam. Vietnam chaired the group in 2020.\n");
+    ok(!get(f, EV(1), DG_NS_SCHEMA "startDate"),
+       "no date when the year is not certain");
+    dg_facts_free(f);
+
+    /* messy input */
+    f = extract(x, " date 2022-12-30 HANOI — Vietnam beat Malaysia 3-0 in the "
+                   "AFF Cup group stage on Tuesday. Striker Nguyen Linh scored "
+                   "twice before the closing ceremony.\n\nThe ASEAN Cup final "
+                   "will be held in January.\n");
+    is_int((long)events(f), 0, "a football page gives no events");
+    ok(!has(f, ID "org/asean", DG_RDF_TYPE, DG_NS_SCHEMA "Organization"),
+       "'ASEAN Cup' is not ASEAN");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-03-15 Officers salute at the flag-raising "
+                   "ceremony (Photo: mod.gov.vn)\n\nThe frigate sailed "
+                   "home.\n");
+    is_int((long)events(f), 0, "a photo caption gives no event");
+    dg_facts_free(f);
+
+    dg_extract_free(x);
+    return tap_done();
+}
