@@ -102,6 +102,7 @@ struct es {
     size_t nmr, capmr;
     size_t *sent_mr; /* mrecs of sentence i: [sent_mr[i], sent_mr[i+1]) */
     long *cov;       /* per token: outermost entity mention index + 1 */
+    unsigned char *sports; /* per sentence: about sports */
     int main_ev;     /* index in ev, or -1 */
     long last_main_sent;
 };
@@ -1350,10 +1351,11 @@ relate_sentence(struct es *s, size_t si, int main)
     /* dates */
     for (size_t k = first; k < end; k++) {
         struct dg_date dt;
-        int fut = dg_dates_future_at(d, first, k, TENSE_WINDOW);
-        size_t n = dg_dates_match(d, &s->dctx, first, k, end, fut, &dt);
+        size_t n = dg_dates_match(d, &s->dctx, first, k, end, 0, &dt);
         if (!n || in_mrec_span(s, m0, m1, k))
             continue;
+        if (dg_dates_future_at(d, first, k, TENSE_WINDOW))
+            n = dg_dates_match(d, &s->dctx, first, k, end, 1, &dt);
         size_t i = mrec_before(s, m0, m1, k, DATE_WINDOW);
         if (i == (size_t)-1)
             i = mrec_after(s, m0, m1, k + n, 6);
@@ -1432,11 +1434,20 @@ relate_sentence(struct es *s, size_t si, int main)
         }
     }
 
-    /* cues: chairs, hosts, participants */
+    /* cues: chairs, hosts, participants; "according to X" */
+    size_t src_end = first;
     for (size_t k = first; k < end; k++) {
         int c = cue_at(s, k, end, &len);
         if (!len)
             continue;
+        if (c == Q_SOURCE) {
+            src_end = k + len;
+            const struct dg_mention *m = NULL;
+            for (size_t q = src_end; q < end && q < src_end + 6 && !m; q++)
+                m = men_at(s, q);
+            if (m)
+                src_end = m->tok_end;
+        }
         size_t after = k + len;
         size_t i = mrec_before(s, m0, m1, k, 30);
         int owner = i != (size_t)-1 ? s->mr[i].ev : primary;
@@ -1531,18 +1542,6 @@ relate_sentence(struct es *s, size_t si, int main)
 
     /* attendees: persons of the sentence (not after "according to") */
     if (!s->ev[primary].future) {
-        size_t src_end = first;
-        for (size_t k = first; k < end; k++)
-            if (cue_at(s, k, end, &len) == Q_SOURCE) {
-                src_end = k + len;
-                const struct dg_mention *m = men_at(s, src_end);
-                if (!m)
-                    for (size_t q = src_end; q < end && q < src_end + 6; q++)
-                        if ((m = men_at(s, q)))
-                            break;
-                if (m)
-                    src_end = m->tok_end;
-            }
         ne = entities_in(s, first, end, m0, m1, 1, ents, 32);
         for (size_t x = 0; x < ne; x++) {
             int pid = ents[x];
@@ -1649,21 +1648,6 @@ finish_event(struct es *s, int i, int main)
 }
 
 static int
-sports_page(struct es *s)
-{
-    size_t n = 0, len;
-    for (size_t i = 0; i < s->d->nsent; i++) {
-        const struct dg_sentence *se = &s->d->sent[i];
-        for (size_t k = se->tok_first; k < se->tok_end; k++)
-            if (cue_at(s, k, se->tok_end, &len) == Q_SPORTS) {
-                n++;
-                break;
-            }
-    }
-    return n >= 2;
-}
-
-static int
 sports_sentence(const struct es *s, size_t i)
 {
     const struct dg_sentence *se = &s->d->sent[i];
@@ -1674,11 +1658,24 @@ sports_sentence(const struct es *s, size_t i)
     return 0;
 }
 
+/* Marks the sentences about sports; returns 1 when two or more are. */
+static int
+sports_page(struct es *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->d->nsent; i++) {
+        s->sports[i] = (unsigned char)sports_sentence(s, i);
+        n += s->sports[i];
+    }
+    return n >= 2;
+}
+
+
 static int
 minable(const struct es *s, size_t i)
 {
     unsigned f = s->d->sent[i].flags;
-    return !(f & (DG_SENT_NOMINE | DG_SENT_FRAGMENT)) && !sports_sentence(s, i);
+    return !(f & (DG_SENT_NOMINE | DG_SENT_FRAGMENT)) && !s->sports[i];
 }
 
 int
@@ -1697,8 +1694,10 @@ dg_events_scan(struct dg_doc *d, struct dg_error *err)
         return 0; /* no word lists: no events */
     s.row_cue = calloc(dg_lex_table_rows(s.cues) + 1, 1);
     s.sent_mr = calloc(d->nsent + 1, sizeof *s.sent_mr);
+    s.sports = calloc(d->nsent + 1, 1);
     s.topics = dg_topics_new(d);
-    if (!s.row_cue || !s.sent_mr || !s.topics || build_cover(&s) < 0)
+    if (!s.row_cue || !s.sent_mr || !s.sports || !s.topics ||
+        build_cover(&s) < 0)
         goto nomem;
     for (size_t r = 0; r < dg_lex_table_rows(s.cues); r++) {
         const char *c = dg_lex_table_field(s.cues, r, 1);
@@ -1735,6 +1734,7 @@ out:
     dg_topics_free(s.topics);
     free(s.row_cue);
     free(s.sent_mr);
+    free(s.sports);
     free(s.cov);
     free(s.mr);
     return rc;
