@@ -19,6 +19,7 @@
 #   --build-timeout  the same for one build (default 3600)
 #   --skip      a peer is skipped at a size when its time, predicted from
 #               the previous size, exceeds this (default 600 = 10 min)
+#   --no-oxigraph  leave Oxigraph out
 #   --results   where to write the report (default bench/RESULTS.md)
 #
 # Environment: DIPLOGRAPH (the binary, default ./diplograph at the top of
@@ -57,7 +58,7 @@ while [ $# -gt 0 ]; do
     --no-oxigraph) oxigraph=0; shift ;;
     --results) results=${2:?}; shift 2 ;;
     -h | --help) usage; exit 0 ;;
-    *) usage >&2; exit 2 ;;
+    *) echo "bench: unknown option '$1'" >&2; usage >&2; exit 2 ;;
     esac
 done
 if [ "$quick" = 1 ]; then
@@ -335,7 +336,7 @@ query_peer() {
     if fgt 0.5 "$T"; then
         k=$((runs < 10 ? 10 : runs))
     fi
-    if fgt "$(fmul "$T" "$runs")" "$skip_s"; then
+    if fgt "$(fmul "$T" "$runs")" "$skip_s" || fgt "$T" "$(fmul "$timeout_s" 0.25)"; then
         rec "$n" "$peer" "query:$name" "$T" "one run only: $T s"
         rec "$n" "$peer" "rows:$name" "$nrows"
         note "  query $peer $name: $T s (one run), $nrows rows"
