@@ -250,7 +250,34 @@ static const char *const translator_prefixes[] = {
 static const char *const chrome_prefixes[] = {
     "share", "tweet", "print", "email", "e-mail", "home", "related",
     "tags:", "tag:", "read more", "see also", "advertisement", "comments",
-    "follow us", "subscribe", "back to top", "top stories", NULL
+    "follow us", "subscribe", "back to top", "top stories", "skip to",
+    "sign in", "log in", "sign up", "register", "most read", "most popular",
+    "you may also like", "recommended", "more stories", "latest news",
+    "read also", "also read", "related stories", "related articles", NULL
+};
+/* "Read more: Laos, Japan sign pact": a teaser after one of these is chrome
+ * however long it is. */
+static const char *const teaser_prefixes[] = {
+    "read more:", "read also:", "also read:", "see also:", "related:",
+    "more:", "watch:", "listen:", "read:", NULL
+};
+/* Headings of a list of teasers: the lines after them are chrome until a
+ * line of prose (final punctuation and more than 8 words). */
+static const char *const teaser_lists[] = {
+    "related", "read more", "read also", "also read", "more stories",
+    "more news", "most read", "most popular", "you may also like",
+    "recommended", "latest news", "top stories", "see also", "trending",
+    NULL
+};
+/* Phrases of cookie banners, paywalls and footers: a line that has one is
+ * page chrome whatever its length. */
+static const char *const chrome_phrases[] = {
+    "we use cookies", "cookie policy", "accept all cookies", "accept cookies",
+    "manage preferences", "privacy policy", "subscribe to continue",
+    "subscribe to read", "subscribers can read", "already a subscriber",
+    "already a member", "log in to continue", "sign in to continue",
+    "create a free account", "all rights reserved", "\xc2\xa9 ",
+    "(c) copyright", "terms of use", "terms and conditions", NULL
 };
 
 static int
@@ -324,6 +351,18 @@ classify_line(struct dg_article *a, struct dg_line *l)
             words++;
         in_word = w;
     }
+    for (const char *const *p = chrome_phrases; *p; p++) {
+        if (contains_ci(s, len, *p)) {
+            l->kind = DG_LINE_CHROME;
+            return;
+        }
+    }
+    for (const char *const *p = teaser_prefixes; *p; p++) {
+        if (prefix_ci(s, len, *p) && words <= 30) {
+            l->kind = DG_LINE_CHROME;
+            return;
+        }
+    }
     if (ends_with_punct(s, len))
         return;
     if (words <= 3 || contains_ci(s, len, " | ") || contains_ci(s, len, " >> ")) {
@@ -336,6 +375,51 @@ classify_line(struct dg_article *a, struct dg_line *l)
             return;
         }
     }
+}
+
+static size_t
+count_words(const char *s, size_t len)
+{
+    size_t words = 0;
+    int in_word = 0;
+    for (size_t i = 0; i < len; i++) {
+        int w = s[i] != ' ' && s[i] != '\t';
+        if (w && !in_word)
+            words++;
+        in_word = w;
+    }
+    return words;
+}
+
+/* "Related stories", "Read more" alone on a line (a final colon allowed). */
+static int
+teaser_heading(const struct dg_article *a, const struct dg_line *l)
+{
+    const char *s = a->text + l->start;
+    size_t len = l->end - l->start;
+    while (len > 0 && (s[len - 1] == ':' || s[len - 1] == ' '))
+        len--;
+    if (count_words(s, len) > 4)
+        return 0;
+    for (const char *const *p = teaser_lists; *p; p++)
+        if (prefix_ci(s, len, *p))
+            return 1;
+    return 0;
+}
+
+/* A line of article prose: final punctuation, more than 8 words, and not a
+ * list item ("- Admiral X named ..."). */
+static int
+is_prose(const struct dg_article *a, const struct dg_line *l)
+{
+    const char *s = a->text + l->start;
+    size_t len = l->end - l->start;
+    if (len > 0 && (s[0] == '-' || s[0] == '*'))
+        return 0;
+    if (len > 2 && (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+        (unsigned char)s[2] == 0xa2) /* bullet */
+        return 0;
+    return ends_with_punct(s, len) && count_words(s, len) > 8;
 }
 
 /* A dateline: up to 8 capitalised words, digits, commas, full stops and a
@@ -443,7 +527,7 @@ dg_article_parse(const char *text, size_t len, size_t max_bytes,
         dg_error_set(err, DG_ERR_INPUT, "article has no body text");
         goto out;
     }
-    int seen_body = 0;
+    int seen_body = 0, teasers = 0;
     for (i = 0; i < a->n_lines; i++) {
         struct dg_line *l = &a->lines[i];
         int c = classify_credit(a, l);
@@ -451,6 +535,14 @@ dg_article_parse(const char *text, size_t len, size_t max_bytes,
             goto nomem;
         if (c == 0)
             classify_line(a, l);
+        if (teasers && l->kind == DG_LINE_BODY) {
+            if (is_prose(a, l))
+                teasers = 0;
+            else
+                l->kind = DG_LINE_CHROME;
+        }
+        if (l->kind == DG_LINE_CHROME && teaser_heading(a, l))
+            teasers = 1;
         if (l->kind == DG_LINE_BODY && !seen_body) {
             seen_body = 1;
             find_dateline(a, l);

@@ -111,6 +111,29 @@ main(void)
        "an all-caps Vietnamese dateline is found");
     dg_article_free(a);
 
+    /* page chrome around a real paragraph: cookie banner, paywall,
+     * teaser, a list of related headlines, a footer */
+    t = "This site uses tracking. We use cookies to improve browsing, see our "
+        "Cookie Policy. Accept all\n"
+        "Fleet commanders from Peru and Chile met in Lima on Monday to plan a "
+        "joint drill.\n"
+        "Read more: Brazil and Uruguay hold border talks after a long pause\n"
+        "Subscribe to continue reading. Already a subscriber? Log in\n"
+        "Related stories\n"
+        "- Admiral Jorge Silva named head of the Pacific Command\n"
+        "- Colombian Defence Forum 2024 opens in Bogota\n"
+        "\n"
+        "\xc2\xa9 2024 Andes Wire. All rights reserved.\n"
+        "The drill will be held in March, the navies said in a statement "
+        "on Tuesday.\n";
+    a = parse(t, &err);
+    ok(a != NULL, "a messy page parses");
+    is_int((long)count_kind(a, DG_LINE_BODY), 2,
+           "only the two paragraphs are body text");
+    is_int((long)count_kind(a, DG_LINE_CHROME), 7,
+           "banner, teaser, paywall, heading, two headlines, footer are chrome");
+    dg_article_free(a);
+
     dg_article_free(NULL);
     ok(1, "dg_article_free(NULL) is safe");
     return tap_done();
