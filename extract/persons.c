@@ -43,6 +43,8 @@ struct ps {
     size_t n, cap;
     int *cov; /* per token: country/org mention index + 1, 0 none */
     unsigned char *used; /* per token: part of a person pattern */
+    size_t carry_at; /* "Thai Foreign Minister A and Defence Minister B": */
+    int carry_nat;   /* B, at token carry_at, gets A's nationality */
 };
 
 /* Capitalised function words: they start no name of their own, but may
@@ -75,6 +77,11 @@ static const char *const not_names[] = {
 static const char *const particles[] = {
     "bin", "binti", "bte", "van", "von", "de", "da", "der", "den", "al",
     "el", "la", "le", "di", "du", "dos", "das", "del", "ibn", NULL
+};
+
+/* Generational suffixes, as written (case matters: "II", not "ii"). */
+static const char *const name_suffixes[] = {
+    "Jr", "Sr", "II", "III", "IV", NULL
 };
 
 static int
@@ -185,8 +192,18 @@ name_end_x(const struct ps *s, size_t k, size_t end, size_t *ntok,
             j++;
             continue;
         }
+        /* "Lloyd J. Austin": a middle initial and its glued full stop */
+        if (n > 1 && j + 1 < end && tok_eq(&t[j], ".") &&
+            !(t[j].flags & DG_TOK_SPACE) && t[j - 1].end - t[j - 1].start == 1 &&
+            name_tok_x(s, j + 1, end, 1)) {
+            j++;
+            continue;
+        }
         break;
     }
+    /* "Austin III", "Teodoro Jr.": a generational suffix ends the name */
+    if (n >= 2 && j < end && !s->cov[j] && in_list(name_suffixes, t[j].fold))
+        j++;
     *ntok = n;
     return j;
 }
@@ -317,7 +334,8 @@ new_person(struct ps *s, size_t a, size_t b, int full)
         return NULL;
     for (size_t k = a; k < b && p->ntok < MAX_NAME_TOK; k++)
         if (s->d->tok[k].flags & DG_TOK_WORD &&
-            !in_list(particles, s->d->tok[k].fold))
+            !in_list(particles, s->d->tok[k].fold) &&
+            !in_list(name_suffixes, s->d->tok[k].fold))
             p->toks[p->ntok++] = s->d->tok[k].lower;
     p->full = full;
     p->rank = -1;
@@ -493,6 +511,20 @@ mark_used(struct ps *s, size_t a, size_t b)
         s->used[k] = 1;
 }
 
+/* 1 when a title starting at token k goes on a coordination whose first
+ * person had a nationality: k is carry_at, or a few capitalised words
+ * ("Army Commander General B") follow it. */
+static int
+carried(const struct ps *s, size_t k)
+{
+    if (s->carry_nat < 0 || k < s->carry_at || k > s->carry_at + 3)
+        return 0;
+    for (size_t j = s->carry_at; j < k; j++)
+        if (!(s->d->tok[j].flags & DG_TOK_CAP) || s->cov[j])
+            return 0;
+    return 1;
+}
+
 /* Tries every pattern at token k of sentence si.  Returns the token to go
  * on from (k + 1 when nothing matched), or 0 on error. */
 static size_t
@@ -581,8 +613,16 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
     for (size_t i = 0; i < ntitles; i++)
         if (add_title_span(s, p, titles_a[i], titles_b[i]) < 0)
             *err = 1;
+    /* the adjective of "Thai Foreign Minister A and Defence Minister B"
+     * covers B too; a title chain of B's own naming a country wins */
+    if (p->nat < 0 && ntitles > 0 && carried(s, start))
+        p->nat = s->carry_nat;
     add_span(p, x, ne, nt >= 2 ? 0 : DG_MEN_SHORT, (long)si);
     size_t ae = appositive(s, p, ne, end, err);
+    if (p->nat >= 0 && ntitles > 0 && ae + 1 < end && tok_eq(&t[ae], "and")) {
+        s->carry_at = ae + 1;
+        s->carry_nat = p->nat;
+    }
     mark_used(s, start, ae);
     return ae > k ? ae : k + 1;
 }
@@ -869,6 +909,8 @@ dg_persons_scan(struct dg_doc *d, struct dg_error *err)
 
     memset(&s, 0, sizeof s);
     s.d = d;
+    s.carry_at = (size_t)-1;
+    s.carry_nat = -1;
     s.cov = calloc(d->ntok + 1, sizeof *s.cov);
     s.used = calloc(d->ntok + 1, 1);
     if (!s.cov || !s.used)

@@ -150,6 +150,35 @@ main(void)
        "the colonel is not the general");
     dg_facts_free(f);
 
+    f = extract(x, "Secretary of Defense Lloyd J. Austin III met President "
+                   "Ferdinand R. Marcos Jr. in Manila. Secretary Austin "
+                   "thanked him.\n");
+    ok(dg_facts_has(f, P("lloyd-j-austin-iii"), DG_NS_SCHEMA "name",
+                    "Lloyd J. Austin III", 0),
+       "a middle initial and a suffix are part of the name");
+    ok(dg_facts_has(f, P("ferdinand-r-marcos-jr"), DG_RDF_TYPE,
+                    DG_NS_SCHEMA "Person", 1),
+       "'R.' and 'Jr.' before a full stop");
+    ok(!dg_facts_has(f, P("lloyd-j"), DG_RDF_TYPE, DG_NS_SCHEMA "Person", 1) &&
+       !dg_facts_has(f, P("austin"), DG_RDF_TYPE, DG_NS_SCHEMA "Person", 1),
+       "no person cut at the initial; 'Secretary Austin' resolves");
+    is_int((long)persons(f), 2, "two persons");
+    dg_facts_free(f);
+
+    f = extract(x, "Thai Foreign Minister Ana Rojas and Defence Minister "
+                   "Luis Vidal met Malaysian Prime Minister Jorge Paz and Army "
+                   "Commander General Raul Soto in Bangkok.\n");
+    ok(dg_facts_has(f, P("luis-vidal"), DG_NS_SCHEMA "nationality",
+                    ID "country/THA", 1),
+       "'Adj TITLE A and TITLE B': B gets the adjective");
+    ok(dg_facts_has(f, P("raul-soto"), DG_NS_SCHEMA "nationality",
+                    ID "country/MYS", 1),
+       "... also across a rank");
+    ok(!dg_facts_has(f, P("jorge-paz"), DG_NS_SCHEMA "nationality",
+                     ID "country/THA", 1),
+       "an own adjective wins over the carried one");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
