@@ -148,8 +148,18 @@ scan_lexicon(struct dg_doc *d, unsigned char *covered)
         for (size_t j = k; kind == DG_LEX_ORG && mode == SCAN_ALL && j < k + n;
              j++) {
             int v2;
-            size_t n2 = dg_trie_match(tr, d->tok, j, k + n, 0, &v2);
-            if (n2 == 0 || n2 >= n)
+            size_t n2 = 0, lim = k + n;
+            /* the longest form at j may be the org itself or another org
+             * ("Singapore Navy" in "Republic of Singapore Navy"): try
+             * shorter ones until a country or nothing is left */
+            while (lim > j) {
+                n2 = dg_trie_match(tr, d->tok, j, lim, 0, &v2);
+                if (n2 == 0 || (n2 < n && DG_LEX_KIND(v2) == DG_LEX_COUNTRY))
+                    break;
+                lim = j + n2 - 1;
+                n2 = 0;
+            }
+            if (n2 == 0)
                 continue;
             if (DG_LEX_KIND(v2) == DG_LEX_COUNTRY) {
                 int cid = dg_doc_country(d, (size_t)DG_LEX_INDEX(v2));

@@ -179,6 +179,13 @@ main(void)
        "an own adjective wins over the carried one");
     dg_facts_free(f);
 
+    f = extract(x, "Air Marshal Ravi Kumar, Chief of Integrated Defence Staff "
+                   "of the Indian Armed Forces, attended the drill.\n");
+    ok(dg_facts_has(f, P("ravi-kumar"), DG_NS_SCHEMA "nationality",
+                    ID "country/IND", 1),
+       "a country inside a lexicon org at its first word is nationality");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
