@@ -30,7 +30,7 @@ enum cue {
     Q_HOST, Q_HOST_VERB, Q_HOST_ROLE, Q_TAKE_PLACE, Q_PARTICIPATE,
     Q_ATTEND_VERB, Q_CONTINUE, Q_COLLECTIVE, Q_SOURCE, Q_GENERIC, Q_PAST,
     Q_FUTURE, Q_DET, Q_INDEF, Q_ORDINAL, Q_HOLD, Q_BOUNDARY, Q_SPORTS,
-    Q_CLAUSE, Q_OBJPREP, Q_NOUN_TAIL, Q_HEAD_TAIL, Q_COUNT
+    Q_CLAUSE, Q_OBJPREP, Q_NOUN_TAIL, Q_HEAD_TAIL, Q_MEET_VERB, Q_COUNT
 };
 
 static const char *const cue_names[Q_COUNT] = {
@@ -38,7 +38,7 @@ static const char *const cue_names[Q_COUNT] = {
     "host-verb", "host-role", "take-place", "participate", "attend-verb",
     "continue", "collective", "source", "generic", "past", "future", "det",
     "indef", "ordinal", "hold", "boundary", "sports", "clause", "object-prep",
-    "noun-tail", "head-tail"
+    "noun-tail", "head-tail", "meet-verb"
 };
 
 static int
@@ -79,6 +79,9 @@ struct ev {
     long first_sent;
     size_t nmen;
     struct dg_date date;
+    int verb;   /* said with a verb ("met with") */
+    int who[2]; /* a meeting said with a verb: subject and object persons,
+                   else -1 */
     int place; /* entity id or -1 */
     int parties[MAX_PARTIES];
     size_t nparties;
@@ -104,6 +107,8 @@ struct es {
     long *cov;       /* per token: outermost entity mention index + 1 */
     unsigned char *sports; /* per sentence: about sports */
     int main_ev;     /* index in ev, or -1 */
+    int verb_subj;   /* subject of the last meeting verb, or -1 */
+    long verb_subj_sent;
     long last_main_sent;
 };
 
@@ -630,6 +635,7 @@ new_event(struct es *s, const struct np *np, long sent)
     e->id = id;
     e->kind = np_kind(s, np);
     e->place = -1;
+    e->who[0] = e->who[1] = -1;
     e->forum = np->forum;
     e->first_sent = sent;
     e->bare = !(np->f & (F_SPECIFIC & ~F_LOWER)) && np->forum < 0;
@@ -847,6 +853,399 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
     return 1;
 }
 
+/* ---- meetings and visits said with a verb ---------------------------- */
+
+static int add_party(struct es *s, int ent, int ev);
+static int rel(struct es *s, int subj, const char *p, int ev);
+static int place_at(struct es *s, size_t p, size_t end);
+static const char *short_name(const struct es *s, int ent);
+
+/* The word that names person ent in a label: the last word of the name,
+ * before a suffix ("Lloyd J. Austin III" -> "Austin"); other entities by
+ * their name. */
+static const char *
+label_word(struct es *s, int ent)
+{
+    static const char *const suffix[] = {"Jr", "Jr.", "Sr", "Sr.", "II",
+                                         "III", "IV", NULL};
+    const char *n = s->d->ent[ent].name;
+    if (s->d->ent[ent].kind != DG_ENT_PERSON)
+        return short_name(s, ent);
+    const char *w[16];
+    size_t wl[16], nw = 0;
+    for (const char *p = n; *p && nw < 16;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        w[nw] = p;
+        wl[nw++] = (size_t)(q - p);
+        p = q;
+    }
+    while (nw > 1) {
+        int suf = 0;
+        for (const char *const *x = suffix; *x; x++)
+            suf |= strlen(*x) == wl[nw - 1] && !strncmp(*x, w[nw - 1],
+                                                         wl[nw - 1]);
+        if (!suf)
+            break;
+        nw--;
+    }
+    if (nw == 0)
+        return n;
+    size_t l = wl[nw - 1];
+    while (l > 1 && (w[nw - 1][l - 1] == ',' || w[nw - 1][l - 1] == '.'))
+        l--;
+    return dg_doc_strndup(s->d, w[nw - 1], l);
+}
+
+/* The country of person (or the country itself), or -1. */
+static int
+nationality(const struct es *s, int ent)
+{
+    if (ent < 0)
+        return -1;
+    if (s->d->ent[ent].kind == DG_ENT_COUNTRY)
+        return ent;
+    if (s->d->ent[ent].kind != DG_ENT_PERSON)
+        return -1;
+    const char *nat = dg_doc_prop_get(s->d, ent, DG_NS_SCHEMA "nationality");
+    return nat ? dg_doc_entity_find(s->d, nat) : -1;
+}
+
+/* The last person mentioned before token k (outside the dateline), or
+ * -1: "He met ..." */
+static int
+last_person(const struct es *s, size_t k)
+{
+    int p = -1;
+    for (size_t i = 0; i < s->d->nmen; i++) {
+        const struct dg_mention *m = &s->d->men[i];
+        if (m->kind == DG_ENT_PERSON && m->sent >= 0 && m->tok_end <= k &&
+            !(m->flags & DG_MEN_DATELINE) &&
+            !(s->d->sent[m->sent].flags & DG_SENT_NOMINE))
+            p = m->entity;
+    }
+    return p;
+}
+
+/* The subject of the verb at k: the person just before it ("Defense
+ * Secretary X (also) met"), "he"/"she" or a title ("The Secretary
+ * General") for the last person; -1 when none.  *a gets the first token
+ * of the subject in the sentence (k when elsewhere). */
+static int
+verb_subject(const struct es *s, size_t first, size_t k, size_t *a)
+{
+    size_t j = k;
+    *a = k;
+    /* adverbs and auxiliaries: "also", "has", "later" */
+    while (j > first && k - j < 3 && is_word(s, j - 1) && !men_at(s, j - 1) &&
+           (tk(s, j - 1)->flags & DG_TOK_LOWER) &&
+           !is_w(s, j - 1, "he") && !is_w(s, j - 1, "she") &&
+           !is_w(s, j - 1, "and") && !is_w(s, j - 1, "not") &&
+           !is_w(s, j - 1, "never") && cue1(s, j - 1) != Q_DET &&
+           !is_boundary(cue1(s, j - 1)))
+        j--;
+    /* "Lloyd J. Austin III met": a suffix after the name */
+    size_t j2 = j;
+    while (j2 > first && j - j2 < 3 && !men_at(s, j2 - 1) &&
+           (is_w(s, j2 - 1, ".") || is_w(s, j2 - 1, ",") ||
+            (is_word(s, j2 - 1) && (tk(s, j2 - 1)->flags & DG_TOK_CAP) &&
+             tk(s, j2 - 1)->end - tk(s, j2 - 1)->start <= 3)))
+        j2--;
+    if (j2 < j && j2 > first && men_at(s, j2 - 1) &&
+        men_at(s, j2 - 1)->kind == DG_ENT_PERSON)
+        j = j2;
+    if (j == first)
+        return -1;
+    /* "X visited A and met B": the subject of the verb before */
+    if (is_w(s, j - 1, "and") && s->verb_subj >= 0 &&
+        s->verb_subj_sent == dg_doc_sentence_of(s->d, k)) {
+        *a = k;
+        return s->verb_subj;
+    }
+    const struct dg_mention *m = men_at(s, j - 1);
+    if (m && m->kind == DG_ENT_PERSON) {
+        *a = m->tok_first;
+        return m->entity;
+    }
+    if (m)
+        return -1;
+    if (is_w(s, j - 1, "he") || is_w(s, j - 1, "she")) {
+        *a = j - 1;
+        return last_person(s, j - 1);
+    }
+    /* "The Secretary General met": a capitalised title after "the" at
+     * the start of the sentence */
+    size_t t = j;
+    while (t > first && is_word(s, t - 1) && (tk(s, t - 1)->flags & DG_TOK_CAP)
+           && !men_at(s, t - 1) && j - t < 4)
+        t--;
+    if (t < j && t > first && t - 1 == first && is_w(s, first, "the")) {
+        *a = first;
+        return last_person(s, first);
+    }
+    return -1;
+}
+
+static int
+is_negated(const struct es *s, size_t first, size_t k)
+{
+    for (size_t j = k; j > first && k - j < 3; j--)
+        if (is_w(s, j - 1, "not") || is_w(s, j - 1, "never") ||
+            is_w(s, j - 1, "n't") || is_w(s, j - 1, "to"))
+            return 1;
+    return 0;
+}
+
+/* An existing event of this kind with the same two persons, or -1. */
+static int
+same_meeting(const struct es *s, const char *kind, int p0, int p1)
+{
+    for (size_t i = 0; i < s->nev; i++) {
+        const struct ev *e = &s->ev[i];
+        if (strcmp(e->kind, kind))
+            continue;
+        if (e->who[0] >= 0 &&
+            ((e->who[0] == p0 && e->who[1] == p1) ||
+             (e->who[0] == p1 && e->who[1] == p0)))
+            return (int)i;
+    }
+    return -1;
+}
+
+/* "X met (with) Y", "X held talks with Y", "X received the visiting Y",
+ * "X paid a courtesy call on Y", "X visited Vietnam", "X paid an official
+ * visit to Japan": a meeting between the subject and the persons (or
+ * countries, orgs) after the verb, or a visit to the country or place
+ * after it.  Returns the token after what it read (the event's mention),
+ * or k when the verb names no event; 0 on error. */
+static size_t
+verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
+{
+    const struct dg_sentence *se = &s->d->sent[si];
+    size_t first = se->tok_first, end = se->tok_end;
+    const char *kind = dg_lex_table_field(s->cues, (size_t)row, 2);
+    const char *noun = dg_lex_table_field(s->cues, (size_t)row, 3);
+    int visit = !strcmp(kind, "visit");
+    int objs[4] = {-1, -1, -1, -1}, place = -1;
+    size_t nobj = 0, p = k + len, stop = p, sa;
+
+    if (!kind[0] || !noun[0] || is_negated(s, first, k))
+        return k;
+    /* "held bilateral talks with", "paid an official visit to": the
+     * noun as written */
+    if (len > 2 && (is_w(s, k + len - 1, "with") || is_w(s, k + len - 1, "on")
+                    || is_w(s, k + len - 1, "to"))) {
+        size_t a = k + 1, b = k + len - 1;
+        while (a < b && (cue1(s, a) == Q_INDEF || cue1(s, a) == Q_DET))
+            a++;
+        size_t l2;
+        int r2;
+        if (a < b && noun_at(s, b - 1, b, &l2, &r2)) {
+            const char *w = dg_doc_span(s->d, a, b);
+            if (!w)
+                return 0;
+            noun = w;
+        }
+    }
+    if (k > first && (cue1(s, k - 1) == Q_DET || cue1(s, k - 1) == Q_INDEF))
+        return k;
+    int subj = verb_subject(s, first, k, &sa);
+    if (subj >= 0) {
+        s->verb_subj = subj;
+        s->verb_subj_sent = (long)si;
+    }
+    if (visit) {
+        size_t q = p;
+        const struct dg_mention *m = men_at(s, q);
+        if (m && m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ)) {
+            place = m->entity;
+            stop = m->tok_end;
+        } else if (!m && q < end && is_word(s, q) &&
+                   (tk(s, q)->flags & DG_TOK_CAP)) {
+            place = place_at(s, q, end);
+            if (place == -2)
+                return 0;
+            stop = q + 1;
+            while (stop < end && is_word(s, stop) &&
+                   (tk(s, stop)->flags & DG_TOK_CAP) && !men_at(s, stop))
+                stop++;
+        }
+        if (place < 0)
+            return k;
+    } else {
+        if (subj < 0)
+            return k;
+        size_t q = p, gap = 0;
+        /* "met in Beirut with ...": the venue first */
+        if (q + 1 < end && is_w(s, q, "in") && !men_at(s, q + 1)) {
+            int pl = place_at(s, q + 1, end);
+            if (pl == -2)
+                return 0;
+            if (pl >= 0) {
+                place = pl;
+                q += 2;
+                while (q < end && is_word(s, q) &&
+                       (tk(s, q)->flags & DG_TOK_CAP) && !men_at(s, q))
+                    q++;
+            }
+        }
+        if (q < end && is_w(s, q, "with"))
+            q++;
+        int person_seen = 0;
+        for (; q < end && gap < 24 && nobj < 4; q++) {
+            const struct dg_mention *m = men_at(s, q);
+            if (m) {
+                if (m->kind == DG_ENT_PERSON) {
+                    if (!person_seen)
+                        nobj = 0;
+                    person_seen = 1;
+                    if (m->entity != subj)
+                        objs[nobj++] = m->entity;
+                    stop = m->tok_end;
+                    gap = 0;
+                } else if (!person_seen && !(m->flags & DG_MEN_ADJ) &&
+                           !nobj && !(q + 1 < m->tok_end + 1 &&
+                                      m->tok_end < end &&
+                                      is_word(s, m->tok_end) &&
+                                      (tk(s, m->tok_end)->flags &
+                                       DG_TOK_CAP))) {
+                    objs[nobj++] = m->entity;
+                    stop = m->tok_end;
+                }
+                q = m->tok_end - 1;
+                continue;
+            }
+            if (is_w(s, q, ".") && !is_glue(s, q))
+                break;
+            if (is_w(s, q, ";") || is_w(s, q, "to") || is_w(s, q, "on") ||
+                is_w(s, q, "at") || is_w(s, q, "in") || is_w(s, q, "where") ||
+                is_w(s, q, "which") || is_w(s, q, "who") ||
+                is_w(s, q, "during") || is_w(s, q, "after") ||
+                is_w(s, q, "before") || is_w(s, q, "as") ||
+                is_w(s, q, "\""))
+                break;
+            /* "Minister for Defence": a title goes on */
+            if ((is_w(s, q, "for") || is_w(s, q, "of")) &&
+                !(q + 1 < end && (tk(s, q + 1)->flags & DG_TOK_CAP)))
+                break;
+            if ((is_w(s, q, "and") || is_w(s, q, ",")) && q + 1 < end &&
+                (tk(s, q + 1)->flags & DG_TOK_LOWER) &&
+                cue1(s, q + 1) != Q_DET && !is_w(s, q + 1, "and"))
+                break;
+            gap += (tk(s, q)->flags & DG_TOK_LOWER) ? 4 : 1;
+        }
+        if (!nobj)
+            return k;
+        /* "received" and its kind need a person */
+        if (!person_seen && !strcmp(dg_lex_table_field(s->cues, (size_t)row,
+                                                        4), "person"))
+            return k;
+    }
+
+    /* the same meeting told again (a headline, "the two met again") */
+    int ev = -1;
+    if (!visit && subj >= 0 && nobj)
+        ev = same_meeting(s, kind, subj, objs[0]);
+    if (ev < 0) {
+        if (s->nev >= MAX_EVENTS)
+            return k;
+        const char *name;
+        if (visit)
+            name = subj >= 0 ? dg_doc_printf(s->d, "%s's %s to %s",
+                                             label_word(s, subj), noun,
+                                             s->d->ent[place].name)
+                             : dg_doc_printf(s->d, "%s to %s", noun,
+                                             s->d->ent[place].name);
+        else {
+            int c0 = nationality(s, subj), c1 = nationality(s, objs[0]);
+            if (c0 >= 0 && c1 >= 0 && c0 != c1)
+                name = dg_doc_printf(s->d, "%s-%s %s between %s and %s",
+                                     short_name(s, c0), short_name(s, c1),
+                                     noun, label_word(s, subj),
+                                     label_word(s, objs[0]));
+            else
+                name = dg_doc_printf(s->d, "%s between %s and %s", noun,
+                                     label_word(s, subj),
+                                     label_word(s, objs[0]));
+        }
+        const char *iri = dg_doc_next_event_iri(s->d);
+        if (!name || !iri)
+            return 0;
+        int id = dg_doc_entity(s->d, DG_ENT_EVENT, iri, name);
+        if (id < 0)
+            return 0;
+        struct ev *e = &s->ev[s->nev];
+        memset(e, 0, sizeof *e);
+        e->id = id;
+        e->kind = kind;
+        e->place = place;
+        e->forum = -1;
+        e->first_sent = (long)si;
+        e->who[0] = visit ? -1 : subj;
+        e->who[1] = visit ? -1 : objs[0];
+        e->future = dg_dates_future_at(s->d, first, k, TENSE_WINDOW);
+        e->verb = 1;
+        /* distinctive words for later mentions: the label's */
+        struct dg_tokens *tt = dg_tokens_new(name, 0, strlen(name));
+        if (!tt)
+            return 0;
+        const struct dg_token *t = dg_tokens_get(tt);
+        for (size_t i = 0; i < dg_tokens_count(tt) && e->ntok < MAX_NAME_TOK;
+             i++)
+            if ((t[i].flags & DG_TOK_WORD) && !is_name_stop(t[i].lower) &&
+                strcmp(t[i].lower, "between")) {
+                const char *w = dg_doc_strdup(s->d, t[i].lower);
+                if (!w) {
+                    dg_tokens_free(tt);
+                    return 0;
+                }
+                e->toks[e->ntok++] = w;
+            }
+        dg_tokens_free(tt);
+        ev = (int)s->nev++;
+    } else if (place >= 0 && s->ev[ev].place < 0) {
+        s->ev[ev].place = place;
+    }
+    struct ev *e = &s->ev[ev];
+    /* attendees and their countries */
+    int who[5];
+    size_t nw = 0;
+    if (subj >= 0)
+        who[nw++] = subj;
+    for (size_t i = 0; !visit && i < nobj; i++)
+        who[nw++] = objs[i];
+    for (size_t i = 0; i < nw; i++) {
+        int x = who[i];
+        if (s->d->ent[x].kind != DG_ENT_PERSON) {
+            if (add_party(s, x, ev) < 0)
+                return 0;
+            continue;
+        }
+        if (!e->future && rel(s, x, DG_NS "attends", ev) < 0)
+            return 0;
+        int c = nationality(s, x);
+        if (c >= 0 && add_party(s, c, ev) < 0)
+            return 0;
+    }
+    struct np np;
+    memset(&np, 0, sizeof np);
+    np.forum = -1;
+    np.row = -1;
+    np.a = np.na = sa < k ? sa : k;
+    np.h0 = k;
+    np.h1 = k + len;
+    np.b = stop > k + len ? stop : k + len;
+    np.f = F_HOLD;
+    if (add_mrec(s, (long)si, &np, ev) < 0)
+        return 0;
+    return np.b;
+}
+
 /* Pass 1 over sentence si: phrases, coreference, mentions. */
 static int
 scan_sentence(struct es *s, size_t si)
@@ -870,6 +1269,18 @@ scan_sentence(struct es *s, size_t si)
             }
             k = m->tok_end - 1;
             continue;
+        }
+        if (cue_at(s, k, end, &len) == Q_MEET_VERB) {
+            int crow;
+            dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok, k, end,
+                          DG_MATCH_ANYCASE, &crow);
+            size_t e = verb_event(s, si, k, len, crow);
+            if (!e)
+                return -1;
+            if (e > k) {
+                k = e - 1;
+                continue;
+            }
         }
         if (!noun_at(s, k, end, &len, &row))
             continue;
@@ -1617,6 +2028,12 @@ finish_event(struct es *s, int i, int main)
     if (dg_doc_prop_lit(d, e->id, DG_NS "eventKind", e->kind, NULL) < 0)
         return -1;
     struct dg_date dt = e->date;
+    if (!dg_dates_precision(&dt) && e->verb && !e->future && s->dctx.ay) {
+        /* "X met Y" in the news: the month of the article */
+        dt.y = s->dctx.ay;
+        dt.m = s->dctx.am;
+        dt.inferred = 1;
+    }
     if (!dg_dates_precision(&dt) && i == main && s->dctx.certain) {
         dt.y = s->dctx.certain;
         dt.inferred = 1;
@@ -1687,6 +2104,8 @@ dg_events_scan(struct dg_doc *d, struct dg_error *err)
     memset(&s, 0, sizeof s);
     s.d = d;
     s.main_ev = -1;
+    s.verb_subj = -1;
+    s.verb_subj_sent = -1;
     s.last_main_sent = -2;
     s.nouns = dg_lexicon_table(d->lex, NOUNS);
     s.cues = dg_lexicon_table(d->lex, CUES);
