@@ -203,6 +203,48 @@ country_at(const struct dg_doc *d, size_t k, size_t end)
     return n && DG_LEX_KIND(v) == DG_LEX_COUNTRY;
 }
 
+/* 1 when a rank ("General", "Brig. Gen.") or an honorific ("Tan Sri")
+ * starts at token k (before end). */
+static int
+person_word_at(const struct dg_doc *d, size_t k, size_t end)
+{
+    int v;
+    return dg_trie_match(dg_lexicon_ranks(d->lex), d->tok, k, end, 0, &v) ||
+           dg_trie_match(dg_lexicon_honorifics(d->lex), d->tok, k, end, 0, &v);
+}
+
+/* 1 when the name [a, b) only modifies what follows it: a person ("Air
+ * Force Brig. Gen. Pat Ryder", "Navy Capt. X") or an event named with it
+ * ("the 17th ASEAN Navy Chiefs' Meeting"). */
+static int
+modifier_name(const struct dg_doc *d, size_t b, size_t end)
+{
+    if (b < end && person_word_at(d, b, end))
+        return 1;
+    const struct dg_trie *ev =
+        dg_lex_table_trie(dg_lexicon_table(d->lex, "event-nouns.tsv"));
+    size_t k = b;
+    int v;
+    while (k < end && k < b + 4) {
+        const struct dg_token *t = &d->tok[k];
+        if (ev && (t->flags & DG_TOK_CAP) &&
+            dg_trie_match(ev, d->tok, k, end, DG_MATCH_ANYCASE, &v))
+            return 1;
+        if (is_capword(t) || ((tok_eq(t, "'") || tok_eq(t, "-")) &&
+                              !(t->flags & DG_TOK_SPACE))) {
+            k++;
+            continue;
+        }
+        if (is_word(t) && strcmp(t->lower, "s") == 0 && k > b &&
+            tok_eq(&d->tok[k - 1], "'")) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    return 0;
+}
+
 /* Extends left from the head at h over a capitalised name. */
 static size_t
 extend_left(const struct dg_doc *d, size_t first, size_t h)
@@ -211,6 +253,10 @@ extend_left(const struct dg_doc *d, size_t first, size_t h)
     int saw_and = 0;
     while (a > first) {
         const struct dg_token *t = &d->tok[a - 1];
+        /* "... General Tan Sri X and Indonesian Armed Forces": a rank or
+         * an honorific belongs to a person, not to the org's name */
+        if (person_word_at(d, a - 1, h))
+            break;
         if (is_capword(t) || (t->flags & DG_TOK_ALLCAPS)) {
             a--;
             continue;
@@ -231,9 +277,10 @@ extend_left(const struct dg_doc *d, size_t first, size_t h)
             a--;
             continue;
         }
-        /* "Women, Peace and Security Platform" */
+        /* "Women, Peace and Security Platform"; not "X and Thai Navy",
+         * two names joined */
         if (a - 1 > first && tok_eq(t, "and") && is_capword(&d->tok[a - 2]) &&
-            a < h) {
+            a < h && !country_at(d, a, h)) {
             saw_and = 1;
             a--;
             continue;
@@ -245,8 +292,10 @@ extend_left(const struct dg_doc *d, size_t first, size_t h)
         }
         break;
     }
-    /* never start with a connector or punctuation */
-    while (a < h && (!is_word(&d->tok[a]) || tok_eq(&d->tok[a], "and")))
+    /* never start with a connector, punctuation or an ordinal ("14th
+     * ... Committee meeting": the number belongs to the meeting) */
+    while (a < h && (!is_word(&d->tok[a]) || tok_eq(&d->tok[a], "and") ||
+                     (d->tok[a].flags & DG_TOK_DIGIT)))
         a++;
     return a;
 }
@@ -268,6 +317,10 @@ extend_right(const struct dg_doc *d, size_t hb, size_t end)
         if (j >= end || !is_capword(&d->tok[j]))
             break;
         if (!first && country_at(d, j, end))
+            break;
+        /* "Mission in South Sudan", but not "Training Centre in Son Tay":
+         * "in" takes a country, anything else is where the org is */
+        if (tok_eq(t, "in") && !country_at(d, j, end))
             break;
         size_t c = j, hn;
         int stop = 0;
@@ -329,7 +382,7 @@ find_candidates(struct dg_doc *d, const unsigned char *covered,
             size_t hwords = 0;
             for (size_t j = k; j < k + hn; j++)
                 hwords += is_word(&d->tok[j]);
-            if (words <= hwords) {
+            if (words <= hwords || modifier_name(d, b, end)) {
                 k += hn - 1;
                 continue;
             }
