@@ -71,6 +71,7 @@ static const char *const not_names[] = {
     "Conference", "Meeting", "Summit", "Forum", "Dialogue", "Seminar",
     "Declaration", "Statement", "Agreement", "Plan", "Program", "Programme",
     "Group", "Working", "COVID", "Covid", "Photo", "Source", "News",
+    "Staff", "Assembly", "Command", "Headquarters", "Forces", "Corps",
     NULL
 };
 
@@ -281,7 +282,8 @@ parse_title(const struct ps *s, size_t k, size_t end, int prenominal)
         if (tok_eq(&t[j], ",") || tok_eq(&t[j], ";") || tok_eq(&t[j], "(") ||
             tok_eq(&t[j], ")"))
             break;
-        if (rank_at(s, j, end, &ri) && j > k)
+        /* a rank ends the title, but "the General Staff" is a body */
+        if (rank_at(s, j, end, &ri) && j > k && !tok_eq(&t[j - 1], "the"))
             break;
         if (tok_eq(&t[j], "and")) {
             if (title_at(s, j + 1, end))

@@ -186,6 +186,16 @@ main(void)
        "a country inside a lexicon org at its first word is nationality");
     dg_facts_free(f);
 
+    f = extract(x, "Lieutenant General Le Van Tam, Deputy Chief of the "
+                   "General Staff of the Vietnamese army, attended.\n");
+    ok(dg_facts_has(f, P("le-van-tam"), DG_NS_SCHEMA "jobTitle",
+                    "Deputy Chief of the General Staff of the Vietnamese army",
+                    0),
+       "'the General Staff' does not end the title at a rank");
+    ok(!dg_facts_has(f, P("staff"), DG_RDF_TYPE, DG_NS_SCHEMA "Person", 1),
+       "'General Staff' is no person");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
