@@ -73,6 +73,13 @@ dg_results_cell(const struct dg_results *r, size_t row, size_t col)
     return &r->cells[row * r->nvars + col];
 }
 
+/* Sorts the rows, stably, by the columns cols[0..n-1] (descending where
+ * desc[i] is set), in SPARQL's order: unbound, blank nodes, IRIs, then
+ * literals; numeric literals by value, other literals by their text.
+ * Returns 0, or -1 when out of memory (the rows are then unchanged). */
+int dg_results_sort(struct dg_results *r, const size_t *cols, const int *desc,
+                    size_t n);
+
 /* Parses "table", "tsv", "csv", "json", "xml".  Returns the format or -1. */
 int dg_format_parse(const char *name);
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -156,4 +157,130 @@ dg_sparql_check(const char *query, struct dg_error *err)
         advance(&p);
     }
     return 0;
+}
+
+/* ---- ORDER BY keys */
+
+/* Copies query into out (same length) with comments, strings and IRI
+ * references blanked out, so keywords can be found by plain scanning. */
+static void
+blank_out(const char *q, char *out)
+{
+    size_t i = 0, n = strlen(q);
+    memcpy(out, q, n + 1);
+    while (i < n) {
+        char c = q[i];
+        if (c == '#') {
+            while (i < n && q[i] != '\n')
+                out[i++] = ' ';
+        } else if (c == '"' || c == '\'') {
+            int longstr = i + 2 < n && q[i + 1] == c && q[i + 2] == c;
+            size_t k = i + (longstr ? 3 : 1);
+            while (k < n) {
+                if (q[k] == '\\' && k + 1 < n) {
+                    k += 2;
+                    continue;
+                }
+                if (q[k] == c &&
+                    (!longstr || (k + 2 < n && q[k + 1] == c && q[k + 2] == c)))
+                    break;
+                k++;
+            }
+            k = k < n ? k + (longstr ? 3 : 1) : n;
+            if (k > n)
+                k = n;
+            memset(out + i, ' ', k - i);
+            i = k;
+        } else if (c == '<') {
+            size_t k = i + 1;
+            while (k < n && !strchr("<>\"{}|^`\\ \t\r\n", q[k]))
+                k++;
+            if (k < n && q[k] == '>') {
+                memset(out + i, ' ', k + 1 - i);
+                i = k + 1;
+            } else {
+                i++;
+            }
+        } else {
+            i++;
+        }
+    }
+}
+
+static const char *
+skip_space(const char *p)
+{
+    while (*p && isspace((unsigned char)*p))
+        p++;
+    return p;
+}
+
+static int
+word_at(const char *p, const char *w)
+{
+    size_t n = strlen(w);
+    return strncasecmp(p, w, n) == 0 && !is_name_char((unsigned char)p[n]);
+}
+
+/* reads ?var or $var at p into key; returns the end or NULL */
+static const char *
+read_var(const char *p, struct dg_order_key *key)
+{
+    if (*p != '?' && *p != '$')
+        return NULL;
+    p++;
+    size_t n = 0;
+    while (is_name_char((unsigned char)p[n]) && p[n] != '-')
+        n++;
+    if (n == 0 || n >= sizeof key->var)
+        return NULL;
+    memcpy(key->var, p, n);
+    key->var[n] = '\0';
+    return p + n;
+}
+
+size_t
+dg_sparql_order_keys(const char *query, struct dg_order_key *keys, size_t max)
+{
+    size_t n = strlen(query), count = 0;
+    char *clean = malloc(n + 1);
+    const char *order = NULL;
+    int depth = 0;
+    if (!clean)
+        return 0;
+    blank_out(query, clean);
+    for (const char *p = clean; *p; p++) {
+        if (*p == '{')
+            depth++;
+        else if (*p == '}')
+            depth--;
+        else if (depth == 0 && (p == clean || !is_name_char((unsigned char)p[-1])) &&
+                 word_at(p, "ORDER") && word_at(skip_space(p + 5), "BY"))
+            order = skip_space(skip_space(p + 5) + 2);
+    }
+    for (const char *p = order; p && *p && count < max;) {
+        p = skip_space(p);
+        if (!*p || word_at(p, "LIMIT") || word_at(p, "OFFSET"))
+            break;
+        struct dg_order_key k = {"", 0};
+        const char *e = read_var(p, &k);
+        if (!e && (word_at(p, "ASC") || word_at(p, "DESC"))) {
+            k.desc = word_at(p, "DESC");
+            const char *q = skip_space(p + (k.desc ? 4 : 3));
+            if (*q == '(' && (e = read_var(skip_space(q + 1), &k))) {
+                e = skip_space(e);
+                e = *e == ')' ? e + 1 : NULL;
+            } else {
+                e = NULL;
+            }
+        }
+        if (!e) { /* an expression: leave the engine's order alone */
+            count = 0;
+            break;
+        }
+        keys[count++] = k;
+        p = e;
+    }
+    free(clean);
+    return count;
 }
