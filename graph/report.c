@@ -617,9 +617,9 @@ out:
 
 static const char q_articles[] =
     "PREFIX schema: <" DG_NS_SCHEMA "> "
-    "SELECT DISTINCT ?article ?key ?date WHERE { ?article a "
-    "schema:NewsArticle . ?article schema:identifier ?key . "
-    "?article schema:datePublished ?date } ORDER BY ?key";
+    "SELECT DISTINCT ?article ?key ?date WHERE { ?article "
+    "schema:identifier ?key . ?article a schema:NewsArticle . "
+    "OPTIONAL { ?article schema:datePublished ?date } } ORDER BY ?key";
 static const char q_sentences[] =
     "PREFIX schema: <" DG_NS_SCHEMA "> PREFIX dg: <" DG_NS "> "
     "SELECT DISTINCT ?article ?s ?i ?text WHERE { ?s dg:inArticle ?article . "
@@ -648,9 +648,12 @@ put_articles(FILE *fp, struct dg_store *st, struct dg_report_info *info,
         slug(id, sizeof id, key->value);
         fprintf(fp, "<article id=\"article-%s\">\n<h3>", id);
         esc(fp, key->value);
-        fputs(" <span class=\"note\">", fp);
-        esc(fp, date->value);
-        fputs("</span></h3>\n<ol class=\"sentences\">\n", fp);
+        if (date->value) { /* articles without a date line have none */
+            fputs(" <span class=\"note\">", fp);
+            esc(fp, date->value);
+            fputs("</span>", fp);
+        }
+        fputs("</h3>\n<ol class=\"sentences\">\n", fp);
         for (size_t k = 0; k < se->nrows; k++) {
             const struct dg_term *sa = dg_results_cell(se, k, 0);
             const struct dg_term *s = dg_results_cell(se, k, 1);

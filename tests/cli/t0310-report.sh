@@ -48,6 +48,12 @@ expect_success 'a query directory with a broken query: reported, not fatal' '
     grep -q "Broken &lt;query&gt;" rep2/index.html &&
     grep -q "class=\"error\">The query failed" rep2/index.html &&
     python3 "$check" rep2/index.html'
+expect_success 'every article is listed, with or without a date line' '
+    dg -q build --store seeds-st "$DG_SRC/seeds" &&
+    dg -q report --store seeds-st -o rep4 &&
+    test "$(grep -c "<article id=" rep4/index.html)" -eq 5 &&
+    grep -q "id=\"article-000_59eb9aca7fa84c62\"" rep4/index.html &&
+    python3 "$check" rep4/index.html'
 expect_success 'report --help prints the usage on stdout' '
     dg report --help >out && grep -q "^usage: diplograph report" out'
 expect_failure 2 'report with an argument is a usage error' \
