@@ -278,6 +278,14 @@ match_month(const struct dg_doc *d, const struct dg_date_ctx *ctx,
     size_t j = k + w.len;
     int day = day_tok(d, j, end), y;
     out->m = w.val;
+    /* "the August 1st Building": a name, not a date */
+    if (day && j + 1 < end && !(d->tok[j].lower[0] >= '0' &&
+                                d->tok[j].lower[strlen(d->tok[j].lower) - 1]
+                                    <= '9') &&
+        (d->tok[j + 1].flags & DG_TOK_CAP) &&
+        (d->tok[j + 1].flags & DG_TOK_WORD) &&
+        word_at(d, j + 1, end).cls == W_NONE)
+        return 0;
     if (day && !dg_dates_year_tok(d, j)) {
         out->d = day;
         j++;

@@ -54,10 +54,11 @@ enum {
     F_YEAR = 1 << 8, F_ACR = 1 << 9, F_TITLE = 1 << 10, F_PLURAL = 1 << 11,
     F_ANAPHOR = 1 << 12, F_ONLINE = 1 << 13, F_FUTURE = 1 << 14,
     F_PAST = 1 << 15, F_GENERIC = 1 << 16, F_HOLD = 1 << 17,
-    F_FORUM = 1 << 18, F_WEAK = 1 << 19, F_LOWER = 1 << 20
+    F_FORUM = 1 << 18, F_WEAK = 1 << 19, F_LOWER = 1 << 20,
+    F_NAMED = 1 << 21
 };
 #define F_SPECIFIC (F_ORD | F_ORG | F_COUNTRY | F_CAP | F_COMP | F_YEAR | \
-                    F_ACR | F_TITLE | F_LOWER)
+                    F_ACR | F_TITLE | F_LOWER | F_NAMED)
 
 struct np {
     size_t a, b;             /* whole phrase, determiner included */
@@ -65,6 +66,7 @@ struct np {
     size_t h0, h1;           /* head noun */
     size_t comp_a, comp_b;   /* "on X" complement (topic), or 0 0 */
     size_t title_a, title_b; /* quoted title, or 0 0 */
+    size_t to_a;             /* "visit to X": X's first token, or 0 */
     int row;                 /* event-nouns row of the head */
     unsigned f;
     int forum; /* org entity for a forum-as-event, else -1 */
@@ -460,8 +462,47 @@ right_of(const struct es *s, size_t end, struct np *np)
             j = q + 1;
         }
     }
+    int visit = np->row >= 0 &&
+                !strcmp(dg_lex_table_field(s->nouns, (size_t)np->row, 1),
+                        "visit");
     while (j < end && links < MAX_LINKS && j - np->h1 < MAX_RIGHT) {
         const char *w = tk(s, j)->lower;
+        /* "a two-day meeting focused on maritime security" */
+        if (j + 1 < end && is_w(s, j + 1, "on") && !(np->f & F_DET) &&
+            (!strcmp(w, "focused") || !strcmp(w, "focusing") ||
+             !strcmp(w, "centred") || !strcmp(w, "centered") ||
+             !strcmp(w, "focussed"))) {
+            j++;
+            w = tk(s, j)->lower;
+        }
+        /* "a visit to Vietnam", "a three-day trip to Tokyo" */
+        if (visit && !strcmp(w, "to") && j + 1 < end && !np->to_a &&
+            ((men_kind(s, j + 1) == DG_ENT_COUNTRY &&
+              !(men_at(s, j + 1)->flags & DG_MEN_ADJ)) ||
+             (!men_at(s, j + 1) && is_word(s, j + 1) &&
+              (tk(s, j + 1)->flags & DG_TOK_CAP)))) {
+            size_t q = men_at(s, j + 1) ? men_at(s, j + 1)->tok_end
+                                        : cap_run(s, j + 1, end);
+            np->to_a = j + 1;
+            np->f |= F_COMP;
+            j = q;
+            links++;
+            continue;
+        }
+        /* "a courtesy call by Admiral X", "a visit by the Lao minister" */
+        if (!strcmp(w, "by") && j + 1 < end) {
+            size_t q = j + 1;
+            while (q < end && q < j + 10 && !men_at(s, q) && is_word(s, q) &&
+                   !(tk(s, q)->flags & DG_TOK_LOWER && cue1(s, q) != Q_DET))
+                q++;
+            if (q < end && men_kind(s, q) == DG_ENT_PERSON) {
+                np->f |= F_COMP;
+                j = men_at(s, q)->tok_end;
+                links++;
+                continue;
+            }
+            break;
+        }
         int is_on = !strcmp(w, "on") || !strcmp(w, "about");
         if (strcmp(w, "of") && strcmp(w, "for") && !is_on &&
             strcmp(w, "with"))
@@ -733,7 +774,7 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
                    ((f & F_INDEF) && ((f & (F_SPECIFIC & ~F_LOWER)) ||
                                       (f & F_HOLD) ||
                                       when_where_after(s, np, end))) ||
-                   ((f & F_HOLD) && !(f & F_WEAK)) ||
+                   ((f & F_HOLD) && !(f & F_WEAK)) || (f & F_NAMED) ||
                    ((f & F_CAP) &&
                     (f & (F_ORG | F_ORD | F_YEAR | F_COUNTRY | F_ACR)));
         if (!tied)
@@ -1303,9 +1344,17 @@ scan_sentence(struct es *s, size_t si)
             k = j - 1;
             continue;
         }
-        /* "Dialogue Partnership", "meeting room": not the head */
-        size_t t = k + len;
-        if (t < end && is_word(s, t) &&
+        /* "exercise Balikatan 2023", "Exercise AUSTRAHIND": a name
+         * after the head */
+        size_t t = k + len, named = 0;
+        if (noun_flag(s, row, "named") && t < end && is_word(s, t) &&
+            (tk(s, t)->flags & DG_TOK_CAP) && !men_at(s, t) &&
+            cue1(s, t) == Q_NONE && !(tk(s, t)->flags & DG_TOK_DIGIT)) {
+            struct dg_date dt;
+            if (!dg_dates_match(s->d, &s->dctx, first, t, end, 0, &dt))
+                named = cap_run(s, t, end) - t;
+        }
+        if (!named && t < end && is_word(s, t) &&
             (cue1(s, t) == Q_NOUN_TAIL ||
              ((tk(s, k)->flags & DG_TOK_CAP) &&
               (tk(s, t)->flags & DG_TOK_CAP) && !men_at(s, t) &&
@@ -1317,7 +1366,9 @@ scan_sentence(struct es *s, size_t si)
         np.forum = -1;
         np.row = row;
         np.h0 = k;
-        np.h1 = k + len;
+        np.h1 = k + len + named;
+        if (named)
+            np.f |= F_CAP | F_NAMED;
         if (np.h1 < end && cue1(s, np.h1) == Q_HEAD_TAIL)
             np.h1++;
         if (noun_flag(s, row, "plural"))
@@ -1785,6 +1836,12 @@ relate_sentence(struct es *s, size_t si, int main)
         const struct mrec *r = &s->mr[i];
         struct ev *e = &s->ev[r->ev];
         size_t stop = i + 1 < m1 ? s->mr[i + 1].np.a : end;
+        if (r->np.to_a && e->place < 0) {
+            int pl = place_at(s, r->np.to_a, end);
+            if (pl == -2)
+                return -1;
+            e->place = pl;
+        }
         if (venue_after(s, r->ev, r->np.b, stop) < 0)
             return -1;
         if (r->np.f & F_ONLINE)
