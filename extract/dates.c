@@ -352,6 +352,23 @@ dg_dates_match(const struct dg_doc *d, const struct dg_date_ctx *ctx,
         return 0;
     }
     if ((v = dg_dates_year_tok(d, k))) {
+        /* ISO 8601: "2024-06-05" written without spaces */
+        int mo, dy;
+        if (k + 4 < end && is_tok(d, k + 1, end, "-") &&
+            is_tok(d, k + 3, end, "-") &&
+            strlen(d->tok[k + 2].lower) == 2 &&
+            strlen(d->tok[k + 4].lower) == 2 &&
+            (mo = day_tok(d, k + 2, end)) && mo <= 12 &&
+            (dy = day_tok(d, k + 4, end)) &&
+            !(d->tok[k + 1].flags & DG_TOK_SPACE) &&
+            !(d->tok[k + 2].flags & DG_TOK_SPACE) &&
+            !(d->tok[k + 3].flags & DG_TOK_SPACE) &&
+            !(d->tok[k + 4].flags & DG_TOK_SPACE)) {
+            out->y = v;
+            out->m = mo;
+            out->d = dy;
+            return 5;
+        }
         if (year_in_span(d, first, k, end) || !lead_before(d, first, k))
             return 0;
         w = word_at(d, k + 1, end);
@@ -436,6 +453,7 @@ dg_dates_match(const struct dg_doc *d, const struct dg_date_ctx *ctx,
                 }
                 out->y = y;
                 out->m = m;
+                out->inferred = 1;
                 return len;
             }
             if (n.unit == 'w' || n.unit == 'd') {

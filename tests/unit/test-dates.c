@@ -121,6 +121,30 @@ main(void)
     check(" date 2023-06-16 The summit will be held on July 11-12 in Oslo.\n",
           "July", "2023-07-11", NULL, "'July 11-12' is the first day");
 
+    /* ranges, names, ISO and deictic forms */
+    check(" date 2024-06-06 The admiral visited Vietnam from June 3 to 5.\n",
+          "June", "2024-06-03", DG_NS_XSD "date",
+          "'from June 3 to 5' is the first day");
+    check(" date 2024-06-06 The navies will meet again in mid-June.\n",
+          "June", "2024-06", DG_NS_XSD "gYearMonth", "'mid-June'");
+    check(" date 2024-06-06 The 2+2 dialogue will be held in late 2024.\n",
+          "2024", "2024", DG_NS_XSD "gYear", "'late 2024'");
+    check(" date 2024-06-06 The accord was signed on 2024-05-30 in Hanoi.\n",
+          "2024", "2024-05-30", DG_NS_XSD "date", "an ISO date");
+    check(" date 2024-06-06 The plan covers the 2024-2026 period.\n",
+          "2024", "", NULL, "'2024-2026' is a span, not an ISO date");
+    check(" date 2023-05-16 The ceremony was held at the August 1st "
+          "Building.\n",
+          "August", "", NULL, "'the August 1st Building' is a name");
+    check(" date 2023-10-18 The committee met earlier this month.\n",
+          "earlier", "2023-10", DG_NS_XSD "gYearMonth",
+          "'earlier this month'");
+    check(" date 2024-02-16 The officers met yesterday.\n",
+          "yesterday", "2024-02-15", DG_NS_XSD "date", "'yesterday'");
+    check(" date 2024-02-16 The drill ended last week.\n",
+          "last", "2024-02-09", DG_NS_XSD "date",
+          "'last week' counts back seven days");
+
     /* month, year */
     check(" date 2023-03-15 The retreat took place in February 2020 in "
           "Hue.\n",

@@ -233,6 +233,110 @@ main(void)
     is_int((long)events(f), 0, "a photo caption gives no event");
     dg_facts_free(f);
 
+    /* a meeting said with a verb */
+    f = extract(x, " date 2024-07-26 Defense Secretary Lloyd Austin met with "
+                   "his Japanese counterpart Minister of Defense Minoru Kihara "
+                   "in Tokyo on Thursday. The two ministers discussed "
+                   "maritime security.\n");
+    is_int((long)events(f), 1, "'X met with Y': one meeting");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
+           "meeting between Austin and Kihara", "named after the two");
+    ok(has_lit(f, EV(1), DG_NS "eventKind", "meeting"), "kind meeting");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2024-07-25",
+           "'on Thursday' is the Thursday before the article date");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/tokyo"),
+       "'in Tokyo' is the venue");
+    ok(has(f, ID "person/lloyd-austin", DG_NS "attends", EV(1)) &&
+           has(f, ID "person/minoru-kihara", DG_NS "attends", EV(1)),
+       "both attend");
+    ok(has(f, ID "country/JPN", DG_NS "participatesIn", EV(1)),
+       "the counterpart's country takes part");
+    ok(has(f, EV(1), DG_NS_SCHEMA "about", ID "topic/maritime-security"),
+       "'the two ministers discussed' gives its topics");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2023-11-02 Chinese Defense Minister Dong Jun held "
+                   "talks with Vietnamese Defense Minister Phan Van Giang in "
+                   "Beijing on Wednesday. During the talks, Dong praised the "
+                   "two militaries.\n");
+    is_int((long)events(f), 1, "'held talks with': one event, 'the talks' "
+                              "refers to it");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
+           "China-Vietnam talks between Jun and Giang",
+           "named after the countries and the persons");
+    ok(has(f, ID "country/CHN", DG_NS "participatesIn", EV(1)) &&
+           has(f, ID "country/VNM", DG_NS "participatesIn", EV(1)),
+       "the nationalities take part");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/beijing"),
+       "venue");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2023-10-18 Mr Zaki paid a courtesy call on Prime "
+                   "Minister Narendra Modi.\n");
+    is_int((long)events(f), 1, "'paid a courtesy call on X'");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
+           "courtesy call between Zaki and Modi", "  ... named");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2023-10",
+           "an undated past meeting gets the article's month");
+    dg_facts_free(f);
+
+    /* visits */
+    f = extract(x, " date 2024-02-16 NATO Secretary General Jens "
+                   "Stoltenberg visited Poland on 14 February 2024 and met "
+                   "with President Andrzej Duda in Warsaw.\n");
+    is_int((long)events(f), 2, "a visit and a meeting");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
+           "Stoltenberg's visit to Poland", "the visit's name");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "country/POL"),
+       "'visited Poland': the country is the venue");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2024-02-14",
+           "'14 February 2024'");
+    is_str(get(f, EV(2), DG_NS_SCHEMA "name"),
+           "meeting between Stoltenberg and Duda",
+           "'and met with': the subject of the first verb");
+    ok(has(f, EV(2), DG_NS_SCHEMA "location", ID "place/warsaw"),
+       "  ... in Warsaw");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2023-09-12 The envoy wrapped up a three-day visit "
+                   "to Lebanon.\n");
+    is_int((long)events(f), 1, "'a three-day visit to X'");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "country/LBN"),
+       "  ... in the country it goes to");
+    dg_facts_free(f);
+
+    /* not meetings */
+    f = extract(x, " date 2024-02-16 The meeting point of the two rivers is "
+                   "a popular site. New recruits must meet the requirements. "
+                   "The proposal met with criticism from lawmakers. The "
+                   "president visited the new hospital.\n");
+    is_int((long)events(f), 0, "'meeting point', 'meet the requirements', "
+                              "'met with criticism' are no events");
+    dg_facts_free(f);
+    f = extract(x, " date 2024-02-16 The minister did not meet with General "
+                   "Pham Van Hoa.\n");
+    is_int((long)events(f), 0, "a negated meeting is none");
+    dg_facts_free(f);
+
+    /* named exercises, patrols, indefinite phrases with a topic */
+    f = extract(x, " date 2023-08-30 Austin thanked the Philippines for "
+                   "hosting the exercise Balikatan 2023.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "exercise Balikatan 2023",
+           "a named exercise keeps its name");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-09-12 The two navies conducted a joint patrol "
+                   "in the Gulf of Thailand last week.\n");
+    ok(has_lit(f, EV(1), DG_NS "eventKind", "exercise"),
+       "a joint patrol is an exercise");
+    dg_facts_free(f);
+    f = extract(x, " date 2024-03-21 The working group convened a two-day "
+                   "meeting focused on maritime security in Vientiane.\n");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/vientiane"),
+       "'a two-day meeting focused on X in Y': venue");
+    ok(has(f, EV(1), DG_NS_SCHEMA "about", ID "topic/maritime-security"),
+       "  ... and topic");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
