@@ -543,8 +543,10 @@ dg_article_parse(const char *text, size_t len, size_t max_bytes,
         }
         if (l->kind == DG_LINE_CHROME && teaser_heading(a, l))
             teasers = 1;
-        if (l->kind == DG_LINE_BODY && !seen_body) {
-            seen_body = 1;
+        /* the dateline opens the first body line, or the line after a
+         * headline ("Vietnam beat Thailand 2-1 ..." then "HÀ NỘI — ...") */
+        if (l->kind == DG_LINE_BODY && seen_body < 2 && !a->has_dateline) {
+            seen_body = is_prose(a, l) ? 2 : seen_body + 1;
             find_dateline(a, l);
         }
     }

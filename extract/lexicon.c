@@ -16,7 +16,7 @@
  * name here to load one more (optional) table. */
 static const char *const table_files[] = {
     "event-nouns.tsv", "event-cues.tsv", "date-words.tsv", "topics.tsv",
-    NULL
+    "cities.tsv", "title-countries.tsv", NULL
 };
 #define NTABLES (sizeof table_files / sizeof *table_files - 1)
 

@@ -17,6 +17,12 @@
  *   org-heads.tsv     head noun, org kind, position: "pre" (name before
  *                     it: "Defense Policy Bureau"), "post" (complement
  *                     after it: "Ministry of Defense") or "both"   optional
+ * and the generic phrase tables of dg_lexicon_table (all optional):
+ *   event-nouns.tsv, event-cues.tsv, date-words.tsv, topics.tsv
+ *                     the events, dates and topics stages
+ *   cities.tsv        city|variants, ISO3: a dateline city's country
+ *   title-countries.tsv  title words|variants, ISO3: a title used by one
+ *                     country only ("Raksha Mantri")
  * A malformed line fails the load with "FILE:LINE: ..." in err.
  *
  * Ownership: the lexicon owns every string and trie it hands out; they are

@@ -29,6 +29,9 @@ struct person {
     const char *titles[MAX_TITLES];
     size_t ntitles;
     int nat; /* country entity id or -1 */
+    long tcountry; /* lexicon country of a title-countries.tsv phrase, -1 */
+    int orgpre;    /* an org named just before the title ("NATO Secretary
+                      General"): serves it, not the article's country */
     int works[MAX_WORKS];
     size_t nworks;
     long evid[MAX_EVID];
@@ -342,6 +345,7 @@ new_person(struct ps *s, size_t a, size_t b, int full)
     p->full = full;
     p->rank = -1;
     p->nat = -1;
+    p->tcountry = -1;
     s->n++;
     return p;
 }
@@ -414,6 +418,33 @@ chain_affiliations(struct ps *s, struct person *p, size_t a, size_t b)
         p->nat = nat;
 }
 
+/* A phrase of title-countries.tsv in the title [a, b) or in the
+ * capitalised words just before it ("Pentagon Press Secretary"). */
+static void
+title_country(struct ps *s, struct person *p, size_t a, size_t b)
+{
+    const struct dg_doc *d = s->d;
+    const struct dg_lex_table *tab =
+        dg_lexicon_table(d->lex, "title-countries.tsv");
+    const struct dg_trie *tr = dg_lex_table_trie(tab);
+    long si = dg_doc_sentence_of(d, a);
+    size_t a0 = si >= 0 ? d->sent[si].tok_first : a;
+    int row;
+
+    if (p->tcountry >= 0 || !tr)
+        return;
+    for (size_t i = 0; i < 3 && a > a0 && (d->tok[a - 1].flags & DG_TOK_CAP) &&
+                       (d->tok[a - 1].flags & DG_TOK_WORD);
+         i++)
+        a--;
+    for (size_t k = a; k < b; k++)
+        if (dg_trie_match(tr, d->tok, k, b, DG_MATCH_ANYCASE, &row)) {
+            p->tcountry = dg_lexicon_country_by_iso3(
+                d->lex, dg_lex_table_field(tab, (size_t)row, 1));
+            return;
+        }
+}
+
 static int
 add_title_span(struct ps *s, struct person *p, size_t a, size_t b)
 {
@@ -429,6 +460,7 @@ add_title_span(struct ps *s, struct person *p, size_t a, size_t b)
         return -1;
     add_title(p, t);
     chain_affiliations(s, p, a, b);
+    title_country(s, p, a, b);
     return 0;
 }
 
@@ -536,11 +568,22 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
     size_t start = k, x = k, nt;
     int nat = -1, ri = -1, cm;
     size_t titles_a[MAX_TITLES], titles_b[MAX_TITLES], ntitles = 0;
+    size_t org_b = k;
 
-    /* [Adj] TITLE [and TITLE]... */
+    /* "NATO Secretary General A": the org is his employer */
+    if (s->cov[x] && s->d->men[s->cov[x] - 1].kind == DG_ENT_ORG &&
+        s->d->men[s->cov[x] - 1].tok_first == x) {
+        size_t oe = s->d->men[s->cov[x] - 1].tok_end;
+        if (oe < end && (t[oe].flags & DG_TOK_CAP) && title_at(s, oe, end))
+            x = org_b = oe;
+    }
+    /* [Adj] TITLE [and TITLE]...; "Sweden's Minister for Defence" */
     while (x < end && (cm = country_cov(s, x)) >= 0) {
         nat = s->d->men[cm].entity;
         x = s->d->men[cm].tok_end;
+        if (x + 1 < end && tok_eq(&t[x], "'") &&
+            tok_eq(&t[x + 1], "s") && title_at(s, x + 2, end))
+            x += 2;
     }
     while (x < end && ntitles < MAX_TITLES && title_at(s, x, end) &&
            ((t[x].flags & DG_TOK_CAP) || nat >= 0 || ntitles > 0 ||
@@ -612,6 +655,10 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
     }
     p->rank = ri;
     p->nat = nat;
+    if (org_b > start) {
+        chain_affiliations(s, p, start, org_b);
+        p->orgpre = 1;
+    }
     for (size_t i = 0; i < ntitles; i++)
         if (add_title_span(s, p, titles_a[i], titles_b[i]) < 0)
             *err = 1;
@@ -732,6 +779,30 @@ resolve(struct ps *s)
     return 0;
 }
 
+/* The full person named exactly by the name tokens [a, b), or -1. */
+static long
+full_name_at(const struct ps *s, size_t a, size_t b)
+{
+    const struct dg_token *t = s->d->tok;
+    for (size_t i = 0; i < s->n; i++) {
+        const struct person *p = &s->p[i];
+        size_t j = 0, k;
+        if (!p->full || p->merged)
+            continue;
+        for (k = a; k < b && j < p->ntok; k++) {
+            if (!(t[k].flags & DG_TOK_WORD) || in_list(particles, t[k].fold) ||
+                in_list(name_suffixes, t[k].fold))
+                continue;
+            if (strcmp(p->toks[j], t[k].lower) != 0)
+                break;
+            j++;
+        }
+        if (k == b && j == p->ntok)
+            return (long)i;
+    }
+    return -1;
+}
+
 /* Bare surnames ("Lavrov said", "Minh reaffirmed") of known persons. */
 static void
 bare_mentions(struct ps *s)
@@ -742,9 +813,18 @@ bare_mentions(struct ps *s)
             continue;
         size_t end = d->sent[si].tok_end;
         for (size_t k = d->sent[si].tok_first; k < end; k++) {
-            if (!name_tok(s, k, end) || (k > 0 && name_tok(s, k - 1, end)) ||
-                (k + 1 < end && name_tok(s, k + 1, end)))
+            if (!name_tok(s, k, end) || (k > 0 && name_tok(s, k - 1, end)))
                 continue;
+            /* "Tea Banh thanked ...": a full name again, without title */
+            size_t nt, ne = name_end(s, k, end, &nt);
+            if (nt >= 2) {
+                long full = full_name_at(s, k, ne);
+                if (full >= 0) {
+                    add_span(&s->p[full], k, ne, 0, (long)si);
+                    k = ne - 1;
+                }
+                continue;
+            }
             long to = -1;
             int ties = 0;
             for (size_t i = 0; i < s->n; i++) {
@@ -852,6 +932,165 @@ org_country(const struct dg_doc *d, int id, int depth)
     return -1;
 }
 
+/* The country entity of lexicon country i (registered when the text has
+ * not named it), or -1. */
+static int
+country_entity(struct dg_doc *d, long i)
+{
+    if (i < 0)
+        return -1;
+    return dg_doc_country(d, (size_t)i);
+}
+
+/* 1 when country entity c is mentioned in a sentence (not only in the
+ * dateline). */
+static int
+in_body(const struct dg_doc *d, int c)
+{
+    for (size_t i = 0; i < d->nmen; i++)
+        if (d->men[i].entity == c && d->men[i].sent >= 0)
+            return 1;
+    return 0;
+}
+
+/* The country of the dateline ("KUALA LUMPUR, March 9 (Bernama) --"): a
+ * country named in it or a city of cities.tsv; -1 when none, -2 when the
+ * article has no dateline. */
+static int
+dateline_country(struct dg_doc *d)
+{
+    const struct dg_lex_table *tab = dg_lexicon_table(d->lex, "cities.tsv");
+    int row;
+
+    if (d->dl_end <= d->dl_first)
+        return -2;
+    for (size_t i = 0; i < d->nmen; i++)
+        if (d->men[i].sent < 0 && d->men[i].kind == DG_ENT_COUNTRY)
+            return d->men[i].entity;
+    for (size_t k = d->dl_first; tab && k < d->dl_end; k++)
+        if (dg_trie_match(dg_lex_table_trie(tab), d->tok, k, d->dl_end,
+                          DG_MATCH_ANYCASE, &row))
+            return country_entity(d, dg_lexicon_country_by_iso3(
+                                         d->lex, dg_lex_table_field(tab, (size_t)row, 1)));
+    return -1;
+}
+
+/* "Deputy Minister of National Defence" and the doc's one "Vietnam
+ * Ministry of National Defence": the ministry's country, or -1. */
+static int
+ministry_country(struct ps *s, const struct person *p)
+{
+    struct dg_doc *d = s->d;
+    int found = -1;
+    for (size_t t = 0; t < p->ntitles; t++) {
+        char *f = dg_text_fold(p->titles[t], strlen(p->titles[t]), 1);
+        const char *m = f ? strstr(f, "minister ") : NULL;
+        if (m && (strncmp(m + 9, "of ", 3) == 0 || strncmp(m + 9, "for ", 4) == 0)) {
+            const char *rest = m + 9 + (m[9] == 'o' ? 3 : 4);
+            for (size_t i = 0; i < d->nent; i++) {
+                const char *kind = dg_doc_prop_get(d, (int)i, DG_NS "orgKind");
+                if (d->ent[i].kind != DG_ENT_ORG || !kind ||
+                    strcmp(kind, "ministry") != 0)
+                    continue;
+                char *g = dg_text_fold(d->ent[i].name, strlen(d->ent[i].name), 1);
+                const char *q = g ? strstr(g, "ministry ") : NULL;
+                if (q && (strncmp(q + 9, "of ", 3) == 0 ||
+                          strncmp(q + 9, "for ", 4) == 0) &&
+                    strcmp(q + 9 + (q[9] == 'o' ? 3 : 4), rest) == 0) {
+                    int c = org_country(d, (int)i, 0);
+                    if (c >= 0 && found >= 0 && c != found)
+                        found = -3; /* two countries: none */
+                    else if (c >= 0 && found != -3)
+                        found = c;
+                }
+                free(g);
+            }
+        }
+        free(f);
+    }
+    return found >= 0 ? found : -1;
+}
+
+/* Officials with no country of their own.  Explicit marks come first (an
+ * adjective, a country in the title chain, the employer's country); then
+ * a title used by one country only (title-countries.tsv); then the
+ * country of a ministry the title names; last, the article's own country
+ * for the publishing side: the dateline's country when the text names it,
+ * or, with no dateline, the only country named that no official is
+ * marked with. */
+static int
+nationalities(struct ps *s)
+{
+    struct dg_doc *d = s->d;
+    int claimed[64], home = -1;
+    size_t nclaimed = 0;
+
+    for (size_t i = 0; i < s->n; i++) {
+        struct person *p = &s->p[i];
+        if (p->merged)
+            continue;
+        for (size_t w = 0; w < p->nworks && p->nat < 0; w++)
+            p->nat = org_country(d, p->works[w], 0);
+        if (p->nat >= 0 && nclaimed < 64)
+            claimed[nclaimed++] = p->nat;
+    }
+    for (size_t i = 0; i < s->n; i++) {
+        struct person *p = &s->p[i];
+        if (p->merged || p->nat >= 0)
+            continue;
+        p->nat = country_entity(d, p->tcountry);
+        if (p->nat < 0)
+            p->nat = ministry_country(s, p);
+    }
+    int dl = dateline_country(d);
+    if (dl >= 0 && in_body(d, dl)) {
+        home = dl;
+    } else if (dl == -2) {
+        for (size_t i = 0; i < d->nmen; i++) {
+            const struct dg_mention *m = &d->men[i];
+            size_t c;
+            if (m->kind != DG_ENT_COUNTRY || m->sent < 0 ||
+                (d->sent[m->sent].flags & DG_SENT_NOMINE))
+                continue;
+            for (c = 0; c < nclaimed && claimed[c] != m->entity; c++)
+                ;
+            if (c < nclaimed || m->entity == home)
+                continue;
+            if (home >= 0) {
+                home = -1;
+                break;
+            }
+            home = m->entity;
+        }
+    }
+    for (size_t i = 0; home >= 0 && i < s->n; i++) {
+        struct person *p = &s->p[i];
+        if (!p->merged && p->nat < 0 && !p->orgpre &&
+            (p->ntitles > 0 || p->rank >= 0))
+            p->nat = home;
+    }
+    return 0;
+}
+
+/* 1 when title i of p is a word of another of its titles ("Secretary"
+ * of "Secretary of Defense", "Commander" of "Force Commander"). */
+static int
+title_inside(const struct person *p, size_t i)
+{
+    const char *a = p->titles[i];
+    size_t n = strlen(a);
+    for (size_t j = 0; j < p->ntitles; j++) {
+        const char *b = p->titles[j];
+        size_t m = strlen(b);
+        if (j == i || m <= n)
+            continue;
+        if ((strncmp(b, a, n) == 0 && b[n] == ' ') ||
+            (strcmp(b + m - n, a) == 0 && b[m - n - 1] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
 static int
 emit_persons(struct ps *s)
 {
@@ -879,11 +1118,10 @@ emit_persons(struct ps *s)
                             NULL) < 0)
             return -1;
         for (size_t t = 0; t < p->ntitles; t++)
-            if (dg_doc_prop_lit(d, id, DG_NS_SCHEMA "jobTitle", p->titles[t],
+            if (!title_inside(p, t) &&
+                dg_doc_prop_lit(d, id, DG_NS_SCHEMA "jobTitle", p->titles[t],
                                 NULL) < 0)
                 return -1;
-        for (size_t w = 0; w < p->nworks && p->nat < 0; w++)
-            p->nat = org_country(d, p->works[w], 0);
         if (p->nat >= 0 && dg_doc_prop_iri(d, id, DG_NS_SCHEMA "nationality",
                                            d->ent[p->nat].iri) < 0)
             return -1;
@@ -953,7 +1191,7 @@ dg_persons_scan(struct dg_doc *d, struct dg_error *err)
         goto out;
     bare_mentions(&s);
     descriptions(&s);
-    if (emit_persons(&s) < 0 || dg_doc_sort_mentions(d) < 0)
+    if (nationalities(&s) < 0 || emit_persons(&s) < 0 || dg_doc_sort_mentions(d) < 0)
         goto out;
     rc = 0;
 out:
