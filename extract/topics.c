@@ -30,7 +30,8 @@ struct dg_topics {
     size_t n, cap;
 };
 
-enum tclass { T_NONE, T_KEYWORD, T_CUE, T_LIST, T_STOP, T_DROP, T_AFFIX };
+enum tclass { T_NONE, T_KEYWORD, T_CUE, T_LIST, T_STOP, T_DROP, T_AFFIX,
+              T_GENERIC };
 
 struct dg_topics *
 dg_topics_new(struct dg_doc *d)
@@ -76,6 +77,8 @@ class_at(const struct dg_topics *t, const struct dg_token *tok, size_t k,
         return T_DROP;
     if (strcmp(l, "@affix") == 0)
         return T_AFFIX;
+    if (strcmp(l, "@generic") == 0)
+        return T_GENERIC;
     return T_NONE;
 }
 
@@ -275,6 +278,9 @@ add_item(struct dg_topics *t, int event, size_t a, size_t b, int quoted,
     if (b <= a || content_count(tk, a, b) == 0)
         return 0;
     if (b - a > (quoted ? MAX_TITLE_TOK : MAX_ITEM_TOK))
+        return 0;
+    /* "issues of global concern", "the proposed agenda": a generic head */
+    if (!quoted && class_at(t, tk, b - 1, b, &len, &row) == T_GENERIC)
         return 0;
     /* an organisation's name is not a topic (but "preparations for" it
      * is) */
