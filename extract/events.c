@@ -1311,10 +1311,11 @@ scan_sentence(struct es *s, size_t si)
             k = m->tok_end - 1;
             continue;
         }
-        if (cue_at(s, k, end, &len) == Q_MEET_VERB) {
-            int crow;
-            dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok, k, end,
-                          DG_MATCH_ANYCASE, &crow);
+        int crow;
+        if ((tk(s, k)->flags & DG_TOK_LOWER) &&
+            (len = dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok, k,
+                                 end, DG_MATCH_ANYCASE, &crow)) &&
+            s->row_cue[crow] == Q_MEET_VERB) {
             size_t e = verb_event(s, si, k, len, crow);
             if (!e)
                 return -1;
