@@ -185,6 +185,23 @@ by_list(const struct st *s, size_t k, size_t end, int *out)
     return n;
 }
 
+/* "the two officers" at token k: the main event's two persons, else the
+ * last two persons named before k. */
+static size_t
+two_persons(const struct st *s, size_t k, int *out)
+{
+    const struct dg_doc *d = s->d;
+    size_t n = 0;
+    if (s->npersons == 2)
+        return copy_ids(out, s->persons, s->npersons);
+    for (size_t i = d->nmen; i-- > 0 && n < 2;) {
+        const struct dg_mention *m = &d->men[i];
+        if (m->kind == DG_ENT_PERSON && m->sent >= 0 && m->tok_end <= k)
+            add_id(out, &n, m->entity);
+    }
+    return n == 2 ? n : copy_ids(out, s->persons, s->npersons);
+}
+
 static size_t
 resolve_group(const struct st *s, int cls, int *out)
 {
@@ -233,7 +250,7 @@ resolve_seg(const struct st *s, size_t a, size_t b, size_t end, int *out,
             continue;
         if (cls & (1u << DG_CUE_OFFICIALS)) {
             *coll = 1;
-            return resolve_group(s, DG_CUE_OFFICIALS, out);
+            return two_persons(s, k, out);
         }
         if (cls & ((1u << DG_CUE_SIDES) | (1u << DG_CUE_GROUP))) {
             *coll = 1;
@@ -277,6 +294,14 @@ subject(const struct st *s, size_t si, size_t v, int *out, int *coll,
         while (e < b && !boundary(d, e))
             e++;
         if (e > a && !is1(s, a, DG_CUE_INTRO)) {
+            /* "Hammond said Australia would ..., and praised X": the
+             * reporter is the subject, not what he reports */
+            for (size_t q = a + 1; q < e; q++)
+                if ((d->tok[q].flags & DG_TOK_LOWER) &&
+                    dg_cues_is(s->c, d->tok, q, e, DG_CUE_SAY)) {
+                    e = q;
+                    break;
+                }
             *sa = a;
             *sb = e;
             return resolve_seg(s, a, e, end, out, coll);
@@ -436,6 +461,62 @@ emit(struct st *s, struct act *x, size_t si, int ev)
         dg_relations_cooperate(d, x->ag[0], x->ag[1]) < 0)
         return -1;
     return 0;
+}
+
+/* The country an agent stands for: itself, or a person's nationality;
+ * -1 for an org or a person with none. */
+static int
+agent_country(const struct dg_doc *d, int id)
+{
+    if (d->ent[id].kind == DG_ENT_COUNTRY)
+        return id;
+    if (d->ent[id].kind != DG_ENT_PERSON)
+        return -1;
+    const char *nat = dg_doc_prop_get(d, id, DG_NS_SCHEMA "nationality");
+    return nat ? dg_doc_entity_find(d, nat) : -1;
+}
+
+/* An agreement or pledge about cooperation, item tokens [a, b): "the two
+ * leaders agreed to expand cooperation" makes their two countries
+ * cooperate; "... trilateral cooperation with the United States" makes
+ * each of them cooperate with it. */
+static void
+coop_agreement(struct st *s, const struct act *x, size_t a, size_t b)
+{
+    struct dg_doc *d = s->d;
+    int c[MAXE];
+    size_t nc = 0, after;
+    int coop = 0;
+
+    for (size_t i = 0; i < x->nag; i++) {
+        int k = agent_country(d, x->ag[i]);
+        if (k >= 0)
+            add_id(c, &nc, k);
+    }
+    for (size_t k = a; k < b; k++) {
+        unsigned cls;
+        size_t len = dg_cues_word(s->c, d->tok, k, b, &cls);
+        if (!len)
+            continue;
+        if (cls & ((1u << DG_CUE_COOP) | (1u << DG_CUE_SIDES) |
+                   (1u << DG_CUE_BILATERAL)))
+            coop = 1;
+        if (cls & (1u << DG_CUE_COOPWITH)) {
+            size_t f = k + len;
+            while (f < b && is_w(d, f, "the"))
+                f++;
+            const struct dg_mention *m = dg_np_at(s->np, f);
+            if (m && m->tok_first == f && m->kind == DG_ENT_COUNTRY &&
+                dg_np_role(s->np, m, b, &after) != DG_NP_MODIFIER)
+                for (size_t i = 0; i < nc; i++)
+                    if (dg_relations_cooperate(d, c[i], m->entity) < 0)
+                        s->err = 1;
+            coop = 1;
+        }
+        k += len - 1;
+    }
+    if (coop && nc == 2 && dg_relations_cooperate(d, c[0], c[1]) < 0)
+        s->err = 1;
 }
 
 /* The event of sentence si: one it mentions, else the main event when it
@@ -708,6 +789,8 @@ do_verb(struct st *s, size_t si, size_t v)
         }
         if (emit(s, &y, si, ev) < 0)
             s->err = 1;
+        if (chain[i]->pattern == DG_PAT_TO && y.nag)
+            coop_agreement(s, &y, o, cend);
     }
 gift_out:
     if (gift && gift_who >= 0) {

@@ -32,7 +32,7 @@ static const char *const class_names[DG_CUE_NCLASSES] = {
     "role", "sides", "officials", "group", "he", "they", "intro", "aux",
     "be", "modal", "neg", "func", "cut", "cutany", "gift", "evnoun",
     "memberof", "memberpost", "chair", "cochair", "hold", "coop",
-    "coopwith", "bilateral", "bloc", "give"
+    "coopwith", "bilateral", "bloc", "give", "say", "speech"
 };
 
 static const char *const pattern_names[] = {

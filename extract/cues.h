@@ -61,6 +61,10 @@ enum dg_cue_class {
     DG_CUE_BILATERAL,  /* "bilateral": cooperation of the two sides */
     DG_CUE_BLOC,       /* "bloc", "grouping": the article's org */
     DG_CUE_GIVE,       /* "provide", "supply": a giving verb in an item */
+    DG_CUE_SAY,        /* "said", "told": a reporting verb ("X said Y
+                          would ..., and praised Z": X praised) */
+    DG_CUE_SPEECH,     /* "readout", "statement": what is "provided" by
+                          speaking, not given */
     DG_CUE_NCLASSES
 };
 

@@ -217,6 +217,80 @@ country_before(const struct rs *s, size_t k, size_t a0, size_t end)
     return -1;
 }
 
+/* The two countries a bilateral phrase of sentence si means: the
+ * sentence's own two countries, else the main event's two, else the
+ * article's two (minable sentences, names inside org names too).  Returns
+ * 1 with *a, *b set, or 0 when they are not exactly two. */
+static int
+bilateral_pair(const struct rs *s, size_t si, int *a, int *b)
+{
+    const struct dg_doc *d = s->d;
+    int ids[MAXC], p[MAXC];
+    size_t n = 0, nm;
+    const struct dg_mention *m = dg_doc_mentions_in(d, si, &nm);
+
+    for (size_t i = 0; i < nm; i++)
+        if (m[i].kind == DG_ENT_COUNTRY)
+            add_id(ids, &n, m[i].entity);
+    if (n != 2) {
+        size_t np = dg_parties_all(d, p, MAXC);
+        n = 0;
+        for (size_t i = 0; i < np; i++)
+            if (d->ent[p[i]].kind == DG_ENT_COUNTRY)
+                add_id(ids, &n, p[i]);
+    }
+    if (n != 2) {
+        n = 0;
+        for (size_t i = 0; i < d->nmen && n <= 2; i++)
+            if (d->men[i].kind == DG_ENT_COUNTRY && d->men[i].sent >= 0 &&
+                !(d->sent[d->men[i].sent].flags & DG_SENT_NOMINE))
+                add_id(ids, &n, d->men[i].entity);
+    }
+    if (n != 2)
+        return 0;
+    *a = ids[0];
+    *b = ids[1];
+    return 1;
+}
+
+/* "A and B have agreed to strengthen cooperation": the two countries of
+ * a subject "A and B" a few words before the cooperation noun at k. */
+static void
+coop_subject(struct rs *s, size_t k, size_t a0, size_t end)
+{
+    const struct dg_doc *d = s->d;
+    for (size_t j = k; j > a0 && j + 7 > k; j--) {
+        if (dg_np_punct(d, j - 1, ",") || dg_np_punct(d, j - 1, ";") ||
+            is_w(d, j - 1, "with") || is_w(d, j - 1, "between") ||
+            is_w(d, j - 1, "but") || is_w(d, j - 1, "while"))
+            return;
+        const struct dg_mention *m = country_at(s, j - 1, end);
+        if (!m)
+            continue;
+        int ids[MAXC];
+        size_t n = list_before(s, m->tok_end, a0, end, ids);
+        /* the list's first token: the subject, not "with A and B" */
+        size_t f = m->tok_first;
+        while (f > a0) {
+            const struct dg_mention *c = dg_np_at(s->np, f - 1);
+            if (c && c->kind == DG_ENT_COUNTRY)
+                f = c->tok_first;
+            else if (is_w(d, f - 1, "and") || dg_np_punct(d, f - 1, ","))
+                f--;
+            else
+                break;
+        }
+        while (f > a0 && is_w(d, f - 1, "the"))
+            f--;
+        if (n == 2 &&
+            !(f > a0 && (is_w(d, f - 1, "with") || is_w(d, f - 1, "between") ||
+                         is_w(d, f - 1, "to") || is_w(d, f - 1, "from"))) &&
+            dg_relations_cooperate(s->d, ids[0], ids[1]) < 0)
+            s->err = 1;
+        return;
+    }
+}
+
 static void
 chair(struct rs *s, int country, int org, const char *p)
 {
@@ -349,6 +423,19 @@ scan_sentence(struct rs *s, size_t si)
             if (n == 2 && org >= 0 && dg_relations_cooperate(d, ids[0], ids[1]) < 0)
                 s->err = 1;
         }
+        /* "the comprehensive strategic cooperative partnership of Laos
+         * and China", "Laos and China pledged to boost defence ties" */
+        if (cls & (1u << DG_CUE_COOP)) {
+            if (is_w(d, k + len, "of") || is_w(d, k + len, "between")) {
+                size_t f = k + len + 1;
+                while (f < end && is_w(d, f, "the"))
+                    f++;
+                n = list_after(s, f, end, ids);
+                if (n == 2 && dg_relations_cooperate(d, ids[0], ids[1]) < 0)
+                    s->err = 1;
+            }
+            coop_subject(s, k, a0, end);
+        }
         /* "the Laos - Japan strategic partnership" */
         if (cls & (1u << DG_CUE_COOP)) {
             size_t b = k;
@@ -400,9 +487,9 @@ scan_sentence(struct rs *s, size_t si)
             int coop = 0;
             for (size_t j = k + len; j < end && j < k + len + 4 && !coop; j++)
                 coop = dg_cues_is(s->c, t, j, end, DG_CUE_COOP) != 0;
-            int p[MAXC];
-            size_t np = coop ? dg_parties_all(d, p, MAXC) : 0;
-            if (np == 2 && dg_relations_cooperate(d, p[0], p[1]) < 0)
+            int c1, c2;
+            if (coop && bilateral_pair(s, si, &c1, &c2) &&
+                dg_relations_cooperate(d, c1, c2) < 0)
                 s->err = 1;
         }
         k += len - 1;
