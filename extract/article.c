@@ -75,14 +75,39 @@ prefix_ci(const char *s, size_t len, const char *p)
     return 1;
 }
 
-static int
-contains_ci(const char *s, size_t len, const char *p)
+/* A line lowercased (ASCII) once, so that the chrome phrases are found
+ * with strstr rather than a case-blind scan per phrase. */
+struct lower_line {
+    char buf[1024];
+    char *s; /* buf, or a heap copy for long lines; NULL if out of memory */
+};
+
+static void
+lower_line_init(struct lower_line *l, const char *s, size_t len)
 {
-    size_t n = strlen(p);
-    for (size_t i = 0; i + n <= len; i++)
-        if (prefix_ci(s + i, len - i, p))
-            return 1;
-    return 0;
+    l->s = len < sizeof l->buf ? l->buf : malloc(len + 1);
+    if (!l->s)
+        return;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        /* a NUL cannot occur (article.c refuses binary text) */
+        l->s[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    l->s[len] = '\0';
+}
+
+static void
+lower_line_release(struct lower_line *l)
+{
+    if (l->s != l->buf)
+        free(l->s);
+}
+
+/* p is lowercase ASCII */
+static int
+contains_ci(const struct lower_line *l, const char *p)
+{
+    return l->s && strstr(l->s, p) != NULL;
 }
 
 /* Parses " date YYYY-MM-DD" at the start; sets a->date and body_start. */
@@ -332,16 +357,32 @@ ends_with_punct(const char *s, size_t len)
 }
 
 static void
+classify_text(struct dg_line *l, const char *s, size_t len,
+              const struct lower_line *low);
+
+static void
 classify_line(struct dg_article *a, struct dg_line *l)
 {
     const char *s = a->text + l->start;
     size_t len = l->end - l->start;
+    struct lower_line low;
+    lower_line_init(&low, s, len);
+    classify_text(l, s, len, &low);
+    lower_line_release(&low);
+}
+
+/* sets l->kind from the line's text s (len bytes; low: lowercased) */
+static void
+classify_text(struct dg_line *l, const char *s, size_t len,
+              const struct lower_line *low)
+{
     size_t words = 0, i = 0;
     int in_word = 0;
 
-    if (contains_ci(s, len, "(photo") || prefix_ci(s, len, "photo:") ||
-        prefix_ci(s, len, "photo credit") || contains_ci(s, len, "(image:") ||
-        prefix_ci(s, len, "file photo") || contains_ci(s, len, "(illustrative photo")) {
+    if (contains_ci(low, "(photo") || prefix_ci(s, len, "photo:") ||
+        prefix_ci(s, len, "photo credit") || contains_ci(low, "(image:") ||
+        prefix_ci(s, len, "file photo") ||
+        contains_ci(low, "(illustrative photo")) {
         l->kind = DG_LINE_CAPTION;
         return;
     }
@@ -352,7 +393,7 @@ classify_line(struct dg_article *a, struct dg_line *l)
         in_word = w;
     }
     for (const char *const *p = chrome_phrases; *p; p++) {
-        if (contains_ci(s, len, *p)) {
+        if (contains_ci(low, *p)) {
             l->kind = DG_LINE_CHROME;
             return;
         }
@@ -365,7 +406,7 @@ classify_line(struct dg_article *a, struct dg_line *l)
     }
     if (ends_with_punct(s, len))
         return;
-    if (words <= 3 || contains_ci(s, len, " | ") || contains_ci(s, len, " >> ")) {
+    if (words <= 3 || contains_ci(low, " | ") || contains_ci(low, " >> ")) {
         l->kind = DG_LINE_CHROME;
         return;
     }

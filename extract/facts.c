@@ -19,6 +19,7 @@ struct block {
 
 struct dg_facts {
     struct dg_triple *v;
+    uint64_t *hv; /* hash of each triple, compared before the strings */
     size_t n, cap;
     size_t *hash; /* open addressing: index+1 into v, 0 empty */
     size_t hcap;
@@ -47,6 +48,7 @@ dg_facts_free(struct dg_facts *f)
     if (!f)
         return;
     free(f->v);
+    free(f->hv);
     free(f->hash);
     free_blocks(f->blocks);
     free(f);
@@ -135,15 +137,16 @@ same(const struct dg_triple *t, const char *s, const char *p, const char *o,
            streq_null(t->dt, dt);
 }
 
-/* Returns the slot where the triple is or would go. */
+/* Returns the slot where the triple of hash h is or would go. */
 static size_t
-find_slot(const struct dg_facts *f, const char *s, const char *p, const char *o,
-          const char *dt, int o_is_iri)
+find_slot(const struct dg_facts *f, uint64_t h, const char *s, const char *p,
+          const char *o, const char *dt, int o_is_iri)
 {
     size_t mask = f->hcap - 1;
-    size_t i = (size_t)hash_triple(s, p, o, dt, o_is_iri) & mask;
+    size_t i = (size_t)h & mask;
     while (f->hash[i]) {
-        if (same(&f->v[f->hash[i] - 1], s, p, o, dt, o_is_iri))
+        size_t k = f->hash[i] - 1;
+        if (f->hv[k] == h && same(&f->v[k], s, p, o, dt, o_is_iri))
             return i;
         i = (i + 1) & mask;
     }
@@ -161,8 +164,9 @@ rehash(struct dg_facts *f)
     f->hash = nh;
     f->hcap = ncap;
     for (size_t k = 0; k < f->n; k++) {
-        const struct dg_triple *t = &f->v[k];
-        size_t i = find_slot(f, t->s, t->p, t->o, t->dt, t->o_is_iri);
+        size_t i = (size_t)f->hv[k] & (ncap - 1);
+        while (f->hash[i]) /* all stored triples are distinct */
+            i = (i + 1) & (ncap - 1);
         f->hash[i] = k + 1;
     }
     return 0;
@@ -176,7 +180,8 @@ add(struct dg_facts *f, const char *s, const char *p, const char *o,
         return -1;
     if ((f->n + 1) * 2 > f->hcap && rehash(f) < 0)
         return -1;
-    size_t slot = find_slot(f, s, p, o, dt, o_is_iri);
+    uint64_t h = hash_triple(s, p, o, dt, o_is_iri);
+    size_t slot = find_slot(f, h, s, p, o, dt, o_is_iri);
     if (f->hash[slot])
         return 0; /* already there */
     if (f->n == f->cap) {
@@ -185,8 +190,13 @@ add(struct dg_facts *f, const char *s, const char *p, const char *o,
         if (!nv)
             return -1;
         f->v = nv;
+        uint64_t *nh = realloc(f->hv, ncap * sizeof *nh);
+        if (!nh)
+            return -1;
+        f->hv = nh;
         f->cap = ncap;
     }
+    f->hv[f->n] = h;
     struct dg_triple *t = &f->v[f->n];
     t->s = arena_strdup(f, s);
     t->p = arena_strdup(f, p);
