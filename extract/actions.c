@@ -108,16 +108,24 @@ clause_end(const struct st *s, size_t k, size_t end)
     return end;
 }
 
-/* The last person mentioned before token k, or -1. */
+/* The person "he" or "she" at token k stands for: the first person of
+ * the nearest sentence that names one before k (the subject of "Mr. A met
+ * B and C." is who "he" is in the next sentence), or -1. */
 static int
 last_person(const struct dg_doc *d, size_t k)
 {
+    long sent = -1;
+    int who = -1;
     for (size_t i = d->nmen; i-- > 0;) {
         const struct dg_mention *m = &d->men[i];
-        if (m->kind == DG_ENT_PERSON && m->sent >= 0 && m->tok_end <= k)
-            return m->entity;
+        if (m->kind != DG_ENT_PERSON || m->sent < 0 || m->tok_end > k)
+            continue;
+        if (sent >= 0 && m->sent != sent)
+            break;
+        sent = m->sent;
+        who = m->entity;
     }
-    return -1;
+    return who;
 }
 
 static size_t
@@ -307,6 +315,50 @@ subject(const struct st *s, size_t si, size_t v, int *out, int *coll,
             return resolve_seg(s, a, e, end, out, coll);
         }
         a = e + 1;
+    }
+    return 0;
+}
+
+/* 1 when token k is a word ending in "-ing" ("praising"). */
+static int
+ing_form(const struct dg_doc *d, size_t k)
+{
+    const char *w = d->tok[k].lower;
+    size_t n = strlen(w);
+    return n > 4 && strcmp(w + n - 3, "ing") == 0;
+}
+
+/* "..., he said, praising X": the agent of a participle after the comma
+ * at c is the first person, pronoun or country heading the clause before
+ * it. */
+static size_t
+participle_subject(const struct st *s, size_t si, size_t c, int *out)
+{
+    const struct dg_doc *d = s->d;
+    size_t a0 = d->sent[si].tok_first, end = d->sent[si].tok_end, a, after;
+
+    for (a = c; a > a0 && !boundary(d, a - 1); a--)
+        ;
+    if (a == c && a > a0 && dg_np_punct(d, a - 1, "\""))
+        return 0;
+    for (size_t k = a; k < c; k++) {
+        if (is1(s, k, DG_CUE_HE)) {
+            int p = last_person(d, k);
+            if (p < 0)
+                return 0;
+            out[0] = p;
+            return 1;
+        }
+        const struct dg_mention *m = dg_np_at(s->np, k);
+        if (!m)
+            continue;
+        if (m->kind == DG_ENT_PERSON ||
+            ((m->kind == DG_ENT_COUNTRY || m->kind == DG_ENT_ORG) &&
+             dg_np_role(s->np, m, end, &after) == DG_NP_HEAD)) {
+            out[0] = m->entity;
+            return 1;
+        }
+        k = m->tok_end - 1;
     }
     return 0;
 }
@@ -682,7 +734,10 @@ do_verb(struct st *s, size_t si, size_t v)
         goto gift_out;
     }
 
-    x.nag = subject(s, si, v, x.ag, &coll, &sa, &sb);
+    if (p > a0 && dg_np_punct(d, p - 1, ",") && ing_form(d, v))
+        x.nag = participle_subject(s, si, p - 1, x.ag);
+    else
+        x.nag = subject(s, si, v, x.ag, &coll, &sa, &sb);
     if (!x.nag)
         return ve;
     x.collective = coll;
@@ -715,7 +770,7 @@ do_verb(struct st *s, size_t si, size_t v)
                 if (y.nrc == 1 && k < cend && is_w(d, k, "for") &&
                     (is_w(d, q, "its") || is_w(d, q, "their"))) {
                     size_t g = 0;
-                    for (q++; q < cend && q < k + 5 && !g; q++)
+                    for (q++; q < cend && q < k + 7 && !g; q++)
                         if ((g = dg_cues_is(s->c, d->tok, q, cend, DG_CUE_GIFT)))
                             break;
                     if (g) {
@@ -729,6 +784,9 @@ do_verb(struct st *s, size_t si, size_t v)
         case DG_PAT_OBJTO:
             for (k = o; k < cend && !is_w(d, k, "to"); k++)
                 ;
+            /* "urges support for X" asks nobody to do anything */
+            if (k >= cend)
+                continue;
             y.nrc = entities(s, o, k, end, y.rc);
             if (k < cend)
                 items(s, &y, k + 1, cend, 1);
@@ -754,6 +812,12 @@ do_verb(struct st *s, size_t si, size_t v)
             break;
         case DG_PAT_ITEM:
             if (strcmp(y.type, "provides") == 0) {
+                /* "provided the following readout": words, not a gift */
+                int speech = 0;
+                for (k = o; k < cend && k < o + 4 && !speech; k++)
+                    speech = is1(s, k, DG_CUE_SPEECH);
+                if (speech)
+                    continue;
                 for (k = o + 1; k + 1 < cend; k++)
                     if (is_w(d, k, "to")) {
                         size_t e = k + 1;
@@ -793,6 +857,9 @@ do_verb(struct st *s, size_t si, size_t v)
             coop_agreement(s, &y, o, cend);
     }
 gift_out:
+    /* "thanked X for their support": nothing says what was given to whom */
+    if (gift && !strchr(gift, ' '))
+        gift = NULL;
     if (gift && gift_who >= 0) {
         struct act g;
         memset(&g, 0, sizeof g);

@@ -970,8 +970,12 @@ dateline_country(struct dg_doc *d)
     for (size_t k = d->dl_first; tab && k < d->dl_end; k++)
         if (dg_trie_match(dg_lex_table_trie(tab), d->tok, k, d->dl_end,
                           DG_MATCH_ANYCASE, &row))
-            return country_entity(d, dg_lexicon_country_by_iso3(
-                                         d->lex, dg_lex_table_field(tab, (size_t)row, 1)));
+        {
+            /* only a country the text names: no entity of its own here */
+            const char *iri = dg_doc_iri(
+                d, "country/", dg_lex_table_field(tab, (size_t)row, 1));
+            return iri ? dg_doc_entity_find(d, iri) : -1;
+        }
     return -1;
 }
 
