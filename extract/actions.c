@@ -667,7 +667,7 @@ do_verb(struct st *s, size_t si, size_t v)
 
     struct act x;
     int coll = 0, ev;
-    size_t sa, sb;
+    size_t sa = a0, sb = a0;
     int gift_who = -1;
     const char *gift = NULL;
 
@@ -774,7 +774,7 @@ do_verb(struct st *s, size_t si, size_t v)
                         if ((g = dg_cues_is(s->c, d->tok, q, cend, DG_CUE_GIFT)))
                             break;
                     if (g) {
-                        gift = dg_np_text(d, q, cend);
+                        gift = dg_np_text(d, k + 2, cend);
                         gift_who = gift ? y.rc[0] : -1;
                     }
                 }
@@ -853,7 +853,11 @@ do_verb(struct st *s, size_t si, size_t v)
         }
         if (emit(s, &y, si, ev) < 0)
             s->err = 1;
-        if (chain[i]->pattern == DG_PAT_TO && y.nag)
+        /* not when the subject ends a list cut at a comma ("Brazil,
+         * Chile and Peru agreed") */
+        if (chain[i]->pattern == DG_PAT_TO && y.nag &&
+            !(sa > a0 && dg_np_punct(d, sa - 1, ",") && sa - 1 > a0 &&
+              dg_np_at(s->np, sa - 2)))
             coop_agreement(s, &y, o, cend);
     }
 gift_out:

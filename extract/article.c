@@ -489,6 +489,9 @@ find_dateline(struct dg_article *a, const struct dg_line *l)
             /* "-" must stand alone between spaces; dashes need a space after */
             int space_before = at > l->start && (s[at - 1] == ' ' ||
                                                  (unsigned char)s[at - 1] == 0xa0);
+            /* "KUALA LUMPUR, March 9 (Bernama) -- ": a doubled hyphen */
+            if (cp == '-' && i < l->end && s[i] == '-')
+                i++;
             size_t j = i;
             long next = dg_text_next(s, l->end, &j);
             if (next < 0 || !dg_text_is_space(next) || !saw_word || paren)

@@ -599,6 +599,12 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
         else
             break;
     }
+    /* "Thai Navy Commander Admiral A": the adjective covers the title
+     * a few capitalised words on */
+    if (nat >= 0 && ntitles == 0 && x < end && (t[x].flags & DG_TOK_CAP)) {
+        s->carry_at = x;
+        s->carry_nat = nat;
+    }
     size_t rn = x < end ? rank_at(s, x, end, &ri) : 0;
     if (rn)
         x += rn;
@@ -1015,6 +1021,15 @@ ministry_country(struct ps *s, const struct person *p)
     return found >= 0 ? found : -1;
 }
 
+static int
+has_int(const int *v, size_t n, int x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x)
+            return 1;
+    return 0;
+}
+
 /* Officials with no country of their own.  Explicit marks come first (an
  * adjective, a country in the title chain, the employer's country); then
  * a title used by one country only (title-countries.tsv); then the
@@ -1050,22 +1065,25 @@ nationalities(struct ps *s)
     if (dl >= 0 && in_body(d, dl)) {
         home = dl;
     } else if (dl == -2) {
+        /* the countries named that no official is marked with, and those
+         * of officials known by their title alone: exactly one */
+        int cand[64];
+        size_t ncand = 0;
         for (size_t i = 0; i < d->nmen; i++) {
             const struct dg_mention *m = &d->men[i];
-            size_t c;
-            if (m->kind != DG_ENT_COUNTRY || m->sent < 0 ||
-                (d->sent[m->sent].flags & DG_SENT_NOMINE))
-                continue;
-            for (c = 0; c < nclaimed && claimed[c] != m->entity; c++)
-                ;
-            if (c < nclaimed || m->entity == home)
-                continue;
-            if (home >= 0) {
-                home = -1;
-                break;
-            }
-            home = m->entity;
+            if (m->kind == DG_ENT_COUNTRY && m->sent >= 0 &&
+                !(d->sent[m->sent].flags & DG_SENT_NOMINE) &&
+                !has_int(claimed, nclaimed, m->entity) &&
+                !has_int(cand, ncand, m->entity) && ncand < 64)
+                cand[ncand++] = m->entity;
         }
+        for (size_t i = 0; i < s->n; i++) {
+            const struct person *p = &s->p[i];
+            if (!p->merged && p->nat >= 0 && !has_int(claimed, nclaimed, p->nat) &&
+                !has_int(cand, ncand, p->nat) && ncand < 64)
+                cand[ncand++] = p->nat;
+        }
+        home = ncand == 1 ? cand[0] : -1;
     }
     for (size_t i = 0; home >= 0 && i < s->n; i++) {
         struct person *p = &s->p[i];

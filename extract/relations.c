@@ -267,21 +267,23 @@ coop_subject(struct rs *s, size_t k, size_t a0, size_t end)
         const struct dg_mention *m = country_at(s, j - 1, end);
         if (!m)
             continue;
+        /* the whole list "A and B" ending there, and its first token */
         int ids[MAXC];
-        size_t n = list_before(s, m->tok_end, a0, end, ids);
-        /* the list's first token: the subject, not "with A and B" */
-        size_t f = m->tok_first;
+        size_t n = 0, f = m->tok_end;
         while (f > a0) {
             const struct dg_mention *c = dg_np_at(s->np, f - 1);
-            if (c && c->kind == DG_ENT_COUNTRY)
+            if (c && c->kind == DG_ENT_COUNTRY) {
+                add_id(ids, &n, c->entity);
                 f = c->tok_first;
-            else if (is_w(d, f - 1, "and") || dg_np_punct(d, f - 1, ","))
+            } else if (is_w(d, f - 1, "and") || dg_np_punct(d, f - 1, ",")) {
                 f--;
-            else
+            } else {
                 break;
+            }
         }
         while (f > a0 && is_w(d, f - 1, "the"))
             f--;
+        /* a subject: not "with A and B", not "A, B and C" */
         if (n == 2 &&
             !(f > a0 && (is_w(d, f - 1, "with") || is_w(d, f - 1, "between") ||
                          is_w(d, f - 1, "to") || is_w(d, f - 1, "from"))) &&
@@ -440,7 +442,7 @@ scan_sentence(struct rs *s, size_t si)
         if (cls & (1u << DG_CUE_COOP)) {
             size_t b = k;
             for (size_t i = 0; i < 2 && b > a0 && (t[b - 1].flags & DG_TOK_LOWER) &&
-                               !is_w(d, b - 1, "and");
+                               !is_w(d, b - 1, "and") && !is_w(d, b - 1, "to");
                  i++)
                 b--;
             if (b > a0 && is_w(d, b - 1, "s"))

@@ -127,6 +127,47 @@ main(void)
        "'South China Sea' is not China");
     dg_facts_free(f);
 
+    f = extract(x,
+        " date 2024-04-10 Thai Navy Commander Admiral Somkiat Chaiyo received "
+        "Japanese Chief of Staff Admiral Kenji Sato in Bangkok.\n\n"
+        "Sato said Japan would join the drill, and praised the Thai Navy "
+        "for its professionalism.\n\n"
+        "The two admirals also agreed to expand staff talks between the two "
+        "navies.\n\n"
+        "\"The drill is vital,\" he said, thanking Thailand for the warm "
+        "welcome.\n\n"
+        "Somkiat thanked the crews for their support. The navy provided the "
+        "following statement to reporters.\n\n"
+        "Japan urges support for the fund.\n");
+    ok(f != NULL, "extracts a second bilateral article");
+    const char *so = P("somkiat-chaiyo"), *sa = P("kenji-sato");
+    ok(actions(f, "appreciates", sa, NULL, "professionalism") == 1 &&
+       actions(f, "appreciates", C("JPN"), NULL, NULL) == 0,
+       "'X said Y would ..., and praised Z': X praises, not Y");
+    ok(actions(f, "agrees", so, NULL, "expand staff talks") == 1 &&
+       actions(f, "agrees", sa, NULL, "expand staff talks") == 1,
+       "'the two admirals agreed': both persons");
+    ok(has(f, C("THA"), DG_NS "cooperatesWith", C("JPN")) &&
+       has(f, C("JPN"), DG_NS "cooperatesWith", C("THA")),
+       "an agreement between the two navies by officials of two countries");
+    ok(actions(f, "appreciates", sa, C("THA"), NULL) == 1,
+       "'..., he said, thanking X': the participle's agent is 'he'");
+    ok(actions(f, "provides", NULL, NULL, "support") == 0,
+       "'thanked X for their support': no provision without what or whom");
+    ok(actions(f, "provides", NULL, NULL, "following statement") == 0,
+       "'provided the following statement': words, not a gift");
+    ok(actions(f, "requests", C("JPN"), NULL, NULL) == 0,
+       "'urges support for X' (no 'to'): no request");
+    dg_facts_free(f);
+
+    f = extract(x,
+        " date 2024-04-10 Lao Defence Minister Chansamone Chanyalath thanked "
+        "China for its long-term support to the Lao People's Army.\n");
+    ok(actions(f, "provides", C("CHN"), NULL,
+               "long-term support to the Lao People's Army") == 1,
+       "'for its long-term support to X': a hyphenated modifier");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }

@@ -197,5 +197,79 @@ main(void)
     dg_facts_free(f);
 
     dg_extract_free(x);
+
+    /* nationality fallbacks, on the real data (cities.tsv,
+     * title-countries.tsv) */
+    x = dg_extract_new(DG_SRCDIR "/extract/data", &err);
+    ok(x != NULL, "extractor on the real data");
+    const char *nat = DG_NS_SCHEMA "nationality";
+    f = extract(x,
+        " date 2024-03-02\nPUTRAJAYA, March 2 (Agency) -- Chief of Navy "
+        "Admiral Abdul Rahman Salleh received Thai Navy Commander Admiral "
+        "Somkiat Chaiyo here today.\n\n"
+        "Malaysia and Thailand held talks on patrols.\n");
+    ok(f && dg_facts_has(f, P("abdul-rahman-salleh"), nat,
+                         ID "country/MYS", 1),
+       "dateline city named by the body: the home side's official");
+    ok(f && dg_facts_has(f, P("somkiat-chaiyo"), nat, ID "country/THA", 1),
+       "an adjective wins over the dateline");
+    dg_facts_free(f);
+
+    f = extract(x,
+        " date 2024-03-02\nPUTRAJAYA, March 2 (Agency) -- Secretary of "
+        "Defense Mark Olsen met Thai Navy Commander Admiral Somkiat Chaiyo "
+        "in Bangkok.\n");
+    ok(f && dg_facts_has(f, P("mark-olsen"), nat, ID "country/USA", 1),
+       "a title of one country (title-countries.tsv)");
+    ok(f && count(f, NULL, nat) == 2 &&
+       !dg_facts_has(f, ID "country/MYS", DG_NS "iso3", "MYS", 0),
+       "a dateline country the text does not name: no nationality, no row");
+    dg_facts_free(f);
+
+    f = extract(x,
+        " date 2024-03-02\nDefence officials meet\n\n"
+        "Deputy Minister of National Defence Lieutenant General Ko Min Aung "
+        "welcomed Indian Defence Secretary Rakesh Mehra. The Myanmar "
+        "Ministry of National Defence hosted the talks.\n");
+    ok(f && dg_facts_has(f, P("ko-min-aung"), nat, ID "country/MMR", 1),
+       "'Deputy Minister of X' and the doc's one '<Country> Ministry of X'");
+    dg_facts_free(f);
+
+    f = extract(x,
+        " date 2024-03-02\nNATO Secretary General Lars Berg met Sweden's "
+        "Minister for Defence Anna Lund and Ukrainian Defence Minister Ivan "
+        "Koval. Lars Berg thanked Norway.\n");
+    ok(f && dg_facts_has(f, P("anna-lund"), nat, ID "country/SWE", 1),
+       "\"Sweden's Minister for Defence\"");
+    ok(f && count(f, P("lars-berg"), nat) == 0,
+       "an org before the title: no country default (NOR is unclaimed)");
+    ok(f && count(f, P("lars-berg"), DG_NS "evidence") == 2,
+       "a full name repeated without title is the same person's mention");
+    dg_facts_free(f);
+
+    f = extract(x,
+        " date 2024-03-02\nRaksha Mantri Shri Arun Verma met Vice Admiral "
+        "Kenji Sato of Japan. Chief of Defence Staff General Vikram Rao "
+        "and Secretary Verma were present.\n");
+    ok(f && dg_facts_has(f, P("arun-verma"), nat, ID "country/IND", 1) &&
+       dg_facts_has(f, P("arun-verma"), DG_NS_SCHEMA "jobTitle",
+                    "Raksha Mantri", 0),
+       "'Raksha Mantri' is a title of India");
+    ok(f && count(f, P("vikram-rao"), nat) == 0,
+       "no dateline and India not named: no default");
+    dg_facts_free(f);
+
+    f = extract(x,
+        " date 2024-03-02\nSecretary of Defense Mark Olsen met Philippine "
+        "Defense Secretary Ramon Cruz. Secretary Olsen said the two "
+        "navies would train together.\n");
+    ok(f && dg_facts_has(f, P("mark-olsen"), DG_NS_SCHEMA "jobTitle",
+                         "Secretary of Defense", 0) &&
+       !dg_facts_has(f, P("mark-olsen"), DG_NS_SCHEMA "jobTitle",
+                     "Secretary", 0),
+       "a title that is a word of a longer one is not emitted");
+    dg_facts_free(f);
+
+    dg_extract_free(x);
     return tap_done();
 }

@@ -73,6 +73,37 @@ main(void)
        "'X, as the 2021 ASEAN Chair'");
     dg_facts_free(f);
 
+    f = extract(x,
+        "Laos and China pledged to boost defence ties. The drill will "
+        "deepen the comprehensive strategic cooperative partnership of "
+        "Cambodia and Vietnam.\n\n"
+        "Thailand signed a deal with Malaysia and Indonesia to expand "
+        "cooperation. Brazil, Chile and Peru agreed to strengthen "
+        "cooperation.\n");
+    ok(has(f, C("LAO"), coop, C("CHN")) && has(f, C("CHN"), coop, C("LAO")),
+       "'A and B pledged to boost defence ties'");
+    ok(has(f, C("KHM"), coop, C("VNM")) && has(f, C("VNM"), coop, C("KHM")),
+       "'the ... cooperative partnership of A and B'");
+    ok(!has(f, C("MYS"), coop, C("IDN")),
+       "'with A and B to expand cooperation': not a subject");
+    ok(!has(f, C("BRA"), coop, C("CHL")) && !has(f, C("CHL"), coop, C("PER")),
+       "three countries: no pair");
+    dg_facts_free(f);
+
+    f = extract(x,
+        " date 2024-04-10 Thailand and Singapore wrapped up a naval drill. "
+        "It builds on the two navies' cooperation since 1983.\n");
+    ok(has(f, C("THA"), coop, C("SGP")) && has(f, C("SGP"), coop, C("THA")),
+       "'the two navies' cooperation': the article's two countries");
+    dg_facts_free(f);
+
+    f = extract(x,
+        " date 2024-04-10 Officials of Japan, India and Brazil met. The two "
+        "militaries should deepen cooperation.\n");
+    ok(!has(f, C("JPN"), coop, C("IND")) && !has(f, C("IND"), coop, C("BRA")),
+       "'the two militaries' among three countries: none");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
