@@ -9,13 +9,14 @@
 #include "extract/entities.h"
 #include "extract/events.h"
 #include "extract/match.h"
+#include "extract/sentence.h"
 #include "extract/text.h"
 #include "extract/topics.h"
 
 #define NOUNS "event-nouns.tsv"
 #define CUES "event-cues.tsv"
 #define MAX_EVENTS 64
-#define MAX_LEFT 9      /* modifier tokens before an event noun */
+#define MAX_LEFT 14     /* modifier tokens before an event noun */
 #define MAX_RIGHT 16    /* complement tokens after it */
 #define MAX_LINKS 3     /* "of/for/on/with" complements */
 #define MAX_NAME_TOK 24 /* content tokens kept for coreference */
@@ -30,7 +31,8 @@ enum cue {
     Q_HOST, Q_HOST_VERB, Q_HOST_ROLE, Q_TAKE_PLACE, Q_PARTICIPATE,
     Q_ATTEND_VERB, Q_CONTINUE, Q_COLLECTIVE, Q_SOURCE, Q_GENERIC, Q_PAST,
     Q_FUTURE, Q_DET, Q_INDEF, Q_ORDINAL, Q_HOLD, Q_BOUNDARY, Q_SPORTS,
-    Q_CLAUSE, Q_OBJPREP, Q_NOUN_TAIL, Q_HEAD_TAIL, Q_MEET_VERB, Q_COUNT
+    Q_CLAUSE, Q_OBJPREP, Q_NOUN_TAIL, Q_HEAD_TAIL, Q_MEET_VERB, Q_DURATION,
+    Q_VENUE, Q_ANCHOR, Q_SIDELINE, Q_VENUE_NOUN, Q_COUNT
 };
 
 static const char *const cue_names[Q_COUNT] = {
@@ -38,7 +40,8 @@ static const char *const cue_names[Q_COUNT] = {
     "host-verb", "host-role", "take-place", "participate", "attend-verb",
     "continue", "collective", "source", "generic", "past", "future", "det",
     "indef", "ordinal", "hold", "boundary", "sports", "clause", "object-prep",
-    "noun-tail", "head-tail", "meet-verb"
+    "noun-tail", "head-tail", "meet-verb", "duration", "venue", "anchor",
+    "sideline", "venue-noun"
 };
 
 static int
@@ -107,7 +110,7 @@ struct es {
     size_t nmr, capmr;
     size_t *sent_mr; /* mrecs of sentence i: [sent_mr[i], sent_mr[i+1]) */
     long *cov;       /* per token: outermost entity mention index + 1 */
-    unsigned char *sports; /* per sentence: about sports */
+    unsigned char *sports; /* per sentence: 1 about sports, 2 headline */
     int main_ev;     /* index in ev, or -1 */
     int verb_subj;   /* subject of the last meeting verb, or -1 */
     long verb_subj_sent;
@@ -342,6 +345,11 @@ left_of(const struct es *s, size_t first, struct np *np)
     /* the name starts after the determiner and "recent"/"upcoming" */
     size_t na = np->a + (size_t)det;
     while (na < np->h0) {
+        size_t dl;
+        if (cue_at(s, na, np->h0, &dl) == Q_DURATION && dl) {
+            na += dl;
+            continue;
+        }
         int c = cue1(s, na);
         if (c == Q_PAST)
             f |= F_PAST;
@@ -1501,6 +1509,44 @@ set_date(struct es *s, int ev, const struct dg_date *dt)
         e->date = *dt;
 }
 
+/* The country entity of the city of cities.tsv that spans exactly
+ * [p, r), when the article names that country; else -1. */
+static int
+city_country(const struct es *s, size_t p, size_t r)
+{
+    const struct dg_lex_table *tab = dg_lexicon_table(s->d->lex, "cities.tsv");
+    int row;
+    if (!tab || p >= r ||
+        dg_trie_match(dg_lex_table_trie(tab), s->d->tok, p, r,
+                      DG_MATCH_ANYCASE, &row) != r - p)
+        return -1;
+    const char *iso = dg_lex_table_field(tab, (size_t)row, 1);
+    const char *iri = iso ? dg_doc_iri(s->d, "country/", iso) : NULL;
+    return iri ? dg_doc_entity_find(s->d, iri) : -1;
+}
+
+/* The place entity named name, contained in country (or -1): its id, -1
+ * when the name has no slug, -2 on error. */
+static int
+place_entity(struct dg_doc *d, const char *name, int country)
+{
+    char *slug = dg_text_slug(name, strlen(name));
+    if (!slug)
+        return -2;
+    const char *iri = slug[0] ? dg_doc_iri(d, "place/", slug) : NULL;
+    free(slug);
+    if (!iri)
+        return -1;
+    int id = dg_doc_entity(d, DG_ENT_PLACE, iri, name);
+    if (id < 0)
+        return -2;
+    if (country >= 0 &&
+        dg_doc_prop_iri(d, id, DG_NS_SCHEMA "containedInPlace",
+                        d->ent[country].iri) < 0)
+        return -2;
+    return id;
+}
+
 /* A venue at p ("London", "Phnom Penh, Cambodia", a country): returns
  * its entity id, -1 none, -2 on error. */
 static int
@@ -1537,21 +1583,116 @@ place_at(struct es *s, size_t p, size_t end)
     const char *name = dg_entities_name(d, p, r);
     if (!name)
         return -2;
-    char *slug = dg_text_slug(name, strlen(name));
-    if (!slug)
-        return -2;
-    const char *iri = slug[0] ? dg_doc_iri(d, "place/", slug) : NULL;
-    free(slug);
-    if (!iri)
+    if (country < 0)
+        country = city_country(s, p, r);
+    return place_entity(d, name, country);
+}
+
+/* A named venue after "at" or "aboard" at p: "the Pentagon", "NATO
+ * Headquarters in Brussels", "the August 1st Building", "the South Block
+ * lawns", "the navy headquarters in Cilangkap", "the Kommadam Military
+ * Academy, Vientiane".  A capitalised name, with a lowercase venue noun
+ * after it; a city after "in" or "," is added to the name ("NATO
+ * Headquarters, Brussels") and names the country; a lowercase venue ("the
+ * navy headquarters") counts only with its city.  Not an event ("at the
+ * meeting"), a person, an organisation alone ("at ASEAN") or a date.
+ * Returns the place id, -1 none, -2 on error. */
+static int
+venue_at(struct es *s, size_t p, size_t end)
+{
+    struct dg_doc *d = s->d;
+    struct dg_date dt;
+    size_t a = p, k, len;
+    int caps = 0, last_men = 0, row;
+
+    if (a < end && is_w(s, a, "the"))
+        a++;
+    if (d->dl_end > d->dl_first && a < d->dl_end && a >= d->dl_first)
         return -1;
-    int id = dg_doc_entity(d, DG_ENT_PLACE, iri, name);
-    if (id < 0)
+    for (k = a; k < end && k - a < 7;) {
+        const struct dg_mention *m = men_at(s, k);
+        if (m) {
+            if (m->kind == DG_ENT_PERSON || m->kind == DG_ENT_EVENT)
+                return -1;
+            if (m->kind == DG_ENT_COUNTRY && k == a && !caps)
+                break; /* "at Vietnam's request": not a venue */
+            k = m->tok_end;
+            caps = last_men = 1;
+            continue;
+        }
+        if (!is_word(s, k)) {
+            if (k > a && k + 1 < end && is_word(s, k + 1) &&
+                !(tk(s, k + 1)->flags & DG_TOK_SPACE) &&
+                !(tk(s, k)->flags & DG_TOK_SPACE) && !is_w(s, k, ","))
+            {
+                k++; /* "Bhumibol-Adulyadej", "St.Paul" */
+                continue;
+            }
+            break;
+        }
+        if (dg_dates_match(d, &s->dctx, p, k, end, 0, &dt) ||
+            noun_at(s, k, end, &len, &row))
+            break;
+        if (is_w(s, k, "of") && caps && k + 1 < end &&
+            (tk(s, k + 1)->flags & DG_TOK_CAP)) {
+            k++;
+            continue;
+        }
+        int c = cue1(s, k);
+        if (tk(s, k)->flags & (DG_TOK_CAP | DG_TOK_DIGIT)) {
+            if (c != Q_NONE && c != Q_VENUE_NOUN && c != Q_NOUN_TAIL)
+                break;
+            caps = 1;
+        } else if (c == Q_VENUE_NOUN || c == Q_NOUN_TAIL) {
+            /* "lawns", "headquarters": the venue ends here */
+            k++;
+            last_men = 0;
+            break;
+        } else if (caps || c != Q_NONE || !(tk(s, k)->flags & DG_TOK_LOWER)) {
+            break;
+        }
+        last_men = 0;
+        k++;
+    }
+    if (k == a || k - a >= 7)
+        return -1;
+    /* the venue's city: "in Brussels", ", Vientiane" */
+    size_t r = k, c0 = 0, c1 = 0;
+    if (r + 1 < end && (is_w(s, r, "in") || is_w(s, r, ",")) &&
+        (tk(s, r + 1)->flags & DG_TOK_CAP)) {
+        c0 = r + 1;
+        const struct dg_mention *m = men_at(s, c0);
+        if (m)
+            c1 = m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ)
+                     ? m->tok_end
+                     : 0;
+        else
+            c1 = cap_run(s, c0, end);
+        if (c1 && !men_at(s, c0) && city_country(s, c0, c1) < 0 &&
+            !is_w(s, r, "in"))
+            c1 = 0; /* ", Lieutenant General X" */
+    }
+    int country = -1;
+    if (c1) {
+        const struct dg_mention *m = men_at(s, c0);
+        country = m ? m->entity : city_country(s, c0, c1);
+    }
+    if (!caps || (last_men && !c1)) {
+        /* "at the navy headquarters in Cilangkap": the city alone */
+        if (!c1)
+            return -1;
+        return place_at(s, c0, end);
+    }
+    const char *name = dg_entities_name(d, a, k);
+    if (!name)
         return -2;
-    if (country >= 0 &&
-        dg_doc_prop_iri(d, id, DG_NS_SCHEMA "containedInPlace",
-                        d->ent[country].iri) < 0)
-        return -2;
-    return id;
+    if (c1) {
+        const char *city = dg_entities_name(d, c0, c1);
+        name = city ? dg_doc_printf(d, "%s, %s", name, city) : NULL;
+        if (!name)
+            return -2;
+    }
+    return place_entity(d, name, country);
 }
 
 /* Words that may stand between an event phrase and its venue. */
@@ -1561,7 +1702,8 @@ venue_skip(const struct es *s, size_t j, size_t end, size_t *len)
     static const char *const w[] = {
         "which", "that", "is", "was", "are", "were", "will", "would", "be",
         "been", "to", "has", "have", "on", "for", "also", "successfully",
-        "officially", "jointly", ",", NULL
+        "officially", "jointly", ",", "jr", "sr", "ii", "iii", "iv", ".",
+        NULL
     };
     struct dg_date dt;
     int c = cue_at(s, j, end, len);
@@ -1584,6 +1726,16 @@ venue_after(struct es *s, int ev, size_t j, size_t end)
     while (j < end && j < stop) {
         if (is_w(s, j, "in") && s->ev[ev].place < 0) {
             int p = place_at(s, j + 1, end);
+            if (p == -2)
+                return -1;
+            if (p >= 0)
+                s->ev[ev].place = p;
+            return 0;
+        }
+        if ((is_w(s, j, "at") || cue_at(s, j, end, &len) == Q_VENUE) &&
+            s->ev[ev].place < 0) {
+            size_t n = is_w(s, j, "at") ? 1 : len;
+            int p = venue_at(s, j + n, end);
             if (p == -2)
                 return -1;
             if (p >= 0)
@@ -2146,6 +2298,48 @@ sports_page(struct es *s)
 }
 
 
+/* 1 when sentence i ends with a sentence mark ('.', '!', '?', a closing
+ * quote or bracket after one). */
+static int
+ends_sentence(const struct es *s, size_t i)
+{
+    const struct dg_sentence *se = &s->d->sent[i];
+    for (size_t k = se->tok_end; k > se->tok_first; k--) {
+        const char *w = tk(s, k - 1)->lower;
+        if (!strcmp(w, ".") || !strcmp(w, "!") || !strcmp(w, "?"))
+            return !(!strcmp(w, ".") && k - 1 > se->tok_first &&
+                     dg_sentence_is_abbrev(tk(s, k - 2)->lower));
+        if (strcmp(w, "\"") && strcmp(w, ")") && strcmp(w, "\xe2\x80\x9d") &&
+            strcmp(w, "'"))
+            return 0;
+    }
+    return 0;
+}
+
+/* Marks the headlines: lines before the first sentence that ends with a
+ * full stop, ending with a word ("Readout of X's Meeting With Y", "X
+ * holds talks with Y in Z").  Their events are told again in the body,
+ * with the details: they give none of their own. */
+static void
+mark_headlines(struct es *s)
+{
+    size_t p = 0;
+    while (p < s->d->nsent &&
+           ((s->d->sent[p].flags & DG_SENT_NOMINE) || !ends_sentence(s, p)))
+        p++;
+    if (p == s->d->nsent)
+        return;
+    for (size_t i = 0; i < p; i++) {
+        const struct dg_sentence *se = &s->d->sent[i];
+        size_t e = se->tok_end;
+        if (e > se->tok_first + 1 && is_w(s, e - 1, ".") &&
+            dg_sentence_is_abbrev(tk(s, e - 2)->lower))
+            e--; /* "... Gilberto Teodoro Jr." */
+        if (e > se->tok_first && is_word(s, e - 1))
+            s->sports[i] |= 2;
+    }
+}
+
 static int
 minable(const struct es *s, size_t i)
 {
@@ -2187,6 +2381,7 @@ dg_events_scan(struct dg_doc *d, struct dg_error *err)
         rc = 0;
         goto out;
     }
+    mark_headlines(&s);
     for (size_t i = 0; i < d->nsent; i++) {
         s.sent_mr[i] = s.nmr;
         if (minable(&s, i) && scan_sentence(&s, i) < 0)
