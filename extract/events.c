@@ -32,7 +32,7 @@ enum cue {
     Q_ATTEND_VERB, Q_CONTINUE, Q_COLLECTIVE, Q_SOURCE, Q_GENERIC, Q_PAST,
     Q_FUTURE, Q_DET, Q_INDEF, Q_ORDINAL, Q_HOLD, Q_BOUNDARY, Q_SPORTS,
     Q_CLAUSE, Q_OBJPREP, Q_NOUN_TAIL, Q_HEAD_TAIL, Q_MEET_VERB, Q_DURATION,
-    Q_VENUE, Q_ANCHOR, Q_SIDELINE, Q_VENUE_NOUN, Q_COUNT
+    Q_VENUE, Q_ANCHOR, Q_SIDELINE, Q_VENUE_NOUN, Q_HONOUR, Q_COUNT
 };
 
 static const char *const cue_names[Q_COUNT] = {
@@ -41,7 +41,7 @@ static const char *const cue_names[Q_COUNT] = {
     "continue", "collective", "source", "generic", "past", "future", "det",
     "indef", "ordinal", "hold", "boundary", "sports", "clause", "object-prep",
     "noun-tail", "head-tail", "meet-verb", "duration", "venue", "anchor",
-    "sideline", "venue-noun"
+    "sideline", "venue-noun", "honour"
 };
 
 static int
@@ -71,6 +71,7 @@ struct np {
     size_t title_a, title_b; /* quoted title, or 0 0 */
     size_t to_a;             /* "visit to X": X's first token, or 0 */
     int row;                 /* event-nouns row of the head */
+    int person;              /* "for/with/by PERSON" complement, or -1 */
     unsigned f;
     int forum; /* org entity for a forum-as-event, else -1 */
 };
@@ -88,6 +89,12 @@ struct ev {
     int who[2]; /* a meeting said with a verb: subject and object persons,
                    else -1 */
     int place; /* entity id or -1 */
+    int anchor; /* event whose date and venue it shares ("Before the talks,
+                   X hosted a ceremony"), or -1 */
+    int within; /* event it is part of ("on the sidelines of"), or -1 */
+    int comp;   /* the phrase has a complement ("ceremony of X") */
+    int beside; /* within was said with "on the sidelines of": the two
+                   share date and venue both ways */
     int parties[MAX_PARTIES];
     size_t nparties;
 };
@@ -505,6 +512,7 @@ right_of(const struct es *s, size_t end, struct np *np)
                 q++;
             if (q < end && men_kind(s, q) == DG_ENT_PERSON) {
                 np->f |= F_COMP;
+                np->person = men_at(s, q)->entity;
                 j = men_at(s, q)->tok_end;
                 links++;
                 continue;
@@ -527,8 +535,18 @@ right_of(const struct es *s, size_t end, struct np *np)
             if (dg_dates_match(s->d, &s->dctx, j, q, end, 0, &dt))
                 break;
             if (men_at(s, q)) {
-                if (men_kind(s, q) == DG_ENT_PERSON)
+                if (men_kind(s, q) == DG_ENT_PERSON) {
+                    /* "a welcome ceremony for Tea Banh", "his meeting
+                     * with Indonesian Defence Minister X": the person
+                     * ends the complement */
+                    if ((!strcmp(w, "for") || !strcmp(w, "with")) &&
+                        np->person < 0 && !links) {
+                        np->person = men_at(s, q)->entity;
+                        has_ent = 1;
+                        stop = men_at(s, q)->tok_end;
+                    }
                     break;
+                }
                 has_ent = 1;
                 q = men_at(s, q)->tok_end;
                 stop = q;
@@ -665,6 +683,98 @@ np_kind(const struct es *s, const struct np *np)
     return kind;
 }
 
+static const char *label_word(struct es *s, int ent);
+static const char *full_name(struct es *s, int ent);
+static int last_person(const struct es *s, size_t k);
+static int verb_subject(const struct es *s, size_t first, size_t k,
+                        size_t *a);
+
+/* The person whose event the phrase names: "his meeting" (the last
+ * person), "Lacroix's visit", "as he wrapped up a three-day visit" (the
+ * subject of the clause); -1 when none. */
+static int
+np_owner(const struct es *s, const struct np *np)
+{
+    size_t first = (size_t)s->d->sent[dg_doc_sentence_of(s->d, np->h0)]
+                       .tok_first;
+    size_t a = np->a;
+    if (a < np->h0 && (is_w(s, a, "his") || is_w(s, a, "her")))
+        return last_person(s, a);
+    if (np->f & F_POSS) {
+        /* "Lacroix's visit": the mention before "'s" */
+        for (size_t k = a; k + 1 < np->h0; k++)
+            if (is_w(s, k, "'") && is_w(s, k + 1, "s")) {
+                const struct dg_mention *m = k > 0 ? men_at(s, k - 1) : NULL;
+                return m && m->kind == DG_ENT_PERSON ? m->entity : -1;
+            }
+        return -1;
+    }
+    /* "as he wrapped up a visit to X", "Mr X made a visit": the subject
+     * of the verb just before */
+    if (a > first + 1 && (tk(s, a - 1)->flags & DG_TOK_LOWER) &&
+        !is_boundary(cue1(s, a - 1))) {
+        size_t sa;
+        return verb_subject(s, first, a - 1, &sa);
+    }
+    return -1;
+}
+
+/* Names after their persons the events that a phrase ties to them:
+ * "his meeting with Indonesian Defence Minister X" -> "meeting between
+ * <him> and X"; "a three-day visit to Lebanon" of the clause's subject ->
+ * "Lacroix's visit to Lebanon"; "X was accorded a Guard of Honour" ->
+ * "Guard of Honour for X".  Returns 0, -1 on error. */
+static int
+person_label(struct es *s, struct ev *e, const struct np *np)
+{
+    struct dg_doc *d = s->d;
+    const char *name;
+    if (np->forum >= 0 || np->row < 0 || (np->f & F_PLURAL))
+        return 0;
+    if (!strcmp(e->kind, "meeting") && np->person >= 0) {
+        int o = np_owner(s, np);
+        if (o < 0 || o == np->person)
+            return 0;
+        const char *noun = dg_doc_span(d, np->h0, np->h1);
+        if (!noun)
+            return -1;
+        name = dg_doc_printf(d, "%s between %s and %s", noun,
+                             label_word(s, o), label_word(s, np->person));
+        e->who[0] = o;
+        e->who[1] = np->person;
+        e->verb = 1;
+    } else if (!strcmp(e->kind, "visit") && np->to_a) {
+        int o = np_owner(s, np);
+        if (o < 0 || (np->f & F_POSS))
+            return 0;
+        name = dg_doc_printf(d, "%s's %s", label_word(s, o),
+                             d->ent[e->id].name);
+        e->verb = 1;
+    } else if (!strcmp(e->kind, "ceremony") && np->person < 0 &&
+               np->a > 0 && cue1(s, np->a - 1) == Q_HONOUR) {
+        /* "Mr Marles was accorded a Guard of Honour" */
+        size_t first = d->sent[dg_doc_sentence_of(d, np->h0)].tok_first, sa;
+        size_t v = np->a - 1;
+        while (v > first + 1 &&
+               (is_w(s, v - 1, "was") || is_w(s, v - 1, "were") ||
+                is_w(s, v - 1, "is") || is_w(s, v - 1, "been") ||
+                is_w(s, v - 1, "be") || is_w(s, v - 1, "being") ||
+                is_w(s, v - 1, "has") || is_w(s, v - 1, "had")))
+            v--;
+        int o = verb_subject(s, first, v, &sa);
+        if (o < 0)
+            return 0;
+        name = dg_doc_printf(d, "%s for %s", d->ent[e->id].name,
+                             full_name(s, o));
+        e->comp = 1;
+    } else {
+        return 0;
+    }
+    if (!name)
+        return -1;
+    return dg_doc_entity_rename(d, e->id, name);
+}
+
 /* Registers a new event named by np.  Returns its index, -1 when out of
  * memory, -2 when the article has too many events. */
 static int
@@ -684,12 +794,16 @@ new_event(struct es *s, const struct np *np, long sent)
     e->id = id;
     e->kind = np_kind(s, np);
     e->place = -1;
+    e->anchor = e->within = -1;
     e->who[0] = e->who[1] = -1;
     e->forum = np->forum;
     e->first_sent = sent;
     e->bare = !(np->f & (F_SPECIFIC & ~F_LOWER)) && np->forum < 0;
     e->future = (np->f & F_FUTURE) != 0;
+    e->comp = (np->f & F_COMP) != 0;
     ev_tokens(s, e, np->na, np->b, np->h0, np->h1);
+    if (person_label(s, e, np) < 0)
+        return -1;
     return (int)s->nev++;
 }
 
@@ -859,6 +973,7 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
         return 0;
     memset(np, 0, sizeof *np);
     np->forum = m->entity;
+    np->person = -1;
     np->row = row;
     np->h0 = m->tok_first;
     np->h1 = m->tok_end;
@@ -910,8 +1025,46 @@ static int place_at(struct es *s, size_t p, size_t end);
 static const char *short_name(const struct es *s, int ent);
 
 /* The word that names person ent in a label: the last word of the name,
- * before a suffix ("Lloyd J. Austin III" -> "Austin"); other entities by
+ * before a suffix ("Lloyd J. Austin III" -> "Austin"), or the full name
+ * when the family name comes first ("Li Shangfu"); other entities by
  * their name. */
+/* 1 when person ent is of a country whose names put the family name
+ * first (the family-first row of event-cues.tsv lists their ISO codes). */
+static int
+family_first(const struct es *s, int ent)
+{
+    const char *nat = dg_doc_prop_get(s->d, ent, DG_NS_SCHEMA "nationality");
+    const char *iso = nat ? strrchr(nat, '/') : NULL;
+    if (!iso || strlen(iso + 1) != 3)
+        return 0;
+    for (size_t r = 0; r < dg_lex_table_rows(s->cues); r++) {
+        if (strcmp(dg_lex_table_field(s->cues, r, 1), "family-first"))
+            continue;
+        const char *v = dg_lex_table_field(s->cues, r, 0);
+        for (const char *p = v; (p = strstr(p, iso + 1)); p += 3)
+            if ((p == v || p[-1] == '|') && (p[3] == '|' || !p[3]))
+                return 1;
+    }
+    return 0;
+}
+
+static const char *
+full_name(struct es *s, int ent)
+{
+    const char *n = s->d->ent[ent].name;
+    static const char *const suffix[] = {" Jr.", " Jr", " Sr.", " Sr", " II",
+                                         " III", " IV", NULL};
+    if (s->d->ent[ent].kind != DG_ENT_PERSON)
+        return short_name(s, ent);
+    size_t l = strlen(n);
+    for (const char *const *x = suffix; *x; x++) {
+        size_t xl = strlen(*x);
+        if (l > xl && !strcmp(n + l - xl, *x))
+            return dg_doc_strndup(s->d, n, l - xl);
+    }
+    return n;
+}
+
 static const char *
 label_word(struct es *s, int ent)
 {
@@ -920,6 +1073,8 @@ label_word(struct es *s, int ent)
     const char *n = s->d->ent[ent].name;
     if (s->d->ent[ent].kind != DG_ENT_PERSON)
         return short_name(s, ent);
+    if (family_first(s, ent))
+        return full_name(s, ent); /* "Li Shangfu", not "Shangfu" */
     const char *w[16];
     size_t wl[16], nw = 0;
     for (const char *p = n; *p && nw < 16;) {
@@ -1233,6 +1388,7 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         e->id = id;
         e->kind = kind;
         e->place = place;
+        e->anchor = e->within = -1;
         e->forum = -1;
         e->first_sent = (long)si;
         e->who[0] = visit ? -1 : subj;
@@ -1284,6 +1440,7 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
     struct np np;
     memset(&np, 0, sizeof np);
     np.forum = -1;
+    np.person = -1;
     np.row = -1;
     np.a = np.na = sa < k ? sa : k;
     np.h0 = k;
@@ -1373,6 +1530,7 @@ scan_sentence(struct es *s, size_t si)
         }
         memset(&np, 0, sizeof np);
         np.forum = -1;
+        np.person = -1;
         np.row = row;
         np.h0 = k;
         np.h1 = k + len + named;
@@ -1984,6 +2142,35 @@ relate_sentence(struct es *s, size_t si, int main)
         k += n - 1;
     }
 
+    /* "Before the talks, X hosted a ceremony", "Earlier, X was accorded
+     * a Guard of Honour": the other events of the sentence share the
+     * date and venue of that event (the main one after "Earlier,") */
+    if (cue_at(s, first, end, &len) == Q_ANCHOR && m1 > m0) {
+        int ref = main;
+        for (size_t i = m0; i < m1; i++)
+            if (s->mr[i].np.a >= first && s->mr[i].np.a <= first + len)
+                ref = s->mr[i].ev;
+        for (size_t i = m0; ref >= 0 && i < m1; i++)
+            if (s->mr[i].ev != ref && s->ev[s->mr[i].ev].anchor < 0 &&
+                s->ev[ref].anchor != s->mr[i].ev)
+                s->ev[s->mr[i].ev].anchor = ref;
+    }
+    /* "X on the sidelines of Y", "X in conjunction with Y": X is part of
+     * Y */
+    for (size_t k = first; k < end; k++) {
+        if (cue_at(s, k, end, &len) != Q_SIDELINE || !len)
+            continue;
+        size_t j = mrec_after(s, m0, m1, k + len - 1, 2);
+        size_t i = mrec_before(s, m0, m1, k, 30);
+        int x = i != (size_t)-1 ? s->mr[i].ev : primary;
+        if (j != (size_t)-1 && x >= 0 && x != s->mr[j].ev &&
+            s->ev[x].within < 0 && s->ev[s->mr[j].ev].within != x) {
+            s->ev[x].within = s->mr[j].ev;
+            s->ev[x].beside = 1;
+        }
+        k += len - 1;
+    }
+
     /* venues and online mode */
     for (size_t i = m0; i < m1; i++) {
         const struct mrec *r = &s->mr[i];
@@ -2228,6 +2415,60 @@ short_name(const struct es *s, int ent)
     return e->name;
 }
 
+/* Copies the date and the venue of event b to event a where a has none. */
+static void
+share(struct es *s, int a, int b)
+{
+    struct ev *x = &s->ev[a], *y = &s->ev[b];
+    if (!dg_dates_precision(&x->date) && dg_dates_precision(&y->date))
+        x->date = y->date;
+    if (x->place < 0)
+        x->place = y->place;
+}
+
+/* Events told around another one: a ceremony named only by its kind
+ * ("the closing ceremony") is the main event's ("closing ceremony of the
+ * 35th Exercise Singsiam"), part of it; an event part of another ("on the
+ * sidelines of") shares its date and venue both ways; an anchored one
+ * ("Before the talks, ...") takes its anchor's.  Returns 0, -1 on
+ * error. */
+static int
+tie_events(struct es *s, int main)
+{
+    struct dg_doc *d = s->d;
+    for (size_t i = 0; i < s->nev; i++) {
+        struct ev *e = &s->ev[i];
+        if (main < 0 || (int)i == main || strcmp(e->kind, "ceremony") ||
+            e->comp || e->forum >= 0 || e->future ||
+            !strcmp(s->ev[main].kind, "ceremony") || e->within >= 0 ||
+            e->first_sent < s->ev[main].first_sent)
+            continue;
+        const char *name = dg_doc_printf(d, "%s of %s", d->ent[e->id].name,
+                                         d->ent[s->ev[main].id].name);
+        if (!name || dg_doc_entity_rename(d, e->id, name) < 0)
+            return -1;
+        e->within = main;
+        if (e->anchor < 0)
+            e->anchor = main;
+    }
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < s->nev; i++) {
+            struct ev *e = &s->ev[i];
+            if (e->within >= 0 && e->beside) {
+                share(s, (int)i, e->within);
+                share(s, e->within, (int)i);
+            }
+            if (e->anchor >= 0)
+                share(s, (int)i, e->anchor);
+        }
+    for (size_t i = 0; i < s->nev; i++)
+        if (s->ev[i].within >= 0 &&
+            dg_doc_prop_iri(d, s->ev[i].id, DG_NS "partOf",
+                            ev_iri(s, s->ev[i].within)) < 0)
+            return -1;
+    return 0;
+}
+
 static int
 finish_event(struct es *s, int i, int main)
 {
@@ -2392,6 +2633,8 @@ dg_events_scan(struct dg_doc *d, struct dg_error *err)
     for (size_t i = 0; i < d->nsent; i++)
         if (minable(&s, i) && relate_sentence(&s, i, main) < 0)
             goto nomem;
+    if (tie_events(&s, main) < 0)
+        goto nomem;
     for (size_t i = 0; i < s.nev; i++)
         if (finish_event(&s, (int)i, main) < 0)
             goto nomem;
