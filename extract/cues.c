@@ -1,18 +1,16 @@
-/* cues.c: see cues.h.  Each file is read whole and kept; fields are cut in
- * place, so the tables point into the buffers. */
+/* cues.c: see cues.h.  Each file is read whole with lexicon.h's TSV reader
+ * and kept; fields are cut in place, so the tables point into the
+ * buffers. */
 #include "config.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "extract/cues.h"
+#include "extract/lexicon.h"
 #include "extract/match.h"
-
-#define MAX_FIELDS 6
 
 struct cameo_row {
     const char *type, *word, *code;
@@ -39,144 +37,14 @@ static const char *const pattern_names[] = {
     "", "obj", "objto", "that", "to", "item", "with", "none", NULL
 };
 
-struct reader {
-    char path[4096];
-    char *p, *end;
-    size_t line;
-    char *f[MAX_FIELDS];
-    size_t nf;
-};
-
-/* Reads dir/name whole into a buffer kept by c.  A missing file leaves
- * r empty and returns 0. */
-static int
-open_file(struct dg_cues *c, struct reader *r, const char *dir,
-          const char *name, struct dg_error *err)
-{
-    FILE *fp = NULL;
-    char *b = NULL, **nb;
-    size_t n = 0, cap = 0;
-
-    memset(r, 0, sizeof *r);
-    if ((size_t)snprintf(r->path, sizeof r->path, "%s/%s", dir, name) >=
-        sizeof r->path)
-        return dg_error_set(err, DG_ERR_USAGE, "data directory name too long");
-    fp = fopen(r->path, "rb");
-    if (!fp) {
-        if (errno == ENOENT)
-            return 0;
-        return dg_error_set(err, DG_ERR_IO, "cannot open '%s': %s", r->path,
-                            strerror(errno));
-    }
-    for (;;) {
-        if (cap - n < 4096) {
-            cap = cap ? cap * 2 : 16384;
-            char *t = realloc(b, cap + 1);
-            if (!t)
-                goto nomem;
-            b = t;
-        }
-        size_t got = fread(b + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(fp)) {
-        dg_error_set(err, DG_ERR_IO, "cannot read '%s': %s", r->path,
-                     strerror(errno));
-        goto fail;
-    }
-    b[n] = '\0';
-    if (n > 0 && dg_text_validate(b, n, NULL) < 0) {
-        dg_error_set(err, DG_ERR_INPUT, "'%s' is not UTF-8 text", r->path);
-        goto fail;
-    }
-    nb = realloc(c->bufs, (c->nbufs + 1) * sizeof *nb);
-    if (!nb)
-        goto nomem;
-    c->bufs = nb;
-    c->bufs[c->nbufs++] = b;
-    fclose(fp);
-    r->p = b;
-    r->end = b + n;
-    return 0;
-nomem:
-    dg_error_set(err, DG_ERR_NOMEM, "out of memory");
-fail:
-    fclose(fp);
-    free(b);
-    return -1;
-}
-
-static char *
-trim(char *s)
-{
-    while (*s == ' ')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
-        s[--n] = '\0';
-    return s;
-}
-
-/* Next data line, split at TABs.  Returns 1, or 0 at the end. */
-static int
-next_line(struct reader *r)
-{
-    while (r->p && r->p < r->end) {
-        char *line = r->p, *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
-        if (nl) {
-            *nl = '\0';
-            r->p = nl + 1;
-        } else {
-            r->p = r->end;
-        }
-        r->line++;
-        char *s = line;
-        while (*s == ' ' || *s == '\r')
-            s++;
-        if (*s == '\0' || *s == '#')
-            continue;
-        r->nf = 0;
-        for (char *f = line;;) {
-            char *tab = strchr(f, '\t');
-            if (tab)
-                *tab = '\0';
-            if (r->nf < MAX_FIELDS)
-                r->f[r->nf++] = trim(f);
-            if (!tab)
-                break;
-            f = tab + 1;
-        }
-        return 1;
-    }
-    return 0;
-}
-
-/* Adds each '|'-separated variant of s (cut in place) to tr. */
-static int
-add_variants(struct dg_trie *tr, char *s, int value)
-{
-    while (s && *s) {
-        char *bar = strchr(s, '|');
-        if (bar)
-            *bar = '\0';
-        char *v = trim(s);
-        if (*v && dg_trie_add(tr, v, value) < 0)
-            return -1;
-        s = bar ? bar + 1 : NULL;
-    }
-    return 0;
-}
-
 static int
 load_verbs(struct dg_cues *c, const char *dir, struct dg_error *err)
 {
-    struct reader r;
+    struct dg_tsv r;
 
-    if (open_file(c, &r, dir, "action-verbs.tsv", err) < 0)
+    if (dg_tsv_open(&r, dir, "action-verbs.tsv", 1, &c->bufs, &c->nbufs, err) < 0)
         return -1;
-    while (next_line(&r)) {
+    while (dg_tsv_next(&r)) {
         int pat = 0;
         if (r.nf < 4 || !r.f[0][0] || !r.f[1][0])
             return dg_error_set(err, DG_ERR_INPUT,
@@ -199,7 +67,7 @@ load_verbs(struct dg_cues *c, const char *dir, struct dg_error *err)
         c->verb[c->nverb].type = r.f[1];
         c->verb[c->nverb].cameo = r.f[2];
         c->verb[c->nverb].pattern = pat;
-        if (add_variants(c->verbs, r.f[0], (int)c->nverb) < 0)
+        if (dg_tsv_add_variants(c->verbs, r.f[0], (int)c->nverb) < 0)
             goto nomem;
         c->nverb++;
     }
@@ -211,15 +79,15 @@ nomem:
 static int
 load_words(struct dg_cues *c, const char *dir, struct dg_error *err)
 {
-    struct reader r;
+    struct dg_tsv r;
     char **ph = NULL;
     unsigned *masks = NULL;
     size_t nph = 0, capph = 0;
     int rc = -1;
 
-    if (open_file(c, &r, dir, "cue-words.tsv", err) < 0)
+    if (dg_tsv_open(&r, dir, "cue-words.tsv", 1, &c->bufs, &c->nbufs, err) < 0)
         return -1;
-    while (next_line(&r)) {
+    while (dg_tsv_next(&r)) {
         unsigned mask = 0;
         if (r.nf < 2 || !r.f[0][0]) {
             dg_error_set(err, DG_ERR_INPUT, "%s:%zu: expected phrase, classes",
@@ -230,7 +98,7 @@ load_words(struct dg_cues *c, const char *dir, struct dg_error *err)
             char *comma = strchr(s, ',');
             if (comma)
                 *comma = '\0';
-            char *name = trim(s);
+            char *name = dg_tsv_trim(s);
             int k;
             for (k = 0; k < DG_CUE_NCLASSES; k++)
                 if (strcmp(class_names[k], name) == 0)
@@ -248,7 +116,7 @@ load_words(struct dg_cues *c, const char *dir, struct dg_error *err)
             char *bar = strchr(s, '|');
             if (bar)
                 *bar = '\0';
-            char *v = trim(s);
+            char *v = dg_tsv_trim(s);
             size_t i;
             for (i = 0; *v && i < nph; i++)
                 if (strcasecmp(ph[i], v) == 0)
@@ -290,11 +158,11 @@ out:
 static int
 load_cameo(struct dg_cues *c, const char *dir, struct dg_error *err)
 {
-    struct reader r;
+    struct dg_tsv r;
 
-    if (open_file(c, &r, dir, "action-cameo.tsv", err) < 0)
+    if (dg_tsv_open(&r, dir, "action-cameo.tsv", 1, &c->bufs, &c->nbufs, err) < 0)
         return -1;
-    while (next_line(&r)) {
+    while (dg_tsv_next(&r)) {
         if (r.nf < 3 || !r.f[0][0] || !r.f[1][0] || !r.f[2][0])
             return dg_error_set(err, DG_ERR_INPUT,
                                 "%s:%zu: expected type, keyword, code", r.path,

@@ -10,7 +10,7 @@
 #include "extract/lexicon.h"
 #include "extract/text.h"
 
-#define MAX_FIELDS 8
+#define MAX_FIELDS DG_TSV_MAX_FIELDS
 
 /* Generic phrase tables: see dg_lexicon_table in lexicon.h.  Add a file
  * name here to load one more (optional) table. */
@@ -42,153 +42,6 @@ struct dg_lexicon {
         *office;
 };
 
-struct reader {
-    const char *path; /* for messages */
-    char *p, *end;
-    size_t line;
-    char *f[MAX_FIELDS];
-    size_t nf;
-};
-
-/* Reads path whole into a new buffer kept by lx.  missing_ok: a missing
- * file gives 0 and *buf NULL. */
-static int
-slurp(struct dg_lexicon *lx, const char *path, int missing_ok, char **buf,
-      size_t *len, struct dg_error *err)
-{
-    FILE *fp = fopen(path, "rb");
-    char *b = NULL, **nb;
-    size_t n = 0, cap = 0;
-
-    *buf = NULL;
-    if (!fp) {
-        if (missing_ok && errno == ENOENT)
-            return 0;
-        return dg_error_set(err, DG_ERR_IO, "cannot open '%s': %s", path,
-                            strerror(errno));
-    }
-    for (;;) {
-        if (cap - n < 4096) {
-            cap = cap ? cap * 2 : 65536;
-            char *t = realloc(b, cap + 1);
-            if (!t)
-                goto nomem;
-            b = t;
-        }
-        size_t r = fread(b + n, 1, cap - n, fp);
-        n += r;
-        if (r == 0)
-            break;
-    }
-    if (ferror(fp)) {
-        dg_error_set(err, DG_ERR_IO, "cannot read '%s': %s", path,
-                     strerror(errno));
-        goto fail;
-    }
-    fclose(fp);
-    fp = NULL;
-    b[n] = '\0';
-    if (dg_text_validate(b, n, NULL) < 0 && n > 0) {
-        dg_error_set(err, DG_ERR_INPUT, "'%s' is not UTF-8 text", path);
-        goto fail;
-    }
-    nb = realloc(lx->bufs, (lx->nbufs + 1) * sizeof *nb);
-    if (!nb)
-        goto nomem;
-    lx->bufs = nb;
-    lx->bufs[lx->nbufs++] = b;
-    *buf = b;
-    *len = n;
-    return 0;
-nomem:
-    dg_error_set(err, DG_ERR_NOMEM, "out of memory");
-fail:
-    if (fp)
-        fclose(fp);
-    free(b);
-    return -1;
-}
-
-static char *
-trim_field(char *s)
-{
-    while (*s == ' ')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
-        s[--n] = '\0';
-    return s;
-}
-
-/* Next data line, split at TABs into r->f.  Returns 1, or 0 at the end. */
-static int
-next_line(struct reader *r)
-{
-    while (r->p && r->p < r->end) {
-        char *line = r->p, *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
-        if (nl) {
-            *nl = '\0';
-            r->p = nl + 1;
-        } else {
-            r->p = r->end;
-        }
-        r->line++;
-        char *s = line;
-        while (*s == ' ' || *s == '\r')
-            s++;
-        if (*s == '\0' || *s == '#')
-            continue;
-        r->nf = 0;
-        for (char *f = line;;) {
-            char *tab = strchr(f, '\t');
-            if (tab)
-                *tab = '\0';
-            if (r->nf < MAX_FIELDS)
-                r->f[r->nf++] = trim_field(f);
-            if (!tab)
-                break;
-            f = tab + 1;
-        }
-        return 1;
-    }
-    return 0;
-}
-
-static int
-open_reader(struct dg_lexicon *lx, struct reader *r, const char *dir,
-            const char *name, int missing_ok, char *pathbuf, size_t size,
-            struct dg_error *err)
-{
-    char *buf;
-    size_t len = 0;
-
-    memset(r, 0, sizeof *r);
-    if ((size_t)snprintf(pathbuf, size, "%s/%s", dir, name) >= size)
-        return dg_error_set(err, DG_ERR_USAGE, "data directory name too long");
-    r->path = pathbuf;
-    if (slurp(lx, pathbuf, missing_ok, &buf, &len, err) < 0)
-        return -1;
-    r->p = buf;
-    r->end = buf ? buf + len : NULL;
-    return 0;
-}
-
-/* Adds each '|'-separated variant of s (modified in place) to tr. */
-static int
-add_variants(struct dg_trie *tr, char *s, int value)
-{
-    while (s && *s) {
-        char *bar = strchr(s, '|');
-        if (bar)
-            *bar = '\0';
-        char *v = trim_field(s);
-        if (*v && dg_trie_add(tr, v, value) < 0)
-            return -1;
-        s = bar ? bar + 1 : NULL;
-    }
-    return 0;
-}
-
 static int
 grow(void **v, size_t n, size_t size)
 {
@@ -216,13 +69,11 @@ is_upper_ascii(const char *s, size_t n)
 static int
 load_countries(struct dg_lexicon *lx, const char *dir, struct dg_error *err)
 {
-    char path[4096];
-    struct reader r;
+    struct dg_tsv r;
 
-    if (open_reader(lx, &r, dir, "countries.tsv", 0, path, sizeof path,
-                    err) < 0)
+    if (dg_tsv_open(&r, dir, "countries.tsv", 0, &lx->bufs, &lx->nbufs, err) < 0)
         return -1;
-    while (next_line(&r)) {
+    while (dg_tsv_next(&r)) {
         if (r.nf < 4)
             return dg_error_set(err, DG_ERR_INPUT,
                                 "%s:%zu: expected at least 4 fields, got %zu",
@@ -250,7 +101,7 @@ load_countries(struct dg_lexicon *lx, const char *dir, struct dg_error *err)
         lx->ncountries++;
         if (dg_trie_add(lx->entities, c->name, v) < 0)
             goto nomem;
-        if (r.nf > 4 && add_variants(lx->entities, r.f[4], v) < 0)
+        if (r.nf > 4 && dg_tsv_add_variants(lx->entities, r.f[4], v) < 0)
             goto nomem;
     }
     return 0;
@@ -261,12 +112,11 @@ nomem:
 static int
 load_orgs(struct dg_lexicon *lx, const char *dir, struct dg_error *err)
 {
-    char path[4096];
-    struct reader r;
+    struct dg_tsv r;
 
-    if (open_reader(lx, &r, dir, "orgs.tsv", 0, path, sizeof path, err) < 0)
+    if (dg_tsv_open(&r, dir, "orgs.tsv", 0, &lx->bufs, &lx->nbufs, err) < 0)
         return -1;
-    while (next_line(&r)) {
+    while (dg_tsv_next(&r)) {
         if (r.nf < 4)
             return dg_error_set(err, DG_ERR_INPUT,
                                 "%s:%zu: expected at least 4 fields, got %zu",
@@ -294,14 +144,14 @@ load_orgs(struct dg_lexicon *lx, const char *dir, struct dg_error *err)
         if (dg_trie_add(lx->entities, o->name, v) < 0 ||
             (o->acronym[0] && dg_trie_add(lx->entities, o->acronym, v) < 0))
             goto nomem;
-        if (r.nf > 4 && add_variants(lx->entities, r.f[4], v) < 0)
+        if (r.nf > 4 && dg_tsv_add_variants(lx->entities, r.f[4], v) < 0)
             goto nomem;
     }
     for (size_t i = 0; i < lx->norgs; i++)
         if (lx->orgs[i].parent[0] &&
             dg_lexicon_org_by_key(lx, lx->orgs[i].parent) < 0)
             return dg_error_set(err, DG_ERR_INPUT,
-                                "%s: org '%s' has unknown parent '%s'", path,
+                                "%s: org '%s' has unknown parent '%s'", r.path,
                                 lx->orgs[i].key, lx->orgs[i].parent);
     return 0;
 nomem:
@@ -313,12 +163,11 @@ static int
 load_list(struct dg_lexicon *lx, const char *dir, const char *name,
           struct dg_trie *tr, int value, struct dg_error *err)
 {
-    char path[4096];
-    struct reader r;
+    struct dg_tsv r;
 
-    if (open_reader(lx, &r, dir, name, 1, path, sizeof path, err) < 0)
+    if (dg_tsv_open(&r, dir, name, 1, &lx->bufs, &lx->nbufs, err) < 0)
         return -1;
-    while (next_line(&r)) {
+    while (dg_tsv_next(&r)) {
         if (!r.f[0][0])
             return dg_error_set(err, DG_ERR_INPUT, "%s:%zu: empty phrase",
                                 r.path, r.line);
@@ -331,12 +180,11 @@ load_list(struct dg_lexicon *lx, const char *dir, const char *name,
 static int
 load_ranks(struct dg_lexicon *lx, const char *dir, struct dg_error *err)
 {
-    char path[4096];
-    struct reader r;
+    struct dg_tsv r;
 
-    if (open_reader(lx, &r, dir, "ranks.tsv", 1, path, sizeof path, err) < 0)
+    if (dg_tsv_open(&r, dir, "ranks.tsv", 1, &lx->bufs, &lx->nbufs, err) < 0)
         return -1;
-    while (next_line(&r)) {
+    while (dg_tsv_next(&r)) {
         if (!r.f[0][0])
             return dg_error_set(err, DG_ERR_INPUT, "%s:%zu: empty rank",
                                 r.path, r.line);
@@ -346,7 +194,7 @@ load_ranks(struct dg_lexicon *lx, const char *dir, struct dg_error *err)
         lx->ranks[lx->nranks++] = r.f[0];
         if (dg_trie_add(lx->rank_trie, r.f[0], v) < 0)
             goto nomem;
-        if (r.nf > 1 && add_variants(lx->rank_trie, r.f[1], v) < 0)
+        if (r.nf > 1 && dg_tsv_add_variants(lx->rank_trie, r.f[1], v) < 0)
             goto nomem;
     }
     return 0;
@@ -357,13 +205,11 @@ nomem:
 static int
 load_heads(struct dg_lexicon *lx, const char *dir, struct dg_error *err)
 {
-    char path[4096];
-    struct reader r;
+    struct dg_tsv r;
 
-    if (open_reader(lx, &r, dir, "org-heads.tsv", 1, path, sizeof path,
-                    err) < 0)
+    if (dg_tsv_open(&r, dir, "org-heads.tsv", 1, &lx->bufs, &lx->nbufs, err) < 0)
         return -1;
-    while (next_line(&r)) {
+    while (dg_tsv_next(&r)) {
         if (r.nf < 3 || !r.f[0][0] || !r.f[1][0])
             return dg_error_set(err, DG_ERR_INPUT,
                                 "%s:%zu: expected head, kind, position",
@@ -393,17 +239,15 @@ static int
 load_table(struct dg_lexicon *lx, const char *dir, size_t ti,
            struct dg_error *err)
 {
-    char path[4096];
-    struct reader r;
+    struct dg_tsv r;
     struct dg_lex_table *t = &lx->tables[ti];
 
     t->trie = dg_trie_new();
     if (!t->trie)
         goto nomem;
-    if (open_reader(lx, &r, dir, table_files[ti], 1, path, sizeof path,
-                    err) < 0)
+    if (dg_tsv_open(&r, dir, table_files[ti], 1, &lx->bufs, &lx->nbufs, err) < 0)
         return -1;
-    while (next_line(&r)) {
+    while (dg_tsv_next(&r)) {
         if (!r.f[0][0])
             return dg_error_set(err, DG_ERR_INPUT, "%s:%zu: empty phrase",
                                 r.path, r.line);
@@ -411,7 +255,7 @@ load_table(struct dg_lexicon *lx, const char *dir, size_t ti,
             goto nomem;
         for (size_t k = 0; k < MAX_FIELDS; k++)
             t->rows[t->nrows][k] = k < r.nf ? r.f[k] : NULL;
-        if (add_variants(t->trie, r.f[0], (int)t->nrows) < 0)
+        if (dg_tsv_add_variants(t->trie, r.f[0], (int)t->nrows) < 0)
             goto nomem;
         t->nrows++;
     }
@@ -601,4 +445,127 @@ const struct dg_trie *
 dg_lexicon_office_words(const struct dg_lexicon *lx)
 {
     return lx->office;
+}
+
+/* ---- the TSV reader (lexicon.h), shared with cues.c -------------------- */
+
+int
+dg_tsv_open(struct dg_tsv *r, const char *dir, const char *name,
+            int missing_ok, char ***bufs, size_t *nbufs, struct dg_error *err)
+{
+    FILE *fp;
+    char *b = NULL, **nb;
+    size_t n = 0, cap = 0;
+
+    memset(r, 0, sizeof *r);
+    if ((size_t)snprintf(r->path, sizeof r->path, "%s/%s", dir, name) >=
+        sizeof r->path)
+        return dg_error_set(err, DG_ERR_USAGE, "data directory name too long");
+    fp = fopen(r->path, "rb");
+    if (!fp) {
+        if (missing_ok && errno == ENOENT)
+            return 0;
+        return dg_error_set(err, DG_ERR_IO, "cannot open '%s': %s", r->path,
+                            strerror(errno));
+    }
+    for (;;) {
+        if (cap - n < 4096) {
+            cap = cap ? cap * 2 : 65536;
+            char *t = realloc(b, cap + 1);
+            if (!t) {
+                dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+                goto fail;
+            }
+            b = t;
+        }
+        size_t got = fread(b + n, 1, cap - n, fp);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(fp)) {
+        dg_error_set(err, DG_ERR_IO, "cannot read '%s': %s", r->path,
+                     strerror(errno));
+        goto fail;
+    }
+    fclose(fp);
+    b[n] = '\0';
+    if (n > 0 && dg_text_validate(b, n, NULL) < 0) {
+        free(b);
+        return dg_error_set(err, DG_ERR_INPUT, "'%s' is not UTF-8 text",
+                            r->path);
+    }
+    nb = realloc(*bufs, (*nbufs + 1) * sizeof *nb);
+    if (!nb) {
+        free(b);
+        return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+    }
+    *bufs = nb;
+    (*bufs)[(*nbufs)++] = b;
+    r->p = b;
+    r->end = b + n;
+    return 0;
+fail:
+    fclose(fp);
+    free(b);
+    return -1;
+}
+
+char *
+dg_tsv_trim(char *s)
+{
+    while (*s == ' ')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+int
+dg_tsv_next(struct dg_tsv *r)
+{
+    while (r->p && r->p < r->end) {
+        char *line = r->p, *nl = memchr(r->p, '\n', (size_t)(r->end - r->p));
+        if (nl) {
+            *nl = '\0';
+            r->p = nl + 1;
+        } else {
+            r->p = r->end;
+        }
+        r->line++;
+        char *s = line;
+        while (*s == ' ' || *s == '\r')
+            s++;
+        if (*s == '\0' || *s == '#')
+            continue;
+        r->nf = 0;
+        for (char *f = line;;) {
+            char *tab = strchr(f, '\t');
+            if (tab)
+                *tab = '\0';
+            if (r->nf < DG_TSV_MAX_FIELDS)
+                r->f[r->nf++] = dg_tsv_trim(f);
+            if (!tab)
+                break;
+            f = tab + 1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+int
+dg_tsv_add_variants(struct dg_trie *tr, char *s, int value)
+{
+    while (s && *s) {
+        char *bar = strchr(s, '|');
+        if (bar)
+            *bar = '\0';
+        char *v = dg_tsv_trim(s);
+        if (*v && dg_trie_add(tr, v, value) < 0)
+            return -1;
+        s = bar ? bar + 1 : NULL;
+    }
+    return 0;
 }

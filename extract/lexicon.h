@@ -110,4 +110,34 @@ const struct dg_trie *dg_lexicon_org_heads(const struct dg_lexicon *lx);
 const struct dg_lex_head *dg_lexicon_org_head(const struct dg_lexicon *lx,
                                               int i);
 
+/* ---- the TSV reader of every data file (also used by cues.c) ----------
+ * Format: fields separated by one TAB (spaces and a CR around a field are
+ * trimmed), '#' starts a comment line, blank lines are skipped, '|'
+ * separates variants. */
+#define DG_TSV_MAX_FIELDS 8
+struct dg_tsv {
+    char path[4096]; /* dir/name, for messages */
+    char *p, *end;   /* the rest of the file's buffer */
+    size_t line;                   /* current line number */
+    char *f[DG_TSV_MAX_FIELDS];    /* fields of the current line, cut in
+                                      place in buf */
+    size_t nf;
+};
+/* Reads dir/name whole into a new buffer (NUL-terminated, UTF-8 checked)
+ * appended to the caller's list (*bufs)[0 .. *nbufs), which the caller
+ * frees (each buffer, then the list, with free()); the fields point into
+ * it.  A missing file with missing_ok leaves r empty and returns 0.
+ * Returns 0, or -1 with err set (DG_ERR_USAGE, DG_ERR_IO, DG_ERR_INPUT,
+ * DG_ERR_NOMEM; nothing added then). */
+int dg_tsv_open(struct dg_tsv *r, const char *dir, const char *name,
+                int missing_ok, char ***bufs, size_t *nbufs,
+                struct dg_error *err);
+/* Next data line split into r->f, r->nf.  Returns 1, or 0 at the end. */
+int dg_tsv_next(struct dg_tsv *r);
+/* s without leading spaces and trailing spaces or CR (cut in place). */
+char *dg_tsv_trim(char *s);
+/* Adds each '|'-separated variant of s (cut in place) to tr with value.
+ * Returns 0, or -1 when out of memory. */
+int dg_tsv_add_variants(struct dg_trie *tr, char *s, int value);
+
 #endif /* DG_LEXICON_H */
