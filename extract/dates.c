@@ -87,6 +87,13 @@ day_tok(const struct dg_doc *d, size_t k, size_t end)
 }
 
 int
+dg_dates_word(const struct dg_doc *d, size_t k, size_t end)
+{
+    struct word w = word_at(d, k, end);
+    return w.cls != W_NONE && w.cls != W_FUTURE && w.cls != W_RANGE;
+}
+
+int
 dg_dates_year_tok(const struct dg_doc *d, size_t k)
 {
     const char *s = d->tok[k].lower;

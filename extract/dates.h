@@ -61,6 +61,10 @@ size_t dg_dates_match(const struct dg_doc *d, const struct dg_date_ctx *ctx,
 int dg_dates_future_at(const struct dg_doc *d, size_t first, size_t k,
                        size_t window);
 
+/* 1 when a date word of date-words.tsv starts at k ("next", "May",
+ * "Tuesday", "yesterday"), resolvable or not. */
+int dg_dates_word(const struct dg_doc *d, size_t k, size_t end);
+
 /* A 4-digit year token (1900-2100) at k: returns the year or 0. */
 int dg_dates_year_tok(const struct dg_doc *d, size_t k);
 

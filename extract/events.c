@@ -329,6 +329,12 @@ left_of(const struct es *s, size_t first, struct np *np)
             k = j;
             continue;
         }
+        /* "the 14th X Committee (JDCC) meeting": an acronym in brackets */
+        if (is_w(s, j, ")") && j >= first + 2 && is_w(s, j - 2, "(") &&
+            (tk(s, j - 1)->flags & DG_TOK_ALLCAPS) && k == np->h0) {
+            k = j - 2;
+            continue;
+        }
         if (!is_word(s, j))
             break;
         int c = cue1(s, j);
@@ -507,9 +513,18 @@ right_of(const struct es *s, size_t end, struct np *np)
         /* "a courtesy call by Admiral X", "a visit by the Lao minister" */
         if (!strcmp(w, "by") && j + 1 < end) {
             size_t q = j + 1;
-            while (q < end && q < j + 10 && !men_at(s, q) && is_word(s, q) &&
-                   !(tk(s, q)->flags & DG_TOK_LOWER && cue1(s, q) != Q_DET))
-                q++;
+            while (q < end && q < j + 10 &&
+                   (men_at(s, q) ? men_kind(s, q) != DG_ENT_PERSON
+                                 : is_word(s, q) &&
+                                       (!(tk(s, q)->flags & DG_TOK_LOWER) ||
+                                        cue1(s, q) == Q_DET ||
+                                        /* "Chief of Navy" */
+                                        ((is_w(s, q, "of") ||
+                                          is_w(s, q, "for")) &&
+                                         q + 1 < end &&
+                                         (tk(s, q + 1)->flags &
+                                          DG_TOK_CAP)))))
+                q = men_at(s, q) ? men_at(s, q)->tok_end : q + 1;
             if (q < end && men_kind(s, q) == DG_ENT_PERSON) {
                 np->f |= F_COMP;
                 np->person = men_at(s, q)->entity;
@@ -866,8 +881,13 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
     const char *kind = np_kind(s, np);
 
     if (np->forum >= 0) {
+        struct ev tmp;
+        memset(&tmp, 0, sizeof tmp);
+        ev_tokens(s, &tmp, np->na, np->b, np->h0, np->h1);
         for (size_t i = 0; i < s->nev; i++)
-            if (s->ev[i].forum == np->forum)
+            if (s->ev[i].forum == np->forum &&
+                (!tmp.ntok || !s->ev[i].ntok ||
+                 ev_overlap(&tmp, &s->ev[i]) > 0)) /* "17th" is not "18th" */
                 return (int)i;
         int r = new_event(s, np, sent);
         return r == -2 ? -1 : r == -1 ? -2 : r;
@@ -1736,7 +1756,8 @@ place_at(struct es *s, size_t p, size_t end)
         m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ))
         country = m->entity;
     else if (r < end && is_word(s, r) && !is_boundary(cue1(s, r)) &&
-             !dg_dates_match(d, &s->dctx, p, r, end, 0, &dt))
+             !dg_dates_match(d, &s->dctx, p, r, end, 0, &dt) &&
+             !dg_dates_word(d, r, end))
         return -1;
     const char *name = dg_entities_name(d, p, r);
     if (!name)
