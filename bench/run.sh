@@ -481,7 +481,7 @@ for n in "${size_list[@]}"; do
             args+=("$q=$qdir/$q.rq")
         done
         cap=$build_timeout_s timed "$dir/oxigraph" node "$here/oxigraph-bench.mjs" --nquads "$dir/all.nq" \
-            --runs "$runs" --timeout "$timeout_s" --out "$dir/oxigraph.json" "${args[@]}"
+            --runs "$runs" --timeout "$((timeout_s / 4))" --out "$dir/oxigraph.json" "${args[@]}"
         if [ "$RC" = 0 ]; then
             : >"$dir/oxigraph.last"
             python3 - "$dir/oxigraph.json" "$n" "$RSS_KB" "$T" "$dir/oxigraph.last" >>"$rec_file" <<'EOF'
