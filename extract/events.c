@@ -17,7 +17,7 @@
 #define CUES "event-cues.tsv"
 #define MAX_EVENTS 64
 #define MAX_LEFT 14     /* modifier tokens before an event noun */
-#define MAX_RIGHT 16    /* complement tokens after it */
+#define MAX_RIGHT 28    /* complement tokens after it */
 #define MAX_LINKS 3     /* "of/for/on/with" complements */
 #define MAX_NAME_TOK 24 /* content tokens kept for coreference */
 #define MAX_PARTIES 24
@@ -208,6 +208,14 @@ is_ordinal(const struct es *s, size_t k)
                strcmp(w, "rd") == 0 || strcmp(w, "th") == 0;
     }
     return cue1(s, k) == Q_ORDINAL;
+}
+
+static int
+is_quote(const struct es *s, size_t k)
+{
+    const char *w = tk(s, k)->lower;
+    return !strcmp(w, "\"") || !strcmp(w, "\xe2\x80\x9c") ||
+           !strcmp(w, "\xe2\x80\x9d");
 }
 
 static int
@@ -572,9 +580,28 @@ right_of(const struct es *s, size_t end, struct np *np)
                 continue;
             }
             if (is_w(s, q, "(") && q + 2 < end &&
-                (tk(s, q + 1)->flags & DG_TOK_ALLCAPS) && is_w(s, q + 2, ")")) {
-                q += 3;
-                stop = q;
+                (tk(s, q + 1)->flags & DG_TOK_ALLCAPS)) {
+                /* "(EWG)", "(EWG on HMA)" */
+                size_t r = q + 2;
+                while (r < end && r < q + 6 && !is_w(s, r, ")") &&
+                       !is_w(s, r, "("))
+                    r++;
+                if (r < end && is_w(s, r, ")")) {
+                    q = r + 1;
+                    stop = q;
+                    continue;
+                }
+            }
+            /* 'Laos - China "Friendship Shield - 2023" joint exercise' */
+            if (is_quote(s, q) && q + 1 < end && is_word(s, q + 1) &&
+                !(tk(s, q + 1)->flags & DG_TOK_LOWER)) {
+                q++;
+                continue;
+            }
+            if (is_quote(s, q) && q > j + 1 && q + 1 < end &&
+                is_word(s, q + 1) && (tk(s, q + 1)->flags & DG_TOK_LOWER) &&
+                cue1(s, q + 1) == Q_NONE) {
+                q++;
                 continue;
             }
             if (!is_word(s, q))
@@ -849,6 +876,10 @@ antecedent(const struct es *s, const char *kind, long sent)
             !strcmp(s->ev[r->ev].kind, kind))
             return r->ev;
     }
+    /* "the exercise" after "the opening ceremony of the X exercise" */
+    for (size_t i = s->nev; i-- > 0;)
+        if (!s->ev[i].future && !strcmp(s->ev[i].kind, kind))
+            return (int)i;
     return m;
 }
 
@@ -1472,6 +1503,55 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
     return np.b;
 }
 
+/* "the opening ceremony of the X field training exercise": the event
+ * the ceremony's complement names is one too, and the ceremony is part of
+ * it.  Returns 0, -1 on error. */
+static int
+inner_event(struct es *s, size_t si, const struct np *np, int ev,
+            int long_sent)
+{
+    size_t len;
+    int row;
+    if (strcmp(s->ev[ev].kind, "ceremony") || np->h1 + 2 >= np->b ||
+        !is_w(s, np->h1, "of"))
+        return 0;
+    for (size_t q = np->b; q-- > np->h1 + 2;) {
+        if (!noun_at(s, q, np->b, &len, &row) || q + len != np->b ||
+            noun_flag(s, row, "anaphor") || noun_flag(s, row, "plural") ||
+            !strcmp(dg_lex_table_field(s->nouns, (size_t)row, 1),
+                    "ceremony"))
+            continue;
+        struct np in;
+        memset(&in, 0, sizeof in);
+        in.forum = -1;
+        in.person = -1;
+        in.row = row;
+        in.a = in.na = np->h1 + 1;
+        if (cue1(s, in.na) == Q_DET) {
+            in.na++;
+            in.f |= F_DET;
+        }
+        in.h0 = q;
+        in.h1 = np->b;
+        in.b = np->b;
+        for (size_t j = in.na; j < q; j++)
+            if (men_at(s, j) || (tk(s, j)->flags & (DG_TOK_CAP | DG_TOK_DIGIT)))
+                in.f |= F_CAP | F_NAMED;
+        if (!(in.f & F_CAP))
+            return 0;
+        int x = resolve_np(s, &in, (long)si, s->d->sent[si].tok_end,
+                           long_sent);
+        if (x == -2)
+            return -1;
+        if (x >= 0 && x != ev && s->ev[ev].within < 0) {
+            s->ev[ev].within = x;
+            s->ev[x].nmen++;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* Pass 1 over sentence si: phrases, coreference, mentions. */
 static int
 scan_sentence(struct es *s, size_t si)
@@ -1576,6 +1656,8 @@ scan_sentence(struct es *s, size_t si)
         if (ev == -2)
             return -1;
         if (ev >= 0 && add_mrec(s, (long)si, &np, ev) < 0)
+            return -1;
+        if (ev >= 0 && inner_event(s, si, &np, ev, long_sent) < 0)
             return -1;
         k = (np.b > k + len ? np.b : k + len) - 1;
     }
@@ -1882,7 +1964,7 @@ venue_skip(const struct es *s, size_t j, size_t end, size_t *len)
         "which", "that", "is", "was", "are", "were", "will", "would", "be",
         "been", "to", "has", "have", "on", "for", "also", "successfully",
         "officially", "jointly", ",", "jr", "sr", "ii", "iii", "iv", ".",
-        NULL
+        "running", "lasting", "from", "until", "till", "through", NULL
     };
     struct dg_date dt;
     int c = cue_at(s, j, end, len);
@@ -1895,6 +1977,14 @@ venue_skip(const struct es *s, size_t j, size_t end, size_t *len)
             *len = 1;
             return 1;
         }
+    const char *x = tk(s, j)->lower;
+    size_t n = strlen(x);
+    if ((tk(s, j)->flags & DG_TOK_DIGIT) || /* "from June 17 to 21" */
+        ((tk(s, j)->flags & DG_TOK_LOWER) && n > 4 &&
+         !strcmp(x + n - 2, "ly"))) { /* "was grandly held" */
+        *len = 1;
+        return 1;
+    }
     return 0;
 }
 
@@ -2153,6 +2243,11 @@ relate_sentence(struct es *s, size_t si, int main)
         size_t i = mrec_before(s, m0, m1, k, DATE_WINDOW);
         if (i == (size_t)-1)
             i = mrec_after(s, m0, m1, k + n, 6);
+        /* "On June 17, in Ha Noi, the ministry held the ceremony": a
+         * leading date is the first event's */
+        if (i == (size_t)-1 && m1 > m0 && k <= first + 3 && k + n < end &&
+            is_w(s, k + n, ","))
+            i = m0;
         if (k < lead_end) {
             set_date(s, main, &dt);
         } else if (i != (size_t)-1) {
@@ -2190,6 +2285,26 @@ relate_sentence(struct es *s, size_t si, int main)
             s->ev[x].beside = 1;
         }
         k += len - 1;
+    }
+
+    /* "On June 17, in Ha Noi, the ministry held ...": a leading venue
+     * is the first event's */
+    for (size_t k = first; m1 > m0 && k < first + 8 && k < s->mr[m0].np.a;
+         k++) {
+        if (!is_w(s, k, "in") || s->ev[s->mr[m0].ev].place >= 0)
+            continue;
+        size_t r = k + 1;
+        while (r < end && r < k + 5 && is_word(s, r) &&
+               (tk(s, r)->flags & DG_TOK_CAP))
+            r++;
+        if (r == k + 1 || r >= end || !is_w(s, r, ","))
+            continue;
+        int pl = place_at(s, k + 1, end);
+        if (pl == -2)
+            return -1;
+        if (pl >= 0)
+            s->ev[s->mr[m0].ev].place = pl;
+        break;
     }
 
     /* venues and online mode */
