@@ -325,6 +325,15 @@ left_of(const struct es *s, size_t first, struct np *np)
             k = j;
             continue;
         }
+        /* "Foreign and Defense Ministerial Meeting": title-case words
+         * joined by "and" */
+        if (is_w(s, j, "and") && j > first && k < np->h0 &&
+            (tk(s, k)->flags & DG_TOK_CAP) && is_word(s, j - 1) &&
+            (tk(s, j - 1)->flags & DG_TOK_CAP) && !men_at(s, j - 1) &&
+            !men_at(s, k)) {
+            k = j;
+            continue;
+        }
         const struct dg_mention *m = men_at(s, j);
         if (m) {
             if (m->kind == DG_ENT_PERSON)
@@ -471,7 +480,8 @@ right_of(const struct es *s, size_t end, struct np *np)
         j++;
     }
     if (j + 2 < end && is_w(s, j, "(") &&
-        (tk(s, j + 1)->flags & DG_TOK_ALLCAPS)) {
+        (tk(s, j + 1)->flags & (DG_TOK_ALLCAPS | DG_TOK_DIGIT))) {
+        /* "(ADSOM)", "(2+2)" */
         size_t q = j + 2;
         while (q < end && q < j + 5 && !is_w(s, q, ")"))
             q++;
@@ -1406,6 +1416,17 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
     int ev = -1;
     if (!visit && subj >= 0 && nobj)
         ev = same_meeting(s, kind, subj, objs[0]);
+    /* "... during the second 2+2 Ministerial Meeting. A and B met with C
+     * and D": the named meeting of this or the sentence before */
+    for (size_t i = s->nmr; !visit && ev < 0 && i-- > 0;) {
+        const struct mrec *r = &s->mr[i];
+        if (r->sent < (long)si - 1)
+            break;
+        const struct ev *x = &s->ev[r->ev];
+        if (!strcmp(x->kind, kind) && !x->verb && !x->future && !x->bare &&
+            !dg_dates_future_at(s->d, first, k, TENSE_WINDOW))
+            ev = r->ev;
+    }
     if (ev < 0) {
         if (s->nev >= MAX_EVENTS)
             return k;
@@ -2243,6 +2264,15 @@ relate_sentence(struct es *s, size_t si, int main)
         size_t i = mrec_before(s, m0, m1, k, DATE_WINDOW);
         if (i == (size_t)-1)
             i = mrec_after(s, m0, m1, k + n, 6);
+        /* "X and Y on Monday signed the RAA during the 2+2" */
+        if (i == (size_t)-1) {
+            i = mrec_after(s, m0, m1, k + n, 20);
+            if (i != (size_t)-1 &&
+                !(s->mr[i].np.a > first &&
+                  (is_w(s, s->mr[i].np.a - 1, "during") ||
+                   is_w(s, s->mr[i].np.a - 1, "at"))))
+                i = (size_t)-1;
+        }
         /* "On June 17, in Ha Noi, the ministry held the ceremony": a
          * leading date is the first event's */
         if (i == (size_t)-1 && m1 > m0 && k <= first + 3 && k + n < end &&
