@@ -95,6 +95,7 @@ struct ev {
     int comp;   /* the phrase has a complement ("ceremony of X") */
     int beside; /* within was said with "on the sidelines of": the two
                    share date and venue both ways */
+    int name_year; /* a year in the name ("exercise Balikatan 2023"), or 0 */
     int parties[MAX_PARTIES];
     size_t nparties;
 };
@@ -853,6 +854,8 @@ new_event(struct es *s, const struct np *np, long sent)
     e->bare = !(np->f & (F_SPECIFIC & ~F_LOWER)) && np->forum < 0;
     e->future = (np->f & F_FUTURE) != 0;
     e->comp = (np->f & F_COMP) != 0;
+    for (size_t k = np->na; k < np->b && !e->name_year; k++)
+        e->name_year = dg_dates_year_tok(s->d, k);
     ev_tokens(s, e, np->na, np->b, np->h0, np->h1);
     if (person_label(s, e, np) < 0)
         return -1;
@@ -985,6 +988,14 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
         if (!tmp.ntok && (f & F_DET)) {
             int a = antecedent(s, kind, sent);
             if (a >= 0)
+                return a;
+        }
+        /* "exercise Balikatan 2023, the largest iteration of the
+         * bilateral exercise": a definite phrase with lowercase words
+         * only refers to an event of its kind */
+        if ((f & F_DET) && !(f & (F_SPECIFIC & ~F_LOWER)) && !np->comp_b) {
+            int a = antecedent(s, kind, sent);
+            if (a >= 0 && !strcmp(s->ev[a].kind, kind))
                 return a;
         }
         create = 1;
@@ -2649,6 +2660,11 @@ finish_event(struct es *s, int i, int main)
         /* "X met Y" in the news: the month of the article */
         dt.y = s->dctx.ay;
         dt.m = s->dctx.am;
+        dt.inferred = 1;
+    }
+    if (!dg_dates_precision(&dt) && e->name_year) {
+        /* "exercise Balikatan 2023": the year of its name */
+        dt.y = e->name_year;
         dt.inferred = 1;
     }
     if (!dg_dates_precision(&dt) && i == main && s->dctx.certain) {
