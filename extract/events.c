@@ -72,6 +72,8 @@ struct np {
     size_t to_a;             /* "visit to X": X's first token, or 0 */
     int row;                 /* event-nouns row of the head */
     int person;              /* "for/with/by PERSON" complement, or -1 */
+    size_t nm_a, nm_b;       /* the name in apposition ("its largest
+                                exercise, Steadfast Defender 24"), or 0 0 */
     unsigned f;
     int forum; /* org entity for a forum-as-event, else -1 */
 };
@@ -835,7 +837,8 @@ new_event(struct es *s, const struct np *np, long sent)
 {
     if (s->nev >= MAX_EVENTS)
         return -2;
-    const char *name = dg_entities_name(s->d, np->na, np->b);
+    const char *name = np->nm_b ? dg_entities_name(s->d, np->nm_a, np->nm_b)
+                                : dg_entities_name(s->d, np->na, np->b);
     const char *iri = dg_doc_next_event_iri(s->d);
     if (!iri || !name)
         return -1;
@@ -856,7 +859,10 @@ new_event(struct es *s, const struct np *np, long sent)
     e->comp = (np->f & F_COMP) != 0;
     for (size_t k = np->na; k < np->b && !e->name_year; k++)
         e->name_year = dg_dates_year_tok(s->d, k);
-    ev_tokens(s, e, np->na, np->b, np->h0, np->h1);
+    if (np->nm_b)
+        ev_tokens(s, e, np->nm_a, np->nm_b, np->nm_b, np->nm_b);
+    else
+        ev_tokens(s, e, np->na, np->b, np->h0, np->h1);
     if (person_label(s, e, np) < 0)
         return -1;
     return (int)s->nev++;
@@ -1535,6 +1541,43 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
     return np.b;
 }
 
+/* "its largest exercise in decades, Steadfast Defender 24, with ...":
+ * a capitalised name in apposition after a definite or possessive
+ * phrase (two words or more, or ending with a number; not a title before
+ * a person nor an organisation) names the event. */
+static void
+apposition(const struct es *s, struct np *np, size_t end)
+{
+    size_t j = np->b, n;
+    if (!(np->f & (F_DET | F_POSS)) || (np->f & (F_PLURAL | F_ANAPHOR)) ||
+        np->forum >= 0)
+        return;
+    /* "in decades", "to date": a short lowercase tail */
+    for (n = 0; j < end && n < 3 && is_word(s, j) && !men_at(s, j) &&
+                (tk(s, j)->flags & DG_TOK_LOWER);
+         n++)
+        j++;
+    if (j + 1 >= end || !is_w(s, j, ","))
+        return;
+    size_t a = j + 1, r = a;
+    while (r < end && r - a < 6 && is_word(s, r) && !men_at(s, r) &&
+           (tk(s, r)->flags & (DG_TOK_CAP | DG_TOK_DIGIT)) &&
+           cue1(s, r) == Q_NONE)
+        r++;
+    struct dg_date dt;
+    if (r == a || (tk(s, a)->flags & DG_TOK_DIGIT) ||
+        (r - a < 2 && !(tk(s, r - 1)->flags & DG_TOK_DIGIT)) ||
+        dg_dates_match(s->d, &s->dctx, a, a, end, 0, &dt))
+        return;
+    if (r < end && !is_w(s, r, ",") && !is_w(s, r, ".") &&
+        !is_w(s, r, "with") && !is_w(s, r, ";"))
+        return;
+    np->nm_a = a;
+    np->nm_b = r;
+    np->b = r;
+    np->f |= F_CAP | F_NAMED;
+}
+
 /* "the opening ceremony of the X field training exercise": the event
  * the ceremony's complement names is one too, and the ceremony is part of
  * it.  Returns 0, -1 on error. */
@@ -1684,6 +1727,7 @@ scan_sentence(struct es *s, size_t si)
         right_of(s, end, &np);
         if (np.f & F_ANAPHOR)
             np.b = np.h1;
+        apposition(s, &np, end);
         int ev = resolve_np(s, &np, (long)si, end, long_sent);
         if (ev == -2)
             return -1;
@@ -2289,6 +2333,18 @@ relate_sentence(struct es *s, size_t si, int main)
         if (i == (size_t)-1 && m1 > m0 && k <= first + 3 && k + n < end &&
             is_w(s, k + n, ","))
             i = m0;
+        /* "will hold its largest exercise, X, ... through May": the
+         * event's clause is future */
+        if (i != (size_t)-1 && k >= lead_end &&
+            !dg_dates_future_at(d, first, k, TENSE_WINDOW) &&
+            dg_dates_future_at(d, first, s->mr[i].np.a, TENSE_WINDOW)) {
+            struct dg_date fd;
+            size_t fn = dg_dates_match(d, &s->dctx, first, k, end, 1, &fd);
+            if (fn) {
+                n = fn;
+                dt = fd;
+            }
+        }
         if (k < lead_end) {
             set_date(s, main, &dt);
         } else if (i != (size_t)-1) {
