@@ -32,7 +32,8 @@ enum cue {
     Q_ATTEND_VERB, Q_CONTINUE, Q_COLLECTIVE, Q_SOURCE, Q_GENERIC, Q_PAST,
     Q_FUTURE, Q_DET, Q_INDEF, Q_ORDINAL, Q_HOLD, Q_BOUNDARY, Q_SPORTS,
     Q_CLAUSE, Q_OBJPREP, Q_NOUN_TAIL, Q_HEAD_TAIL, Q_MEET_VERB, Q_DURATION,
-    Q_VENUE, Q_ANCHOR, Q_SIDELINE, Q_VENUE_NOUN, Q_HONOUR, Q_COUNT
+    Q_VENUE, Q_ANCHOR, Q_SIDELINE, Q_VENUE_NOUN, Q_HONOUR, Q_FORMAT,
+    Q_COUNT
 };
 
 static const char *const cue_names[Q_COUNT] = {
@@ -41,7 +42,7 @@ static const char *const cue_names[Q_COUNT] = {
     "continue", "collective", "source", "generic", "past", "future", "det",
     "indef", "ordinal", "hold", "boundary", "sports", "clause", "object-prep",
     "noun-tail", "head-tail", "meet-verb", "duration", "venue", "anchor",
-    "sideline", "venue-noun", "honour"
+    "sideline", "venue-noun", "honour", "format"
 };
 
 static int
@@ -1299,6 +1300,161 @@ same_meeting(const struct es *s, const char *kind, int p0, int p1)
     return -1;
 }
 
+/* Registers an event said with a verb, named name, with the distinctive
+ * words of its name.  Returns its index, -1 when the article has too many
+ * events, -2 on error. */
+static int
+verb_new_event(struct es *s, size_t si, const char *name, const char *kind,
+               int place)
+{
+    if (s->nev >= MAX_EVENTS)
+        return -1;
+    const char *iri = dg_doc_next_event_iri(s->d);
+    if (!name || !iri)
+        return -2;
+    int id = dg_doc_entity(s->d, DG_ENT_EVENT, iri, name);
+    if (id < 0)
+        return -2;
+    struct ev *e = &s->ev[s->nev];
+    memset(e, 0, sizeof *e);
+    e->id = id;
+    e->kind = kind;
+    e->place = place;
+    e->anchor = e->within = -1;
+    e->forum = -1;
+    e->first_sent = (long)si;
+    e->who[0] = e->who[1] = -1;
+    e->verb = 1;
+    struct dg_tokens *tt = dg_tokens_new(name, 0, strlen(name));
+    if (!tt)
+        return -2;
+    const struct dg_token *t = dg_tokens_get(tt);
+    for (size_t i = 0; i < dg_tokens_count(tt) && e->ntok < MAX_NAME_TOK; i++)
+        if ((t[i].flags & DG_TOK_WORD) && !is_name_stop(t[i].lower) &&
+            strcmp(t[i].lower, "between")) {
+            const char *w = dg_doc_strdup(s->d, t[i].lower);
+            if (!w) {
+                dg_tokens_free(tt);
+                return -2;
+            }
+            e->toks[e->ntok++] = w;
+        }
+    dg_tokens_free(tt);
+    return (int)s->nev++;
+}
+
+/* "NATO Defence Ministers met at NATO Headquarters in Brussels": a group
+ * named by an organisation (or country) and a capitalised plural role at
+ * the start of the sentence meets: "meeting of NATO Defence Ministers",
+ * part of the organisation.  "Ministers also met in the format of the
+ * NATO-Ukraine Council with X": "NATO-Ukraine Council meeting", part of
+ * the council; X attends.  Returns the token after what it read, k when
+ * none, 0 on error. */
+static size_t
+group_meeting(struct es *s, size_t si, size_t k, size_t len)
+{
+    const struct dg_sentence *se = &s->d->sent[si];
+    size_t first = se->tok_first, end = se->tok_end, j = k, l;
+    int org = -1, fmt = -1;
+
+    while (j > first && k - j < 2 &&
+           (is_w(s, j - 1, "also") || is_w(s, j - 1, "then") ||
+            is_w(s, j - 1, "later") || is_w(s, j - 1, "first")))
+        j--;
+    if (j == first || !is_word(s, j - 1) || men_at(s, j - 1) ||
+        !(tk(s, j - 1)->flags & DG_TOK_CAP))
+        return k;
+    const char *role = tk(s, j - 1)->lower;
+    size_t rl = strlen(role);
+    if (rl < 4 || role[rl - 1] != 's')
+        return k;
+    size_t a = j - 1;
+    while (a > first && j - a < 4 && is_word(s, a - 1) && !men_at(s, a - 1) &&
+           (tk(s, a - 1)->flags & DG_TOK_CAP))
+        a--;
+    const struct dg_mention *m = a > first ? men_at(s, a - 1) : NULL;
+    if (m && (m->kind == DG_ENT_ORG || m->kind == DG_ENT_COUNTRY)) {
+        org = m->entity;
+        a = m->tok_first;
+    }
+    if (a > first && cue1(s, a - 1) == Q_DET)
+        a--;
+    if (a != first)
+        return k;
+    size_t p = k + len, b = p;
+    if (cue_at(s, p, end, &l) == Q_FORMAT) {
+        size_t q = p + l;
+        if (q < end && cue1(s, q) == Q_DET)
+            q++;
+        const struct dg_mention *f = men_at(s, q);
+        if (f && f->kind == DG_ENT_ORG) {
+            fmt = f->entity;
+            b = f->tok_end;
+        }
+    }
+    if (org < 0 && fmt < 0)
+        return k;
+    const char *name;
+    if (fmt >= 0)
+        name = dg_doc_printf(s->d, "%s meeting", s->d->ent[fmt].name);
+    else
+        name = dg_doc_printf(s->d, "meeting of %s",
+                             dg_entities_name(s->d, first, j));
+    int ev = verb_new_event(s, si, name, "meeting", -1);
+    if (ev == -2)
+        return 0;
+    if (ev < 0)
+        return k;
+    struct ev *e = &s->ev[ev];
+    e->future = dg_dates_future_at(s->d, first, k, TENSE_WINDOW);
+    /* "Ministers also met ...": at the same time and place as the
+     * meeting told before */
+    for (size_t q = j; q < k + len; q++) /* "also met" is one cue */
+        if (is_w(s, q, "also"))
+            for (int x = ev; x-- > 0;)
+                if (!s->ev[x].future && !strcmp(s->ev[x].kind, "meeting")) {
+                    e->anchor = x;
+                    break;
+                }
+    int part = fmt >= 0 ? fmt : org;
+    if (s->d->ent[part].kind == DG_ENT_ORG &&
+        dg_doc_prop_iri(s->d, e->id, DG_NS "partOf",
+                        s->d->ent[part].iri) < 0)
+        return 0;
+    if (org >= 0 && add_party(s, org, ev) < 0)
+        return 0;
+    /* "with Ukrainian Minister of Defence X" */
+    if (b < end && is_w(s, b, "with"))
+        for (size_t q = b + 1; q < end && q < b + 12; q++) {
+            const struct dg_mention *x = men_at(s, q);
+            if (!x)
+                continue;
+            if (x->kind == DG_ENT_PERSON) {
+                int c = nationality(s, x->entity);
+                if ((!e->future &&
+                     rel(s, x->entity, DG_NS "attends", ev) < 0) ||
+                    (c >= 0 && add_party(s, c, ev) < 0))
+                    return 0;
+                b = x->tok_end;
+                break;
+            }
+            q = x->tok_end - 1;
+        }
+    struct np np;
+    memset(&np, 0, sizeof np);
+    np.forum = -1;
+    np.person = -1;
+    np.row = -1;
+    np.a = np.na = first;
+    np.h0 = k;
+    np.h1 = k + len;
+    np.b = b;
+    np.f = F_HOLD;
+    if (add_mrec(s, (long)si, &np, ev) < 0)
+        return 0;
+    return np.b;
+}
+
 /* "X met (with) Y", "X held talks with Y", "X received the visiting Y",
  * "X paid a courtesy call on Y", "X visited Vietnam", "X paid an official
  * visit to Japan": a meeting between the subject and the persons (or
@@ -1361,7 +1517,8 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
             return k;
     } else {
         if (subj < 0)
-            return k;
+            return strcmp(kind, "meeting") ? k
+                                           : group_meeting(s, si, k, len);
         size_t q = p, gap = 0;
         /* "met in Beirut with ...": the venue first */
         if (q + 1 < end && is_w(s, q, "in") && !men_at(s, q + 1)) {
