@@ -1120,9 +1120,9 @@ family_first(const struct es *s, int ent)
         if (strcmp(dg_lex_table_field(s->cues, r, 1), "family-first"))
             continue;
         const char *v = dg_lex_table_field(s->cues, r, 0);
-        for (const char *p = v; (p = strstr(p, iso + 1)); p += 3)
-            if ((p == v || p[-1] == '|') && (p[3] == '|' || !p[3]))
-                return 1;
+        if (strlen(v) == 3 && (v[0] | 32) == (iso[1] | 32) &&
+            (v[1] | 32) == (iso[2] | 32) && (v[2] | 32) == (iso[3] | 32))
+            return 1;
     }
     return 0;
 }
@@ -2226,6 +2226,27 @@ venue_after(struct es *s, int ev, size_t j, size_t end)
 {
     size_t len, stop = j + 12;
     while (j < end && j < stop) {
+        /* "in the Gulf of Thailand", "in the North Sea": a named venue
+         * after "the" that no lowercase word continues */
+        if (is_w(s, j, "in") && s->ev[ev].place < 0 && j + 2 < end &&
+            is_w(s, j + 1, "the") && !men_at(s, j + 2) &&
+            is_word(s, j + 2) && (tk(s, j + 2)->flags & DG_TOK_CAP)) {
+            size_t r = j + 2;
+            while (r < end && r - j < 8 &&
+                   ((is_word(s, r) && (tk(s, r)->flags & DG_TOK_CAP)) ||
+                    (is_w(s, r, "of") && r + 1 < end &&
+                     (tk(s, r + 1)->flags & DG_TOK_CAP))))
+                r = men_at(s, r) ? men_at(s, r)->tok_end : r + 1;
+            if (r < end && is_word(s, r) && (tk(s, r)->flags & DG_TOK_LOWER) &&
+                !is_boundary(cue1(s, r)) && !dg_dates_word(s->d, r, end))
+                return 0;
+            int p = venue_at(s, j + 1, end);
+            if (p == -2)
+                return -1;
+            if (p >= 0)
+                s->ev[ev].place = p;
+            return 0;
+        }
         if (is_w(s, j, "in") && s->ev[ev].place < 0) {
             int p = place_at(s, j + 1, end);
             if (p == -2)
