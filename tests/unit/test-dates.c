@@ -69,6 +69,24 @@ check(const char *text, const char *word, const char *want,
         is_str(type, want_type, "  ... and its datatype");
 }
 
+/* dg_dates_word at the first token folding to word in text. */
+static int
+word_at(const char *text, const char *word)
+{
+    struct dg_article *a = NULL;
+    struct dg_doc *d = NULL;
+    struct dg_error err;
+    int r = -1;
+    if (dg_article_parse(text, strlen(text), 1 << 20, &a, &err) == 0 &&
+        (d = dg_doc_new(text, strlen(text), a, lx, NULL, "t1", &err)))
+        for (size_t k = 0; k < d->ntok && r < 0; k++)
+            if (!strcmp(d->tok[k].fold, word))
+                r = dg_dates_word(d, k, d->ntok);
+    dg_doc_free(d);
+    dg_article_free(a);
+    return r;
+}
+
 static int
 certain_year(const char *text)
 {
@@ -221,5 +239,14 @@ main(void)
            "precision of a year and month");
 
     dg_lexicon_free(lx);
+    /* date words that need no date line */
+    is_int(word_at("The meeting is in Bali next month.\n", "next"), 1,
+           "'next' is a date word without a date line");
+    is_int(word_at("The meeting is in Bali on Tuesday.\n", "Tuesday"), 1,
+           "  ... so is a weekday");
+    is_int(word_at("The meeting will be in Bali.\n", "will"), 0,
+           "a future marker is not");
+    is_int(word_at("The meeting is in Bali soon.\n", "soon"), 0,
+           "nor an adverb");
     return tap_done();
 }

@@ -262,7 +262,7 @@ main(void)
     is_int((long)events(f), 1, "'held talks with': one event, 'the talks' "
                               "refers to it");
     is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
-           "China-Vietnam talks between Jun and Giang",
+           "China-Vietnam talks between Dong Jun and Phan Van Giang",
            "named after the countries and the persons");
     ok(has(f, ID "country/CHN", DG_NS "participatesIn", EV(1)) &&
            has(f, ID "country/VNM", DG_NS "participatesIn", EV(1)),
@@ -335,6 +335,169 @@ main(void)
        "'a two-day meeting focused on X in Y': venue");
     ok(has(f, EV(1), DG_NS_SCHEMA "about", ID "topic/maritime-security"),
        "  ... and topic");
+    dg_facts_free(f);
+
+    /* headlines give no events of their own */
+    f = extract(x, " date 2023-08-30\nReadout of Secretary Lloyd J. Austin "
+                   "III's Meeting With Secretary Gilberto Teodoro Jr.\n\n"
+                   "Secretary of Defense Lloyd J. Austin III met with "
+                   "Philippine Secretary of National Defense Gilberto Teodoro "
+                   "Jr. at the Pentagon today.\n");
+    is_int((long)events(f), 1, "a headline gives no event of its own");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/pentagon"),
+       "'at the Pentagon' after a name suffix: the venue");
+    dg_facts_free(f);
+
+    /* venues after 'at', 'aboard', 'in the' */
+    f = extract(x, " date 2024-02-15 NATO Defence Ministers met at NATO "
+                   "Headquarters in Brussels on Thursday.\n");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location",
+           ID "place/nato-headquarters-brussels"),
+       "'at NATO Headquarters in Brussels': venue with its city");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
+           "meeting of NATO Defence Ministers",
+           "'NATO Defence Ministers met': a group meeting");
+    ok(has(f, EV(1), DG_NS "partOf", ID "org/nato"), "  ... part of NATO");
+    dg_facts_free(f);
+    f = extract(x, " date 2024-02-15 Ministers met at the invitation of "
+                   "the chair. Officials met at Vietnam's request.\n");
+    is_int((long)events(f), 0, "a group without an organisation is no "
+                              "meeting");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-10-05 The two navies concluded the 35th "
+                   "Exercise Singsiam in the Gulf of Thailand on Wednesday. "
+                   "Admirals attended the closing ceremony aboard HTMS "
+                   "Bhumibol Adulyadej.\n");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/gulf-of-thailand"),
+       "'in the Gulf of Thailand'");
+    is_str(get(f, EV(2), DG_NS_SCHEMA "name"),
+           "closing ceremony of 35th Exercise Singsiam",
+           "a bare ceremony is the main event's");
+    ok(has(f, EV(2), DG_NS "partOf", EV(1)), "  ... part of it");
+    ok(has(f, EV(2), DG_NS_SCHEMA "location",
+           ID "place/htms-bhumibol-adulyadej"), "  ... venue after 'aboard'");
+    ok(has_lit(f, EV(2), DG_NS_SCHEMA "startDate", "2023-10-04"),
+       "  ... and its date");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-10-05 The delegates met in the Asia-Pacific "
+                   "region. The talks were held at the request of Laos.\n");
+    ok(!count(f, NULL, DG_NS_SCHEMA "location"),
+       "'in the Asia-Pacific region', 'at the request of': no venue");
+    dg_facts_free(f);
+
+    /* persons in labels; anchored events */
+    f = extract(x, " date 2023-05-16 Chinese Defense Minister Li Shangfu held "
+                   "talks with Cambodian Defense Minister Tea Banh in Beijing "
+                   "on Tuesday.\n\nBefore the talks, Li hosted a welcome "
+                   "ceremony for Tea Banh at the August 1st Building.\n");
+    ok(get(f, EV(1), DG_NS_SCHEMA "name") &&
+           strstr(get(f, EV(1), DG_NS_SCHEMA "name"), "Li Shangfu"),
+       "a Chinese name in full in a label");
+    is_str(get(f, EV(2), DG_NS_SCHEMA "name"), "welcome ceremony for Tea Banh",
+           "'a welcome ceremony for X': the person in the label");
+    ok(has_lit(f, EV(2), DG_NS_SCHEMA "startDate", "2023-05-16"),
+       "'Before the talks, ...': the talks' date");
+    ok(has(f, EV(2), DG_NS_SCHEMA "location",
+           ID "place/august-1st-building"), "  ... its own venue");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-11-20 Rajnath Singh held bilateral talks with "
+                   "Australian Minister Richard Marles in New Delhi on "
+                   "November 20, 2023. The talks were held on the sidelines "
+                   "of the second India-Australia 2+2 Ministerial Dialogue."
+                   "\n\nEarlier, Mr Marles was accorded a Guard of Honour at "
+                   "the South Block lawns.\n");
+    ok(has(f, EV(1), DG_NS "partOf", EV(2)),
+       "'on the sidelines of X': part of X");
+    ok(has_lit(f, EV(2), DG_NS_SCHEMA "startDate", "2023-11-20") &&
+           has(f, EV(2), DG_NS_SCHEMA "location", ID "place/new-delhi"),
+       "  ... which shares its date and venue");
+    is_str(get(f, EV(3), DG_NS_SCHEMA "name"),
+           "Guard of Honour for Richard Marles",
+           "'X was accorded a Guard of Honour'");
+    ok(has_lit(f, EV(3), DG_NS_SCHEMA "startDate", "2023-11-20") &&
+           has(f, EV(3), DG_NS_SCHEMA "location",
+               ID "place/south-block-lawns"),
+       "  ... 'Earlier,': the main event's date, its own venue");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-03-09 Defence Minister Mohamad Hasan said it "
+                   "was discussed during his meeting with "
+                   "Indonesian Defence Minister Prabowo Subianto at Wisma "
+                   "Pertahanan here today, in conjunction with the 14th "
+                   "Joint Defence Cooperation Committee (JDCC) meeting.\n");
+    ok(get(f, EV(1), DG_NS_SCHEMA "name") &&
+           strstr(get(f, EV(1), DG_NS_SCHEMA "name"), "between"),
+       "'his meeting with X': a meeting between two persons");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/wisma-pertahanan"),
+       "  ... at its venue");
+    ok(events(f) == 2 && has(f, EV(1), DG_NS "partOf", EV(2)),
+       "'in conjunction with the 14th X (JDCC) meeting'");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-09-12 Under-Secretary-General Jean-Pierre "
+                   "Lacroix called for more helicopters as "
+                   "he wrapped up a three-day visit to Lebanon.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "Lacroix's visit to Lebanon",
+           "'as he wrapped up a visit': the subject's visit");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-09-12 The hospital opened a ceremony hall. "
+                   "The budget was given a boost.\n");
+    is_int((long)events(f), 0, "'ceremony hall', 'given a boost': none");
+    dg_facts_free(f);
+
+    /* named events */
+    f = extract(x, " date 2024-02-15 The Alliance will hold its largest "
+                   "exercise in decades, Steadfast Defender 24, with 90,000 "
+                   "troops taking part through May.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "Steadfast Defender 24",
+           "a name in apposition names the event");
+    ok(has_lit(f, EV(1), DG_NS_SCHEMA "startDate", "2024-05"),
+       "  ... a future clause: May of this year");
+    dg_facts_free(f);
+    f = extract(x, " date 2024-02-15 The minister opened the exercise, "
+                   "Defence Minister Tran Van Minh said.\n");
+    ok(!get(f, EV(1), DG_NS_SCHEMA "name") ||
+           strcmp(get(f, EV(1), DG_NS_SCHEMA "name"), "Defence Minister"),
+       "a title before a person is no name in apposition");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-08-30 Austin thanked the Philippines for "
+                   "hosting exercise Balikatan 2023, the largest iteration of "
+                   "the bilateral exercise to date.\n");
+    is_int((long)events(f), 1, "'the bilateral exercise' refers back");
+    ok(has_lit(f, EV(1), DG_NS_SCHEMA "startDate", "2023"),
+       "  ... the year of its name");
+    dg_facts_free(f);
+    f = extract(x, " date 2024-06-18 On June 17, in Hanoi, the ministry held "
+                   "the opening ceremony of the ADMM-Plus Experts' Working "
+                   "Group on Humanitarian Mine Action (EWG on HMA) field "
+                   "training exercise. The exercise, running from June 17 to "
+                   "21 at the Engineering Training Centre in Son Tay, gathers "
+                   "300 personnel.\n");
+    is_int((long)events(f), 2, "the exercise a ceremony is of is an event");
+    ok(has(f, EV(1), DG_NS "partOf", EV(2)), "  ... the ceremony is part of "
+                                             "it");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/hanoi") &&
+           has_lit(f, EV(1), DG_NS_SCHEMA "startDate", "2024-06-17"),
+       "'On June 17, in Hanoi, ...': date and venue of the first event");
+    ok(has(f, EV(2), DG_NS_SCHEMA "location",
+           ID "place/engineering-training-centre-son-tay"),
+       "  ... the exercise at its own venue");
+    dg_facts_free(f);
+    f = extract(x, " date 2024-07-08 The two countries signed the agreement "
+                   "during the second Philippines-Japan Foreign and Defense "
+                   "Ministerial Meeting (2+2) at Malacanang Palace. Manalo "
+                   "and Teodoro met with Japanese Foreign Minister Yoko "
+                   "Kamikawa. The first 2+2 was held in Tokyo in April "
+                   "2022.\n");
+    is_int((long)events(f), 2, "'A and B met with C' joins the named "
+                              "meeting before");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/malacanang-palace"),
+       "  ... 'at Malacanang Palace'");
+    is_str(get(f, EV(2), DG_NS_SCHEMA "name"), "first 2+2",
+           "'the first 2+2' is a meeting");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-05-02 Indonesia will host the 17th ASEAN "
+                   "Navy Chiefs' Meeting in Bali next month. The 18th ASEAN "
+                   "Navy Chiefs' Meeting was held in Jakarta.\n");
+    is_int((long)events(f), 2, "'17th' and '18th' meetings of one forum");
     dg_facts_free(f);
 
     dg_extract_free(x);
