@@ -238,7 +238,6 @@ main(void)
     is_int(dg_dates_precision(&(struct dg_date){2020, 10, 0, 0}), 3,
            "precision of a year and month");
 
-    dg_lexicon_free(lx);
     /* date words that need no date line */
     is_int(word_at("The meeting is in Bali next month.\n", "next"), 1,
            "'next' is a date word without a date line");
@@ -248,5 +247,6 @@ main(void)
            "a future marker is not");
     is_int(word_at("The meeting is in Bali soon.\n", "soon"), 0,
            "nor an adverb");
+    dg_lexicon_free(lx);
     return tap_done();
 }
