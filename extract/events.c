@@ -2443,6 +2443,36 @@ agents(struct es *s, size_t i, size_t first, size_t m0, size_t m1)
     return 0;
 }
 
+/* The person named at token k: its mention, or a capitalised word that
+ * is the first or last word of exactly one person's name ("Li" for Li
+ * Shangfu); -1 when none. */
+static int
+person_word(const struct es *s, size_t k)
+{
+    const struct dg_mention *m = men_at(s, k);
+    if (m)
+        return m->kind == DG_ENT_PERSON ? m->entity : -1;
+    if (!is_word(s, k) || !(tk(s, k)->flags & DG_TOK_CAP))
+        return -1;
+    const char *w = tk(s, k)->fold;
+    size_t wl = strlen(w);
+    int found = -1;
+    for (size_t i = 0; i < s->d->nent; i++) {
+        const char *n = s->d->ent[i].name;
+        if (s->d->ent[i].kind != DG_ENT_PERSON || !n)
+            continue;
+        const char *last = strrchr(n, ' ');
+        int hit = (!strncmp(n, w, wl) && n[wl] == ' ') ||
+                  (last && !strcmp(last + 1, w));
+        if (hit) {
+            if (found >= 0)
+                return -1;
+            found = (int)i;
+        }
+    }
+    return found;
+}
+
 /* Pass 2 over sentence si. */
 static int
 relate_sentence(struct es *s, size_t si, int main)
@@ -2709,10 +2739,25 @@ relate_sentence(struct es *s, size_t si, int main)
             for (size_t g = 0; g < ng; g++)
                 if (rel(s, ents[0], DG_NS "hosts", group[g]) < 0)
                     return -1;
-        } else if (c == Q_HOST_VERB) {
+        } else if (c == Q_HOST_VERB ||
+                   /* "hosted" is a meeting verb too ("X hosted Y") */
+                   (c == Q_MEET_VERB &&
+                    (is_w(s, k, "hosted") || is_w(s, k, "hosts")))) {
             size_t from = k > first + 6 ? k - 6 : first;
             ne = entities_in(s, from, k, m0, m1, 0, ents, 32);
             size_t j = mrec_after(s, m0, m1, after, 6);
+            /* "Li hosted a welcome ceremony": his country hosts, he
+             * attends */
+            int host = -1, pid = k > first ? person_word(s, k - 1) : -1;
+            if (!ne && j != (size_t)-1 && pid >= 0 &&
+                (host = nationality(s, pid)) >= 0) {
+                int hev = s->mr[j].ev;
+                if (rel(s, host, DG_NS "hosts", hev) < 0 ||
+                    (!s->ev[hev].future &&
+                     rel(s, pid, DG_NS "attends", hev) < 0))
+                    return -1;
+                goto next;
+            }
             int incl = 0;
             for (size_t q = after; q < end && q < after + 4; q++)
                 incl |= is_w(s, q, "including");

@@ -399,6 +399,11 @@ main(void)
        "'Before the talks, ...': the talks' date");
     ok(has(f, EV(2), DG_NS_SCHEMA "location",
            ID "place/august-1st-building"), "  ... its own venue");
+    ok(has(f, ID "country/CHN", DG_NS "hosts", EV(2)) &&
+           has(f, ID "person/li-shangfu", DG_NS "attends", EV(2)),
+       "'Li hosted a ceremony': his country hosts, he attends");
+    ok(!has(f, ID "country/CHN", DG_NS "hosts", EV(1)),
+       "  ... not the talks");
     dg_facts_free(f);
     f = extract(x, " date 2023-11-20 Rajnath Singh held bilateral talks with "
                    "Australian Minister Richard Marles in New Delhi on "
