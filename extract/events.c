@@ -99,6 +99,8 @@ struct ev {
     int beside; /* within was said with "on the sidelines of": the two
                    share date and venue both ways */
     int name_year; /* a year in the name ("exercise Balikatan 2023"), or 0 */
+    int of; /* the event a ceremony is of ("opening ceremony of the X
+               exercise"): the forums and chairs of the phrase are its */
     int parties[MAX_PARTIES];
     size_t nparties;
 };
@@ -851,7 +853,7 @@ new_event(struct es *s, const struct np *np, long sent)
     e->id = id;
     e->kind = np_kind(s, np);
     e->place = -1;
-    e->anchor = e->within = -1;
+    e->anchor = e->within = e->of = -1;
     e->who[0] = e->who[1] = -1;
     e->forum = np->forum;
     e->first_sent = sent;
@@ -1320,7 +1322,7 @@ verb_new_event(struct es *s, size_t si, const char *name, const char *kind,
     e->id = id;
     e->kind = kind;
     e->place = place;
-    e->anchor = e->within = -1;
+    e->anchor = e->within = e->of = -1;
     e->forum = -1;
     e->first_sent = (long)si;
     e->who[0] = e->who[1] = -1;
@@ -1634,7 +1636,7 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         e->id = id;
         e->kind = kind;
         e->place = place;
-        e->anchor = e->within = -1;
+        e->anchor = e->within = e->of = -1;
         e->forum = -1;
         e->first_sent = (long)si;
         e->who[0] = visit ? -1 : subj;
@@ -1777,6 +1779,7 @@ inner_event(struct es *s, size_t si, const struct np *np, int ev,
             return -1;
         if (x >= 0 && x != ev && s->ev[ev].within < 0) {
             s->ev[ev].within = x;
+            s->ev[ev].of = x;
             s->ev[x].nmen++;
         }
         return 0;
@@ -2660,19 +2663,26 @@ relate_sentence(struct es *s, size_t si, int main)
                 continue;
             }
             if (m->kind == DG_ENT_COUNTRY) {
-                if (add_party(s, m->entity, r->ev) < 0)
+                /* "the opening ceremony of the Laos - China exercise":
+                 * the exercise's parties */
+                if (add_party(s, m->entity, s->ev[r->ev].of >= 0
+                                                ? s->ev[r->ev].of
+                                                : r->ev) < 0)
                     return -1;
                 continue;
             }
             if (m->kind != DG_ENT_ORG)
                 continue;
             int poss = e + 1 < end && is_w(s, e, "'") && is_w(s, e + 1, "s");
+            /* "the opening ceremony of the EWG exercise": the exercise
+             * is the working group's */
+            int to = s->ev[r->ev].of >= 0 ? s->ev[r->ev].of : r->ev;
             if (org_is_forum(s, m->entity) && !poss) {
-                if (dg_doc_prop_iri(d, s->ev[r->ev].id, DG_NS "partOf",
+                if (dg_doc_prop_iri(d, s->ev[to].id, DG_NS "partOf",
                                     d->ent[m->entity].iri) < 0)
                     return -1;
                 if (!strcmp(org_kind(s, m->entity), "working group") &&
-                    dg_topics_text(s->topics, s->ev[r->ev].id,
+                    dg_topics_text(s->topics, s->ev[to].id,
                                    d->ent[m->entity].name) < 0)
                     return -1;
             }
@@ -2708,16 +2718,20 @@ relate_sentence(struct es *s, size_t si, int main)
             if (!ne) {
                 ne = entities_in(s, after, after + 8 < end ? after + 8 : end,
                                  m0, m1, 0, ents, 32);
-                if (ne > 1)
+                if (ne > 1 && c == Q_CHAIR) /* "co-chaired by A and B" */
                     ne = 1;
             }
             ng = i != (size_t)-1 ? group_of(s, m0, m1, i, group, 16) : 0;
             if (!ng)
                 group[ng++] = owner;
-            for (size_t g = 0; g < ng; g++)
+            for (size_t g = 0; g < ng; g++) {
+                int to = group[g] >= 0 && s->ev[group[g]].of >= 0
+                             ? s->ev[group[g]].of
+                             : group[g];
                 for (size_t x = 0; x < ne; x++)
-                    if (rel(s, ents[x], p, group[g]) < 0)
+                    if (rel(s, ents[x], p, to) < 0)
                         return -1;
+            }
         } else if ((c == Q_CHAIR_VERB || c == Q_COCHAIR_VERB) && k > first &&
                    cue1(s, k - 1) != Q_DET && !is_w(s, k - 1, "s")) {
             size_t j = mrec_after(s, m0, m1, after, 2);
@@ -2836,6 +2850,8 @@ relate_sentence(struct es *s, size_t si, int main)
         if (r->np.comp_b &&
             dg_topics_phrase(s->topics, id, r->np.comp_a, r->np.comp_b) < 0)
             return -1;
+        if (s->ev[r->ev].of >= 0)
+            id = s->ev[s->ev[r->ev].of].id;
         if (dg_topics_scan(s->topics, id, r->np.na, r->np.b,
                            DG_TOPICS_KEYWORDS) < 0)
             return -1;

@@ -473,7 +473,8 @@ main(void)
     f = extract(x, " date 2024-06-18 On June 17, in Hanoi, the ministry held "
                    "the opening ceremony of the ADMM-Plus Experts' Working "
                    "Group on Humanitarian Mine Action (EWG on HMA) field "
-                   "training exercise. The exercise, running from June 17 to "
+                   "training exercise, co-chaired by Vietnam and India. The "
+                   "exercise, running from June 17 to "
                    "21 at the Engineering Training Centre in Son Tay, gathers "
                    "300 personnel.\n");
     is_int((long)events(f), 2, "the exercise a ceremony is of is an event");
@@ -485,6 +486,10 @@ main(void)
     ok(has(f, EV(2), DG_NS_SCHEMA "location",
            ID "place/engineering-training-centre-son-tay"),
        "  ... the exercise at its own venue");
+    ok(has(f, ID "country/VNM", DG_NS "coChairs", EV(2)) &&
+           has(f, ID "country/IND", DG_NS "coChairs", EV(2)) &&
+           !has(f, ID "country/VNM", DG_NS "coChairs", EV(1)),
+       "  ... 'co-chaired by A and B': both co-chair the exercise");
     dg_facts_free(f);
     f = extract(x, " date 2024-07-08 The two countries signed the agreement "
                    "during the second Philippines-Japan Foreign and Defense "
