@@ -33,7 +33,7 @@ enum cue {
     Q_FUTURE, Q_DET, Q_INDEF, Q_ORDINAL, Q_HOLD, Q_BOUNDARY, Q_SPORTS,
     Q_CLAUSE, Q_OBJPREP, Q_NOUN_TAIL, Q_HEAD_TAIL, Q_MEET_VERB, Q_DURATION,
     Q_VENUE, Q_ANCHOR, Q_SIDELINE, Q_VENUE_NOUN, Q_HONOUR, Q_FORMAT,
-    Q_COUNT
+    Q_TOPIC_VERB, Q_COUNT
 };
 
 static const char *const cue_names[Q_COUNT] = {
@@ -42,7 +42,7 @@ static const char *const cue_names[Q_COUNT] = {
     "continue", "collective", "source", "generic", "past", "future", "det",
     "indef", "ordinal", "hold", "boundary", "sports", "clause", "object-prep",
     "noun-tail", "head-tail", "meet-verb", "duration", "venue", "anchor",
-    "sideline", "venue-noun", "honour", "format"
+    "sideline", "venue-noun", "honour", "format", "topic-verb"
 };
 
 static int
@@ -1008,6 +1008,12 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
                 return a;
         }
         create = 1;
+    }
+    /* "We also discussed the Coordinated Patrol (CORPAT)": a subject */
+    for (size_t l = 1; create && l <= 3 && l <= np->a; l++) {
+        size_t len;
+        if (cue_at(s, np->a - l, np->a, &len) == Q_TOPIC_VERB && len == l)
+            create = 0;
     }
     if (!create)
         return -1;

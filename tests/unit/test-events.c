@@ -448,6 +448,16 @@ main(void)
     is_int((long)events(f), 0, "'ceremony hall', 'given a boost': none");
     dg_facts_free(f);
 
+    /* a subject of talks is no event */
+    f = extract(x, " date 2023-03-09 The ministers also discussed the "
+                   "Coordinated Patrol (CORPAT) and joint training.\n");
+    is_int((long)events(f), 0, "'discussed the Coordinated Patrol (CORPAT)'");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-03-09 The navies held the Coordinated Patrol "
+                   "(CORPAT) in the Malacca Strait.\n");
+    is_int((long)events(f), 1, "  ... 'held the Coordinated Patrol' is one");
+    dg_facts_free(f);
+
     /* named events */
     f = extract(x, " date 2024-02-15 The Alliance will hold its largest "
                    "exercise in decades, Steadfast Defender 24, with 90,000 "
