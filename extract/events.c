@@ -33,7 +33,7 @@ enum cue {
     Q_FUTURE, Q_DET, Q_INDEF, Q_ORDINAL, Q_HOLD, Q_BOUNDARY, Q_SPORTS,
     Q_CLAUSE, Q_OBJPREP, Q_NOUN_TAIL, Q_HEAD_TAIL, Q_MEET_VERB, Q_DURATION,
     Q_VENUE, Q_ANCHOR, Q_SIDELINE, Q_VENUE_NOUN, Q_HONOUR, Q_FORMAT,
-    Q_TOPIC_VERB, Q_COUNT
+    Q_TOPIC_VERB, Q_PRESENT, Q_COUNT
 };
 
 static const char *const cue_names[Q_COUNT] = {
@@ -42,7 +42,8 @@ static const char *const cue_names[Q_COUNT] = {
     "continue", "collective", "source", "generic", "past", "future", "det",
     "indef", "ordinal", "hold", "boundary", "sports", "clause", "object-prep",
     "noun-tail", "head-tail", "meet-verb", "duration", "venue", "anchor",
-    "sideline", "venue-noun", "honour", "format", "topic-verb"
+    "sideline", "venue-noun", "honour", "format", "topic-verb",
+    "present"
 };
 
 static int
@@ -2501,6 +2502,19 @@ relate_sentence(struct es *s, size_t si, int main)
         primary = s->mr[m0].ev;
     if (primary < 0 && cont)
         primary = main;
+    /* "Also present were X and Y", "X and Y were present": the event of
+     * the sentence before */
+    for (size_t k = first; m0 == m1 && k < end; k++)
+        if (cue_at(s, k, end, &len) == Q_PRESENT) {
+            int prev = si > 0 && s->sent_mr[si - 1] < m0 ? s->mr[m0 - 1].ev
+                                                          : -1;
+            if (prev >= 0 && !s->ev[prev].future &&
+                !(s->dctx.ay && s->ev[prev].date.y > s->dctx.ay))
+                primary = prev; /* not "to the Expo next year" */
+            else
+                primary = main;
+            break;
+        }
     if (primary < 0)
         return 0;
     if (primary == main)
@@ -2944,6 +2958,17 @@ tie_events(struct es *s, int main)
             dg_doc_prop_iri(d, s->ev[i].id, DG_NS "partOf",
                             ev_iri(s, s->ev[i].within)) < 0)
             return -1;
+    /* "his meeting with X": both attend, their countries take part */
+    for (size_t i = 0; i < s->nev; i++)
+        for (int w = 0; w < 2 && !s->ev[i].future; w++) {
+            int p = s->ev[i].who[w];
+            if (p < 0 || d->ent[p].kind != DG_ENT_PERSON)
+                continue;
+            int c = nationality(s, p);
+            if (rel(s, p, DG_NS "attends", (int)i) < 0 ||
+                (c >= 0 && add_party(s, c, (int)i) < 0))
+                return -1;
+        }
     return 0;
 }
 

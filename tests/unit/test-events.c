@@ -424,6 +424,18 @@ main(void)
                ID "place/south-block-lawns"),
        "  ... 'Earlier,': the main event's date, its own venue");
     dg_facts_free(f);
+    f = extract(x, " date 2023-11-20 Rajnath Singh held bilateral talks with "
+                   "Australian Minister Richard Marles in New Delhi. Earlier, "
+                   "Mr Marles was accorded a Guard of Honour. General Anil "
+                   "Chauhan and Secretary Giridhar Aramane were present. He "
+                   "will visit the Malabar naval exercise in 2025. Also "
+                   "present were Admiral Hari Kumar.\n");
+    ok(has(f, ID "person/anil-chauhan", DG_NS "attends", EV(2)) &&
+           !has(f, ID "person/anil-chauhan", DG_NS "attends", EV(1)),
+       "'X and Y were present': the event of the sentence before");
+    ok(!has(f, ID "person/hari-kumar", DG_NS "attends", EV(3)),
+       "  ... not an upcoming one");
+    dg_facts_free(f);
     f = extract(x, " date 2023-03-09 Defence Minister Mohamad Hasan said it "
                    "was discussed during his meeting with "
                    "Indonesian Defence Minister Prabowo Subianto at Wisma "
@@ -434,6 +446,9 @@ main(void)
        "'his meeting with X': a meeting between two persons");
     ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/wisma-pertahanan"),
        "  ... at its venue");
+    ok(has(f, ID "person/mohamad-hasan", DG_NS "attends", EV(1)) &&
+           has(f, ID "person/prabowo-subianto", DG_NS "attends", EV(1)),
+       "  ... both attend");
     ok(events(f) == 2 && has(f, EV(1), DG_NS "partOf", EV(2)),
        "'in conjunction with the 14th X (JDCC) meeting'");
     dg_facts_free(f);
