@@ -102,6 +102,8 @@ struct ev {
     int name_year; /* a year in the name ("exercise Balikatan 2023"), or 0 */
     int of; /* the event a ceremony is of ("opening ceremony of the X
                exercise"): the forums and chairs of the phrase are its */
+    int honoree; /* the person a ceremony is for ("Guard of Honour for X",
+                    "a welcome ceremony for X"), or -1 */
     int parties[MAX_PARTIES];
     size_t nparties;
 };
@@ -809,6 +811,7 @@ person_label(struct es *s, struct ev *e, const struct np *np)
         name = dg_doc_printf(d, "%s's %s", label_word(s, o),
                              d->ent[e->id].name);
         e->verb = 1;
+        e->who[0] = o;
     } else if (!strcmp(e->kind, "ceremony") && np->person < 0 &&
                np->a > 0 && cue1(s, np->a - 1) == Q_HONOUR) {
         /* "Mr Marles was accorded a Guard of Honour" */
@@ -826,6 +829,7 @@ person_label(struct es *s, struct ev *e, const struct np *np)
         name = dg_doc_printf(d, "%s for %s", d->ent[e->id].name,
                              full_name(s, o));
         e->comp = 1;
+        e->honoree = o;
     } else {
         return 0;
     }
@@ -854,13 +858,15 @@ new_event(struct es *s, const struct np *np, long sent)
     e->id = id;
     e->kind = np_kind(s, np);
     e->place = -1;
-    e->anchor = e->within = e->of = -1;
+    e->anchor = e->within = e->of = e->honoree = -1;
     e->who[0] = e->who[1] = -1;
     e->forum = np->forum;
     e->first_sent = sent;
     e->bare = !(np->f & (F_SPECIFIC & ~F_LOWER)) && np->forum < 0;
     e->future = (np->f & F_FUTURE) != 0;
     e->comp = (np->f & F_COMP) != 0;
+    if (!strcmp(e->kind, "ceremony") && np->person >= 0)
+        e->honoree = np->person;
     for (size_t k = np->na; k < np->b && !e->name_year; k++)
         e->name_year = dg_dates_year_tok(s->d, k);
     if (np->nm_b)
@@ -1329,7 +1335,7 @@ verb_new_event(struct es *s, size_t si, const char *name, const char *kind,
     e->id = id;
     e->kind = kind;
     e->place = place;
-    e->anchor = e->within = e->of = -1;
+    e->anchor = e->within = e->of = e->honoree = -1;
     e->forum = -1;
     e->first_sent = (long)si;
     e->who[0] = e->who[1] = -1;
@@ -1643,7 +1649,7 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         e->id = id;
         e->kind = kind;
         e->place = place;
-        e->anchor = e->within = e->of = -1;
+        e->anchor = e->within = e->of = e->honoree = -1;
         e->forum = -1;
         e->first_sent = (long)si;
         e->who[0] = visit ? -1 : subj;
@@ -2958,6 +2964,51 @@ tie_events(struct es *s, int main)
             dg_doc_prop_iri(d, s->ev[i].id, DG_NS "partOf",
                             ev_iri(s, s->ev[i].within)) < 0)
             return -1;
+    /* "Mr Marles was accorded a Guard of Honour": the host is the other
+     * country of the main event; the honoree attends */
+    for (size_t i = 0; main >= 0 && i < s->nev; i++) {
+        struct ev *e = &s->ev[i];
+        const struct ev *m = &s->ev[main];
+        if (e->honoree < 0 || (int)i == main || e->future)
+            continue;
+        int c = nationality(s, e->honoree), host = -1;
+        if (rel(s, e->honoree, DG_NS "attends", (int)i) < 0)
+            return -1;
+        if (c < 0 || m->nparties != 2)
+            continue;
+        if (m->parties[0] == c)
+            host = m->parties[1];
+        else if (m->parties[1] == c)
+            host = m->parties[0];
+        if (host >= 0 && d->ent[host].kind == DG_ENT_COUNTRY &&
+            rel(s, host, DG_NS "hosts", (int)i) < 0)
+            return -1;
+    }
+    /* "Lacroix's visit to Lebanon" ... "Lacroix met in Beirut with X":
+     * a meeting of the visitor in the country visited is part of the
+     * visit */
+    for (size_t i = 0; i < s->nev; i++) {
+        struct ev *e = &s->ev[i];
+        if (strcmp(e->kind, "meeting") || e->within >= 0 || e->place < 0 ||
+            e->who[0] < 0)
+            continue;
+        const char *in = dg_doc_prop_get(d, e->place,
+                                         DG_NS_SCHEMA "containedInPlace");
+        for (size_t v = 0; v < s->nev; v++) {
+            const struct ev *x = &s->ev[v];
+            if (v == i || strcmp(x->kind, "visit") || x->who[0] < 0 ||
+                x->place < 0 || x->first_sent > e->first_sent ||
+                (x->who[0] != e->who[0] && x->who[0] != e->who[1]) ||
+                (x->place != e->place &&
+                 (!in || strcmp(in, d->ent[x->place].iri))))
+                continue;
+            e->within = (int)v;
+            if (dg_doc_prop_iri(d, e->id, DG_NS "partOf", ev_iri(s, (int)v)) <
+                0)
+                return -1;
+            break;
+        }
+    }
     /* "his meeting with X": both attend, their countries take part */
     for (size_t i = 0; i < s->nev; i++)
         for (int w = 0; w < 2 && !s->ev[i].future; w++) {

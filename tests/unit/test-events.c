@@ -405,7 +405,8 @@ main(void)
     ok(!has(f, ID "country/CHN", DG_NS "hosts", EV(1)),
        "  ... not the talks");
     dg_facts_free(f);
-    f = extract(x, " date 2023-11-20 Rajnath Singh held bilateral talks with "
+    f = extract(x, " date 2023-11-20 Indian Defence Minister Rajnath Singh "
+                   "held bilateral talks with "
                    "Australian Minister Richard Marles in New Delhi on "
                    "November 20, 2023. The talks were held on the sidelines "
                    "of the second India-Australia 2+2 Ministerial Dialogue."
@@ -423,6 +424,9 @@ main(void)
            has(f, EV(3), DG_NS_SCHEMA "location",
                ID "place/south-block-lawns"),
        "  ... 'Earlier,': the main event's date, its own venue");
+    ok(has(f, ID "country/IND", DG_NS "hosts", EV(3)) &&
+           !has(f, ID "country/AUS", DG_NS "hosts", EV(3)),
+       "  ... hosted by the other country of the talks");
     dg_facts_free(f);
     f = extract(x, " date 2023-11-20 Rajnath Singh held bilateral talks with "
                    "Australian Minister Richard Marles in New Delhi. Earlier, "
@@ -457,6 +461,16 @@ main(void)
                    "he wrapped up a three-day visit to Lebanon.\n");
     is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "Lacroix's visit to Lebanon",
            "'as he wrapped up a visit': the subject's visit");
+    dg_facts_free(f);
+    f = extract(x, " date 2023-09-12 Under-Secretary-General Jean-Pierre "
+                   "Lacroix wrapped up a three-day visit to Lebanon. Mr. "
+                   "Lacroix met in Beirut with Lebanese Prime Minister Najib "
+                   "Mikati. Mr. Lacroix met in Paris with French Minister "
+                   "Jean Dupont.\n");
+    ok(has(f, EV(2), DG_NS "partOf", EV(1)),
+       "a meeting of the visitor in the country visited is part of the "
+       "visit");
+    ok(!has(f, EV(3), DG_NS "partOf", EV(1)), "  ... not one elsewhere");
     dg_facts_free(f);
     f = extract(x, " date 2023-09-12 The hospital opened a ceremony hall. "
                    "The budget was given a boost.\n");
