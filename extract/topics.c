@@ -31,7 +31,7 @@ struct dg_topics {
 };
 
 enum tclass { T_NONE, T_KEYWORD, T_CUE, T_LIST, T_STOP, T_DROP, T_AFFIX,
-              T_GENERIC };
+              T_GENERIC, T_REQUEST };
 
 struct dg_topics *
 dg_topics_new(struct dg_doc *d)
@@ -79,6 +79,8 @@ class_at(const struct dg_topics *t, const struct dg_token *tok, size_t k,
         return T_AFFIX;
     if (strcmp(l, "@generic") == 0)
         return T_GENERIC;
+    if (strcmp(l, "@request") == 0)
+        return T_REQUEST;
     return T_NONE;
 }
 
@@ -463,6 +465,11 @@ dg_topics_scan(struct dg_topics *t, int event, size_t a, size_t b,
             k = oend - 1;
             continue;
         }
+        /* "asked X to help Y access to COVID-19 vaccines": the rest of
+         * the sentence names the things asked for */
+        if (c == T_REQUEST && (flags & DG_TOPICS_KEYWORDS) &&
+            !(flags & DG_TOPICS_CUES))
+            break;
         if (c == T_KEYWORD && (flags & DG_TOPICS_KEYWORDS) &&
             !in_compound(t, k) && !in_title(t, k, k + len)) {
             if (add_cand(t, event, dg_lex_table_field(t->tab, (size_t)row, 1),

@@ -477,6 +477,17 @@ main(void)
     is_int((long)events(f), 0, "'ceremony hall', 'given a boost': none");
     dg_facts_free(f);
 
+    /* keywords of a request are the things asked for, not topics */
+    f = extract(x, " date 2021-10-12 Vietnam and Singapore held a defence "
+                   "policy dialogue in Hanoi. At the dialogue, the general "
+                   "asked Singapore to help the ministry access to vaccines. "
+                   "The two sides also discussed maritime security.\n");
+    ok(!has(f, EV(1), DG_NS_SCHEMA "about", ID "topic/vaccines"),
+       "'asked X to help Y access to vaccines': no topic");
+    ok(has(f, EV(1), DG_NS_SCHEMA "about", ID "topic/maritime-security"),
+       "  ... a keyword of another sentence is one");
+    dg_facts_free(f);
+
     /* a subject of talks is no event */
     f = extract(x, " date 2023-03-09 The ministers also discussed the "
                    "Coordinated Patrol (CORPAT) and joint training.\n");
