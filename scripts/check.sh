@@ -8,6 +8,15 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export DG_CONFIGURE_FLAGS="${DG_CONFIGURE_FLAGS:---enable-werror}"
 # one Oxigraph install (npm) for both passes of the differential test
 export DG_OXIGRAPH_DIR="${DG_OXIGRAPH_DIR:-$top/tests/node_modules-ox}"
+# what the tests need beyond the build: Chromium and xmllint for the report
+# tests (t0310, t0320); Node.js and npm for Oxigraph (t0210) when this
+# machine has none (NodeSource's node ships its own npm, which Debian's npm
+# package would conflict with)
+DG_EXTRA_PACKAGES="${DG_EXTRA_PACKAGES:-} chromium libxml2-utils"
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    DG_EXTRA_PACKAGES="$DG_EXTRA_PACKAGES nodejs npm"
+fi
+export DG_EXTRA_PACKAGES
 . "$top/scripts/setup.sh"
 cd "$top"
 

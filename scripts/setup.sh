@@ -4,6 +4,7 @@
 # safe to run again (it installs only missing packages and rebuilds only
 # what changed).
 #   DG_CONFIGURE_FLAGS  extra ./configure flags (CI adds --enable-werror)
+#   DG_EXTRA_PACKAGES   more Debian packages (the tests add theirs)
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$top"
@@ -12,7 +13,6 @@ packages=(build-essential autoconf automake libtool pkg-config
     librdf0-dev libraptor2-dev librasqal3-dev libgraphviz-dev
     liblmdb-dev libutf8proc-dev
     raptor2-utils python3
-    chromium libxml2-utils # tests/cli/t0320 (report in a browser), xmllint
     ${DG_EXTRA_PACKAGES:-})
 missing=()
 for p in "${packages[@]}"; do
