@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include <librdf.h>
+#include <lmdb.h>
 
 #include "graph/lmdb_storage.h"
 #include "tests/unit/tap.h"
@@ -950,6 +951,191 @@ test_reopen(const char *dir)
        "a bad map-size is refused");
 }
 
+/* Whether get_contexts lists exactly the graphs graph[i] whose bit i is
+ * set in want, each once. */
+static int
+graphs_are(librdf_model *m, unsigned want)
+{
+    librdf_iterator *it = librdf_model_get_contexts(m);
+    unsigned seen = 0;
+    int bad = 0;
+
+    if (!it)
+        return 0;
+    for (; !librdf_iterator_end(it); librdf_iterator_next(it)) {
+        int i = find_index(graph, NG, librdf_iterator_get_object(it));
+        if (i < 0 || (seen & (1u << i)))
+            bad++;
+        else
+            seen |= 1u << i;
+    }
+    librdf_free_iterator(it);
+    if (bad || seen != want)
+        printf("# graphs listed: mask %#x, want %#x, %d bad\n", seen, want,
+               bad);
+    return !bad && seen == want;
+}
+
+/* Drops the ctx table with LMDB directly (the store must be closed), as a
+ * store made before the table existed; *entries gets its size before. */
+static int
+drop_ctx_table(const char *dir, size_t *entries)
+{
+    MDB_env *env = NULL;
+    MDB_txn *txn = NULL;
+    MDB_dbi dbi;
+    MDB_stat ms;
+    int rc;
+
+    rc = mdb_env_create(&env);
+    if (!rc)
+        rc = mdb_env_set_maxdbs(env, 16);
+    if (!rc)
+        rc = mdb_env_set_mapsize(env, (size_t)1 << 30);
+    if (!rc)
+        rc = mdb_env_open(env, dir, 0, 0666);
+    if (!rc)
+        rc = mdb_txn_begin(env, NULL, 0, &txn);
+    if (!rc)
+        rc = mdb_dbi_open(txn, "ctx", 0, &dbi);
+    if (!rc)
+        rc = mdb_stat(txn, dbi, &ms);
+    if (!rc) {
+        *entries = ms.ms_entries;
+        rc = mdb_drop(txn, dbi, 1);
+    }
+    if (!rc)
+        rc = mdb_txn_commit(txn);
+    else if (txn)
+        mdb_txn_abort(txn);
+    if (!rc) { /* check that it is gone */
+        rc = mdb_txn_begin(env, NULL, MDB_RDONLY, &txn);
+        if (!rc) {
+            rc = mdb_dbi_open(txn, "ctx", 0, &dbi) == MDB_NOTFOUND ? 0 : -1;
+            mdb_txn_abort(txn);
+        }
+    }
+    mdb_env_close(env);
+    if (rc)
+        printf("# cannot drop the ctx table: %s\n", mdb_strerror(rc));
+    return rc;
+}
+
+/* Entries of the ctx table (the store must be closed), -1 when there is
+ * no such table, -2 on error. */
+static long
+ctx_table_size(const char *dir)
+{
+    MDB_env *env = NULL;
+    MDB_txn *txn = NULL;
+    MDB_dbi dbi;
+    MDB_stat ms;
+    long n = -2;
+    int rc;
+
+    if (mdb_env_create(&env))
+        return -2;
+    if (!mdb_env_set_maxdbs(env, 16) &&
+        !mdb_env_set_mapsize(env, (size_t)1 << 30) &&
+        !mdb_env_open(env, dir, MDB_RDONLY, 0666) &&
+        !mdb_txn_begin(env, NULL, MDB_RDONLY, &txn)) {
+        rc = mdb_dbi_open(txn, "ctx", 0, &dbi);
+        if (rc == MDB_NOTFOUND)
+            n = -1;
+        else if (!rc && !mdb_stat(txn, dbi, &ms))
+            n = (long)ms.ms_entries;
+        mdb_txn_abort(txn);
+    }
+    mdb_env_close(env);
+    return n;
+}
+
+/* The table of graphs (ctx) follows adds and removals, transactions,
+ * reopening, and is rebuilt for a store made before it. */
+static void
+test_graph_list(const char *dir)
+{
+    struct store s;
+    librdf_statement *st;
+    size_t before = 0;
+    int fails = 0;
+
+    log_reset();
+    if (!ok(store_open(&s, dir, "new='yes'") == 0, "open store for graphs"))
+        return;
+    ok(graphs_are(s.model, 0), "a new store lists no graph");
+    fails += add(s.model, subj[0], pred[0], obj[0], graph[0]);
+    fails += add(s.model, subj[1], pred[0], obj[0], graph[0]);
+    fails += add(s.model, subj[0], pred[0], obj[0], graph[1]);
+    fails += add(s.model, subj[2], pred[1], obj[0], graph[2]);
+    fails += add(s.model, subj[3], pred[1], obj[0], graph[2]);
+    fails += add(s.model, subj[2], pred[1], obj[0], NULL);
+    fails += add(s.model, subj[0], pred[0], obj[0], graph[0]); /* again */
+    ok(fails == 0 && graphs_are(s.model, 7),
+       "graphs listed after adds (the default graph is not)");
+
+    ok(librdf_model_context_remove_statements(s.model, graph[1]) == 0 &&
+           graphs_are(s.model, 5),
+       "a graph removed whole is no longer listed");
+
+    st = stmt(subj[0], pred[0], obj[0]);
+    ok(librdf_model_context_remove_statement(s.model, graph[0], st) == 0 &&
+           graphs_are(s.model, 5),
+       "a graph keeps its place while it holds a quad");
+    librdf_free_statement(st);
+    st = stmt(subj[1], pred[0], obj[0]);
+    ok(librdf_model_context_remove_statement(s.model, graph[0], st) == 0 &&
+           graphs_are(s.model, 4),
+       "a graph whose last quad is removed is no longer listed");
+    librdf_free_statement(st);
+
+    st = stmt(subj[2], pred[1], obj[0]);
+    ok(librdf_model_remove_statement(s.model, st) == 0 &&
+           graphs_are(s.model, 4) && librdf_model_size(s.model) == 1,
+       "remove_statement from every graph keeps a graph still in use");
+    librdf_free_statement(st);
+    st = stmt(subj[3], pred[1], obj[0]);
+    ok(librdf_model_remove_statement(s.model, st) == 0 &&
+           graphs_are(s.model, 0) && librdf_model_size(s.model) == 0,
+       "remove_statement of a graph's last triple unlists it");
+    librdf_free_statement(st);
+
+    ok(librdf_model_transaction_start(s.model) == 0 &&
+           add(s.model, subj[0], pred[0], obj[0], graph[1]) == 0 &&
+           graphs_are(s.model, 2) &&
+           librdf_model_transaction_rollback(s.model) == 0 &&
+           graphs_are(s.model, 0),
+       "a graph added in a rolled-back transaction is not listed");
+    fails = add(s.model, subj[0], pred[0], obj[0], graph[0]);
+    fails += add(s.model, subj[1], pred[2], obj[1], graph[1]);
+    ok(fails == 0 && graphs_are(s.model, 3), "graphs added again");
+    store_close(&s);
+
+    if (!ok(store_open(&s, dir, NULL) == 0, "reopen the store of graphs"))
+        return;
+    ok(graphs_are(s.model, 3), "graphs listed after reopen");
+    store_close(&s);
+
+    if (!ok(drop_ctx_table(dir, &before) == 0 && before == 2,
+            "drop the table of graphs (a store made before it)"))
+        return;
+    if (ok(store_open(&s, dir, "write='no'") == 0, "open it read-only")) {
+        ok(graphs_are(s.model, 3), "read-only, graphs are found in cspo");
+        store_close(&s);
+    }
+    is_int(ctx_table_size(dir), -1, "a read-only open leaves it alone");
+    log_reset();
+    if (!ok(store_open(&s, dir, NULL) == 0 && log_errors == 0,
+            "open it for writing"))
+        return;
+    ok(graphs_are(s.model, 3), "graphs listed after the table is rebuilt");
+    ok(librdf_model_context_remove_statements(s.model, graph[0]) == 0 &&
+           graphs_are(s.model, 2),
+       "the rebuilt table is kept up to date");
+    store_close(&s);
+    is_int(ctx_table_size(dir), 1, "the rebuilt table is stored");
+}
+
 static void
 test_writemap(const char *dir)
 {
@@ -1227,6 +1413,8 @@ main(int argc, char **argv)
     test_transactions(dir);
     path_in(dir, sizeof dir, "reopen");
     test_reopen(dir);
+    path_in(dir, sizeof dir, "graphs");
+    test_graph_list(dir);
     path_in(dir, sizeof dir, "writemap");
     test_writemap(dir);
     path_in(dir, sizeof dir, "mapfull");
@@ -1244,8 +1432,9 @@ main(int argc, char **argv)
 
     terms_free();
     librdf_free_world(world);
-    const char *stores[] = {"basic", "full",   "txn",    "reopen", "mapfull",
-                            "kill",  "reader", "sparql", "speed",  "writemap"};
+    const char *stores[] = {"basic",  "full",    "txn",     "reopen",
+                            "graphs", "mapfull", "kill",    "reader",
+                            "sparql", "speed",   "writemap"};
     for (size_t i = 0; i < sizeof stores / sizeof *stores; i++)
         rm_store(stores[i]);
     rmdir(tmpdir);
