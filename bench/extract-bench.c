@@ -2,10 +2,11 @@
  *
  * usage: extract-bench DATADIR < LIST
  *
- * Reads every article named in LIST (one path a line) into memory first, then times one loop of
- * dg_extract_article() over all of them with one extractor, on one thread,
- * exactly as `diplograph build` calls it (same options, the facts cleared
- * between articles), and prints one line of key=value pairs on stdout:
+ * Reads every article named in LIST (one path a line) into memory first, then
+ * times one loop of dg_extract_article() over all of them with one extractor,
+ * on one thread, exactly as `diplograph build` calls it (same options, the
+ * facts cleared between articles), and prints one line of key=value pairs on
+ * stdout:
  *
  *   articles= sentences= triples= bytes= wall_s= cpu_s=
  *
@@ -112,8 +113,9 @@ main(int argc, char **argv)
     double w0 = seconds(CLOCK_MONOTONIC);
     double c0 = seconds(CLOCK_PROCESS_CPUTIME_ID);
     for (size_t i = 0; i < n; i++) {
-        struct dg_extract_opts opts = {base, arts[i].key,          arts[i].path,
-                                       run,  "2026-01-01T00:00:00Z", "bench"};
+        struct dg_extract_opts opts = {
+            base,   arts[i].key, arts[i].path, run, "2026-01-01T00:00:00Z",
+            "bench"};
         struct dg_extract_stats st = {0, 0};
         dg_facts_clear(facts);
         if (dg_extract_article(x, arts[i].text, arts[i].len, &opts, facts, &st,

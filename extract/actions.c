@@ -137,7 +137,8 @@ copy_ids(int *out, const int *in, size_t n)
     return n;
 }
 
-/* ---- noun phrases --------------------------------------------------------- */
+/* ---- noun phrases ---------------------------------------------------------
+ */
 
 /* Persons, and countries/orgs standing as heads, in tokens [a, b) of a
  * sentence ending at end. */
@@ -363,7 +364,8 @@ participle_subject(const struct st *s, size_t si, size_t c, int *out)
     return 0;
 }
 
-/* ---- items ---------------------------------------------------------------- */
+/* ---- items ----------------------------------------------------------------
+ */
 
 /* text NULL (empty) adds nothing. */
 static void
@@ -419,8 +421,8 @@ possessed(struct st *s, size_t k, size_t end, int *who, const char **gift)
     const struct dg_mention *m;
 
     *gift = NULL;
-    while (k < end && (is_w(d, k, "the") || is_w(d, k, "a") ||
-                       is_w(d, k, "an")))
+    while (k < end &&
+           (is_w(d, k, "the") || is_w(d, k, "a") || is_w(d, k, "an")))
         k++;
     m = dg_np_at(s->np, k);
     if (m && m->tok_first == k &&
@@ -467,7 +469,8 @@ possessed(struct st *s, size_t k, size_t end, int *who, const char **gift)
     return 0;
 }
 
-/* ---- emission -------------------------------------------------------------- */
+/* ---- emission --------------------------------------------------------------
+ */
 
 static int
 emit(struct st *s, struct act *x, size_t si, int ev)
@@ -654,8 +657,9 @@ do_verb(struct st *s, size_t si, size_t v)
     size_t cend = clause_end(s, ve, end);
     int by = is_w(d, ve, "by");
     int absolute = 0;
-    if (!passive && !by && (ve >= end || dg_np_punct(d, ve, ",") ||
-                            dg_np_punct(d, ve, ".") || dg_np_punct(d, ve, ";"))) {
+    if (!passive && !by &&
+        (ve >= end || dg_np_punct(d, ve, ",") || dg_np_punct(d, ve, ".") ||
+         dg_np_punct(d, ve, ";"))) {
         size_t w;
         for (w = p; w > a0 && !boundary(d, w - 1); w--)
             if (is_w(d, w - 1, "with"))
@@ -771,7 +775,8 @@ do_verb(struct st *s, size_t si, size_t v)
                     (is_w(d, q, "its") || is_w(d, q, "their"))) {
                     size_t g = 0;
                     for (q++; q < cend && q < k + 7 && !g; q++)
-                        if ((g = dg_cues_is(s->c, d->tok, q, cend, DG_CUE_GIFT)))
+                        if ((g = dg_cues_is(s->c, d->tok, q, cend,
+                                            DG_CUE_GIFT)))
                             break;
                     if (g) {
                         gift = dg_np_text(d, k + 2, cend);
@@ -825,12 +830,12 @@ do_verb(struct st *s, size_t si, size_t v)
                             e++;
                         const struct dg_mention *m = dg_np_at(s->np, e);
                         if (m && m->tok_first == e &&
-                            (m->kind == DG_ENT_COUNTRY || m->kind == DG_ENT_ORG))
+                            (m->kind == DG_ENT_COUNTRY ||
+                             m->kind == DG_ENT_ORG))
                             y.nrc = entities(s, e, cend, end, y.rc);
                         break;
                     }
-                items(s, &y, is_w(d, o, "to") ? o + 1 : o,
-                      y.nrc ? k : cend, 0);
+                items(s, &y, is_w(d, o, "to") ? o + 1 : o, y.nrc ? k : cend, 0);
             } else {
                 items(s, &y, o, cend, 0);
             }
@@ -848,8 +853,7 @@ do_verb(struct st *s, size_t si, size_t v)
             items(s, &y, after + 1, cend, 0);
             break;
         }
-        default:
-            continue;
+        default: continue;
         }
         if (emit(s, &y, si, ev) < 0)
             s->err = 1;

@@ -129,8 +129,8 @@ parse_date_line(struct dg_article *a)
         return;
     const char *d = s + i;
     if (!(is_digit(d[0]) && is_digit(d[1]) && is_digit(d[2]) &&
-          is_digit(d[3]) && d[4] == '-' && is_digit(d[5]) &&
-          is_digit(d[6]) && d[7] == '-' && is_digit(d[8]) && is_digit(d[9])))
+          is_digit(d[3]) && d[4] == '-' && is_digit(d[5]) && is_digit(d[6]) &&
+          d[7] == '-' && is_digit(d[8]) && is_digit(d[9])))
         return;
     int month = (d[5] - '0') * 10 + (d[6] - '0');
     int day = (d[8] - '0') * 10 + (d[9] - '0');
@@ -266,44 +266,68 @@ add_names(char ***v, size_t *n, const char *s, size_t len)
 }
 
 static const char *const byline_prefixes[] = {
-    "by ", "reporting by ", "written by ", "story by ", "words by ", NULL
-};
+    "by ", "reporting by ", "written by ", "story by ", "words by ", NULL};
 static const char *const translator_prefixes[] = {
-    "translated by ", "translation by ", "translated and edited by ", NULL
-};
+    "translated by ", "translation by ", "translated and edited by ", NULL};
 /* Lines made only of these words (and a few more) are page chrome. */
-static const char *const chrome_prefixes[] = {
-    "share", "tweet", "print", "email", "e-mail", "home", "related",
-    "tags:", "tag:", "read more", "see also", "advertisement", "comments",
-    "follow us", "subscribe", "back to top", "top stories", "skip to",
-    "sign in", "log in", "sign up", "register", "most read", "most popular",
-    "you may also like", "recommended", "more stories", "latest news",
-    "read also", "also read", "related stories", "related articles", NULL
-};
+static const char *const chrome_prefixes[] = {"share",
+                                              "tweet",
+                                              "print",
+                                              "email",
+                                              "e-mail",
+                                              "home",
+                                              "related",
+                                              "tags:",
+                                              "tag:",
+                                              "read more",
+                                              "see also",
+                                              "advertisement",
+                                              "comments",
+                                              "follow us",
+                                              "subscribe",
+                                              "back to top",
+                                              "top stories",
+                                              "skip to",
+                                              "sign in",
+                                              "log in",
+                                              "sign up",
+                                              "register",
+                                              "most read",
+                                              "most popular",
+                                              "you may also like",
+                                              "recommended",
+                                              "more stories",
+                                              "latest news",
+                                              "read also",
+                                              "also read",
+                                              "related stories",
+                                              "related articles",
+                                              NULL};
 /* "Read more: Laos, Japan sign pact": a teaser after one of these is chrome
  * however long it is. */
 static const char *const teaser_prefixes[] = {
     "read more:", "read also:", "also read:", "see also:", "related:",
-    "more:", "watch:", "listen:", "read:", NULL
-};
+    "more:",      "watch:",     "listen:",    "read:",     NULL};
 /* Headings of a list of teasers: the lines after them are chrome until a
  * line of prose (final punctuation and more than 8 words). */
 static const char *const teaser_lists[] = {
-    "related", "read more", "read also", "also read", "more stories",
-    "more news", "most read", "most popular", "you may also like",
-    "recommended", "latest news", "top stories", "see also", "trending",
-    NULL
-};
+    "related",           "read more",   "read also",   "also read",
+    "more stories",      "more news",   "most read",   "most popular",
+    "you may also like", "recommended", "latest news", "top stories",
+    "see also",          "trending",    NULL};
 /* Phrases of cookie banners, paywalls and footers: a line that has one is
  * page chrome whatever its length. */
 static const char *const chrome_phrases[] = {
-    "we use cookies", "cookie policy", "accept all cookies", "accept cookies",
-    "manage preferences", "privacy policy", "subscribe to continue",
-    "subscribe to read", "subscribers can read", "already a subscriber",
-    "already a member", "log in to continue", "sign in to continue",
-    "create a free account", "all rights reserved", "\xc2\xa9 ",
-    "(c) copyright", "terms of use", "terms and conditions", NULL
-};
+    "we use cookies",        "cookie policy",
+    "accept all cookies",    "accept cookies",
+    "manage preferences",    "privacy policy",
+    "subscribe to continue", "subscribe to read",
+    "subscribers can read",  "already a subscriber",
+    "already a member",      "log in to continue",
+    "sign in to continue",   "create a free account",
+    "all rights reserved",   "\xc2\xa9 ",
+    "(c) copyright",         "terms of use",
+    "terms and conditions",  NULL};
 
 static int
 classify_credit(struct dg_article *a, struct dg_line *l)
@@ -313,8 +337,7 @@ classify_credit(struct dg_article *a, struct dg_line *l)
     if (len > 120)
         return 0;
     for (int t = 0; t < 2; t++) {
-        const char *const *pre = t == 0 ? translator_prefixes
-                                        : byline_prefixes;
+        const char *const *pre = t == 0 ? translator_prefixes : byline_prefixes;
         for (; *pre; pre++) {
             size_t pl = strlen(*pre);
             if (!prefix_ci(s, len, *pre))
@@ -328,11 +351,14 @@ classify_credit(struct dg_article *a, struct dg_line *l)
             if (t == 0) {
                 l->kind = DG_LINE_TRANSLATOR;
                 return add_names(&a->translators, &a->n_translators, s + ns,
-                                 ne - ns) < 0 ? -1 : 1;
+                                 ne - ns) < 0
+                           ? -1
+                           : 1;
             }
             l->kind = DG_LINE_BYLINE;
             return add_names(&a->authors, &a->n_authors, s + ns, ne - ns) < 0
-                       ? -1 : 1;
+                       ? -1
+                       : 1;
         }
     }
     return 0;
@@ -343,7 +369,7 @@ ends_with_punct(const char *s, size_t len)
 {
     while (len > 0) {
         unsigned char c = (unsigned char)s[len - 1];
-        if (c == '"' || c == '\'' || c == ')' )
+        if (c == '"' || c == '\'' || c == ')')
             len--;
         else if (len >= 3 && (unsigned char)s[len - 3] == 0xe2 &&
                  (unsigned char)s[len - 2] == 0x80 &&
@@ -356,9 +382,8 @@ ends_with_punct(const char *s, size_t len)
     return 0;
 }
 
-static void
-classify_text(struct dg_line *l, const char *s, size_t len,
-              const struct lower_line *low);
+static void classify_text(struct dg_line *l, const char *s, size_t len,
+                          const struct lower_line *low);
 
 static void
 classify_line(struct dg_article *a, struct dg_line *l)
@@ -487,8 +512,9 @@ find_dateline(struct dg_article *a, const struct dg_line *l)
         }
         if (cp == 0x2013 || cp == 0x2014 || cp == '-') {
             /* "-" must stand alone between spaces; dashes need a space after */
-            int space_before = at > l->start && (s[at - 1] == ' ' ||
-                                                 (unsigned char)s[at - 1] == 0xa0);
+            int space_before =
+                at > l->start &&
+                (s[at - 1] == ' ' || (unsigned char)s[at - 1] == 0xa0);
             /* "KUALA LUMPUR, March 9 (Bernama) -- ": a doubled hyphen */
             if (cp == '-' && i < l->end && s[i] == '-')
                 i++;
@@ -508,8 +534,7 @@ find_dateline(struct dg_article *a, const struct dg_line *l)
             continue;
         if (!dg_text_is_word(cp))
             return;
-        if (!paren && !dg_text_is_upper(cp) &&
-            !(cp >= '0' && cp <= '9'))
+        if (!paren && !dg_text_is_upper(cp) && !(cp >= '0' && cp <= '9'))
             return;
         while (i < l->end) {
             size_t k = i;

@@ -50,14 +50,12 @@ const char *dg_article_date(const struct dg_article *a);
 size_t dg_article_body_start(const struct dg_article *a);
 
 /* The classified lines of the body, in order; *n receives the count. */
-const struct dg_line *dg_article_lines(const struct dg_article *a,
-                                       size_t *n);
+const struct dg_line *dg_article_lines(const struct dg_article *a, size_t *n);
 
 /* The dateline span (start of the first body line to just after its dash
  * and the spaces that follow); returns 0 and fills start and end, or -1 when
  * the article has no dateline. */
-int dg_article_dateline(const struct dg_article *a, size_t *start,
-                        size_t *end);
+int dg_article_dateline(const struct dg_article *a, size_t *start, size_t *end);
 
 /* Names from "Translated by" and byline lines, as written (trimmed, a final
  * full stop dropped, "A and B" split).  Owned by the article. */

@@ -27,22 +27,22 @@ struct dg_cues {
 };
 
 static const char *const class_names[DG_CUE_NCLASSES] = {
-    "role", "sides", "officials", "group", "he", "they", "intro", "aux",
-    "be", "modal", "neg", "func", "cut", "cutany", "gift", "evnoun",
-    "memberof", "memberpost", "chair", "cochair", "hold", "coop",
-    "coopwith", "bilateral", "bloc", "give", "say", "speech"
-};
+    "role",  "sides",   "officials", "group",  "he",       "they",
+    "intro", "aux",     "be",        "modal",  "neg",      "func",
+    "cut",   "cutany",  "gift",      "evnoun", "memberof", "memberpost",
+    "chair", "cochair", "hold",      "coop",   "coopwith", "bilateral",
+    "bloc",  "give",    "say",       "speech"};
 
 static const char *const pattern_names[] = {
-    "", "obj", "objto", "that", "to", "item", "with", "none", NULL
-};
+    "", "obj", "objto", "that", "to", "item", "with", "none", NULL};
 
 static int
 load_verbs(struct dg_cues *c, const char *dir, struct dg_error *err)
 {
     struct dg_tsv r;
 
-    if (dg_tsv_open(&r, dir, "action-verbs.tsv", 1, &c->bufs, &c->nbufs, err) < 0)
+    if (dg_tsv_open(&r, dir, "action-verbs.tsv", 1, &c->bufs, &c->nbufs, err) <
+        0)
         return -1;
     while (dg_tsv_next(&r)) {
         int pat = 0;
@@ -54,8 +54,9 @@ load_verbs(struct dg_cues *c, const char *dir, struct dg_error *err)
             if (strcmp(pattern_names[i], r.f[3]) == 0)
                 pat = i;
         if (!pat)
-            return dg_error_set(err, DG_ERR_INPUT, "%s:%zu: unknown pattern '%s'",
-                                r.path, r.line, r.f[3]);
+            return dg_error_set(err, DG_ERR_INPUT,
+                                "%s:%zu: unknown pattern '%s'", r.path, r.line,
+                                r.f[3]);
         if (c->nverb == c->capverb) {
             size_t ncap = c->capverb ? c->capverb * 2 : 32;
             struct dg_cue_verb *nv = realloc(c->verb, ncap * sizeof *nv);
@@ -160,7 +161,8 @@ load_cameo(struct dg_cues *c, const char *dir, struct dg_error *err)
 {
     struct dg_tsv r;
 
-    if (dg_tsv_open(&r, dir, "action-cameo.tsv", 1, &c->bufs, &c->nbufs, err) < 0)
+    if (dg_tsv_open(&r, dir, "action-cameo.tsv", 1, &c->bufs, &c->nbufs, err) <
+        0)
         return -1;
     while (dg_tsv_next(&r)) {
         if (r.nf < 3 || !r.f[0][0] || !r.f[1][0] || !r.f[2][0])

@@ -93,8 +93,8 @@ size_t dg_cues_word(const struct dg_cues *c, const struct dg_token *t,
                     size_t pos, size_t end, unsigned *classes);
 
 /* Length of the longest phrase of class cls at pos, or 0. */
-size_t dg_cues_is(const struct dg_cues *c, const struct dg_token *t,
-                  size_t pos, size_t end, int cls);
+size_t dg_cues_is(const struct dg_cues *c, const struct dg_token *t, size_t pos,
+                  size_t end, int cls);
 
 /* The CAMEO code for an action of type whose item is text (a keyword of
  * action-cameo.tsv as a whole word, case-insensitive), else dflt.  Both

@@ -11,8 +11,18 @@
 
 #define DATE_WORDS "date-words.tsv"
 
-enum wclass { W_NONE, W_MONTH, W_WEEKDAY, W_THIS, W_LAST, W_NEXT, W_UNIT,
-              W_RELDAY, W_FUTURE, W_RANGE };
+enum wclass {
+    W_NONE,
+    W_MONTH,
+    W_WEEKDAY,
+    W_THIS,
+    W_LAST,
+    W_NEXT,
+    W_UNIT,
+    W_RELDAY,
+    W_FUTURE,
+    W_RANGE
+};
 
 struct word {
     int cls;   /* enum wclass */
@@ -47,9 +57,9 @@ word_at(const struct dg_doc *d, size_t k, size_t end)
         const char *name;
         int cls;
     } classes[] = {
-        {"month", W_MONTH}, {"weekday", W_WEEKDAY}, {"this", W_THIS},
-        {"last", W_LAST},   {"next", W_NEXT},       {"unit", W_UNIT},
-        {"rel-day", W_RELDAY}, {"future", W_FUTURE}, {"range", W_RANGE},
+        {"month", W_MONTH},    {"weekday", W_WEEKDAY}, {"this", W_THIS},
+        {"last", W_LAST},      {"next", W_NEXT},       {"unit", W_UNIT},
+        {"rel-day", W_RELDAY}, {"future", W_FUTURE},   {"range", W_RANGE},
     };
     for (size_t i = 0; i < sizeof classes / sizeof *classes; i++)
         if (strcmp(c, classes[i].name) == 0)
@@ -240,9 +250,8 @@ dg_dates_future_at(const struct dg_doc *d, size_t first, size_t k,
 /* ---- expressions -------------------------------------------------------- */
 
 static const char *const lead_words[] = {
-    "in", "since", "until", "till", "during", "throughout", "early", "late",
-    "mid", "by", "from", "through", "before", "after", NULL
-};
+    "in",  "since", "until", "till",    "during", "throughout", "early", "late",
+    "mid", "by",    "from",  "through", "before", "after",      NULL};
 
 static int
 lead_before(const struct dg_doc *d, size_t first, size_t k)
@@ -278,17 +287,17 @@ resolve_year(const struct dg_date_ctx *ctx, int future, struct dg_date *o)
 }
 
 static size_t
-match_month(const struct dg_doc *d, const struct dg_date_ctx *ctx,
-            size_t first, size_t k, size_t end, int future,
-            struct dg_date *out, struct word w)
+match_month(const struct dg_doc *d, const struct dg_date_ctx *ctx, size_t first,
+            size_t k, size_t end, int future, struct dg_date *out,
+            struct word w)
 {
     size_t j = k + w.len;
     int day = day_tok(d, j, end), y;
     out->m = w.val;
     /* "the August 1st Building": a name, not a date */
-    if (day && j + 1 < end && !(d->tok[j].lower[0] >= '0' &&
-                                d->tok[j].lower[strlen(d->tok[j].lower) - 1]
-                                    <= '9') &&
+    if (day && j + 1 < end &&
+        !(d->tok[j].lower[0] >= '0' &&
+          d->tok[j].lower[strlen(d->tok[j].lower) - 1] <= '9') &&
         (d->tok[j + 1].flags & DG_TOK_CAP) &&
         (d->tok[j + 1].flags & DG_TOK_WORD) &&
         word_at(d, j + 1, end).cls == W_NONE)
@@ -362,11 +371,9 @@ dg_dates_match(const struct dg_doc *d, const struct dg_date_ctx *ctx,
         /* ISO 8601: "2024-06-05" written without spaces */
         int mo, dy;
         if (k + 4 < end && is_tok(d, k + 1, end, "-") &&
-            is_tok(d, k + 3, end, "-") &&
-            strlen(d->tok[k + 2].lower) == 2 &&
-            strlen(d->tok[k + 4].lower) == 2 &&
-            (mo = day_tok(d, k + 2, end)) && mo <= 12 &&
-            (dy = day_tok(d, k + 4, end)) &&
+            is_tok(d, k + 3, end, "-") && strlen(d->tok[k + 2].lower) == 2 &&
+            strlen(d->tok[k + 4].lower) == 2 && (mo = day_tok(d, k + 2, end)) &&
+            mo <= 12 && (dy = day_tok(d, k + 4, end)) &&
             !(d->tok[k + 1].flags & DG_TOK_SPACE) &&
             !(d->tok[k + 2].flags & DG_TOK_SPACE) &&
             !(d->tok[k + 3].flags & DG_TOK_SPACE) &&
@@ -386,8 +393,7 @@ dg_dates_match(const struct dg_doc *d, const struct dg_date_ctx *ctx,
     }
     w = word_at(d, k, end);
     switch (w.cls) {
-    case W_MONTH:
-        return match_month(d, ctx, first, k, end, future, out, w);
+    case W_MONTH: return match_month(d, ctx, first, k, end, future, out, w);
     case W_WEEKDAY:
         if (ctx->ay) {
             int aw = weekday_of(art);
@@ -471,8 +477,7 @@ dg_dates_match(const struct dg_doc *d, const struct dg_date_ctx *ctx,
         }
         return 0;
     }
-    default:
-        return 0;
+    default: return 0;
     }
 }
 
@@ -503,9 +508,7 @@ dg_dates_format(const struct dg_date *dt, char *buf, size_t size)
     case 2:
         snprintf(buf, size, "--%02d-%02d", dt->m, dt->d);
         return DG_NS_XSD "gMonthDay";
-    case 1:
-        snprintf(buf, size, "%04d", dt->y);
-        return DG_NS_XSD "gYear";
+    case 1: snprintf(buf, size, "%04d", dt->y); return DG_NS_XSD "gYear";
     default:
         if (size)
             buf[0] = '\0';

@@ -72,8 +72,7 @@ int dg_dates_year_tok(const struct dg_doc *d, size_t k);
  * "--07-07") and returns the XSD datatype IRI (xsd:date, xsd:gYearMonth,
  * xsd:gYear, xsd:gMonthDay), or NULL (buf "") when the date is empty or
  * has no form (a month alone). */
-const char *dg_dates_format(const struct dg_date *dt, char *buf,
-                            size_t size);
+const char *dg_dates_format(const struct dg_date *dt, char *buf, size_t size);
 
 /* Precision of a date, for choosing the best: 0 none, 1 year, 2 month
  * and day without year, 3 year-month, 4 full date. */

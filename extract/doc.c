@@ -335,8 +335,8 @@ dg_doc_org(struct dg_doc *d, size_t i)
 }
 
 static int
-add_prop(struct dg_doc *d, int id, const char *p, const char *o,
-         const char *dt, int o_is_iri)
+add_prop(struct dg_doc *d, int id, const char *p, const char *o, const char *dt,
+         int o_is_iri)
 {
     struct dg_entity *e;
     if (id < 0 || (size_t)id >= d->nent || !p || !o)
@@ -385,7 +385,8 @@ dg_doc_prop_has(const struct dg_doc *d, int id, const char *p, const char *o)
         return 0;
     const struct dg_entity *e = &d->ent[id];
     for (size_t k = 0; k < e->nprops; k++)
-        if (strcmp(e->props[k].p, p) == 0 && (!o || strcmp(e->props[k].o, o) == 0))
+        if (strcmp(e->props[k].p, p) == 0 &&
+            (!o || strcmp(e->props[k].o, o) == 0))
             return 1;
     return 0;
 }
@@ -570,9 +571,9 @@ dg_doc_emit(const struct dg_doc *d, struct dg_facts *out)
                 strcmp(p->p, DG_NS_SCHEMA "alternateName") == 0 &&
                 strcmp(p->o, e->name) == 0)
                 continue;
-            int rc = p->o_is_iri ? dg_facts_add_iri(out, e->iri, p->p, p->o)
-                                 : dg_facts_add_lit(out, e->iri, p->p, p->o,
-                                                    p->dt);
+            int rc = p->o_is_iri
+                         ? dg_facts_add_iri(out, e->iri, p->p, p->o)
+                         : dg_facts_add_lit(out, e->iri, p->p, p->o, p->dt);
             if (rc < 0)
                 return -1;
         }

@@ -53,10 +53,10 @@ struct dg_prop {
 };
 
 struct dg_entity {
-    int kind;          /* enum dg_ent_kind */
-    const char *iri;   /* absolute IRI */
-    const char *name;  /* the one schema:name (NULL for actions) */
-    long lex;          /* index in the lexicon (country or org), or -1 */
+    int kind;         /* enum dg_ent_kind */
+    const char *iri;  /* absolute IRI */
+    const char *name; /* the one schema:name (NULL for actions) */
+    long lex;         /* index in the lexicon (country or org), or -1 */
     struct dg_prop *props;
     size_t nprops, capprops;
 };
@@ -82,10 +82,10 @@ struct dg_mention {
 
 /* An acronym defined in the text: "Full Name (ACR)". */
 struct dg_acronym {
-    const char *acronym;     /* "AUKSOM" */
+    const char *acronym;       /* "AUKSOM" */
     size_t tok_first, tok_end; /* the expansion's tokens, before "(" */
     long sent;
-    int entity;              /* the org it names, or -1 (events...) */
+    int entity; /* the org it names, or -1 (events...) */
 };
 
 struct dg_doc_arena;
@@ -147,8 +147,7 @@ const char *dg_doc_printf(struct dg_doc *d, const char *fmt, ...)
 /* The text of tokens [a, b) as written (original bytes). */
 const char *dg_doc_span(struct dg_doc *d, size_t a, size_t b);
 /* base + path, e.g. dg_doc_iri(d, "org/", "asean"). */
-const char *dg_doc_iri(struct dg_doc *d, const char *prefix,
-                       const char *slug);
+const char *dg_doc_iri(struct dg_doc *d, const char *prefix, const char *slug);
 /* Index of the sentence holding token k, or -1 (dateline). */
 long dg_doc_sentence_of(const struct dg_doc *d, size_t k);
 

@@ -9,13 +9,16 @@
 
 /* Capitalised function words that never start or continue a name. */
 static const char *const stop_caps[] = {
-    "The", "A", "An", "At", "In", "On", "For", "Of", "And", "By", "With",
-    "From", "To", "As", "Its", "His", "Her", "Their", "Our", "This", "That",
-    "These", "Those", "During", "After", "Before", "Under", "According",
-    "Both", "Meanwhile", "However", "Also", "But", "While", "When", "He",
-    "She", "It", "They", "We", "Speaking", "Regarding", "Apart", "Besides",
-    "Additionally", "Moreover", "Other", "Participants", NULL
-};
+    "The",      "A",         "An",           "At",      "In",
+    "On",       "For",       "Of",           "And",     "By",
+    "With",     "From",      "To",           "As",      "Its",
+    "His",      "Her",       "Their",        "Our",     "This",
+    "That",     "These",     "Those",        "During",  "After",
+    "Before",   "Under",     "According",    "Both",    "Meanwhile",
+    "However",  "Also",      "But",          "While",   "When",
+    "He",       "She",       "It",           "They",    "We",
+    "Speaking", "Regarding", "Apart",        "Besides", "Additionally",
+    "Moreover", "Other",     "Participants", NULL};
 
 static int
 in_list(const char *const *list, const char *w)
@@ -134,13 +137,13 @@ scan_lexicon(struct dg_doc *d, unsigned char *covered)
                 return -1;
             if (strcmp(as, d->ent[id].name) != 0 && n > 1 &&
                 (d->tok[k].flags & DG_TOK_CAP) &&
-                dg_doc_prop_lit(d, id, DG_NS_SCHEMA "alternateName", as,
-                                NULL) < 0)
+                dg_doc_prop_lit(d, id, DG_NS_SCHEMA "alternateName", as, NULL) <
+                    0)
                 return -1;
             if (n == 1 && (d->tok[k].flags & DG_TOK_ALLCAPS) &&
                 strcmp(as, d->ent[id].name) != 0 &&
-                dg_doc_prop_lit(d, id, DG_NS_SCHEMA "alternateName", as,
-                                NULL) < 0)
+                dg_doc_prop_lit(d, id, DG_NS_SCHEMA "alternateName", as, NULL) <
+                    0)
                 return -1;
         }
         /* countries named inside an org name count as mentioned ("UN
@@ -178,12 +181,12 @@ scan_lexicon(struct dg_doc *d, unsigned char *covered)
 /* ---- rule orgs -------------------------------------------------------- */
 
 struct cand {
-    size_t a, b;   /* tokens of the name */
-    size_t h;      /* first token of the head */
-    size_t hb;     /* end of the head */
-    size_t post;   /* first token of the complement (b when none) */
-    int head;      /* head index */
-    int id;        /* entity id once registered */
+    size_t a, b; /* tokens of the name */
+    size_t h;    /* first token of the head */
+    size_t hb;   /* end of the head */
+    size_t post; /* first token of the complement (b when none) */
+    int head;    /* head index */
+    int id;      /* entity id once registered */
 };
 
 static int
@@ -198,8 +201,8 @@ static int
 country_at(const struct dg_doc *d, size_t k, size_t end)
 {
     int v;
-    size_t n = dg_trie_match(dg_lexicon_entities(d->lex), d->tok, k, end, 0,
-                             &v);
+    size_t n =
+        dg_trie_match(dg_lexicon_entities(d->lex), d->tok, k, end, 0, &v);
     return n && DG_LEX_KIND(v) == DG_LEX_COUNTRY;
 }
 
@@ -334,8 +337,9 @@ extend_right(const struct dg_doc *d, size_t hb, size_t end)
                 c++;
                 continue;
             }
-            if ((tok_eq(x, "-") || tok_eq(x, "'")) && !(x->flags & DG_TOK_SPACE) &&
-                c + 1 < end && is_capword(&d->tok[c + 1])) {
+            if ((tok_eq(x, "-") || tok_eq(x, "'")) &&
+                !(x->flags & DG_TOK_SPACE) && c + 1 < end &&
+                is_capword(&d->tok[c + 1])) {
                 c++;
                 continue;
             }
@@ -594,8 +598,8 @@ org_ending_at(const struct dg_doc *d, size_t b)
         return -1;
     long s = dg_doc_sentence_of(d, b - 1);
     size_t n;
-    const struct dg_mention *m = s >= 0 ? dg_doc_mentions_in(d, (size_t)s, &n)
-                                        : NULL;
+    const struct dg_mention *m =
+        s >= 0 ? dg_doc_mentions_in(d, (size_t)s, &n) : NULL;
     for (size_t i = 0; m && i < n; i++)
         if (m[i].kind == DG_ENT_ORG && m[i].tok_end == b &&
             !(m[i].flags & DG_MEN_NESTED))
@@ -630,16 +634,16 @@ link_hierarchy(struct dg_doc *d)
         if (m->kind != DG_ENT_ORG || (m->flags & DG_MEN_NESTED))
             continue;
         size_t k = m->tok_end;
-        if (k >= d->ntok || !(tok_eq(&d->tok[k], "under") ||
-                              tok_eq(&d->tok[k], "of")))
+        if (k >= d->ntok ||
+            !(tok_eq(&d->tok[k], "under") || tok_eq(&d->tok[k], "of")))
             continue;
         /* "X of the Y" makes X a part of Y only for units of a body */
         const char *kind = dg_doc_prop_get(d, m->entity, DG_NS "orgKind");
         if (tok_eq(&d->tok[k], "of") &&
-            !(kind && (strcmp(kind, "department") == 0 ||
-                       strcmp(kind, "agency") == 0 ||
-                       strcmp(kind, "working group") == 0 ||
-                       strcmp(kind, "military") == 0)))
+            !(kind &&
+              (strcmp(kind, "department") == 0 || strcmp(kind, "agency") == 0 ||
+               strcmp(kind, "working group") == 0 ||
+               strcmp(kind, "military") == 0)))
             continue;
         k++;
         if (k < d->ntok && tok_eq(&d->tok[k], "the"))

@@ -21,30 +21,64 @@
 #define MAX_LINKS 3     /* "of/for/on/with" complements */
 #define MAX_NAME_TOK 24 /* content tokens kept for coreference */
 #define MAX_PARTIES 24
-#define MAX_TOPICS 30   /* schema:about per event */
-#define DATE_WINDOW 15  /* tokens from an event phrase to its date */
+#define MAX_TOPICS 30  /* schema:about per event */
+#define DATE_WINDOW 15 /* tokens from an event phrase to its date */
 #define TENSE_WINDOW 12
 
 /* event-cues.tsv classes */
 enum cue {
-    Q_NONE, Q_ONLINE, Q_CHAIR, Q_COCHAIR, Q_CHAIR_VERB, Q_COCHAIR_VERB,
-    Q_HOST, Q_HOST_VERB, Q_HOST_ROLE, Q_TAKE_PLACE, Q_PARTICIPATE,
-    Q_ATTEND_VERB, Q_CONTINUE, Q_COLLECTIVE, Q_SOURCE, Q_GENERIC, Q_PAST,
-    Q_FUTURE, Q_DET, Q_INDEF, Q_ORDINAL, Q_HOLD, Q_BOUNDARY, Q_SPORTS,
-    Q_CLAUSE, Q_OBJPREP, Q_NOUN_TAIL, Q_HEAD_TAIL, Q_MEET_VERB, Q_DURATION,
-    Q_VENUE, Q_ANCHOR, Q_SIDELINE, Q_VENUE_NOUN, Q_HONOUR, Q_FORMAT,
-    Q_TOPIC_VERB, Q_PRESENT, Q_COUNT
+    Q_NONE,
+    Q_ONLINE,
+    Q_CHAIR,
+    Q_COCHAIR,
+    Q_CHAIR_VERB,
+    Q_COCHAIR_VERB,
+    Q_HOST,
+    Q_HOST_VERB,
+    Q_HOST_ROLE,
+    Q_TAKE_PLACE,
+    Q_PARTICIPATE,
+    Q_ATTEND_VERB,
+    Q_CONTINUE,
+    Q_COLLECTIVE,
+    Q_SOURCE,
+    Q_GENERIC,
+    Q_PAST,
+    Q_FUTURE,
+    Q_DET,
+    Q_INDEF,
+    Q_ORDINAL,
+    Q_HOLD,
+    Q_BOUNDARY,
+    Q_SPORTS,
+    Q_CLAUSE,
+    Q_OBJPREP,
+    Q_NOUN_TAIL,
+    Q_HEAD_TAIL,
+    Q_MEET_VERB,
+    Q_DURATION,
+    Q_VENUE,
+    Q_ANCHOR,
+    Q_SIDELINE,
+    Q_VENUE_NOUN,
+    Q_HONOUR,
+    Q_FORMAT,
+    Q_TOPIC_VERB,
+    Q_PRESENT,
+    Q_COUNT
 };
 
 static const char *const cue_names[Q_COUNT] = {
-    "", "online", "chair", "cochair", "chair-verb", "cochair-verb", "host",
-    "host-verb", "host-role", "take-place", "participate", "attend-verb",
-    "continue", "collective", "source", "generic", "past", "future", "det",
-    "indef", "ordinal", "hold", "boundary", "sports", "clause", "object-prep",
-    "noun-tail", "head-tail", "meet-verb", "duration", "venue", "anchor",
-    "sideline", "venue-noun", "honour", "format", "topic-verb",
-    "present"
-};
+    "",           "online",       "chair",       "cochair",
+    "chair-verb", "cochair-verb", "host",        "host-verb",
+    "host-role",  "take-place",   "participate", "attend-verb",
+    "continue",   "collective",   "source",      "generic",
+    "past",       "future",       "det",         "indef",
+    "ordinal",    "hold",         "boundary",    "sports",
+    "clause",     "object-prep",  "noun-tail",   "head-tail",
+    "meet-verb",  "duration",     "venue",       "anchor",
+    "sideline",   "venue-noun",   "honour",      "format",
+    "topic-verb", "present"};
 
 static int
 is_boundary(int c)
@@ -54,16 +88,32 @@ is_boundary(int c)
 
 /* noun phrase flags */
 enum {
-    F_DET = 1 << 0, F_INDEF = 1 << 1, F_POSS = 1 << 2, F_ORD = 1 << 3,
-    F_ORG = 1 << 4, F_COUNTRY = 1 << 5, F_CAP = 1 << 6, F_COMP = 1 << 7,
-    F_YEAR = 1 << 8, F_ACR = 1 << 9, F_TITLE = 1 << 10, F_PLURAL = 1 << 11,
-    F_ANAPHOR = 1 << 12, F_ONLINE = 1 << 13, F_FUTURE = 1 << 14,
-    F_PAST = 1 << 15, F_GENERIC = 1 << 16, F_HOLD = 1 << 17,
-    F_FORUM = 1 << 18, F_WEAK = 1 << 19, F_LOWER = 1 << 20,
+    F_DET = 1 << 0,
+    F_INDEF = 1 << 1,
+    F_POSS = 1 << 2,
+    F_ORD = 1 << 3,
+    F_ORG = 1 << 4,
+    F_COUNTRY = 1 << 5,
+    F_CAP = 1 << 6,
+    F_COMP = 1 << 7,
+    F_YEAR = 1 << 8,
+    F_ACR = 1 << 9,
+    F_TITLE = 1 << 10,
+    F_PLURAL = 1 << 11,
+    F_ANAPHOR = 1 << 12,
+    F_ONLINE = 1 << 13,
+    F_FUTURE = 1 << 14,
+    F_PAST = 1 << 15,
+    F_GENERIC = 1 << 16,
+    F_HOLD = 1 << 17,
+    F_FORUM = 1 << 18,
+    F_WEAK = 1 << 19,
+    F_LOWER = 1 << 20,
     F_NAMED = 1 << 21
 };
-#define F_SPECIFIC (F_ORD | F_ORG | F_COUNTRY | F_CAP | F_COMP | F_YEAR | \
-                    F_ACR | F_TITLE | F_LOWER | F_NAMED)
+#define F_SPECIFIC                                                             \
+    (F_ORD | F_ORG | F_COUNTRY | F_CAP | F_COMP | F_YEAR | F_ACR | F_TITLE |   \
+     F_LOWER | F_NAMED)
 
 struct np {
     size_t a, b;             /* whole phrase, determiner included */
@@ -89,21 +139,21 @@ struct ev {
     long first_sent;
     size_t nmen;
     struct dg_date date;
-    int verb;   /* said with a verb ("met with") */
-    int who[2]; /* a meeting said with a verb: subject and object persons,
-                   else -1 */
-    int place; /* entity id or -1 */
-    int anchor; /* event whose date and venue it shares ("Before the talks,
-                   X hosted a ceremony"), or -1 */
-    int within; /* event it is part of ("on the sidelines of"), or -1 */
-    int comp;   /* the phrase has a complement ("ceremony of X") */
-    int beside; /* within was said with "on the sidelines of": the two
-                   share date and venue both ways */
+    int verb;      /* said with a verb ("met with") */
+    int who[2];    /* a meeting said with a verb: subject and object persons,
+                      else -1 */
+    int place;     /* entity id or -1 */
+    int anchor;    /* event whose date and venue it shares ("Before the talks,
+                      X hosted a ceremony"), or -1 */
+    int within;    /* event it is part of ("on the sidelines of"), or -1 */
+    int comp;      /* the phrase has a complement ("ceremony of X") */
+    int beside;    /* within was said with "on the sidelines of": the two
+                      share date and venue both ways */
     int name_year; /* a year in the name ("exercise Balikatan 2023"), or 0 */
-    int of; /* the event a ceremony is of ("opening ceremony of the X
-               exercise"): the forums and chairs of the phrase are its */
-    int honoree; /* the person a ceremony is for ("Guard of Honour for X",
-                    "a welcome ceremony for X"), or -1 */
+    int of;        /* the event a ceremony is of ("opening ceremony of the X
+                      exercise"): the forums and chairs of the phrase are its */
+    int honoree;   /* the person a ceremony is for ("Guard of Honour for X",
+                      "a welcome ceremony for X"), or -1 */
     int parties[MAX_PARTIES];
     size_t nparties;
 };
@@ -124,11 +174,11 @@ struct es {
     size_t nev;
     struct mrec *mr;
     size_t nmr, capmr;
-    size_t *sent_mr; /* mrecs of sentence i: [sent_mr[i], sent_mr[i+1]) */
-    long *cov;       /* per token: outermost entity mention index + 1 */
+    size_t *sent_mr;       /* mrecs of sentence i: [sent_mr[i], sent_mr[i+1]) */
+    long *cov;             /* per token: outermost entity mention index + 1 */
     unsigned char *sports; /* per sentence: 1 about sports, 2 headline */
-    int main_ev;     /* index in ev, or -1 */
-    int verb_subj;   /* subject of the last meeting verb, or -1 */
+    int main_ev;           /* index in ev, or -1 */
+    int verb_subj;         /* subject of the last meeting verb, or -1 */
     long verb_subj_sent;
     long last_main_sent;
 };
@@ -171,8 +221,8 @@ static int
 cue_at(const struct es *s, size_t k, size_t end, size_t *len)
 {
     int row;
-    size_t n = k < end ? dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok,
-                                       k, end, DG_MATCH_ANYCASE, &row)
+    size_t n = k < end ? dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok, k,
+                                       end, DG_MATCH_ANYCASE, &row)
                        : 0;
     if (len)
         *len = n;
@@ -189,8 +239,8 @@ cue1(const struct es *s, size_t k)
 static int
 noun_at(const struct es *s, size_t k, size_t end, size_t *len, int *row)
 {
-    *len = k < end ? dg_trie_match(dg_lex_table_trie(s->nouns), s->d->tok,
-                                   k, end, DG_MATCH_ANYCASE, row)
+    *len = k < end ? dg_trie_match(dg_lex_table_trie(s->nouns), s->d->tok, k,
+                                   end, DG_MATCH_ANYCASE, row)
                    : 0;
     return *len > 0;
 }
@@ -445,9 +495,10 @@ static size_t
 cap_run(const struct es *s, size_t k, size_t end)
 {
     size_t j = k;
-    while (j < end && j - k < 6 &&
-           ((is_word(s, j) && (tk(s, j)->flags & (DG_TOK_CAP | DG_TOK_DIGIT)))
-            || (j > k && is_glue(s, j))))
+    while (
+        j < end && j - k < 6 &&
+        ((is_word(s, j) && (tk(s, j)->flags & (DG_TOK_CAP | DG_TOK_DIGIT))) ||
+         (j > k && is_glue(s, j))))
         j++;
     return j;
 }
@@ -510,9 +561,9 @@ right_of(const struct es *s, size_t end, struct np *np)
             j = q + 1;
         }
     }
-    int visit = np->row >= 0 &&
-                !strcmp(dg_lex_table_field(s->nouns, (size_t)np->row, 1),
-                        "visit");
+    int visit =
+        np->row >= 0 &&
+        !strcmp(dg_lex_table_field(s->nouns, (size_t)np->row, 1), "visit");
     while (j < end && links < MAX_LINKS && j - np->h1 < MAX_RIGHT) {
         const char *w = tk(s, j)->lower;
         /* "a two-day meeting focused on maritime security" */
@@ -541,16 +592,15 @@ right_of(const struct es *s, size_t end, struct np *np)
         if (!strcmp(w, "by") && j + 1 < end) {
             size_t q = j + 1;
             while (q < end && q < j + 10 &&
-                   (men_at(s, q) ? men_kind(s, q) != DG_ENT_PERSON
-                                 : is_word(s, q) &&
-                                       (!(tk(s, q)->flags & DG_TOK_LOWER) ||
-                                        cue1(s, q) == Q_DET ||
-                                        /* "Chief of Navy" */
-                                        ((is_w(s, q, "of") ||
-                                          is_w(s, q, "for")) &&
-                                         q + 1 < end &&
-                                         (tk(s, q + 1)->flags &
-                                          DG_TOK_CAP)))))
+                   (men_at(s, q)
+                        ? men_kind(s, q) != DG_ENT_PERSON
+                        : is_word(s, q) &&
+                              (!(tk(s, q)->flags & DG_TOK_LOWER) ||
+                               cue1(s, q) == Q_DET ||
+                               /* "Chief of Navy" */
+                               ((is_w(s, q, "of") || is_w(s, q, "for")) &&
+                                q + 1 < end &&
+                                (tk(s, q + 1)->flags & DG_TOK_CAP)))))
                 q = men_at(s, q) ? men_at(s, q)->tok_end : q + 1;
             if (q < end && men_kind(s, q) == DG_ENT_PERSON) {
                 np->f |= F_COMP;
@@ -562,8 +612,7 @@ right_of(const struct es *s, size_t end, struct np *np)
             break;
         }
         int is_on = !strcmp(w, "on") || !strcmp(w, "about");
-        if (strcmp(w, "of") && strcmp(w, "for") && !is_on &&
-            strcmp(w, "with"))
+        if (strcmp(w, "of") && strcmp(w, "for") && !is_on && strcmp(w, "with"))
             break;
         size_t len;
         int c = cue_at(s, j, end, &len);
@@ -660,10 +709,9 @@ right_of(const struct es *s, size_t end, struct np *np)
 /* ---- events ---------------------------------------------------------- */
 
 static const char *const name_stop[] = {
-    "the", "a", "an", "of", "on", "in", "for", "to", "with", "at", "and",
-    "by", "s", "from", "as", "its", "their", "his", "her", "this", "that",
-    "'", "-", "+", "\"", "(", ")", ",", ".", NULL
-};
+    "the",  "a",  "an", "of",   "on", "in",  "for",   "to",  "with", "at",
+    "and",  "by", "s",  "from", "as", "its", "their", "his", "her",  "this",
+    "that", "'",  "-",  "+",    "\"", "(",   ")",     ",",   ".",    NULL};
 
 static int
 is_name_stop(const char *w)
@@ -684,8 +732,8 @@ ev_tokens(const struct es *s, struct ev *e, size_t a, size_t b, size_t h0,
             continue;
         const char *w = tk(s, k)->lower;
         int c = cue1(s, k);
-        if (is_name_stop(w) || c == Q_ONLINE || c == Q_PAST ||
-            c == Q_FUTURE || c == Q_GENERIC)
+        if (is_name_stop(w) || c == Q_ONLINE || c == Q_PAST || c == Q_FUTURE ||
+            c == Q_GENERIC)
             continue;
         int dup = 0;
         for (size_t i = 0; i < e->ntok; i++)
@@ -738,8 +786,8 @@ np_kind(const struct es *s, const struct np *np)
     size_t len;
     int row;
     for (size_t k = np->na; k < np->h0; k++)
-        if (noun_at(s, k, np->h0, &len, &row) &&
-            !noun_flag(s, row, "weak") && !noun_flag(s, row, "anaphor"))
+        if (noun_at(s, k, np->h0, &len, &row) && !noun_flag(s, row, "weak") &&
+            !noun_flag(s, row, "anaphor"))
             kind = dg_lex_table_field(s->nouns, (size_t)row, 1);
     return kind;
 }
@@ -747,8 +795,7 @@ np_kind(const struct es *s, const struct np *np)
 static const char *label_word(struct es *s, int ent);
 static const char *full_name(struct es *s, int ent);
 static int last_person(const struct es *s, size_t k);
-static int verb_subject(const struct es *s, size_t first, size_t k,
-                        size_t *a);
+static int verb_subject(const struct es *s, size_t first, size_t k, size_t *a);
 
 /* The person whose event the phrase names: "his meeting" (the last
  * person), "Lacroix's visit", "as he wrapped up a three-day visit" (the
@@ -756,8 +803,8 @@ static int verb_subject(const struct es *s, size_t first, size_t k,
 static int
 np_owner(const struct es *s, const struct np *np)
 {
-    size_t first = (size_t)s->d->sent[dg_doc_sentence_of(s->d, np->h0)]
-                       .tok_first;
+    size_t first =
+        (size_t)s->d->sent[dg_doc_sentence_of(s->d, np->h0)].tok_first;
     size_t a = np->a;
     if (a < np->h0 && (is_w(s, a, "his") || is_w(s, a, "her")))
         return last_person(s, a);
@@ -799,8 +846,8 @@ person_label(struct es *s, struct ev *e, const struct np *np)
         const char *noun = dg_doc_span(d, np->h0, np->h1);
         if (!noun)
             return -1;
-        name = dg_doc_printf(d, "%s between %s and %s", noun,
-                             label_word(s, o), label_word(s, np->person));
+        name = dg_doc_printf(d, "%s between %s and %s", noun, label_word(s, o),
+                             label_word(s, np->person));
         e->who[0] = o;
         e->who[1] = np->person;
         e->verb = 1;
@@ -808,12 +855,12 @@ person_label(struct es *s, struct ev *e, const struct np *np)
         int o = np_owner(s, np);
         if (o < 0 || (np->f & F_POSS))
             return 0;
-        name = dg_doc_printf(d, "%s's %s", label_word(s, o),
-                             d->ent[e->id].name);
+        name =
+            dg_doc_printf(d, "%s's %s", label_word(s, o), d->ent[e->id].name);
         e->verb = 1;
         e->who[0] = o;
-    } else if (!strcmp(e->kind, "ceremony") && np->person < 0 &&
-               np->a > 0 && cue1(s, np->a - 1) == Q_HONOUR) {
+    } else if (!strcmp(e->kind, "ceremony") && np->person < 0 && np->a > 0 &&
+               cue1(s, np->a - 1) == Q_HONOUR) {
         /* "Mr Marles was accorded a Guard of Honour" */
         size_t first = d->sent[dg_doc_sentence_of(d, np->h0)].tok_first, sa;
         size_t v = np->a - 1;
@@ -826,8 +873,8 @@ person_label(struct es *s, struct ev *e, const struct np *np)
         int o = verb_subject(s, first, v, &sa);
         if (o < 0)
             return 0;
-        name = dg_doc_printf(d, "%s for %s", d->ent[e->id].name,
-                             full_name(s, o));
+        name =
+            dg_doc_printf(d, "%s for %s", d->ent[e->id].name, full_name(s, o));
         e->comp = 1;
         e->honoree = o;
     } else {
@@ -972,17 +1019,16 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
             create = (f & F_HOLD) && !(f & F_WEAK);
         }
     } else {
-        int tied = (f & (F_DET | F_POSS)) ||
-                   ((f & F_INDEF) && ((f & (F_SPECIFIC & ~F_LOWER)) ||
-                                      (f & F_HOLD) ||
-                                      when_where_after(s, np, end))) ||
-                   ((f & F_HOLD) && !(f & F_WEAK)) || (f & F_NAMED) ||
-                   ((f & F_CAP) &&
-                    (f & (F_ORG | F_ORD | F_YEAR | F_COUNTRY | F_ACR)));
+        int tied =
+            (f & (F_DET | F_POSS)) ||
+            ((f & F_INDEF) && ((f & (F_SPECIFIC & ~F_LOWER)) || (f & F_HOLD) ||
+                               when_where_after(s, np, end))) ||
+            ((f & F_HOLD) && !(f & F_WEAK)) || (f & F_NAMED) ||
+            ((f & F_CAP) && (f & (F_ORG | F_ORD | F_YEAR | F_COUNTRY | F_ACR)));
         if (!tied)
             return -1;
-        if (long_sent && !(f & (F_ORD | F_ORG | F_CAP | F_YEAR | F_ACR |
-                                F_TITLE)))
+        if (long_sent &&
+            !(f & (F_ORD | F_ORG | F_CAP | F_YEAR | F_ACR | F_TITLE)))
             return -1;
         /* the same occurrence named again */
         struct ev tmp;
@@ -1146,8 +1192,8 @@ static const char *
 full_name(struct es *s, int ent)
 {
     const char *n = s->d->ent[ent].name;
-    static const char *const suffix[] = {" Jr.", " Jr", " Sr.", " Sr", " II",
-                                         " III", " IV", NULL};
+    static const char *const suffix[] = {" Jr.", " Jr",  " Sr.", " Sr",
+                                         " II",  " III", " IV",  NULL};
     if (s->d->ent[ent].kind != DG_ENT_PERSON)
         return short_name(s, ent);
     size_t l = strlen(n);
@@ -1162,8 +1208,8 @@ full_name(struct es *s, int ent)
 static const char *
 label_word(struct es *s, int ent)
 {
-    static const char *const suffix[] = {"Jr", "Jr.", "Sr", "Sr.", "II",
-                                         "III", "IV", NULL};
+    static const char *const suffix[] = {"Jr", "Jr.", "Sr", "Sr.",
+                                         "II", "III", "IV", NULL};
     const char *n = s->d->ent[ent].name;
     if (s->d->ent[ent].kind != DG_ENT_PERSON)
         return short_name(s, ent);
@@ -1186,8 +1232,8 @@ label_word(struct es *s, int ent)
     while (nw > 1) {
         int suf = 0;
         for (const char *const *x = suffix; *x; x++)
-            suf |= strlen(*x) == wl[nw - 1] && !strncmp(*x, w[nw - 1],
-                                                         wl[nw - 1]);
+            suf |=
+                strlen(*x) == wl[nw - 1] && !strncmp(*x, w[nw - 1], wl[nw - 1]);
         if (!suf)
             break;
         nw--;
@@ -1241,11 +1287,10 @@ verb_subject(const struct es *s, size_t first, size_t k, size_t *a)
     *a = k;
     /* adverbs and auxiliaries: "also", "has", "later" */
     while (j > first && k - j < 3 && is_word(s, j - 1) && !men_at(s, j - 1) &&
-           (tk(s, j - 1)->flags & DG_TOK_LOWER) &&
-           !is_w(s, j - 1, "he") && !is_w(s, j - 1, "she") &&
-           !is_w(s, j - 1, "and") && !is_w(s, j - 1, "not") &&
-           !is_w(s, j - 1, "never") && cue1(s, j - 1) != Q_DET &&
-           !is_boundary(cue1(s, j - 1)))
+           (tk(s, j - 1)->flags & DG_TOK_LOWER) && !is_w(s, j - 1, "he") &&
+           !is_w(s, j - 1, "she") && !is_w(s, j - 1, "and") &&
+           !is_w(s, j - 1, "not") && !is_w(s, j - 1, "never") &&
+           cue1(s, j - 1) != Q_DET && !is_boundary(cue1(s, j - 1)))
         j--;
     /* "Lloyd J. Austin III met": a suffix after the name */
     size_t j2 = j;
@@ -1279,8 +1324,8 @@ verb_subject(const struct es *s, size_t first, size_t k, size_t *a)
     /* "The Secretary General met": a capitalised title after "the" at
      * the start of the sentence */
     size_t t = j;
-    while (t > first && is_word(s, t - 1) && (tk(s, t - 1)->flags & DG_TOK_CAP)
-           && !men_at(s, t - 1) && j - t < 4)
+    while (t > first && is_word(s, t - 1) &&
+           (tk(s, t - 1)->flags & DG_TOK_CAP) && !men_at(s, t - 1) && j - t < 4)
         t--;
     if (t < j && t > first && t - 1 == first && is_w(s, first, "the")) {
         *a = first;
@@ -1307,9 +1352,8 @@ same_meeting(const struct es *s, const char *kind, int p0, int p1)
         const struct ev *e = &s->ev[i];
         if (strcmp(e->kind, kind))
             continue;
-        if (e->who[0] >= 0 &&
-            ((e->who[0] == p0 && e->who[1] == p1) ||
-             (e->who[0] == p1 && e->who[1] == p0)))
+        if (e->who[0] >= 0 && ((e->who[0] == p0 && e->who[1] == p1) ||
+                               (e->who[0] == p1 && e->who[1] == p0)))
             return (int)i;
     }
     return -1;
@@ -1433,8 +1477,7 @@ group_meeting(struct es *s, size_t si, size_t k, size_t len)
                 }
     int part = fmt >= 0 ? fmt : org;
     if (s->d->ent[part].kind == DG_ENT_ORG &&
-        dg_doc_prop_iri(s->d, e->id, DG_NS "partOf",
-                        s->d->ent[part].iri) < 0)
+        dg_doc_prop_iri(s->d, e->id, DG_NS "partOf", s->d->ent[part].iri) < 0)
         return 0;
     if (org >= 0 && add_party(s, org, ev) < 0)
         return 0;
@@ -1491,8 +1534,8 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         return k;
     /* "held bilateral talks with", "paid an official visit to": the
      * noun as written */
-    if (len > 2 && (is_w(s, k + len - 1, "with") || is_w(s, k + len - 1, "on")
-                    || is_w(s, k + len - 1, "to"))) {
+    if (len > 2 && (is_w(s, k + len - 1, "with") ||
+                    is_w(s, k + len - 1, "on") || is_w(s, k + len - 1, "to"))) {
         size_t a = k + 1, b = k + len - 1;
         while (a < b && (cue1(s, a) == Q_INDEF || cue1(s, a) == Q_DET))
             a++;
@@ -1532,8 +1575,7 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
             return k;
     } else {
         if (subj < 0)
-            return strcmp(kind, "meeting") ? k
-                                           : group_meeting(s, si, k, len);
+            return strcmp(kind, "meeting") ? k : group_meeting(s, si, k, len);
         size_t q = p, gap = 0;
         /* "met in Beirut with ...": the venue first */
         if (q + 1 < end && is_w(s, q, "in") && !men_at(s, q + 1)) {
@@ -1562,12 +1604,10 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
                         objs[nobj++] = m->entity;
                     stop = m->tok_end;
                     gap = 0;
-                } else if (!person_seen && !(m->flags & DG_MEN_ADJ) &&
-                           !nobj && !(q + 1 < m->tok_end + 1 &&
-                                      m->tok_end < end &&
-                                      is_word(s, m->tok_end) &&
-                                      (tk(s, m->tok_end)->flags &
-                                       DG_TOK_CAP))) {
+                } else if (!person_seen && !(m->flags & DG_MEN_ADJ) && !nobj &&
+                           !(q + 1 < m->tok_end + 1 && m->tok_end < end &&
+                             is_word(s, m->tok_end) &&
+                             (tk(s, m->tok_end)->flags & DG_TOK_CAP))) {
                     objs[nobj++] = m->entity;
                     stop = m->tok_end;
                 }
@@ -1580,8 +1620,7 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
                 is_w(s, q, "at") || is_w(s, q, "in") || is_w(s, q, "where") ||
                 is_w(s, q, "which") || is_w(s, q, "who") ||
                 is_w(s, q, "during") || is_w(s, q, "after") ||
-                is_w(s, q, "before") || is_w(s, q, "as") ||
-                is_w(s, q, "\""))
+                is_w(s, q, "before") || is_w(s, q, "as") || is_w(s, q, "\""))
                 break;
             /* "Minister for Defence": a title goes on */
             if ((is_w(s, q, "for") || is_w(s, q, "of")) &&
@@ -1596,8 +1635,8 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         if (!nobj)
             return k;
         /* "received" and its kind need a person */
-        if (!person_seen && !strcmp(dg_lex_table_field(s->cues, (size_t)row,
-                                                        4), "person"))
+        if (!person_seen &&
+            !strcmp(dg_lex_table_field(s->cues, (size_t)row, 4), "person"))
             return k;
     }
 
@@ -1629,14 +1668,14 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         else {
             int c0 = nationality(s, subj), c1 = nationality(s, objs[0]);
             if (c0 >= 0 && c1 >= 0 && c0 != c1)
-                name = dg_doc_printf(s->d, "%s-%s %s between %s and %s",
-                                     short_name(s, c0), short_name(s, c1),
-                                     noun, label_word(s, subj),
-                                     label_word(s, objs[0]));
+                name =
+                    dg_doc_printf(s->d, "%s-%s %s between %s and %s",
+                                  short_name(s, c0), short_name(s, c1), noun,
+                                  label_word(s, subj), label_word(s, objs[0]));
             else
-                name = dg_doc_printf(s->d, "%s between %s and %s", noun,
-                                     label_word(s, subj),
-                                     label_word(s, objs[0]));
+                name =
+                    dg_doc_printf(s->d, "%s between %s and %s", noun,
+                                  label_word(s, subj), label_word(s, objs[0]));
         }
         const char *iri = dg_doc_next_event_iri(s->d);
         if (!name || !iri)
@@ -1754,8 +1793,7 @@ apposition(const struct es *s, struct np *np, size_t end)
  * the ceremony's complement names is one too, and the ceremony is part of
  * it.  Returns 0, -1 on error. */
 static int
-inner_event(struct es *s, size_t si, const struct np *np, int ev,
-            int long_sent)
+inner_event(struct es *s, size_t si, const struct np *np, int ev, int long_sent)
 {
     size_t len;
     int row;
@@ -1765,8 +1803,7 @@ inner_event(struct es *s, size_t si, const struct np *np, int ev,
     for (size_t q = np->b; q-- > np->h1 + 2;) {
         if (!noun_at(s, q, np->b, &len, &row) || q + len != np->b ||
             noun_flag(s, row, "anaphor") || noun_flag(s, row, "plural") ||
-            !strcmp(dg_lex_table_field(s->nouns, (size_t)row, 1),
-                    "ceremony"))
+            !strcmp(dg_lex_table_field(s->nouns, (size_t)row, 1), "ceremony"))
             continue;
         struct np in;
         memset(&in, 0, sizeof in);
@@ -1786,8 +1823,7 @@ inner_event(struct es *s, size_t si, const struct np *np, int ev,
                 in.f |= F_CAP | F_NAMED;
         if (!(in.f & F_CAP))
             return 0;
-        int x = resolve_np(s, &in, (long)si, s->d->sent[si].tok_end,
-                           long_sent);
+        int x = resolve_np(s, &in, (long)si, s->d->sent[si].tok_end, long_sent);
         if (x == -2)
             return -1;
         if (x >= 0 && x != ev && s->ev[ev].within < 0) {
@@ -1826,8 +1862,8 @@ scan_sentence(struct es *s, size_t si)
         }
         int crow;
         if ((tk(s, k)->flags & DG_TOK_LOWER) &&
-            (len = dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok, k,
-                                 end, DG_MATCH_ANYCASE, &crow)) &&
+            (len = dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok, k, end,
+                                 DG_MATCH_ANYCASE, &crow)) &&
             s->row_cue[crow] == Q_MEET_VERB) {
             size_t e = verb_event(s, si, k, len, crow);
             if (!e)
@@ -1967,8 +2003,7 @@ coordinated(const struct es *s, size_t i)
 /* Applies fn-like property to mrec i and the events coordinated with it:
  * collects their event indexes into out (at most n). */
 static size_t
-group_of(const struct es *s, size_t m0, size_t m1, size_t i, int *out,
-         size_t n)
+group_of(const struct es *s, size_t m0, size_t m1, size_t i, int *out, size_t n)
 {
     size_t lo = i, hi = i, c = 0;
     while (lo > m0 && coordinated(s, lo - 1))
@@ -1983,8 +2018,7 @@ group_of(const struct es *s, size_t m0, size_t m1, size_t i, int *out,
 /* The mrec closest before token k (ending at most window tokens before
  * it), or SIZE_MAX. */
 static size_t
-mrec_before(const struct es *s, size_t m0, size_t m1, size_t k,
-            size_t window)
+mrec_before(const struct es *s, size_t m0, size_t m1, size_t k, size_t window)
 {
     size_t best = (size_t)-1;
     for (size_t i = m0; i < m1; i++)
@@ -1994,8 +2028,7 @@ mrec_before(const struct es *s, size_t m0, size_t m1, size_t k,
 }
 
 static size_t
-mrec_after(const struct es *s, size_t m0, size_t m1, size_t k,
-           size_t window)
+mrec_after(const struct es *s, size_t m0, size_t m1, size_t k, size_t window)
 {
     for (size_t i = m0; i < m1; i++)
         if (s->mr[i].np.a >= k && s->mr[i].np.a - k <= window)
@@ -2026,8 +2059,8 @@ city_country(const struct es *s, size_t p, size_t r)
     const struct dg_lex_table *tab = dg_lexicon_table(s->d->lex, "cities.tsv");
     int row;
     if (!tab || p >= r ||
-        dg_trie_match(dg_lex_table_trie(tab), s->d->tok, p, r,
-                      DG_MATCH_ANYCASE, &row) != r - p)
+        dg_trie_match(dg_lex_table_trie(tab), s->d->tok, p, r, DG_MATCH_ANYCASE,
+                      &row) != r - p)
         return -1;
     const char *iso = dg_lex_table_field(tab, (size_t)row, 1);
     const char *iri = iso ? dg_doc_iri(s->d, "country/", iso) : NULL;
@@ -2049,9 +2082,8 @@ place_entity(struct dg_doc *d, const char *name, int country)
     int id = dg_doc_entity(d, DG_ENT_PLACE, iri, name);
     if (id < 0)
         return -2;
-    if (country >= 0 &&
-        dg_doc_prop_iri(d, id, DG_NS_SCHEMA "containedInPlace",
-                        d->ent[country].iri) < 0)
+    if (country >= 0 && dg_doc_prop_iri(d, id, DG_NS_SCHEMA "containedInPlace",
+                                        d->ent[country].iri) < 0)
         return -2;
     return id;
 }
@@ -2064,13 +2096,12 @@ place_at(struct es *s, size_t p, size_t end)
     struct dg_doc *d = s->d;
     const struct dg_mention *m;
     struct dg_date dt;
-    if (p >= end || (d->dl_end > d->dl_first && p < d->dl_end &&
-                     p >= d->dl_first))
+    if (p >= end ||
+        (d->dl_end > d->dl_first && p < d->dl_end && p >= d->dl_first))
         return -1;
     if ((m = men_at(s, p)))
-        return m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ)
-                   ? m->entity
-                   : -1;
+        return m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ) ? m->entity
+                                                                     : -1;
     if (!is_word(s, p) || !(tk(s, p)->flags & DG_TOK_CAP) ||
         (tk(s, p)->flags & DG_TOK_DIGIT) || cue1(s, p) != Q_NONE ||
         dg_dates_match(d, &s->dctx, p, p, end, 0, &dt))
@@ -2133,8 +2164,7 @@ venue_at(struct es *s, size_t p, size_t end)
         if (!is_word(s, k)) {
             if (k > a && k + 1 < end && is_word(s, k + 1) &&
                 !(tk(s, k + 1)->flags & DG_TOK_SPACE) &&
-                !(tk(s, k)->flags & DG_TOK_SPACE) && !is_w(s, k, ","))
-            {
+                !(tk(s, k)->flags & DG_TOK_SPACE) && !is_w(s, k, ",")) {
                 k++; /* "Bhumibol-Adulyadej", "St.Paul" */
                 continue;
             }
@@ -2210,11 +2240,13 @@ static int
 venue_skip(const struct es *s, size_t j, size_t end, size_t *len)
 {
     static const char *const w[] = {
-        "which", "that", "is", "was", "are", "were", "will", "would", "be",
-        "been", "to", "has", "have", "on", "for", "also", "successfully",
-        "officially", "jointly", ",", "jr", "sr", "ii", "iii", "iv", ".",
-        "running", "lasting", "from", "until", "till", "through", NULL
-    };
+        "which", "that",         "is",         "was",     "are",
+        "were",  "will",         "would",      "be",      "been",
+        "to",    "has",          "have",       "on",      "for",
+        "also",  "successfully", "officially", "jointly", ",",
+        "jr",    "sr",           "ii",         "iii",     "iv",
+        ".",     "running",      "lasting",    "from",    "until",
+        "till",  "through",      NULL};
     struct dg_date dt;
     int c = cue_at(s, j, end, len);
     if (c == Q_TAKE_PLACE || c == Q_ONLINE || c == Q_HOST)
@@ -2245,8 +2277,8 @@ venue_after(struct es *s, int ev, size_t j, size_t end)
         /* "in the Gulf of Thailand", "in the North Sea": a named venue
          * after "the" that no lowercase word continues */
         if (is_w(s, j, "in") && s->ev[ev].place < 0 && j + 2 < end &&
-            is_w(s, j + 1, "the") && !men_at(s, j + 2) &&
-            is_word(s, j + 2) && (tk(s, j + 2)->flags & DG_TOK_CAP)) {
+            is_w(s, j + 1, "the") && !men_at(s, j + 2) && is_word(s, j + 2) &&
+            (tk(s, j + 2)->flags & DG_TOK_CAP)) {
             size_t r = j + 2;
             while (r < end && r - j < 8 &&
                    ((is_word(s, r) && (tk(s, r)->flags & DG_TOK_CAP)) ||
@@ -2418,8 +2450,8 @@ agents(struct es *s, size_t i, size_t first, size_t m0, size_t m1)
     if (a <= first)
         return 0;
     int c = cue1(s, a - 1);
-    if (!is_w(s, a - 1, "at") && !is_w(s, a - 1, "during") &&
-        c != Q_HOLD && c != Q_ATTEND_VERB && c != Q_TAKE_PLACE)
+    if (!is_w(s, a - 1, "at") && !is_w(s, a - 1, "during") && c != Q_HOLD &&
+        c != Q_ATTEND_VERB && c != Q_TAKE_PLACE)
         return 0;
     for (k = first; k < a; k++)
         if (is_w(s, k, ";") || cue1(s, k) == Q_CLAUSE)
@@ -2512,8 +2544,8 @@ relate_sentence(struct es *s, size_t si, int main)
      * the sentence before */
     for (size_t k = first; m0 == m1 && k < end; k++)
         if (cue_at(s, k, end, &len) == Q_PRESENT) {
-            int prev = si > 0 && s->sent_mr[si - 1] < m0 ? s->mr[m0 - 1].ev
-                                                          : -1;
+            int prev =
+                si > 0 && s->sent_mr[si - 1] < m0 ? s->mr[m0 - 1].ev : -1;
             if (prev >= 0 && !s->ev[prev].future &&
                 !(s->dctx.ay && s->ev[prev].date.y > s->dctx.ay))
                 primary = prev; /* not "to the Expo next year" */
@@ -2559,10 +2591,9 @@ relate_sentence(struct es *s, size_t si, int main)
         /* "X and Y on Monday signed the RAA during the 2+2" */
         if (i == (size_t)-1) {
             i = mrec_after(s, m0, m1, k + n, 20);
-            if (i != (size_t)-1 &&
-                !(s->mr[i].np.a > first &&
-                  (is_w(s, s->mr[i].np.a - 1, "during") ||
-                   is_w(s, s->mr[i].np.a - 1, "at"))))
+            if (i != (size_t)-1 && !(s->mr[i].np.a > first &&
+                                     (is_w(s, s->mr[i].np.a - 1, "during") ||
+                                      is_w(s, s->mr[i].np.a - 1, "at"))))
                 i = (size_t)-1;
         }
         /* "On June 17, in Ha Noi, the ministry held the ceremony": a
@@ -2676,8 +2707,8 @@ relate_sentence(struct es *s, size_t si, int main)
             continue;
         for (size_t k = r->np.na; k < r->np.b; k++) {
             const struct dg_mention *m = men_at(s, k);
-            if (!m || (r->np.title_a <= k && k < r->np.title_b &&
-                       r->np.title_b))
+            if (!m ||
+                (r->np.title_a <= k && k < r->np.title_b && r->np.title_b))
                 continue;
             size_t e = m->tok_end;
             k = e - 1;
@@ -2691,9 +2722,9 @@ relate_sentence(struct es *s, size_t si, int main)
             if (m->kind == DG_ENT_COUNTRY) {
                 /* "the opening ceremony of the Laos - China exercise":
                  * the exercise's parties */
-                if (add_party(s, m->entity, s->ev[r->ev].of >= 0
-                                                ? s->ev[r->ev].of
-                                                : r->ev) < 0)
+                if (add_party(s, m->entity,
+                              s->ev[r->ev].of >= 0 ? s->ev[r->ev].of : r->ev) <
+                    0)
                     return -1;
                 continue;
             }
@@ -2992,8 +3023,8 @@ tie_events(struct es *s, int main)
         if (strcmp(e->kind, "meeting") || e->within >= 0 || e->place < 0 ||
             e->who[0] < 0)
             continue;
-        const char *in = dg_doc_prop_get(d, e->place,
-                                         DG_NS_SCHEMA "containedInPlace");
+        const char *in =
+            dg_doc_prop_get(d, e->place, DG_NS_SCHEMA "containedInPlace");
         for (size_t v = 0; v < s->nev; v++) {
             const struct ev *x = &s->ev[v];
             if (v == i || strcmp(x->kind, "visit") || x->who[0] < 0 ||
@@ -3049,25 +3080,24 @@ finish_event(struct es *s, int i, int main)
         dt.inferred = 1;
     }
     const char *type = dg_dates_format(&dt, buf, sizeof buf);
-    if (type && dg_doc_prop_lit(d, e->id, DG_NS_SCHEMA "startDate", buf,
-                                type) < 0)
+    if (type &&
+        dg_doc_prop_lit(d, e->id, DG_NS_SCHEMA "startDate", buf, type) < 0)
         return -1;
     if (type && dt.inferred &&
         dg_doc_prop_lit(d, e->id, DG_NS "dateInferred", "true",
                         DG_NS_XSD "boolean") < 0)
         return -1;
-    if (e->place >= 0 &&
-        dg_doc_prop_iri(d, e->id, DG_NS_SCHEMA "location",
-                        d->ent[e->place].iri) < 0)
+    if (e->place >= 0 && dg_doc_prop_iri(d, e->id, DG_NS_SCHEMA "location",
+                                         d->ent[e->place].iri) < 0)
         return -1;
     if (e->online &&
         dg_doc_prop_iri(d, e->id, DG_NS_SCHEMA "eventAttendanceMode",
                         DG_NS_SCHEMA "OnlineEventAttendanceMode") < 0)
         return -1;
     if (e->bare && e->nparties == 2) {
-        const char *name = dg_doc_printf(
-            d, "%s-%s %s", short_name(s, e->parties[0]),
-            short_name(s, e->parties[1]), d->ent[e->id].name);
+        const char *name =
+            dg_doc_printf(d, "%s-%s %s", short_name(s, e->parties[0]),
+                          short_name(s, e->parties[1]), d->ent[e->id].name);
         if (!name || dg_doc_entity_rename(d, e->id, name) < 0)
             return -1;
     }
@@ -3096,7 +3126,6 @@ sports_page(struct es *s)
     }
     return n >= 2;
 }
-
 
 /* 1 when sentence i ends with a sentence mark ('.', '!', '?', a closing
  * quote or bracket after one). */
@@ -3197,8 +3226,7 @@ dg_events_scan(struct dg_doc *d, struct dg_error *err)
     for (size_t i = 0; i < s.nev; i++)
         if (finish_event(&s, (int)i, main) < 0)
             goto nomem;
-    if (dg_topics_emit(s.topics, MAX_TOPICS) < 0 ||
-        dg_doc_sort_mentions(d) < 0)
+    if (dg_topics_emit(s.topics, MAX_TOPICS) < 0 || dg_doc_sort_mentions(d) < 0)
         goto nomem;
     rc = 0;
     goto out;

@@ -71,11 +71,10 @@ dg_extract_free(struct dg_extractor *x)
 }
 
 int
-dg_extract_graph_iri(const char *base, const char *key, char *buf,
-                     size_t size)
+dg_extract_graph_iri(const char *base, const char *key, char *buf, size_t size)
 {
-    int n = snprintf(buf, size, "%sarticle/%s", base ? base : DG_BASE_DEFAULT,
-                     key);
+    int n =
+        snprintf(buf, size, "%sarticle/%s", base ? base : DG_BASE_DEFAULT, key);
     return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
@@ -93,8 +92,8 @@ emit_article(const struct dg_doc *d, const struct dg_extract_opts *o,
         rc |= dg_facts_add_lit(out, a, DG_NS_SCHEMA "datePublished", date,
                                DG_NS_XSD "date");
     if (o->source_file)
-        rc |= dg_facts_add_lit(out, a, DG_NS "sourceFile", o->source_file,
-                               NULL);
+        rc |=
+            dg_facts_add_lit(out, a, DG_NS "sourceFile", o->source_file, NULL);
     for (size_t i = 0; i < dg_article_translator_count(d->article); i++)
         rc |= dg_facts_add_lit(out, a, DG_NS_SCHEMA "translator",
                                dg_article_translator(d->article, i), NULL);
@@ -110,9 +109,8 @@ emit_article(const struct dg_doc *d, const struct dg_extract_opts *o,
         rc |= dg_facts_add_iri(out, o->run_iri, DG_RDF_TYPE,
                                DG_NS_PROV "Activity");
         if (o->run_started)
-            rc |= dg_facts_add_lit(out, o->run_iri,
-                                   DG_NS_PROV "startedAtTime", o->run_started,
-                                   DG_NS_XSD "dateTime");
+            rc |= dg_facts_add_lit(out, o->run_iri, DG_NS_PROV "startedAtTime",
+                                   o->run_started, DG_NS_XSD "dateTime");
         rc |= dg_facts_add_iri(out, o->run_iri, DG_NS_PROV "wasAssociatedWith",
                                agent);
         rc |= dg_facts_add_iri(out, agent, DG_RDF_TYPE,

@@ -14,10 +14,13 @@
 
 /* Generic phrase tables: see dg_lexicon_table in lexicon.h.  Add a file
  * name here to load one more (optional) table. */
-static const char *const table_files[] = {
-    "event-nouns.tsv", "event-cues.tsv", "date-words.tsv", "topics.tsv",
-    "cities.tsv", "title-countries.tsv", NULL
-};
+static const char *const table_files[] = {"event-nouns.tsv",
+                                          "event-cues.tsv",
+                                          "date-words.tsv",
+                                          "topics.tsv",
+                                          "cities.tsv",
+                                          "title-countries.tsv",
+                                          NULL};
 #define NTABLES (sizeof table_files / sizeof *table_files - 1)
 
 struct dg_lex_table {
@@ -71,7 +74,8 @@ load_countries(struct dg_lexicon *lx, const char *dir, struct dg_error *err)
 {
     struct dg_tsv r;
 
-    if (dg_tsv_open(&r, dir, "countries.tsv", 0, &lx->bufs, &lx->nbufs, err) < 0)
+    if (dg_tsv_open(&r, dir, "countries.tsv", 0, &lx->bufs, &lx->nbufs, err) <
+        0)
         return -1;
     while (dg_tsv_next(&r)) {
         if (r.nf < 4)
@@ -80,15 +84,15 @@ load_countries(struct dg_lexicon *lx, const char *dir, struct dg_error *err)
                                 r.path, r.line, r.nf);
         if (!is_upper_ascii(r.f[0], 3))
             return dg_error_set(err, DG_ERR_INPUT,
-                                "%s:%zu: bad alpha-3 code '%s'", r.path,
-                                r.line, r.f[0]);
+                                "%s:%zu: bad alpha-3 code '%s'", r.path, r.line,
+                                r.f[0]);
         if (r.f[2][0] && r.f[2][0] != 'Q')
             return dg_error_set(err, DG_ERR_INPUT,
-                                "%s:%zu: bad Wikidata id '%s'", r.path,
-                                r.line, r.f[2]);
+                                "%s:%zu: bad Wikidata id '%s'", r.path, r.line,
+                                r.f[2]);
         if (!r.f[3][0])
-            return dg_error_set(err, DG_ERR_INPUT, "%s:%zu: empty name",
-                                r.path, r.line);
+            return dg_error_set(err, DG_ERR_INPUT, "%s:%zu: empty name", r.path,
+                                r.line);
         if (grow((void **)&lx->countries, lx->ncountries,
                  sizeof *lx->countries) < 0)
             goto nomem;
@@ -186,8 +190,8 @@ load_ranks(struct dg_lexicon *lx, const char *dir, struct dg_error *err)
         return -1;
     while (dg_tsv_next(&r)) {
         if (!r.f[0][0])
-            return dg_error_set(err, DG_ERR_INPUT, "%s:%zu: empty rank",
-                                r.path, r.line);
+            return dg_error_set(err, DG_ERR_INPUT, "%s:%zu: empty rank", r.path,
+                                r.line);
         if (grow((void **)&lx->ranks, lx->nranks, sizeof *lx->ranks) < 0)
             goto nomem;
         int v = (int)lx->nranks;
@@ -207,19 +211,21 @@ load_heads(struct dg_lexicon *lx, const char *dir, struct dg_error *err)
 {
     struct dg_tsv r;
 
-    if (dg_tsv_open(&r, dir, "org-heads.tsv", 1, &lx->bufs, &lx->nbufs, err) < 0)
+    if (dg_tsv_open(&r, dir, "org-heads.tsv", 1, &lx->bufs, &lx->nbufs, err) <
+        0)
         return -1;
     while (dg_tsv_next(&r)) {
         if (r.nf < 3 || !r.f[0][0] || !r.f[1][0])
             return dg_error_set(err, DG_ERR_INPUT,
-                                "%s:%zu: expected head, kind, position",
-                                r.path, r.line);
+                                "%s:%zu: expected head, kind, position", r.path,
+                                r.line);
         int pre = strcmp(r.f[2], "pre") == 0 || strcmp(r.f[2], "both") == 0;
         int post = strcmp(r.f[2], "post") == 0 || strcmp(r.f[2], "both") == 0;
         if (!pre && !post)
             return dg_error_set(err, DG_ERR_INPUT,
                                 "%s:%zu: position '%s' is not pre, post or "
-                                "both", r.path, r.line, r.f[2]);
+                                "both",
+                                r.path, r.line, r.f[2]);
         if (grow((void **)&lx->heads, lx->nheads, sizeof *lx->heads) < 0)
             goto nomem;
         int v = (int)lx->nheads;
@@ -245,7 +251,8 @@ load_table(struct dg_lexicon *lx, const char *dir, size_t ti,
     t->trie = dg_trie_new();
     if (!t->trie)
         goto nomem;
-    if (dg_tsv_open(&r, dir, table_files[ti], 1, &lx->bufs, &lx->nbufs, err) < 0)
+    if (dg_tsv_open(&r, dir, table_files[ti], 1, &lx->bufs, &lx->nbufs, err) <
+        0)
         return -1;
     while (dg_tsv_next(&r)) {
         if (!r.f[0][0])
@@ -308,8 +315,8 @@ dg_lexicon_load(const char *datadir, struct dg_error *err)
     lx->honorifics = dg_trie_new();
     lx->head_trie = dg_trie_new();
     lx->office = dg_trie_new();
-    if (!lx->office || !lx->entities || !lx->rank_trie || !lx->titles || !lx->honorifics ||
-        !lx->head_trie) {
+    if (!lx->office || !lx->entities || !lx->rank_trie || !lx->titles ||
+        !lx->honorifics || !lx->head_trie) {
         dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         goto fail;
     }
@@ -450,8 +457,8 @@ dg_lexicon_office_words(const struct dg_lexicon *lx)
 /* ---- the TSV reader (lexicon.h), shared with cues.c -------------------- */
 
 int
-dg_tsv_open(struct dg_tsv *r, const char *dir, const char *name,
-            int missing_ok, char ***bufs, size_t *nbufs, struct dg_error *err)
+dg_tsv_open(struct dg_tsv *r, const char *dir, const char *name, int missing_ok,
+            char ***bufs, size_t *nbufs, struct dg_error *err)
 {
     FILE *fp;
     char *b = NULL, **nb;

@@ -57,7 +57,7 @@ struct dg_lex_head {
 enum { DG_LEX_COUNTRY = 1, DG_LEX_ORG = 2, DG_LEX_BLOCKER = 3 };
 #define DG_LEX_VALUE(kind, index) (((kind) << 24) | (index))
 #define DG_LEX_KIND(v) ((v) >> 24)
-#define DG_LEX_INDEX(v) ((v) & 0xffffff)
+#define DG_LEX_INDEX(v) ((v)&0xffffff)
 
 struct dg_lexicon;
 
@@ -70,11 +70,9 @@ size_t dg_lexicon_country_count(const struct dg_lexicon *lx);
 const struct dg_lex_country *dg_lexicon_country(const struct dg_lexicon *lx,
                                                 size_t i);
 /* Index of the country with this alpha-3 code, or -1. */
-long dg_lexicon_country_by_iso3(const struct dg_lexicon *lx,
-                                const char *iso3);
+long dg_lexicon_country_by_iso3(const struct dg_lexicon *lx, const char *iso3);
 size_t dg_lexicon_org_count(const struct dg_lexicon *lx);
-const struct dg_lex_org *dg_lexicon_org(const struct dg_lexicon *lx,
-                                        size_t i);
+const struct dg_lex_org *dg_lexicon_org(const struct dg_lexicon *lx, size_t i);
 /* Index of the org with this key, or -1. */
 long dg_lexicon_org_by_key(const struct dg_lexicon *lx, const char *key);
 
@@ -116,11 +114,11 @@ const struct dg_lex_head *dg_lexicon_org_head(const struct dg_lexicon *lx,
  * separates variants. */
 #define DG_TSV_MAX_FIELDS 8
 struct dg_tsv {
-    char path[4096]; /* dir/name, for messages */
-    char *p, *end;   /* the rest of the file's buffer */
-    size_t line;                   /* current line number */
-    char *f[DG_TSV_MAX_FIELDS];    /* fields of the current line, cut in
-                                      place in buf */
+    char path[4096];            /* dir/name, for messages */
+    char *p, *end;              /* the rest of the file's buffer */
+    size_t line;                /* current line number */
+    char *f[DG_TSV_MAX_FIELDS]; /* fields of the current line, cut in
+                                   place in buf */
     size_t nf;
 };
 /* Reads dir/name whole into a new buffer (NUL-terminated, UTF-8 checked)

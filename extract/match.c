@@ -304,8 +304,7 @@ case_ok(const struct term *term, const struct dg_token *t, size_t pos)
 {
     for (size_t k = 0; k < term->ntok; k++) {
         const struct dg_token *x = &t[pos + k];
-        if (term->cons[k] == CONS_EXACT &&
-            strcmp(x->fold, term->exact[k]) != 0)
+        if (term->cons[k] == CONS_EXACT && strcmp(x->fold, term->exact[k]) != 0)
             return 0;
         if (term->cons[k] == CONS_CAP && !(x->flags & DG_TOK_CAP))
             return 0;

@@ -33,9 +33,8 @@ dg_np_new(const struct dg_doc *d, const struct dg_cues *c)
             if (o >= 0) {
                 const struct dg_mention *x = &d->men[o];
                 size_t olen = x->tok_end - x->tok_first;
-                if (olen > len ||
-                    (olen == len && (x->kind == DG_ENT_PERSON ||
-                                     m->kind != DG_ENT_PERSON)))
+                if (olen > len || (olen == len && (x->kind == DG_ENT_PERSON ||
+                                                   m->kind != DG_ENT_PERSON)))
                     continue;
             }
             np->at[k] = (long)i;

@@ -42,8 +42,8 @@ enum {
 /* How country/org mention m (within sentence tokens up to end) stands in
  * its noun phrase: one of the values above.  *after gets the first token
  * after the mention and its possessive or role words. */
-int dg_np_role(const struct dg_np *np, const struct dg_mention *m,
-               size_t end, size_t *after);
+int dg_np_role(const struct dg_np *np, const struct dg_mention *m, size_t end,
+               size_t *after);
 
 /* 1 when token k is punctuation written as p ("," ";" ...). */
 int dg_np_punct(const struct dg_doc *d, size_t k, const char *p);

@@ -36,7 +36,8 @@ has_id(const int *v, size_t n, int id)
 }
 
 static int
-tied_to(const struct dg_doc *d, int id, const char *ev, const char *const *props)
+tied_to(const struct dg_doc *d, int id, const char *ev,
+        const char *const *props)
 {
     for (; *props; props++)
         if (dg_doc_prop_has(d, id, *props, ev))
@@ -81,10 +82,8 @@ first_sentence(const struct dg_doc *d, int *out, size_t max)
 size_t
 dg_parties_all(const struct dg_doc *d, int *out, size_t max)
 {
-    static const char *const props[] = {
-        DG_NS "participatesIn", DG_NS "hosts", DG_NS "chairs",
-        DG_NS "coChairs", NULL
-    };
+    static const char *const props[] = {DG_NS "participatesIn", DG_NS "hosts",
+                                        DG_NS "chairs", DG_NS "coChairs", NULL};
     size_t n = 0;
     int ev = dg_parties_main_event(d);
 
@@ -136,9 +135,8 @@ dg_parties_sides(const struct dg_doc *d, int *out, size_t max)
 size_t
 dg_parties_persons(const struct dg_doc *d, int *out, size_t max)
 {
-    static const char *const props[] = {
-        DG_NS "attends", DG_NS "chairs", DG_NS "coChairs", NULL
-    };
+    static const char *const props[] = {DG_NS "attends", DG_NS "chairs",
+                                        DG_NS "coChairs", NULL};
     size_t n = 0;
     int ev = dg_parties_main_event(d);
 

@@ -20,7 +20,7 @@ struct span {
 };
 
 struct person {
-    const char *name; /* as written (doc arena) */
+    const char *name;               /* as written (doc arena) */
     const char *toks[MAX_NAME_TOK]; /* folded lowercase name tokens */
     size_t ntok;
     int full;   /* 1: full name; 0: only a short form */
@@ -28,7 +28,7 @@ struct person {
     int rank;   /* rank index or -1 */
     const char *titles[MAX_TITLES];
     size_t ntitles;
-    int nat; /* country entity id or -1 */
+    int nat;       /* country entity id or -1 */
     long tcountry; /* lexicon country of a title-countries.tsv phrase, -1 */
     int orgpre;    /* an org named just before the title ("NATO Secretary
                       General"): serves it, not the article's country */
@@ -44,49 +44,62 @@ struct ps {
     struct dg_doc *d;
     struct person *p;
     size_t n, cap;
-    int *cov; /* per token: country/org mention index + 1, 0 none */
+    int *cov;            /* per token: country/org mention index + 1, 0 none */
     unsigned char *used; /* per token: part of a person pattern */
-    size_t carry_at; /* "Thai Foreign Minister A and Defence Minister B": */
-    int carry_nat;   /* B, at token carry_at, gets A's nationality */
+    size_t carry_at;     /* "Thai Foreign Minister A and Defence Minister B": */
+    int carry_nat;       /* B, at token carry_at, gets A's nationality */
 };
 
 /* Capitalised function words: they start no name of their own, but may
  * be part of one ("Le Van An") or follow a rank ("General An"). */
 static const char *const function_words[] = {
-    "The", "A", "An", "At", "In", "On", "For", "Of", "And", "By", "With",
-    "From", "To", "As", "Its", "His", "Her", "Their", "Our", "This", "That",
-    "These", "Those", "During", "After", "Before", "Under", "According",
-    "Both", "Meanwhile", "However", "Also", "But", "While", "When", "He",
-    "She", "It", "They", "We", "I", "You", "Speaking", "Regarding", "Apart",
-    "Besides", "Additionally", "Moreover", "Other", "Later", "Earlier",
-    "Today", "Yesterday", "Then", "Thus", "Still", NULL
-};
+    "The",       "A",         "An",           "At",
+    "In",        "On",        "For",          "Of",
+    "And",       "By",        "With",         "From",
+    "To",        "As",        "Its",          "His",
+    "Her",       "Their",     "Our",          "This",
+    "That",      "These",     "Those",        "During",
+    "After",     "Before",    "Under",        "According",
+    "Both",      "Meanwhile", "However",      "Also",
+    "But",       "While",     "When",         "He",
+    "She",       "It",        "They",         "We",
+    "I",         "You",       "Speaking",     "Regarding",
+    "Apart",     "Besides",   "Additionally", "Moreover",
+    "Other",     "Later",     "Earlier",      "Today",
+    "Yesterday", "Then",      "Thus",         "Still",
+    NULL};
 
 /* Capitalised words that are never part of a name. */
 static const char *const not_names[] = {
-    "Organizers",
-    "Organisers", "Participants", "Delegates", "Officials", "Minister",
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "Government", "State", "Party", "Army", "Navy", "Ministry",
-    "Department", "Committee", "Council", "Office", "Embassy", "Mission",
-    "Conference", "Meeting", "Summit", "Forum", "Dialogue", "Seminar",
-    "Declaration", "Statement", "Agreement", "Plan", "Program", "Programme",
-    "Group", "Working", "COVID", "Covid", "Photo", "Source", "News",
-    "Staff", "Assembly", "Command", "Headquarters", "Forces", "Corps",
-    NULL
-};
+    "Organizers", "Organisers",  "Participants",
+    "Delegates",  "Officials",   "Minister",
+    "January",    "February",    "March",
+    "April",      "May",         "June",
+    "July",       "August",      "September",
+    "October",    "November",    "December",
+    "Monday",     "Tuesday",     "Wednesday",
+    "Thursday",   "Friday",      "Saturday",
+    "Sunday",     "Government",  "State",
+    "Party",      "Army",        "Navy",
+    "Ministry",   "Department",  "Committee",
+    "Council",    "Office",      "Embassy",
+    "Mission",    "Conference",  "Meeting",
+    "Summit",     "Forum",       "Dialogue",
+    "Seminar",    "Declaration", "Statement",
+    "Agreement",  "Plan",        "Program",
+    "Programme",  "Group",       "Working",
+    "COVID",      "Covid",       "Photo",
+    "Source",     "News",        "Staff",
+    "Assembly",   "Command",     "Headquarters",
+    "Forces",     "Corps",       NULL};
 
 static const char *const particles[] = {
-    "bin", "binti", "bte", "van", "von", "de", "da", "der", "den", "al",
-    "el", "la", "le", "di", "du", "dos", "das", "del", "ibn", NULL
-};
+    "bin", "binti", "bte", "van", "von", "de",  "da",  "der", "den", "al",
+    "el",  "la",    "le",  "di",  "du",  "dos", "das", "del", "ibn", NULL};
 
 /* Generational suffixes, as written (case matters: "II", not "ii"). */
-static const char *const name_suffixes[] = {
-    "Jr", "Sr", "II", "III", "IV", NULL
-};
+static const char *const name_suffixes[] = {"Jr",  "Sr", "II",
+                                            "III", "IV", NULL};
 
 static int
 in_list(const char *const *list, const char *w)
@@ -106,8 +119,7 @@ tok_eq(const struct dg_token *t, const char *s)
 static size_t
 rank_at(const struct ps *s, size_t k, size_t end, int *ri)
 {
-    return dg_trie_match(dg_lexicon_ranks(s->d->lex), s->d->tok, k, end, 0,
-                         ri);
+    return dg_trie_match(dg_lexicon_ranks(s->d->lex), s->d->tok, k, end, 0, ri);
 }
 
 static size_t
@@ -131,8 +143,8 @@ static size_t
 hon_at(const struct ps *s, size_t k, size_t end)
 {
     int v;
-    return dg_trie_match(dg_lexicon_honorifics(s->d->lex), s->d->tok, k, end,
-                         0, &v);
+    return dg_trie_match(dg_lexicon_honorifics(s->d->lex), s->d->tok, k, end, 0,
+                         &v);
 }
 
 static int
@@ -198,7 +210,8 @@ name_end_x(const struct ps *s, size_t k, size_t end, size_t *ntok,
         }
         /* "Lloyd J. Austin": a middle initial and its glued full stop */
         if (n > 1 && j + 1 < end && tok_eq(&t[j], ".") &&
-            !(t[j].flags & DG_TOK_SPACE) && t[j - 1].end - t[j - 1].start == 1 &&
+            !(t[j].flags & DG_TOK_SPACE) &&
+            t[j - 1].end - t[j - 1].start == 1 &&
             name_tok_x(s, j + 1, end, 1)) {
             j++;
             continue;
@@ -248,7 +261,8 @@ static int
 final_stop(const struct ps *s, size_t k, size_t end)
 {
     const struct dg_token *t = s->d->tok;
-    if (!tok_eq(&t[k], ".") || (k + 1 < end && !(t[k + 1].flags & DG_TOK_SPACE)))
+    if (!tok_eq(&t[k], ".") ||
+        (k + 1 < end && !(t[k + 1].flags & DG_TOK_SPACE)))
         return 0;
     /* "the U.N. Peacekeeping Mission": an initial goes on */
     if (k > 0 && (t[k - 1].flags & DG_TOK_WORD) && k + 1 < end &&
@@ -261,10 +275,9 @@ final_stop(const struct ps *s, size_t k, size_t end)
 static int
 is_connector(const struct dg_token *t)
 {
-    static const char *const conn[] = {
-        "of", "for", "on", "in", "at", "under", "the", "to", "within", "with",
-        NULL
-    };
+    static const char *const conn[] = {"of",     "for",   "on",  "in",
+                                       "at",     "under", "the", "to",
+                                       "within", "with",  NULL};
     return in_list(conn, t->fold);
 }
 
@@ -291,8 +304,9 @@ parse_title(const struct ps *s, size_t k, size_t end, int prenominal)
         if (tok_eq(&t[j], "and")) {
             if (title_at(s, j + 1, end))
                 break;
-            if (j + 1 < end && (prenominal ? office_tok(s, j + 1, end)
-                                           : (t[j + 1].flags & DG_TOK_CAP) != 0)) {
+            if (j + 1 < end &&
+                (prenominal ? office_tok(s, j + 1, end)
+                            : (t[j + 1].flags & DG_TOK_CAP) != 0)) {
                 j++;
                 continue;
             }
@@ -405,12 +419,13 @@ chain_affiliations(struct ps *s, struct person *p, size_t a, size_t b)
             nat = x->entity;
         }
         if (x->kind == DG_ENT_ORG && !(x->flags & DG_MEN_NESTED)) {
-            const char *kind = dg_doc_prop_get(s->d, x->entity, DG_NS "orgKind");
-            if (kind && (strcmp(kind, "ministry") == 0 ||
-                         strcmp(kind, "department") == 0 ||
-                         strcmp(kind, "agency") == 0 ||
-                         strcmp(kind, "military") == 0 ||
-                         strcmp(kind, "UN body") == 0))
+            const char *kind =
+                dg_doc_prop_get(s->d, x->entity, DG_NS "orgKind");
+            if (kind &&
+                (strcmp(kind, "ministry") == 0 ||
+                 strcmp(kind, "department") == 0 ||
+                 strcmp(kind, "agency") == 0 || strcmp(kind, "military") == 0 ||
+                 strcmp(kind, "UN body") == 0))
                 add_work(p, x->entity);
         }
     }
@@ -492,8 +507,8 @@ appositive(struct ps *s, struct person *p, size_t k, size_t end, int *err)
                 y++;
             ye = y;
             int has_head = 0;
-            while (ye < end && !tok_eq(&t[ye], ",") && !final_stop(s, ye, end) &&
-                   !tok_eq(&t[ye], ";")) {
+            while (ye < end && !tok_eq(&t[ye], ",") &&
+                   !final_stop(s, ye, end) && !tok_eq(&t[ye], ";")) {
                 if (title_at(s, ye, end))
                     has_head = 1;
                 ye++;
@@ -581,8 +596,8 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
     while (x < end && (cm = country_cov(s, x)) >= 0) {
         nat = s->d->men[cm].entity;
         x = s->d->men[cm].tok_end;
-        if (x + 1 < end && tok_eq(&t[x], "'") &&
-            tok_eq(&t[x + 1], "s") && title_at(s, x + 2, end))
+        if (x + 1 < end && tok_eq(&t[x], "'") && tok_eq(&t[x + 1], "s") &&
+            title_at(s, x + 2, end))
             x += 2;
     }
     while (x < end && ntitles < MAX_TITLES && title_at(s, x, end) &&
@@ -883,9 +898,11 @@ descriptions(struct ps *s)
                     fit = strcmp(last_word(dg_lexicon_rank(d->lex, p->rank)),
                                  last_word(dg_lexicon_rank(d->lex, ri))) == 0;
                 for (size_t t = 0; tn && t < p->ntitles && !fit; t++) {
-                    char *f = dg_text_fold(p->titles[t], strlen(p->titles[t]), 1);
-                    char *g = dg_text_fold(d->text + d->tok[w].start,
-                                           d->tok[w + tn - 1].end - d->tok[w].start, 1);
+                    char *f =
+                        dg_text_fold(p->titles[t], strlen(p->titles[t]), 1);
+                    char *g = dg_text_fold(
+                        d->text + d->tok[w].start,
+                        d->tok[w + tn - 1].end - d->tok[w].start, 1);
                     fit = f && g && strstr(f, g) != NULL;
                     free(f);
                     free(g);
@@ -916,7 +933,8 @@ org_country(const struct dg_doc *d, int id, int depth)
         if (m->entity != id || m->sent < 0)
             continue;
         size_t n;
-        const struct dg_mention *sm = dg_doc_mentions_in(d, (size_t)m->sent, &n);
+        const struct dg_mention *sm =
+            dg_doc_mentions_in(d, (size_t)m->sent, &n);
         for (size_t j = 0; j < n; j++) {
             const struct dg_mention *c = &sm[j];
             if (c->kind == DG_ENT_COUNTRY && c->tok_first >= m->tok_first &&
@@ -975,8 +993,7 @@ dateline_country(struct dg_doc *d)
             return d->men[i].entity;
     for (size_t k = d->dl_first; tab && k < d->dl_end; k++)
         if (dg_trie_match(dg_lex_table_trie(tab), d->tok, k, d->dl_end,
-                          DG_MATCH_ANYCASE, &row))
-        {
+                          DG_MATCH_ANYCASE, &row)) {
             /* only a country the text names: no entity of its own here */
             const char *iri = dg_doc_iri(
                 d, "country/", dg_lex_table_field(tab, (size_t)row, 1));
@@ -995,17 +1012,20 @@ ministry_country(struct ps *s, const struct person *p)
     for (size_t t = 0; t < p->ntitles; t++) {
         char *f = dg_text_fold(p->titles[t], strlen(p->titles[t]), 1);
         const char *m = f ? strstr(f, "minister ") : NULL;
-        if (m && (strncmp(m + 9, "of ", 3) == 0 || strncmp(m + 9, "for ", 4) == 0)) {
+        if (m &&
+            (strncmp(m + 9, "of ", 3) == 0 || strncmp(m + 9, "for ", 4) == 0)) {
             const char *rest = m + 9 + (m[9] == 'o' ? 3 : 4);
             for (size_t i = 0; i < d->nent; i++) {
                 const char *kind = dg_doc_prop_get(d, (int)i, DG_NS "orgKind");
                 if (d->ent[i].kind != DG_ENT_ORG || !kind ||
                     strcmp(kind, "ministry") != 0)
                     continue;
-                char *g = dg_text_fold(d->ent[i].name, strlen(d->ent[i].name), 1);
+                char *g =
+                    dg_text_fold(d->ent[i].name, strlen(d->ent[i].name), 1);
                 const char *q = g ? strstr(g, "ministry ") : NULL;
-                if (q && (strncmp(q + 9, "of ", 3) == 0 ||
-                          strncmp(q + 9, "for ", 4) == 0) &&
+                if (q &&
+                    (strncmp(q + 9, "of ", 3) == 0 ||
+                     strncmp(q + 9, "for ", 4) == 0) &&
                     strcmp(q + 9 + (q[9] == 'o' ? 3 : 4), rest) == 0) {
                     int c = org_country(d, (int)i, 0);
                     if (c >= 0 && found >= 0 && c != found)
@@ -1079,7 +1099,8 @@ nationalities(struct ps *s)
         }
         for (size_t i = 0; i < s->n; i++) {
             const struct person *p = &s->p[i];
-            if (!p->merged && p->nat >= 0 && !has_int(claimed, nclaimed, p->nat) &&
+            if (!p->merged && p->nat >= 0 &&
+                !has_int(claimed, nclaimed, p->nat) &&
                 !has_int(cand, ncand, p->nat) && ncand < 64)
                 cand[ncand++] = p->nat;
         }
@@ -1136,8 +1157,8 @@ emit_persons(struct ps *s)
         if (id < 0)
             return -1;
         if (p->rank >= 0 &&
-            dg_doc_prop_lit(d, id, DG_NS "rank", dg_lexicon_rank(d->lex, p->rank),
-                            NULL) < 0)
+            dg_doc_prop_lit(d, id, DG_NS "rank",
+                            dg_lexicon_rank(d->lex, p->rank), NULL) < 0)
             return -1;
         for (size_t t = 0; t < p->ntitles; t++)
             if (!title_inside(p, t) &&
@@ -1213,7 +1234,8 @@ dg_persons_scan(struct dg_doc *d, struct dg_error *err)
         goto out;
     bare_mentions(&s);
     descriptions(&s);
-    if (nationalities(&s) < 0 || emit_persons(&s) < 0 || dg_doc_sort_mentions(d) < 0)
+    if (nationalities(&s) < 0 || emit_persons(&s) < 0 ||
+        dg_doc_sort_mentions(d) < 0)
         goto out;
     rc = 0;
 out:

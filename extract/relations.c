@@ -84,7 +84,8 @@ list_before(const struct rs *s, size_t k, size_t a0, size_t end, int *out)
             k = m->tok_first;
             continue;
         }
-        if (n > 0 && (is_w(s->d, k - 1, "and") || dg_np_punct(s->d, k - 1, ","))) {
+        if (n > 0 &&
+            (is_w(s->d, k - 1, "and") || dg_np_punct(s->d, k - 1, ","))) {
             k--;
             continue;
         }
@@ -183,7 +184,8 @@ org_after(const struct rs *s, size_t k, size_t end, size_t span)
             int best = -1;
             size_t bn = 0;
             for (size_t e = 0; e < s->d->nent; e++) {
-                const char *kind = dg_doc_prop_get(s->d, (int)e, DG_NS "orgKind");
+                const char *kind =
+                    dg_doc_prop_get(s->d, (int)e, DG_NS "orgKind");
                 if (s->d->ent[e].kind != DG_ENT_ORG || !kind ||
                     strcmp(kind, "intergovernmental organization") != 0)
                     continue;
@@ -348,15 +350,16 @@ scan_sentence(struct rs *s, size_t si)
             int org = org_after(s, k + len, end, 3);
             size_t b = k;
             int neg = 0;
-            while (b > a0 && (is_w(d, b - 1, "a") || is_w(d, b - 1, "an") ||
-                              is_w(d, b - 1, "the") || is_w(d, b - 1, "is") ||
-                              is_w(d, b - 1, "are") || is_w(d, b - 1, "was") ||
-                              is_w(d, b - 1, "were") || is_w(d, b - 1, "as") ||
-                              is_w(d, b - 1, "all") || is_w(d, b - 1, "both") ||
-                              is_w(d, b - 1, "also") || is_w(d, b - 1, "now") ||
-                              is_w(d, b - 1, "which") || is_w(d, b - 1, "fellow") ||
-                              is_w(d, b - 1, "not") || is_w(d, b - 1, "never") ||
-                              dg_np_punct(d, b - 1, ","))) {
+            while (b > a0 &&
+                   (is_w(d, b - 1, "a") || is_w(d, b - 1, "an") ||
+                    is_w(d, b - 1, "the") || is_w(d, b - 1, "is") ||
+                    is_w(d, b - 1, "are") || is_w(d, b - 1, "was") ||
+                    is_w(d, b - 1, "were") || is_w(d, b - 1, "as") ||
+                    is_w(d, b - 1, "all") || is_w(d, b - 1, "both") ||
+                    is_w(d, b - 1, "also") || is_w(d, b - 1, "now") ||
+                    is_w(d, b - 1, "which") || is_w(d, b - 1, "fellow") ||
+                    is_w(d, b - 1, "not") || is_w(d, b - 1, "never") ||
+                    dg_np_punct(d, b - 1, ","))) {
                 neg |= is_w(d, b - 1, "not") || is_w(d, b - 1, "never");
                 b--;
             }
@@ -376,7 +379,8 @@ scan_sentence(struct rs *s, size_t si)
                 int holder = -1;
                 if (b > a0 && dg_np_punct(d, b - 1, "'")) {
                     size_t q = b - 1;
-                    const struct dg_mention *c = q > a0 ? dg_np_at(s->np, q - 1) : NULL;
+                    const struct dg_mention *c =
+                        q > a0 ? dg_np_at(s->np, q - 1) : NULL;
                     if (c && c->kind == DG_ENT_COUNTRY)
                         holder = c->entity;
                 } else if (b > a0 && is_w(d, b - 1, "s") && b - 1 > a0 &&
@@ -384,9 +388,9 @@ scan_sentence(struct rs *s, size_t si)
                     const struct dg_mention *c = dg_np_at(s->np, b - 3);
                     if (b >= 3 && c && c->kind == DG_ENT_COUNTRY)
                         holder = c->entity;
-                } else if (b > a0 && (is_w(d, b - 1, "its") ||
-                                      is_w(d, b - 1, "as") ||
-                                      dg_np_punct(d, b - 1, ","))) {
+                } else if (b > a0 &&
+                           (is_w(d, b - 1, "its") || is_w(d, b - 1, "as") ||
+                            dg_np_punct(d, b - 1, ","))) {
                     holder = country_before(s, b - 1, a0, end);
                 } else {
                     n = list_after(s, k + len, end, ids);
@@ -397,8 +401,8 @@ scan_sentence(struct rs *s, size_t si)
                 /* "Laos held the rotating chairmanship of the bloc" */
                 int org = org_after(s, k + len + 1, end, 10);
                 size_t b = k;
-                while (b > a0 && (is_w(d, b - 1, "the") ||
-                                  is_w(d, b - 1, "rotating")))
+                while (b > a0 &&
+                       (is_w(d, b - 1, "the") || is_w(d, b - 1, "rotating")))
                     b--;
                 size_t hb = b;
                 for (size_t j = b; j > a0 && j + 4 > b; j--)
@@ -422,7 +426,8 @@ scan_sentence(struct rs *s, size_t si)
                 n = list_before(s, b - 1, a0, end, ids);
             for (size_t i = 0; i < n; i++)
                 chair(s, ids[i], org, DG_NS "coChairs");
-            if (n == 2 && org >= 0 && dg_relations_cooperate(d, ids[0], ids[1]) < 0)
+            if (n == 2 && org >= 0 &&
+                dg_relations_cooperate(d, ids[0], ids[1]) < 0)
                 s->err = 1;
         }
         /* "the comprehensive strategic cooperative partnership of Laos
@@ -441,18 +446,21 @@ scan_sentence(struct rs *s, size_t si)
         /* "the Laos - Japan strategic partnership" */
         if (cls & (1u << DG_CUE_COOP)) {
             size_t b = k;
-            for (size_t i = 0; i < 2 && b > a0 && (t[b - 1].flags & DG_TOK_LOWER) &&
-                               !is_w(d, b - 1, "and") && !is_w(d, b - 1, "to");
+            for (size_t i = 0;
+                 i < 2 && b > a0 && (t[b - 1].flags & DG_TOK_LOWER) &&
+                 !is_w(d, b - 1, "and") && !is_w(d, b - 1, "to");
                  i++)
                 b--;
             if (b > a0 && is_w(d, b - 1, "s"))
                 b--;
             if (b > a0 && dg_np_punct(d, b - 1, "'"))
                 b--;
-            const struct dg_mention *c2 = b > a0 ? dg_np_at(s->np, b - 1) : NULL;
+            const struct dg_mention *c2 =
+                b > a0 ? dg_np_at(s->np, b - 1) : NULL;
             if (c2 && c2->kind == DG_ENT_COUNTRY && c2->tok_end == b) {
                 size_t j = c2->tok_first;
-                if (j > a0 && (dg_np_punct(d, j - 1, "-") || is_w(d, j - 1, "and"))) {
+                if (j > a0 &&
+                    (dg_np_punct(d, j - 1, "-") || is_w(d, j - 1, "and"))) {
                     const struct dg_mention *c1 = dg_np_at(s->np, j - 2);
                     if (j >= 2 && c1 && c1->kind == DG_ENT_COUNTRY &&
                         c1->tok_end == j - 1 &&

@@ -14,24 +14,23 @@ struct dg_sentences {
 /* Words after which a full stop does not end a sentence (lowercase,
  * folded).  Titles and ranks are abbreviated this way in news text. */
 static const char *const abbrevs[] = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "snr", "lt", "gen",
-    "col", "maj", "capt", "cpt", "cmdr", "cdr", "adm", "brig", "sgt", "cpl",
-    "pvt", "lieut", "gov", "sen", "rep", "amb", "hon", "rev", "pres",
-    "no", "nos", "vol", "art", "para", "fig", "approx", "dept", "est",
-    "vs", "cf", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
-    "thur", "thurs", "fri", "sat", "inc", "ltd", "corp", "co", "bros",
-    "mt", "ft", "h.e", NULL
-};
+    "mr",     "mrs",  "ms",   "dr",   "prof",  "st",    "jr",   "sr",   "snr",
+    "lt",     "gen",  "col",  "maj",  "capt",  "cpt",   "cmdr", "cdr",  "adm",
+    "brig",   "sgt",  "cpl",  "pvt",  "lieut", "gov",   "sen",  "rep",  "amb",
+    "hon",    "rev",  "pres", "no",   "nos",   "vol",   "art",  "para", "fig",
+    "approx", "dept", "est",  "vs",   "cf",    "jan",   "feb",  "mar",  "apr",
+    "jun",    "jul",  "aug",  "sep",  "sept",  "oct",   "nov",  "dec",  "mon",
+    "tue",    "tues", "wed",  "thu",  "thur",  "thurs", "fri",  "sat",  "inc",
+    "ltd",    "corp", "co",   "bros", "mt",    "ft",    "h.e",  NULL};
 
 /* Capitalised words that start sentences: after an initialism ("the
  * U.S. The ...") they mark a boundary. */
 static const char *const starters[] = {
-    "The", "He", "She", "It", "They", "We", "I", "In", "On", "At", "This",
-    "That", "These", "Those", "But", "However", "Meanwhile", "Also", "A",
-    "An", "His", "Her", "Their", "Its", "According", "During", "After",
-    "Both", "Earlier", "Later", NULL
-};
+    "The",     "He",      "She",       "It",        "They",   "We",    "I",
+    "In",      "On",      "At",        "This",      "That",   "These", "Those",
+    "But",     "However", "Meanwhile", "Also",      "A",      "An",    "His",
+    "Her",     "Their",   "Its",       "According", "During", "After", "Both",
+    "Earlier", "Later",   NULL};
 
 int
 dg_sentence_is_abbrev(const char *w)

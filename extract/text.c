@@ -40,16 +40,18 @@ dg_text_validate(const char *s, size_t len, struct dg_error *err)
         size_t at = i;
         long cp = dg_text_next(s, len, &i);
         if (cp < 0)
-            return dg_error_set(err, DG_ERR_INPUT,
-                                "invalid UTF-8 at byte %zu", at);
+            return dg_error_set(err, DG_ERR_INPUT, "invalid UTF-8 at byte %zu",
+                                at);
         if (cp == 0)
             return dg_error_set(err, DG_ERR_INPUT,
                                 "binary data (NUL byte) at byte %zu", at);
         if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' &&
-             cp != '\f') || cp == 0x7f)
+             cp != '\f') ||
+            cp == 0x7f)
             return dg_error_set(err, DG_ERR_INPUT,
                                 "binary data (control character 0x%02lx) at "
-                                "byte %zu", cp, at);
+                                "byte %zu",
+                                cp, at);
         if (!dg_text_is_space(cp) && cp != 0xfeff)
             nonspace++;
     }
@@ -90,10 +92,8 @@ dg_text_is_word(long cp)
     case UTF8PROC_CATEGORY_ME:
     case UTF8PROC_CATEGORY_ND:
     case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-        return 1;
-    default:
-        return 0;
+    case UTF8PROC_CATEGORY_NO: return 1;
+    default: return 0;
     }
 }
 
@@ -127,17 +127,29 @@ fold_custom(utf8proc_int32_t cp, void *data)
     case 0x0142: return 'l'; /* ł */
     case 0x0141: return 'L'; /* Ł */
     case 0x0131: return 'i'; /* dotless ı */
-    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032:
-    case 0x02bc: case 0x0060: case 0x00b4:
-        return '\'';
-    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033:
-    case 0x00ab: case 0x00bb:
-        return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-    case 0x2015: case 0x2212:
-        return '-';
-    default:
-        break;
+    case 0x2018:
+    case 0x2019:
+    case 0x201a:
+    case 0x201b:
+    case 0x2032:
+    case 0x02bc:
+    case 0x0060:
+    case 0x00b4: return '\'';
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x201f:
+    case 0x2033:
+    case 0x00ab:
+    case 0x00bb: return '"';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212: return '-';
+    default: break;
     }
     if (cp >= 0x80 && dg_text_is_space(cp))
         return ' ';
@@ -176,9 +188,8 @@ dg_text_fold(const char *s, size_t len, int lower)
                             UTF8PROC_STRIPMARK | UTF8PROC_STABLE;
     if (lower)
         opt |= UTF8PROC_CASEFOLD;
-    if (utf8proc_map_custom((const utf8proc_uint8_t *)s,
-                            (utf8proc_ssize_t)len, &out, opt, fold_custom,
-                            NULL) < 0)
+    if (utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                            &out, opt, fold_custom, NULL) < 0)
         return NULL;
     return (char *)out;
 }

@@ -33,10 +33,10 @@ char *dg_text_slug(const char *s, size_t len);
 long dg_text_next(const char *s, size_t len, size_t *i);
 
 /* Code point classes. */
-int dg_text_is_space(long cp);  /* any Unicode space, incl. NBSP, LF */
-int dg_text_is_word(long cp);   /* letter, mark or digit */
-int dg_text_is_upper(long cp);  /* uppercase or titlecase letter */
-int dg_text_is_lower(long cp);  /* lowercase letter */
+int dg_text_is_space(long cp); /* any Unicode space, incl. NBSP, LF */
+int dg_text_is_word(long cp);  /* letter, mark or digit */
+int dg_text_is_upper(long cp); /* uppercase or titlecase letter */
+int dg_text_is_lower(long cp); /* lowercase letter */
 
 /* ---- tokens ---------------------------------------------------------- */
 

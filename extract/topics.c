@@ -30,8 +30,17 @@ struct dg_topics {
     size_t n, cap;
 };
 
-enum tclass { T_NONE, T_KEYWORD, T_CUE, T_LIST, T_STOP, T_DROP, T_AFFIX,
-              T_GENERIC, T_REQUEST };
+enum tclass {
+    T_NONE,
+    T_KEYWORD,
+    T_CUE,
+    T_LIST,
+    T_STOP,
+    T_DROP,
+    T_AFFIX,
+    T_GENERIC,
+    T_REQUEST
+};
 
 struct dg_topics *
 dg_topics_new(struct dg_doc *d)
@@ -85,8 +94,8 @@ class_at(const struct dg_topics *t, const struct dg_token *tok, size_t k,
 }
 
 static int
-add_cand(struct dg_topics *t, int event, const char *label, size_t a,
-         size_t b, int kind)
+add_cand(struct dg_topics *t, int event, const char *label, size_t a, size_t b,
+         int kind)
 {
     if (!label || !label[0])
         return label ? 0 : -1;
@@ -130,10 +139,10 @@ is_glue(const struct dg_token *t, size_t k, size_t end)
 }
 
 static const char *const stop_words[] = {
-    "the", "a", "an", "of", "on", "in", "for", "to", "with", "at", "and",
-    "by", "s", "from", "as", "its", "their", "his", "her", "this", "that",
-    "these", "those", "between", "among", "under", "via", "or", NULL
-};
+    "the",   "a",     "an",  "of",   "on",   "in",    "for",   "to",
+    "with",  "at",    "and", "by",   "s",    "from",  "as",    "its",
+    "their", "his",   "her", "this", "that", "these", "those", "between",
+    "among", "under", "via", "or",   NULL};
 
 static int
 is_stop(const char *w)
@@ -251,9 +260,9 @@ add_item(struct dg_topics *t, int event, size_t a, size_t b, int quoted,
             a += len;
             continue;
         }
-        if (a < b && (strcmp(tk[a].lower, "in") == 0 ||
-                      strcmp(tk[a].lower, "on") == 0 ||
-                      strcmp(tk[a].lower, "of") == 0))
+        if (a < b &&
+            (strcmp(tk[a].lower, "in") == 0 || strcmp(tk[a].lower, "on") == 0 ||
+             strcmp(tk[a].lower, "of") == 0))
             a++;
         else
             break;
@@ -519,8 +528,8 @@ dg_topics_text(struct dg_topics *t, int event, const char *s)
     size_t n = dg_tokens_count(toks);
     for (size_t k = 0; k < n; k++) {
         if (class_at(t, tk, k, n, &len, &row) == T_KEYWORD &&
-            add_cand(t, event, dg_lex_table_field(t->tab, (size_t)row, 1), 0,
-                     0, C_KEYWORD) < 0)
+            add_cand(t, event, dg_lex_table_field(t->tab, (size_t)row, 1), 0, 0,
+                     C_KEYWORD) < 0)
             goto out;
         if (len > 1)
             k += len - 1;

@@ -95,10 +95,20 @@ dg_term_set(struct dg_term *t, int type, const char *value,
 static int
 is_numeric_type(const char *dt)
 {
-    static const char *types[] = {
-        "integer", "decimal", "double", "float", "int", "long", "short",
-        "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
-        "nonPositiveInteger", "unsignedInt", "unsignedLong"};
+    static const char *types[] = {"integer",
+                                  "decimal",
+                                  "double",
+                                  "float",
+                                  "int",
+                                  "long",
+                                  "short",
+                                  "byte",
+                                  "nonNegativeInteger",
+                                  "positiveInteger",
+                                  "negativeInteger",
+                                  "nonPositiveInteger",
+                                  "unsignedInt",
+                                  "unsignedLong"};
     size_t n = strlen(DG_NS_XSD);
     if (!dt || strncmp(dt, DG_NS_XSD, n) != 0)
         return 0;

@@ -254,7 +254,8 @@ dg_sparql_order_keys(const char *query, struct dg_order_key *keys, size_t max)
             depth++;
         else if (*p == '}')
             depth--;
-        else if (depth == 0 && (p == clean || !is_name_char((unsigned char)p[-1])) &&
+        else if (depth == 0 &&
+                 (p == clean || !is_name_char((unsigned char)p[-1])) &&
                  word_at(p, "ORDER") && word_at(skip_space(p + 5), "BY"))
             order = skip_space(skip_space(p + 5) + 2);
     }

@@ -12,7 +12,7 @@ export DG_OXIGRAPH_DIR="${DG_OXIGRAPH_DIR:-$top/tests/node_modules-ox}"
 # tests (t0310, t0320); Node.js and npm for Oxigraph (t0210) when this
 # machine has none (NodeSource's node ships its own npm, which Debian's npm
 # package would conflict with)
-DG_EXTRA_PACKAGES="${DG_EXTRA_PACKAGES:-} chromium libxml2-utils"
+DG_EXTRA_PACKAGES="${DG_EXTRA_PACKAGES:-} chromium libxml2-utils clang-format"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     DG_EXTRA_PACKAGES="$DG_EXTRA_PACKAGES nodejs npm"
 fi
@@ -25,6 +25,12 @@ show_failures() { # print the logs of failed tests
         xargs -0 grep -l '^not ok\|^ERROR\|^FAIL' 2>/dev/null |
         while read -r f; do echo "==== $f"; cat "$f"; done
 }
+
+# the C sources follow .clang-format (STYLE.md)
+if ! git ls-files '*.c' '*.h' 2>/dev/null | xargs -r clang-format --dry-run -Werror; then
+    echo "check: error: run 'git ls-files '*.c' '*.h' | xargs clang-format -i'" >&2
+    exit 1
+fi
 
 if ! make -j"$(nproc)" check; then
     show_failures tests

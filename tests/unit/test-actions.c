@@ -20,25 +20,27 @@ main(void)
 
     ok(x != NULL, "extractor on the real data");
 
-    f = extract(x,
-        " date 2023-05-10 Vietnamese Minister of National Defence General "
-        "Phan Van Giang held talks with Australian Minister for Defence "
-        "Richard Marles in Hanoi.\n\n"
-        "The two ministers agreed to enhance maritime security cooperation "
-        "and expand joint training courses, including peacekeeping "
-        "courses.\n\n"
-        "General Giang thanked Australia for its valuable assistance to "
-        "Vietnam's engineering units. He also asked the Australian side to "
-        "provide English language training to support the units as well as "
-        "help the army access to modern field hospital equipment.\n\n"
-        "Marles congratulated Vietnam on the success of its deployment and "
-        "praised the efforts of the Vietnamese engineers.\n\n"
-        "They pledged to deepen defence ties.\n\n"
-        "Australia provided 20 patrol boats to Vietnam last year.\n");
+    f = extract(
+        x, " date 2023-05-10 Vietnamese Minister of National Defence General "
+           "Phan Van Giang held talks with Australian Minister for Defence "
+           "Richard Marles in Hanoi.\n\n"
+           "The two ministers agreed to enhance maritime security cooperation "
+           "and expand joint training courses, including peacekeeping "
+           "courses.\n\n"
+           "General Giang thanked Australia for its valuable assistance to "
+           "Vietnam's engineering units. He also asked the Australian side to "
+           "provide English language training to support the units as well as "
+           "help the army access to modern field hospital equipment.\n\n"
+           "Marles congratulated Vietnam on the success of its deployment and "
+           "praised the efforts of the Vietnamese engineers.\n\n"
+           "They pledged to deepen defence ties.\n\n"
+           "Australia provided 20 patrol boats to Vietnam last year.\n");
     ok(f != NULL, "extracts a bilateral article");
     const char *gi = P("phan-van-giang"), *ma = P("richard-marles");
-    ok(actions(f, "agrees", gi, NULL, "enhance maritime security cooperation") == 1 &&
-       actions(f, "agrees", ma, NULL, "enhance maritime security cooperation") == 1,
+    ok(actions(f, "agrees", gi, NULL,
+               "enhance maritime security cooperation") == 1 &&
+           actions(f, "agrees", ma, NULL,
+                   "enhance maritime security cooperation") == 1,
        "'the two ministers agreed to X': one action, both persons as agents");
     ok(actions(f, "agrees", NULL, NULL, "peacekeeping courses") == 0,
        "the agreed item stops before ', including'");
@@ -50,45 +52,46 @@ main(void)
     ok(actions(f, "requests", gi, C("AUS"), NULL) == 1,
        "'He asked the Australian side to ...': pronoun and 'side'");
     ok(actions(f, "requests", gi, NULL, "English language training") == 1 &&
-       actions(f, "requests", gi, NULL, "field hospital equipment") == 1,
+           actions(f, "requests", gi, NULL, "field hospital equipment") == 1,
        "two items split at 'as well as'");
     ok(actions(f, "requests", gi, NULL, "to support the units") == 0,
        "'provide X to support Y' asks for X");
-    ok(actions(f, "congratulates", ma, C("VNM"), "success of its deployment") == 1,
+    ok(actions(f, "congratulates", ma, C("VNM"), "success of its deployment") ==
+           1,
        "'congratulated Vietnam on X'");
     ok(actions(f, "appreciates", ma, NULL, NULL) == 1 &&
-       actions(f, "appreciates", C("VNM"), NULL, NULL) == 0,
+           actions(f, "appreciates", C("VNM"), NULL, NULL) == 0,
        "'X congratulated Y and praised Z': the second verb keeps X");
     ok(actions(f, "agrees", NULL, NULL, "deepen defence ties") == 0 &&
-       actions(f, "pledges", gi, NULL, "deepen defence ties") == 1,
+           actions(f, "pledges", gi, NULL, "deepen defence ties") == 1,
        "'pledged' is not 'agrees'; 'they' are the two ministers");
     ok(actions(f, "provides", C("AUS"), C("VNM"), "20 patrol boats") == 1,
        "'provided X to Vietnam': item and recipient");
     dg_facts_free(f);
 
-    f = extract(x,
-        " date 2022-11-02 Thai Foreign Minister Don Pramudwinai attended "
-        "the online meeting of ASEAN and Japan as Thailand held the "
-        "chairmanship of the bloc.\n\n"
-        "At the meeting, both sides agreed to step up cooperation in "
-        "disaster relief, especially search and rescue drills.\n\n"
-        "ASEAN foreign ministers hoped Japan would continue to support the "
-        "ASEAN Centre for Energy. The countries also highly appreciated "
-        "Japan for its role in the region.\n\n"
-        "The meeting reviewed the sides' cooperation, with Japan's "
-        "donation of 2 million USD to the ASEAN Humanitarian Assistance "
-        "Centre highly appreciated.\n\n"
-        "Japan will provide more vaccines. Japan did not thank China.\n");
+    f = extract(
+        x, " date 2022-11-02 Thai Foreign Minister Don Pramudwinai attended "
+           "the online meeting of ASEAN and Japan as Thailand held the "
+           "chairmanship of the bloc.\n\n"
+           "At the meeting, both sides agreed to step up cooperation in "
+           "disaster relief, especially search and rescue drills.\n\n"
+           "ASEAN foreign ministers hoped Japan would continue to support the "
+           "ASEAN Centre for Energy. The countries also highly appreciated "
+           "Japan for its role in the region.\n\n"
+           "The meeting reviewed the sides' cooperation, with Japan's "
+           "donation of 2 million USD to the ASEAN Humanitarian Assistance "
+           "Centre highly appreciated.\n\n"
+           "Japan will provide more vaccines. Japan did not thank China.\n");
     ok(f != NULL, "extracts a multilateral article");
     ok(actions(f, "agrees", O("asean"), NULL, "step up cooperation") == 1 &&
-       actions(f, "agrees", C("JPN"), NULL, "step up cooperation") == 1,
+           actions(f, "agrees", C("JPN"), NULL, "step up cooperation") == 1,
        "'both sides agreed': ASEAN and Japan");
     ok(actions(f, "agrees", C("THA"), NULL, NULL) == 0,
        "a member of ASEAN (its chair) is not a side of its own");
     ok(actions(f, "requests", O("asean"), C("JPN"), "continue to support") == 1,
        "'ASEAN foreign ministers hoped Japan would X': a soft request");
     ok(actions(f, "appreciates", O("asean"), C("JPN"), NULL) >= 1 &&
-       actions(f, "appreciates", C("JPN"), C("JPN"), NULL) == 0,
+           actions(f, "appreciates", C("JPN"), C("JPN"), NULL) == 0,
        "'the countries appreciated Japan': the parties but Japan");
     ok(actions(f, "provides", C("JPN"), NULL, "2 million USD") == 1,
        "'Japan's donation of X to Y': Japan provides X to Y");
@@ -100,15 +103,16 @@ main(void)
        "a negated verb is no action");
     dg_facts_free(f);
 
-    f = extract(x,
-        "The initiative on maritime safety was proposed by Malaysia and "
-        "Indonesia at the workshop. The exercise was hosted by the "
-        "Philippines.\n\n"
-        "The donation of Korea to the ASEAN Coordinating Centre was highly "
-        "appreciated by the delegates. Singapore welcomed the proposal, "
-        "which was supported by Brunei.\n");
-    ok(actions(f, "proposes", C("MYS"), NULL, "initiative on maritime safety") == 1 &&
-       actions(f, "proposes", C("IDN"), NULL, NULL) == 1,
+    f = extract(
+        x, "The initiative on maritime safety was proposed by Malaysia and "
+           "Indonesia at the workshop. The exercise was hosted by the "
+           "Philippines.\n\n"
+           "The donation of Korea to the ASEAN Coordinating Centre was highly "
+           "appreciated by the delegates. Singapore welcomed the proposal, "
+           "which was supported by Brunei.\n");
+    ok(actions(f, "proposes", C("MYS"), NULL,
+               "initiative on maritime safety") == 1 &&
+           actions(f, "proposes", C("IDN"), NULL, NULL) == 1,
        "'was proposed by X and Y': passive, two agents");
     ok(actions(f, "hosts", C("PHL"), NULL, NULL) == 1, "'was hosted by X'");
     ok(actions(f, "provides", C("KOR"), NULL, "donation to the ASEAN") == 1,
@@ -117,17 +121,18 @@ main(void)
        "'which was supported by X' provides nothing");
     dg_facts_free(f);
 
-    f = extract(x,
-        "The conference ended well thanks to the efforts of Laos. Tensions "
-        "in the South China Sea were discussed. Delegates thanked the "
-        "organisers.\n");
+    f = extract(
+        x, "The conference ended well thanks to the efforts of Laos. Tensions "
+           "in the South China Sea were discussed. Delegates thanked the "
+           "organisers.\n");
     ok(actions(f, "appreciates", NULL, NULL, NULL) == 0,
        "'thanks to' and a subject with no entity give no action");
     ok(!has(f, C("CHN"), DG_RDF_TYPE, DG_NS_SCHEMA "Country"),
        "'South China Sea' is not China");
     dg_facts_free(f);
 
-    f = extract(x,
+    f = extract(
+        x,
         " date 2024-04-10 Thai Navy Commander Admiral Somkiat Chaiyo received "
         "Japanese Chief of Staff Admiral Kenji Sato in Bangkok.\n\n"
         "Sato said Japan would join the drill, and praised the Thai Navy "
@@ -142,13 +147,13 @@ main(void)
     ok(f != NULL, "extracts a second bilateral article");
     const char *so = P("somkiat-chaiyo"), *sa = P("kenji-sato");
     ok(actions(f, "appreciates", sa, NULL, "professionalism") == 1 &&
-       actions(f, "appreciates", C("JPN"), NULL, NULL) == 0,
+           actions(f, "appreciates", C("JPN"), NULL, NULL) == 0,
        "'X said Y would ..., and praised Z': X praises, not Y");
     ok(actions(f, "agrees", so, NULL, "expand staff talks") == 1 &&
-       actions(f, "agrees", sa, NULL, "expand staff talks") == 1,
+           actions(f, "agrees", sa, NULL, "expand staff talks") == 1,
        "'the two admirals agreed': both persons");
     ok(has(f, C("THA"), DG_NS "cooperatesWith", C("JPN")) &&
-       has(f, C("JPN"), DG_NS "cooperatesWith", C("THA")),
+           has(f, C("JPN"), DG_NS "cooperatesWith", C("THA")),
        "an agreement between the two navies by officials of two countries");
     ok(actions(f, "appreciates", sa, C("THA"), NULL) == 1,
        "'..., he said, thanking X': the participle's agent is 'he'");
@@ -160,7 +165,8 @@ main(void)
        "'urges support for X' (no 'to'): no request");
     dg_facts_free(f);
 
-    f = extract(x,
+    f = extract(
+        x,
         " date 2024-04-10 Lao Defence Minister Chansamone Chanyalath thanked "
         "China for its long-term support to the Lao People's Army.\n");
     ok(actions(f, "provides", C("CHN"), NULL,

@@ -50,9 +50,12 @@ main(void)
 
     /* failures */
     refused("", 0, 100, "empty", "empty text is refused");
-    refused(" \n\t\n\xc2\xa0 \n", 8, 100, "whitespace", "whitespace only is refused");
-    refused("Hanoi \xff\xfe talks", 14, 100, "UTF-8", "invalid UTF-8 is refused");
-    refused("Hanoi \xe1\xba talks", 13, 100, "UTF-8", "truncated sequence is refused");
+    refused(" \n\t\n\xc2\xa0 \n", 8, 100, "whitespace",
+            "whitespace only is refused");
+    refused("Hanoi \xff\xfe talks", 14, 100, "UTF-8",
+            "invalid UTF-8 is refused");
+    refused("Hanoi \xe1\xba talks", 13, 100, "UTF-8",
+            "truncated sequence is refused");
     refused("abc\0def", 7, 100, "NUL", "a NUL byte is refused as binary");
     refused("abc\x01\x02 def", 9, 100, "binary", "control bytes are refused");
     refused("The ministers met in Manila.", 28, 10, "too big",
@@ -73,7 +76,8 @@ main(void)
 
     t = " date 2023-13-40 Talks went on.\n";
     a = parse(t, &err);
-    ok(a && dg_article_date(a) == NULL, "an impossible date is not a date line");
+    ok(a && dg_article_date(a) == NULL,
+       "an impossible date is not a date line");
     dg_article_free(a);
 
     /* datelines, captions, credits, chrome */
@@ -99,13 +103,15 @@ main(void)
            "translator name keeps diacritics");
     dg_article_free(a);
 
-    t = "The talks took place in the context of closer ties \xe2\x80\x93 as both said.\n";
+    t = "The talks took place in the context of closer ties \xe2\x80\x93 as "
+        "both said.\n";
     a = parse(t, &err);
     ok(a && dg_article_dateline(a, &ds, &de) == -1,
        "a dash after lowercase words is not a dateline");
     dg_article_free(a);
 
-    t = "H\xc3\x80 N\xe1\xbb\x98I \xe2\x80\x94 Deputy ministers met on Tuesday.";
+    t = "H\xc3\x80 N\xe1\xbb\x98I \xe2\x80\x94 Deputy ministers met on "
+        "Tuesday.";
     a = parse(t, &err);
     ok(a && dg_article_dateline(a, &ds, &de) == 0 && ds == 0,
        "an all-caps Vietnamese dateline is found");
@@ -130,8 +136,9 @@ main(void)
     ok(a != NULL, "a messy page parses");
     is_int((long)count_kind(a, DG_LINE_BODY), 2,
            "only the two paragraphs are body text");
-    is_int((long)count_kind(a, DG_LINE_CHROME), 7,
-           "banner, teaser, paywall, heading, two headlines, footer are chrome");
+    is_int(
+        (long)count_kind(a, DG_LINE_CHROME), 7,
+        "banner, teaser, paywall, heading, two headlines, footer are chrome");
     dg_article_free(a);
 
     dg_article_free(NULL);

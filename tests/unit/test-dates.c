@@ -127,8 +127,8 @@ main(void)
           "an upcoming month before the article date is next year's");
     check(" date 2023-03-15 The forum is slated for August 4 in Vientiane.\n",
           "August", "2023-08-04", NULL, "an upcoming month later this year");
-    check(" date 2023-03-15 Talks were held on Aug. 4 in Vientiane.\n",
-          "Aug", "2022-08-04", NULL, "abbreviated month");
+    check(" date 2023-03-15 Talks were held on Aug. 4 in Vientiane.\n", "Aug",
+          "2022-08-04", NULL, "abbreviated month");
     check(" date 2023-03-15 The accord was signed on April 6, 2021 in Seoul.\n",
           "April", "2021-04-06", NULL, "'April 6, 2021' as written");
     check(" date 2023-03-15 The ministers met on 12 May 2019 in Bangkok.\n",
@@ -143,25 +143,23 @@ main(void)
     check(" date 2024-06-06 The admiral visited Vietnam from June 3 to 5.\n",
           "June", "2024-06-03", DG_NS_XSD "date",
           "'from June 3 to 5' is the first day");
-    check(" date 2024-06-06 The navies will meet again in mid-June.\n",
-          "June", "2024-06", DG_NS_XSD "gYearMonth", "'mid-June'");
+    check(" date 2024-06-06 The navies will meet again in mid-June.\n", "June",
+          "2024-06", DG_NS_XSD "gYearMonth", "'mid-June'");
     check(" date 2024-06-06 The 2+2 dialogue will be held in late 2024.\n",
           "2024", "2024", DG_NS_XSD "gYear", "'late 2024'");
     check(" date 2024-06-06 The accord was signed on 2024-05-30 in Hanoi.\n",
           "2024", "2024-05-30", DG_NS_XSD "date", "an ISO date");
-    check(" date 2024-06-06 The plan covers the 2024-2026 period.\n",
-          "2024", "", NULL, "'2024-2026' is a span, not an ISO date");
+    check(" date 2024-06-06 The plan covers the 2024-2026 period.\n", "2024",
+          "", NULL, "'2024-2026' is a span, not an ISO date");
     check(" date 2023-05-16 The ceremony was held at the August 1st "
           "Building.\n",
           "August", "", NULL, "'the August 1st Building' is a name");
-    check(" date 2023-10-18 The committee met earlier this month.\n",
-          "earlier", "2023-10", DG_NS_XSD "gYearMonth",
-          "'earlier this month'");
-    check(" date 2024-02-16 The officers met yesterday.\n",
-          "yesterday", "2024-02-15", DG_NS_XSD "date", "'yesterday'");
-    check(" date 2024-02-16 The drill ended last week.\n",
-          "last", "2024-02-09", DG_NS_XSD "date",
-          "'last week' counts back seven days");
+    check(" date 2023-10-18 The committee met earlier this month.\n", "earlier",
+          "2023-10", DG_NS_XSD "gYearMonth", "'earlier this month'");
+    check(" date 2024-02-16 The officers met yesterday.\n", "yesterday",
+          "2024-02-15", DG_NS_XSD "date", "'yesterday'");
+    check(" date 2024-02-16 The drill ended last week.\n", "last", "2024-02-09",
+          DG_NS_XSD "date", "'last week' counts back seven days");
 
     /* month, year */
     check(" date 2023-03-15 The retreat took place in February 2020 in "
@@ -195,8 +193,8 @@ main(void)
           "yesterday", "2023-03-14", NULL, "'yesterday'");
 
     /* not dates */
-    check(" date 2023-03-15 Both sides may hold talks soon.\n", "may", "",
-          NULL, "'may' is not May");
+    check(" date 2023-03-15 Both sides may hold talks soon.\n", "may", "", NULL,
+          "'may' is not May");
     check(" date 2023-03-15 The plan covers the 2021-2023 period.\n", "2021",
           "", NULL, "a span of years is not a date");
     check(" date 2023-03-15 The plan covers the 2021-2023 period.\n", "2023",
@@ -204,7 +202,8 @@ main(void)
     check(" date 2023-03-15 Officials presented Vision 2030 on trade.\n",
           "2030", "", NULL, "a year in a name is not a date");
     check(" date 2023-03-15 The 2005 regulations (2005) still apply in "
-          "2005.\n", "2005", "", NULL, "a year before a noun is no date");
+          "2005.\n",
+          "2005", "", NULL, "a year before a noun is no date");
 
     /* no date line */
     check("The first tank biathlon opened on October 3 near Moscow.\n",
@@ -219,8 +218,8 @@ main(void)
     is_int(certain_year(" date 2021-10-01 The co-chairs serve in the "
                         "2021-2023 cycle.\n"),
            2021, "the article's year is certain when the text names it");
-    is_int(certain_year(" date 2021-10-12 Vietnam chaired ASEAN in 2020.\n"),
-           0, "another year in the text makes nothing certain");
+    is_int(certain_year(" date 2021-10-12 Vietnam chaired ASEAN in 2020.\n"), 0,
+           "another year in the text makes nothing certain");
     is_int(certain_year("Vietnam chaired ASEAN in 2020. Under the theme for "
                         "this year, ministers met.\n"),
            2020, "no date line: the year and 'this year'");

@@ -70,8 +70,7 @@ has(const struct dg_facts *f, const char *s, const char *p, const char *o)
 }
 
 static int
-has_lit(const struct dg_facts *f, const char *s, const char *p,
-        const char *o)
+has_lit(const struct dg_facts *f, const char *s, const char *p, const char *o)
 {
     return f && dg_facts_has(f, s, p, o, 0);
 }
@@ -164,8 +163,7 @@ main(void)
                    "expected to take place on July 20.\n");
     is_int((long)events(f), 1, "the forum that takes place is an event");
     ok(has(f, EV(1), DG_NS "partOf", ID "org/adsom"), "partOf the forum");
-    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2023-07-20",
-           "its date");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2023-07-20", "its date");
     dg_facts_free(f);
     f = extract(x, " date 2023-06-12 Cambodia stressed its role in the "
                    "ASEAN Defence Senior Officials' Meeting.\n");
@@ -207,8 +205,9 @@ main(void)
     dg_facts_free(f);
 
     /* the undated main event */
-    f = extract(x, " date 2021-11-02 The online conference was chaired by "
-                   "Vietnam. Vietnam chairs the group in the 2021-2022 term.\n");
+    f = extract(x,
+                " date 2021-11-02 The online conference was chaired by "
+                "Vietnam. Vietnam chairs the group in the 2021-2022 term.\n");
     is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2021",
            "the year the text makes certain");
     dg_facts_free(f);
@@ -259,16 +258,16 @@ main(void)
                    "talks with Vietnamese Defense Minister Phan Van Giang in "
                    "Beijing on Wednesday. During the talks, Dong praised the "
                    "two militaries.\n");
-    is_int((long)events(f), 1, "'held talks with': one event, 'the talks' "
-                              "refers to it");
+    is_int((long)events(f), 1,
+           "'held talks with': one event, 'the talks' "
+           "refers to it");
     is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
            "China-Vietnam talks between Dong Jun and Phan Van Giang",
            "named after the countries and the persons");
     ok(has(f, ID "country/CHN", DG_NS "participatesIn", EV(1)) &&
            has(f, ID "country/VNM", DG_NS "participatesIn", EV(1)),
        "the nationalities take part");
-    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/beijing"),
-       "venue");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/beijing"), "venue");
     dg_facts_free(f);
 
     f = extract(x, " date 2023-10-18 Mr Zaki paid a courtesy call on Prime "
@@ -285,8 +284,8 @@ main(void)
                    "Stoltenberg visited Poland on 14 February 2024 and met "
                    "with President Andrzej Duda in Warsaw.\n");
     is_int((long)events(f), 2, "a visit and a meeting");
-    is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
-           "Stoltenberg's visit to Poland", "the visit's name");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "Stoltenberg's visit to Poland",
+           "the visit's name");
     ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "country/POL"),
        "'visited Poland': the country is the venue");
     is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2024-02-14",
@@ -310,8 +309,9 @@ main(void)
                    "a popular site. New recruits must meet the requirements. "
                    "The proposal met with criticism from lawmakers. The "
                    "president visited the new hospital.\n");
-    is_int((long)events(f), 0, "'meeting point', 'meet the requirements', "
-                              "'met with criticism' are no events");
+    is_int((long)events(f), 0,
+           "'meeting point', 'meet the requirements', "
+           "'met with criticism' are no events");
     dg_facts_free(f);
     f = extract(x, " date 2024-02-16 The minister did not meet with General "
                    "Pham Van Hoa.\n");
@@ -361,8 +361,9 @@ main(void)
     dg_facts_free(f);
     f = extract(x, " date 2024-02-15 Ministers met at the invitation of "
                    "the chair. Officials met at Vietnam's request.\n");
-    is_int((long)events(f), 0, "a group without an organisation is no "
-                              "meeting");
+    is_int((long)events(f), 0,
+           "a group without an organisation is no "
+           "meeting");
     dg_facts_free(f);
     f = extract(x, " date 2023-10-05 The two navies concluded the 35th "
                    "Exercise Singsiam in the Gulf of Thailand on Wednesday. "
@@ -375,7 +376,8 @@ main(void)
            "a bare ceremony is the main event's");
     ok(has(f, EV(2), DG_NS "partOf", EV(1)), "  ... part of it");
     ok(has(f, EV(2), DG_NS_SCHEMA "location",
-           ID "place/htms-bhumibol-adulyadej"), "  ... venue after 'aboard'");
+           ID "place/htms-bhumibol-adulyadej"),
+       "  ... venue after 'aboard'");
     ok(has_lit(f, EV(2), DG_NS_SCHEMA "startDate", "2023-10-04"),
        "  ... and its date");
     dg_facts_free(f);
@@ -397,13 +399,12 @@ main(void)
            "'a welcome ceremony for X': the person in the label");
     ok(has_lit(f, EV(2), DG_NS_SCHEMA "startDate", "2023-05-16"),
        "'Before the talks, ...': the talks' date");
-    ok(has(f, EV(2), DG_NS_SCHEMA "location",
-           ID "place/august-1st-building"), "  ... its own venue");
+    ok(has(f, EV(2), DG_NS_SCHEMA "location", ID "place/august-1st-building"),
+       "  ... its own venue");
     ok(has(f, ID "country/CHN", DG_NS "hosts", EV(2)) &&
            has(f, ID "person/li-shangfu", DG_NS "attends", EV(2)),
        "'Li hosted a ceremony': his country hosts, he attends");
-    ok(!has(f, ID "country/CHN", DG_NS "hosts", EV(1)),
-       "  ... not the talks");
+    ok(!has(f, ID "country/CHN", DG_NS "hosts", EV(1)), "  ... not the talks");
     dg_facts_free(f);
     f = extract(x, " date 2023-11-20 Indian Defence Minister Rajnath Singh "
                    "held bilateral talks with "
@@ -421,8 +422,7 @@ main(void)
            "Guard of Honour for Richard Marles",
            "'X was accorded a Guard of Honour'");
     ok(has_lit(f, EV(3), DG_NS_SCHEMA "startDate", "2023-11-20") &&
-           has(f, EV(3), DG_NS_SCHEMA "location",
-               ID "place/south-block-lawns"),
+           has(f, EV(3), DG_NS_SCHEMA "location", ID "place/south-block-lawns"),
        "  ... 'Earlier,': the main event's date, its own venue");
     ok(has(f, ID "country/IND", DG_NS "hosts", EV(3)) &&
            !has(f, ID "country/AUS", DG_NS "hosts", EV(3)),
@@ -547,8 +547,9 @@ main(void)
                    "and Teodoro met with Japanese Foreign Minister Yoko "
                    "Kamikawa. The first 2+2 was held in Tokyo in April "
                    "2022.\n");
-    is_int((long)events(f), 2, "'A and B met with C' joins the named "
-                              "meeting before");
+    is_int((long)events(f), 2,
+           "'A and B met with C' joins the named "
+           "meeting before");
     ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/malacanang-palace"),
        "  ... 'at Malacanang Palace'");
     is_str(get(f, EV(2), DG_NS_SCHEMA "name"), "first 2+2",

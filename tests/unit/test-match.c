@@ -68,12 +68,15 @@ main(void)
     dg_trie_add(tr, "South China Sea", 2);
     dg_trie_add(tr, "China", 3);
     dg_trie_add(tr, "WHO", 4);
-    is_int(dg_trie_add(tr, "china", 9), 1, "a phrase added twice keeps its value");
+    is_int(dg_trie_add(tr, "china", 9), 1,
+           "a phrase added twice keeps its value");
     is_int((long)trie_match(tr, "Vi\xe1\xbb\x87t Nam said", &v), 2,
            "diacritics are folded");
-    is_int((long)trie_match(tr, "South China Sea issue", &v), 3, "longest match");
+    is_int((long)trie_match(tr, "South China Sea issue", &v), 3,
+           "longest match");
     is_int(v, 2, "the longest phrase's value");
-    is_int((long)trie_match(tr, "china", &v), 0, "lowercase does not match a name");
+    is_int((long)trie_match(tr, "china", &v), 0,
+           "lowercase does not match a name");
     is_int((long)trie_match(tr, "who said", &v), 0, "'who' is not WHO");
     is_int((long)trie_match(tr, "WHO said", &v), 1, "WHO matches WHO");
     dg_trie_free(tr);
@@ -92,24 +95,29 @@ main(void)
        "a malformed line is reported as file:line (%s)", err.msg);
     dg_error_clear(&err);
     lx = dg_lexicon_load(DATA "/missing", &err);
-    ok(lx == NULL && err.code == DG_ERR_IO, "a missing data dir fails (%s)", err.msg);
+    ok(lx == NULL && err.code == DG_ERR_IO, "a missing data dir fails (%s)",
+       err.msg);
 
     /* entities in text */
     struct dg_extractor *x = dg_extract_new(DATA, &err);
     ok(x != NULL, "extractor on the fixture data");
-    struct dg_facts *f = extract(x,
-        "Thai and Vietnamese patrol boats met in the South China Sea on "
-        "Monday.\n\nThe Philippine Ministry of National Defence said the "
-        "Philippine Defence Ministry would host them.\n");
+    struct dg_facts *f = extract(
+        x, "Thai and Vietnamese patrol boats met in the South China Sea on "
+           "Monday.\n\nThe Philippine Ministry of National Defence said the "
+           "Philippine Defence Ministry would host them.\n");
     ok(f != NULL, "extracts");
     ok(!has_type(f, ID "country/CHN", DG_NS_SCHEMA "Country"),
        "South China Sea is not China");
-    ok(has_type(f, ID "country/THA", DG_NS_SCHEMA "Country"), "Thai gives Thailand");
-    ok(dg_facts_has(f, ID "country/VNM", DG_NS "iso3", "VNM", 0), "iso3 literal");
-    ok(dg_facts_has(f, ID "country/VNM", DG_NS_OWL "sameAs", DG_NS_WD "Q881", 1),
+    ok(has_type(f, ID "country/THA", DG_NS_SCHEMA "Country"),
+       "Thai gives Thailand");
+    ok(dg_facts_has(f, ID "country/VNM", DG_NS "iso3", "VNM", 0),
+       "iso3 literal");
+    ok(dg_facts_has(f, ID "country/VNM", DG_NS_OWL "sameAs", DG_NS_WD "Q881",
+                    1),
        "Wikidata sameAs");
     const char *mod = ID "org/philippine-ministry-of-national-defence";
-    ok(has_type(f, mod, DG_NS_SCHEMA "Organization"), "rule ministry keeps the adjective");
+    ok(has_type(f, mod, DG_NS_SCHEMA "Organization"),
+       "rule ministry keeps the adjective");
     ok(dg_facts_has(f, mod, DG_NS "orgKind", "ministry", 0), "kind ministry");
     ok(dg_facts_has(f, mod, DG_NS_SCHEMA "alternateName",
                     "Philippine Defence Ministry", 0),
@@ -138,8 +146,10 @@ main(void)
     ok(dg_facts_has(f, ID "org/admm", DG_NS_SCHEMA "alternateName",
                     "ASEAN Defense Ministers' Meeting", 0),
        "the variant as written is an alternateName");
-    const char *wg = ID "org/humanitarian-assistance-working-group-on-disaster-relief";
-    ok(dg_facts_has(f, wg, DG_NS "orgKind", "working group", 0), "rule working group");
+    const char *wg =
+        ID "org/humanitarian-assistance-working-group-on-disaster-relief";
+    ok(dg_facts_has(f, wg, DG_NS "orgKind", "working group", 0),
+       "rule working group");
     ok(dg_facts_has(f, wg, DG_NS_SCHEMA "alternateName", "HAWG", 0),
        "an acronym defined in the text");
     dg_facts_free(f);
@@ -148,14 +158,15 @@ main(void)
      * person or an event is no org */
     struct dg_extractor *rx = dg_extract_new(DG_SRCDIR "/extract/data", &err);
     ok(rx != NULL, "the real lexicon loads");
-    f = extract(rx, "Pentagon Press Secretary Air Force Brig. Gen. Tom Reed "
-                    "spoke. Chief of Defence Force General Tan Sri Ali Omar "
-                    "and Indonesian Armed Forces Commander Admiral Budi Santoso "
-                    "attended. The Royal Thai Navy will host the 12th ASEAN "
-                    "Navy Chiefs' Meeting in Pattaya. The 9th Cambodia-Laos "
-                    "Joint Border Committee meeting was held at the Engineering "
-                    "Training Centre in Kampot and the Peacekeeping Training "
-                    "Centre in Cambodia.\n");
+    f = extract(rx,
+                "Pentagon Press Secretary Air Force Brig. Gen. Tom Reed "
+                "spoke. Chief of Defence Force General Tan Sri Ali Omar "
+                "and Indonesian Armed Forces Commander Admiral Budi Santoso "
+                "attended. The Royal Thai Navy will host the 12th ASEAN "
+                "Navy Chiefs' Meeting in Pattaya. The 9th Cambodia-Laos "
+                "Joint Border Committee meeting was held at the Engineering "
+                "Training Centre in Kampot and the Peacekeeping Training "
+                "Centre in Cambodia.\n");
     int junk = 0;
     for (size_t i = 0; f && i < dg_facts_count(f); i++) {
         const char *sub = dg_facts_get(f, i)->s;
@@ -172,8 +183,9 @@ main(void)
     ok(f && has_type(f, ID "org/cambodia-laos-joint-border-committee",
                      DG_NS_SCHEMA "Organization"),
        "the committee of a numbered meeting, without the number");
-    ok(f && has_type(f, ID "org/engineering-training-centre",
-                     DG_NS_SCHEMA "Organization") &&
+    ok(f &&
+           has_type(f, ID "org/engineering-training-centre",
+                    DG_NS_SCHEMA "Organization") &&
            has_type(f, ID "org/peacekeeping-training-centre-in-cambodia",
                     DG_NS_SCHEMA "Organization"),
        "'in' takes a country into the name, not a town");

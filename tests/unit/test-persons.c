@@ -60,19 +60,20 @@ main(void)
 
     ok(x != NULL, "extractor on the fixture data");
 
-    f = extract(x,
-        " date 2024-02-20 Major General L\xc3\xaa V\xc4\x83n An, Director of the "
-        "Department of External Relations under the Vietnamese Ministry of "
-        "National Defence, Head of the Vietnamese delegation, welcomed the "
-        "guests.\n\n"
-        "Thai Deputy Prime Minister and Minister of Foreign Affairs Somchai "
-        "Wongsuwan attended.\n\n"
-        "Maj. Gen. An thanked Mr. Somchai Wongsuwan. Later Wongsuwan "
-        "left.\n\n"
-        "Keiko Tanaka, the Japanese Ambassador to the Philippines, spoke. "
-        "Ms. Tanaka, who is also Head of the Japanese mission, smiled.\n\n"
-        "Colonel Ramos arrived. The Filipino colonel greeted the hosts.\n\n"
-        "By Mai Lan\n\nTranslated by Tran Quoc Bao\n");
+    f = extract(
+        x, " date 2024-02-20 Major General L\xc3\xaa V\xc4\x83n An, Director "
+           "of the "
+           "Department of External Relations under the Vietnamese Ministry of "
+           "National Defence, Head of the Vietnamese delegation, welcomed the "
+           "guests.\n\n"
+           "Thai Deputy Prime Minister and Minister of Foreign Affairs Somchai "
+           "Wongsuwan attended.\n\n"
+           "Maj. Gen. An thanked Mr. Somchai Wongsuwan. Later Wongsuwan "
+           "left.\n\n"
+           "Keiko Tanaka, the Japanese Ambassador to the Philippines, spoke. "
+           "Ms. Tanaka, who is also Head of the Japanese mission, smiled.\n\n"
+           "Colonel Ramos arrived. The Filipino colonel greeted the hosts.\n\n"
+           "By Mai Lan\n\nTranslated by Tran Quoc Bao\n");
     ok(f != NULL, "extracts");
 
     const char *an = P("le-van-an");
@@ -81,10 +82,12 @@ main(void)
     ok(dg_facts_has(f, an, DG_NS "rank", "Major General", 0), "rank canonical");
     ok(dg_facts_has(f, an, DG_NS_SCHEMA "jobTitle",
                     "Director of the Department of External Relations under "
-                    "the Vietnamese Ministry of National Defence", 0),
+                    "the Vietnamese Ministry of National Defence",
+                    0),
        "first title as written");
     ok(dg_facts_has(f, an, DG_NS_SCHEMA "jobTitle",
-                    "Head of the Vietnamese delegation", 0), "second title");
+                    "Head of the Vietnamese delegation", 0),
+       "second title");
     ok(dg_facts_has(f, an, DG_NS_SCHEMA "nationality", ID "country/VNM", 1),
        "nationality from the title chain");
     ok(dg_facts_has(f, an, DG_NS_SCHEMA "worksFor",
@@ -96,15 +99,18 @@ main(void)
     ok(count(f, an, DG_NS "evidence") == 2, "'Maj. Gen. An' resolves to him");
 
     const char *sw = P("somchai-wongsuwan");
-    ok(dg_facts_has(f, sw, DG_NS_SCHEMA "jobTitle", "Deputy Prime Minister", 0) &&
-       dg_facts_has(f, sw, DG_NS_SCHEMA "jobTitle", "Minister of Foreign Affairs", 0),
+    ok(dg_facts_has(f, sw, DG_NS_SCHEMA "jobTitle", "Deputy Prime Minister",
+                    0) &&
+           dg_facts_has(f, sw, DG_NS_SCHEMA "jobTitle",
+                        "Minister of Foreign Affairs", 0),
        "'X and Y NAME' gives two titles");
     ok(dg_facts_has(f, sw, DG_NS_SCHEMA "nationality", ID "country/THA", 1),
        "leading adjective is nationality");
     ok(!dg_facts_has(f, sw, DG_NS_SCHEMA "jobTitle",
                      "Thai Deputy Prime Minister", 0),
        "the adjective is not in the title");
-    ok(count(f, sw, DG_NS "evidence") == 3, "honorific and bare surname resolve");
+    ok(count(f, sw, DG_NS "evidence") == 3,
+       "honorific and bare surname resolve");
 
     const char *kt = P("keiko-tanaka");
     ok(dg_facts_has(f, kt, DG_NS_SCHEMA "jobTitle",
@@ -113,7 +119,8 @@ main(void)
     ok(dg_facts_has(f, kt, DG_NS_SCHEMA "nationality", ID "country/JPN", 1),
        "appositive adjective is nationality");
     ok(dg_facts_has(f, kt, DG_NS_SCHEMA "jobTitle",
-                    "Head of the Japanese mission", 0), "'who is also' title");
+                    "Head of the Japanese mission", 0),
+       "'who is also' title");
 
     const char *ra = P("ramos");
     ok(dg_facts_has(f, ra, DG_NS "rank", "Colonel", 0),
@@ -123,10 +130,12 @@ main(void)
 
     ok(!dg_facts_has(f, P("mai-lan"), DG_RDF_TYPE, DG_NS_SCHEMA "Person", 1),
        "a byline is not a person");
-    ok(!dg_facts_has(f, P("tran-quoc-bao"), DG_RDF_TYPE, DG_NS_SCHEMA "Person", 1),
+    ok(!dg_facts_has(f, P("tran-quoc-bao"), DG_RDF_TYPE, DG_NS_SCHEMA "Person",
+                     1),
        "a translator is not a person");
     ok(dg_facts_has(f, ID "article/p1", DG_NS_SCHEMA "translator",
-                    "Tran Quoc Bao", 0), "translator literal on the article");
+                    "Tran Quoc Bao", 0),
+       "translator literal on the article");
     ok(dg_facts_has(f, ID "article/p1", DG_NS_SCHEMA "author", "Mai Lan", 0),
        "author literal on the article");
     is_int((long)persons(f), 4, "four persons, no more");
@@ -142,11 +151,11 @@ main(void)
 
     f = extract(x, "General Thang met Colonel Minh on Friday. The Vietnamese "
                    "general thanked him.\n");
-    ok(dg_facts_has(f, P("thang"), DG_NS_SCHEMA "nationality",
-                    ID "country/VNM", 1),
+    ok(dg_facts_has(f, P("thang"), DG_NS_SCHEMA "nationality", ID "country/VNM",
+                    1),
        "'the Vietnamese general' is the only general");
-    ok(!dg_facts_has(f, P("minh"), DG_NS_SCHEMA "nationality",
-                     ID "country/VNM", 1),
+    ok(!dg_facts_has(f, P("minh"), DG_NS_SCHEMA "nationality", ID "country/VNM",
+                     1),
        "the colonel is not the general");
     dg_facts_free(f);
 
@@ -160,7 +169,7 @@ main(void)
                     DG_NS_SCHEMA "Person", 1),
        "'R.' and 'Jr.' before a full stop");
     ok(!dg_facts_has(f, P("lloyd-j"), DG_RDF_TYPE, DG_NS_SCHEMA "Person", 1) &&
-       !dg_facts_has(f, P("austin"), DG_RDF_TYPE, DG_NS_SCHEMA "Person", 1),
+           !dg_facts_has(f, P("austin"), DG_RDF_TYPE, DG_NS_SCHEMA "Person", 1),
        "no person cut at the initial; 'Secretary Austin' resolves");
     is_int((long)persons(f), 2, "two persons");
     dg_facts_free(f);
@@ -203,42 +212,41 @@ main(void)
     x = dg_extract_new(DG_SRCDIR "/extract/data", &err);
     ok(x != NULL, "extractor on the real data");
     const char *nat = DG_NS_SCHEMA "nationality";
-    f = extract(x,
-        " date 2024-03-02\nPUTRAJAYA, March 2 (Agency) -- Chief of Navy "
-        "Admiral Abdul Rahman Salleh received Thai Navy Commander Admiral "
-        "Somkiat Chaiyo here today.\n\n"
-        "Malaysia and Thailand held talks on patrols.\n");
-    ok(f && dg_facts_has(f, P("abdul-rahman-salleh"), nat,
-                         ID "country/MYS", 1),
+    f = extract(
+        x, " date 2024-03-02\nPUTRAJAYA, March 2 (Agency) -- Chief of Navy "
+           "Admiral Abdul Rahman Salleh received Thai Navy Commander Admiral "
+           "Somkiat Chaiyo here today.\n\n"
+           "Malaysia and Thailand held talks on patrols.\n");
+    ok(f && dg_facts_has(f, P("abdul-rahman-salleh"), nat, ID "country/MYS", 1),
        "dateline city named by the body: the home side's official");
     ok(f && dg_facts_has(f, P("somkiat-chaiyo"), nat, ID "country/THA", 1),
        "an adjective wins over the dateline");
     dg_facts_free(f);
 
-    f = extract(x,
-        " date 2024-03-02\nPUTRAJAYA, March 2 (Agency) -- Secretary of "
-        "Defense Mark Olsen met Thai Navy Commander Admiral Somkiat Chaiyo "
-        "in Bangkok.\n");
+    f = extract(
+        x, " date 2024-03-02\nPUTRAJAYA, March 2 (Agency) -- Secretary of "
+           "Defense Mark Olsen met Thai Navy Commander Admiral Somkiat Chaiyo "
+           "in Bangkok.\n");
     ok(f && dg_facts_has(f, P("mark-olsen"), nat, ID "country/USA", 1),
        "a title of one country (title-countries.tsv)");
     ok(f && count(f, NULL, nat) == 2 &&
-       !dg_facts_has(f, ID "country/MYS", DG_NS "iso3", "MYS", 0),
+           !dg_facts_has(f, ID "country/MYS", DG_NS "iso3", "MYS", 0),
        "a dateline country the text does not name: no nationality, no row");
     dg_facts_free(f);
 
-    f = extract(x,
-        " date 2024-03-02\nDefence officials meet\n\n"
-        "Deputy Minister of National Defence Lieutenant General Ko Min Aung "
-        "welcomed Indian Defence Secretary Rakesh Mehra. The Myanmar "
-        "Ministry of National Defence hosted the talks.\n");
+    f = extract(
+        x, " date 2024-03-02\nDefence officials meet\n\n"
+           "Deputy Minister of National Defence Lieutenant General Ko Min Aung "
+           "welcomed Indian Defence Secretary Rakesh Mehra. The Myanmar "
+           "Ministry of National Defence hosted the talks.\n");
     ok(f && dg_facts_has(f, P("ko-min-aung"), nat, ID "country/MMR", 1),
        "'Deputy Minister of X' and the doc's one '<Country> Ministry of X'");
     dg_facts_free(f);
 
-    f = extract(x,
-        " date 2024-03-02\nNATO Secretary General Lars Berg met Sweden's "
-        "Minister for Defence Anna Lund and Ukrainian Defence Minister Ivan "
-        "Koval. Lars Berg thanked Norway.\n");
+    f = extract(
+        x, " date 2024-03-02\nNATO Secretary General Lars Berg met Sweden's "
+           "Minister for Defence Anna Lund and Ukrainian Defence Minister Ivan "
+           "Koval. Lars Berg thanked Norway.\n");
     ok(f && dg_facts_has(f, P("anna-lund"), nat, ID "country/SWE", 1),
        "\"Sweden's Minister for Defence\"");
     ok(f && count(f, P("lars-berg"), nat) == 0,
@@ -247,26 +255,27 @@ main(void)
        "a full name repeated without title is the same person's mention");
     dg_facts_free(f);
 
-    f = extract(x,
-        " date 2024-03-02\nRaksha Mantri Shri Arun Verma met Vice Admiral "
-        "Kenji Sato of Japan. Chief of Defence Staff General Vikram Rao "
-        "and Secretary Verma were present.\n");
+    f = extract(
+        x, " date 2024-03-02\nRaksha Mantri Shri Arun Verma met Vice Admiral "
+           "Kenji Sato of Japan. Chief of Defence Staff General Vikram Rao "
+           "and Secretary Verma were present.\n");
     ok(f && dg_facts_has(f, P("arun-verma"), nat, ID "country/IND", 1) &&
-       dg_facts_has(f, P("arun-verma"), DG_NS_SCHEMA "jobTitle",
-                    "Raksha Mantri", 0),
+           dg_facts_has(f, P("arun-verma"), DG_NS_SCHEMA "jobTitle",
+                        "Raksha Mantri", 0),
        "'Raksha Mantri' is a title of India");
     ok(f && count(f, P("vikram-rao"), nat) == 0,
        "no dateline and India not named: no default");
     dg_facts_free(f);
 
-    f = extract(x,
-        " date 2024-03-02\nSecretary of Defense Mark Olsen met Philippine "
-        "Defense Secretary Ramon Cruz. Secretary Olsen said the two "
-        "navies would train together.\n");
-    ok(f && dg_facts_has(f, P("mark-olsen"), DG_NS_SCHEMA "jobTitle",
-                         "Secretary of Defense", 0) &&
-       !dg_facts_has(f, P("mark-olsen"), DG_NS_SCHEMA "jobTitle",
-                     "Secretary", 0),
+    f = extract(
+        x, " date 2024-03-02\nSecretary of Defense Mark Olsen met Philippine "
+           "Defense Secretary Ramon Cruz. Secretary Olsen said the two "
+           "navies would train together.\n");
+    ok(f &&
+           dg_facts_has(f, P("mark-olsen"), DG_NS_SCHEMA "jobTitle",
+                        "Secretary of Defense", 0) &&
+           !dg_facts_has(f, P("mark-olsen"), DG_NS_SCHEMA "jobTitle",
+                         "Secretary", 0),
        "a title that is a word of a longer one is not emitted");
     dg_facts_free(f);
 

@@ -62,10 +62,12 @@ main(void)
         "in Hanoi. The talks covered the U.N. mission, e.g. training. "
         "Dr. Kim said so.\n";
     is_int((long)split(&x, t), 3, "abbreviations do not end sentences");
-    is_sent(&x, t, 0, "Lt. Gen. Nguyen Van An met U.S. officials on Jan. 5 in Hanoi.");
+    is_sent(&x, t, 0,
+            "Lt. Gen. Nguyen Van An met U.S. officials on Jan. 5 in Hanoi.");
     is_sent(&x, t, 1, "The talks covered the U.N. mission, e.g. training.");
     is_sent(&x, t, 2, "Dr. Kim said so.");
-    is_int((long)dg_sentences_get(x.s, 0)->start, 17, "first sentence starts after the date");
+    is_int((long)dg_sentences_get(x.s, 0)->start, 17,
+           "first sentence starts after the date");
     done(&x);
 
     t = "Navies joined a drill on the pandemic.Thai officers observed it. "
@@ -77,17 +79,21 @@ main(void)
 
     t = "Minister meets envoy\n\nThe minister met the envoy on Monday\n"
         "Both sides agreed on\nmore drills next year.\n";
-    is_int((long)split(&x, t), 3, "paragraphs and unpunctuated lines are boundaries");
+    is_int((long)split(&x, t), 3,
+           "paragraphs and unpunctuated lines are boundaries");
     is_sent(&x, t, 0, "Minister meets envoy");
-    ok(dg_sentences_get(x.s, 0)->flags & DG_SENT_FRAGMENT, "a headline is a fragment");
+    ok(dg_sentences_get(x.s, 0)->flags & DG_SENT_FRAGMENT,
+       "a headline is a fragment");
     is_sent(&x, t, 2, "Both sides agreed on\nmore drills next year.");
     done(&x);
 
-    t = "MANILA \xe2\x80\x94 Talks ended.\xc2\xa0 \"We agree,\" she said. \xe2\x80\x94 PNA";
+    t = "MANILA \xe2\x80\x94 Talks ended.\xc2\xa0 \"We agree,\" she said. "
+        "\xe2\x80\x94 PNA";
     is_int((long)split(&x, t), 3, "no-break spaces separate sentences");
     is_sent(&x, t, 0, "Talks ended.");
     is_sent(&x, t, 2, "\xe2\x80\x94 PNA");
-    ok(dg_sentences_get(x.s, 2)->flags & DG_SENT_CREDIT, "an agency tag is a credit");
+    ok(dg_sentences_get(x.s, 2)->flags & DG_SENT_CREDIT,
+       "an agency tag is a credit");
     done(&x);
 
     char longs[900] = "The delegates";
@@ -95,7 +101,8 @@ main(void)
         strcat(longs, " discussed issues");
     strcat(longs, ".\n\nTranslated by Mai Lan");
     is_int((long)split(&x, longs), 2, "a long sentence stays one sentence");
-    ok(dg_sentences_get(x.s, 0)->flags & DG_SENT_LONG, "a long sentence is flagged");
+    ok(dg_sentences_get(x.s, 0)->flags & DG_SENT_LONG,
+       "a long sentence is flagged");
     ok(dg_sentences_get(x.s, 1)->flags & DG_SENT_CREDIT,
        "a translator line is a credit, not minable");
     done(&x);
