@@ -8,6 +8,7 @@
 
 #include "common/ns.h"
 #include "extract/extract.h"
+#include "extract-util.h"
 
 #define ID DG_BASE_DEFAULT
 #define C(iso) ID "country/" iso
@@ -18,16 +19,7 @@
 static inline struct dg_facts *
 extract(struct dg_extractor *x, const char *text)
 {
-    struct dg_facts *f = dg_facts_new();
-    struct dg_extract_opts o = {.key = "t1", .source_file = "t1.txt"};
-    struct dg_error err;
-    dg_error_clear(&err);
-    if (dg_extract_article(x, text, strlen(text), &o, f, NULL, &err) < 0) {
-        printf("# extract: %s\n", err.msg);
-        dg_facts_free(f);
-        return NULL;
-    }
-    return f;
+    return dg_test_extract(x, "t1", text);
 }
 
 static inline int

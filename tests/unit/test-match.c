@@ -10,6 +10,7 @@
 #include "extract/extract.h"
 #include "extract/lexicon.h"
 #include "extract/match.h"
+#include "extract-util.h"
 #include "tap.h"
 
 #define DATA DG_SRCDIR "/tests/unit/data"
@@ -18,16 +19,7 @@
 static struct dg_facts *
 extract(struct dg_extractor *x, const char *text)
 {
-    struct dg_facts *f = dg_facts_new();
-    struct dg_extract_opts o = {.key = "t1", .source_file = "t1.txt"};
-    struct dg_error err;
-    dg_error_clear(&err);
-    if (dg_extract_article(x, text, strlen(text), &o, f, NULL, &err) < 0) {
-        printf("# extract: %s\n", err.msg);
-        dg_facts_free(f);
-        return NULL;
-    }
-    return f;
+    return dg_test_extract(x, "t1", text);
 }
 
 static int

@@ -7,6 +7,7 @@
 
 #include "common/ns.h"
 #include "extract/extract.h"
+#include "extract-util.h"
 #include "tap.h"
 
 #define DATA DG_SRCDIR "/tests/unit/data"
@@ -16,27 +17,13 @@
 static struct dg_facts *
 extract(struct dg_extractor *x, const char *text)
 {
-    struct dg_facts *f = dg_facts_new();
-    struct dg_extract_opts o = {.key = "p1", .source_file = "p1.txt"};
-    struct dg_error err;
-    dg_error_clear(&err);
-    if (dg_extract_article(x, text, strlen(text), &o, f, NULL, &err) < 0) {
-        printf("# extract: %s\n", err.msg);
-        dg_facts_free(f);
-        return NULL;
-    }
-    return f;
+    return dg_test_extract(x, "p1", text);
 }
 
 static size_t
 count(const struct dg_facts *f, const char *s, const char *p)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < dg_facts_count(f); i++) {
-        const struct dg_triple *t = dg_facts_get(f, i);
-        n += (!s || strcmp(t->s, s) == 0) && strcmp(t->p, p) == 0;
-    }
-    return n;
+    return dg_test_count(f, s, p);
 }
 
 static size_t
