@@ -362,6 +362,12 @@ dg_store_name(const struct dg_store *st)
 static int
 txn_begin(struct dg_store *st)
 {
+    /* librdf 1.0.17's postgresql storage loses every add made inside a
+     * transaction yet returns 0 (measured; STYLE.md): write it without */
+    if (!strcmp(st->spec.kind, "postgresql")) {
+        st->in_txn = 0;
+        return 0;
+    }
     st->in_txn = librdf_model_transaction_start(st->model) == 0;
     return 0;
 }
