@@ -203,6 +203,23 @@ make_dirs(const char *path, struct dg_error *err)
     return 0;
 }
 
+/* A copy of spec for messages, with the password of a postgresql:// spec
+ * replaced by "***".  Caller frees; NULL when out of memory. */
+static char *
+mask_password(const char *spec)
+{
+    const char *at = strrchr(spec, '@');
+    const char *colon =
+        strncmp(spec, "postgresql://", 13) == 0 ? strchr(spec + 13, ':') : NULL;
+    if (!at || !colon || colon > at)
+        return strdup(spec);
+    size_t n = strlen(spec) + 4;
+    char *copy = malloc(n);
+    if (copy)
+        snprintf(copy, n, "%.*s***%s", (int)(colon + 1 - spec), spec, at);
+    return copy;
+}
+
 /* ---- open and close */
 
 static int load_ontology(struct dg_store *st, const char *path,
@@ -221,7 +238,7 @@ dg_store_open(const char *specstr, int mode, const char *ontology_path,
     }
     if (dg_store_spec_parse(specstr, &st->spec, err) < 0)
         goto fail;
-    if (!(st->name = strdup(specstr))) {
+    if (!(st->name = mask_password(specstr))) {
         dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         goto fail;
     }
@@ -299,13 +316,13 @@ dg_store_open(const char *specstr, int mode, const char *ontology_path,
         fresh = 1;
     }
     if (!st->storage) {
-        dg_error_set(err, DG_ERR_STORE, "cannot open store '%s': %s", specstr,
+        dg_error_set(err, DG_ERR_STORE, "cannot open store '%s': %s", st->name,
                      log_text(st, "storage failed to open"));
         goto fail;
     }
     st->model = librdf_new_model(st->world, st->storage, NULL);
     if (!st->model) {
-        dg_error_set(err, DG_ERR_STORE, "cannot open store '%s': %s", specstr,
+        dg_error_set(err, DG_ERR_STORE, "cannot open store '%s': %s", st->name,
                      log_text(st, "model failed to open"));
         goto fail;
     }

@@ -13,12 +13,37 @@ export DG_OXIGRAPH_DIR="${DG_OXIGRAPH_DIR:-$top/tests/node_modules-ox}"
 # machine has none (NodeSource's node ships its own npm, which Debian's npm
 # package would conflict with)
 DG_EXTRA_PACKAGES="${DG_EXTRA_PACKAGES:-} chromium libxml2-utils clang-format"
+# a local PostgreSQL server and librdf's storage for it (t0400)
+DG_EXTRA_PACKAGES="$DG_EXTRA_PACKAGES postgresql librdf-storage-postgresql"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     DG_EXTRA_PACKAGES="$DG_EXTRA_PACKAGES nodejs npm"
 fi
 export DG_EXTRA_PACKAGES
 . "$top/scripts/setup.sh"
 cd "$top"
+
+# Starts the local PostgreSQL cluster and makes an empty test database;
+# exports DG_PG_SPEC for tests/cli/t0400-postgresql.sh.  Returns 1 (the
+# test then skips) when no server can be started here.
+start_postgres() {
+    command -v pg_lsclusters >/dev/null 2>&1 || return 1
+    local ver port
+    ver=$(pg_lsclusters -h 2>/dev/null | awk 'NR == 1 { print $1 }')
+    port=$(pg_lsclusters -h 2>/dev/null | awk 'NR == 1 { print $3 }')
+    [ -n "$ver" ] && [ -n "$port" ] || return 1
+    pg_ctlcluster "$ver" main start >/dev/null 2>&1 || true # may be running
+    pg_lsclusters -h | awk '$4 == "online"' | grep -q . || return 1
+    su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'dgtest'\"" |
+        grep -q 1 ||
+        su postgres -c "psql -qc \"CREATE USER dgtest WITH PASSWORD 'dgtest'\"" ||
+        return 1
+    su postgres -c "dropdb --if-exists dgtest && createdb -O dgtest dgtest" ||
+        return 1
+    export DG_PG_SPEC="postgresql://dgtest:dgtest@127.0.0.1:$port/dgtest"
+}
+if ! start_postgres >&2; then
+    echo "check: note: no PostgreSQL server here; t0400 will skip" >&2
+fi
 
 show_failures() { # print the logs of failed tests
     find "$1" -name '*.log' -path '*tests*' -print0 |
