@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/hash.h"
 #include "common/ns.h"
 #include "extract/doc.h"
 
@@ -197,21 +198,12 @@ dg_doc_free(struct dg_doc *d)
 
 /* ---- entities --------------------------------------------------------- */
 
-static uint64_t
-hash_s(const char *s)
-{
-    uint64_t h = 14695981039346656037ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
 int
 dg_doc_entity_find(const struct dg_doc *d, const char *iri)
 {
     if (!d->ent_hcap)
         return -1;
-    size_t mask = d->ent_hcap - 1, i = (size_t)hash_s(iri) & mask;
+    size_t mask = d->ent_hcap - 1, i = (size_t)dg_hash_str(iri) & mask;
     while (d->ent_hash[i]) {
         if (strcmp(d->ent[d->ent_hash[i] - 1].iri, iri) == 0)
             return (int)(d->ent_hash[i] - 1);
@@ -228,7 +220,7 @@ ent_rehash(struct dg_doc *d)
     if (!nh)
         return -1;
     for (size_t k = 0; k < d->nent; k++) {
-        size_t i = (size_t)hash_s(d->ent[k].iri) & (ncap - 1);
+        size_t i = (size_t)dg_hash_str(d->ent[k].iri) & (ncap - 1);
         while (nh[i])
             i = (i + 1) & (ncap - 1);
         nh[i] = k + 1;
@@ -263,7 +255,7 @@ dg_doc_entity(struct dg_doc *d, int kind, const char *iri, const char *name)
     e->name = name ? dg_doc_strdup(d, name) : NULL;
     if (!e->iri || (name && !e->name))
         return -1;
-    size_t i = (size_t)hash_s(iri) & (d->ent_hcap - 1);
+    size_t i = (size_t)dg_hash_str(iri) & (d->ent_hcap - 1);
     while (d->ent_hash[i])
         i = (i + 1) & (d->ent_hcap - 1);
     d->ent_hash[i] = d->nent + 1;

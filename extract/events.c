@@ -887,28 +887,47 @@ person_label(struct es *s, struct ev *e, const struct np *np)
 
 /* Registers a new event named by np.  Returns its index, -1 when out of
  * memory, -2 when the article has too many events. */
-static int
-new_event(struct es *s, const struct np *np, long sent)
+/* Registers the event entity NAME (borrowed, may be NULL) and starts its
+ * record s->ev[s->nev] (not yet counted) with kind, place and first
+ * sentence; the caller fills the rest and then counts it.  Returns the
+ * record, or NULL with *full set (the table is full) or clear (out of
+ * memory). */
+static struct ev *
+ev_start(struct es *s, const char *name, const char *kind, int place, long sent,
+         int *full)
 {
-    if (s->nev >= MAX_EVENTS)
-        return -2;
-    const char *name = np->nm_b ? dg_entities_name(s->d, np->nm_a, np->nm_b)
-                                : dg_entities_name(s->d, np->na, np->b);
+    *full = s->nev >= MAX_EVENTS;
+    if (*full)
+        return NULL;
     const char *iri = dg_doc_next_event_iri(s->d);
     if (!iri || !name)
-        return -1;
+        return NULL;
     int id = dg_doc_entity(s->d, DG_ENT_EVENT, iri, name);
     if (id < 0)
-        return -1;
+        return NULL;
     struct ev *e = &s->ev[s->nev];
     memset(e, 0, sizeof *e);
     e->id = id;
-    e->kind = np_kind(s, np);
-    e->place = -1;
+    e->kind = kind;
+    e->place = place;
     e->anchor = e->within = e->of = e->honoree = -1;
     e->who[0] = e->who[1] = -1;
-    e->forum = np->forum;
+    e->forum = -1;
     e->first_sent = sent;
+    return e;
+}
+
+static int
+new_event(struct es *s, const struct np *np, long sent)
+{
+    int full;
+    const char *name = s->nev >= MAX_EVENTS ? NULL
+                       : np->nm_b ? dg_entities_name(s->d, np->nm_a, np->nm_b)
+                                  : dg_entities_name(s->d, np->na, np->b);
+    struct ev *e = ev_start(s, name, np_kind(s, np), -1, sent, &full);
+    if (!e)
+        return full ? -2 : -1;
+    e->forum = np->forum;
     e->bare = !(np->f & (F_SPECIFIC & ~F_LOWER)) && np->forum < 0;
     e->future = (np->f & F_FUTURE) != 0;
     e->comp = (np->f & F_COMP) != 0;
@@ -1366,23 +1385,10 @@ static int
 verb_new_event(struct es *s, size_t si, const char *name, const char *kind,
                int place)
 {
-    if (s->nev >= MAX_EVENTS)
-        return -1;
-    const char *iri = dg_doc_next_event_iri(s->d);
-    if (!name || !iri)
-        return -2;
-    int id = dg_doc_entity(s->d, DG_ENT_EVENT, iri, name);
-    if (id < 0)
-        return -2;
-    struct ev *e = &s->ev[s->nev];
-    memset(e, 0, sizeof *e);
-    e->id = id;
-    e->kind = kind;
-    e->place = place;
-    e->anchor = e->within = e->of = e->honoree = -1;
-    e->forum = -1;
-    e->first_sent = (long)si;
-    e->who[0] = e->who[1] = -1;
+    int full;
+    struct ev *e = ev_start(s, name, kind, place, (long)si, &full);
+    if (!e)
+        return full ? -1 : -2;
     e->verb = 1;
     struct dg_tokens *tt = dg_tokens_new(name, 0, strlen(name));
     if (!tt)

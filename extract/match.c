@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/hash.h"
 #include "extract/match.h"
 
 enum { CONS_NONE = 0, CONS_CAP = 1, CONS_EXACT = 2 };
@@ -33,15 +34,6 @@ struct dg_trie {
     struct term *terms;
     size_t nterms, capterms;
 };
-
-static uint64_t
-hash_s(const char *s)
-{
-    uint64_t h = 14695981039346656037ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
 
 static uint64_t
 hash_u64(uint64_t x)
@@ -102,7 +94,7 @@ word_find(const struct dg_trie *tr, const char *w)
 {
     if (!tr->wcap)
         return -1;
-    size_t mask = tr->wcap - 1, i = (size_t)hash_s(w) & mask;
+    size_t mask = tr->wcap - 1, i = (size_t)dg_hash_str(w) & mask;
     while (tr->wtab[i]) {
         if (strcmp(tr->words[tr->wtab[i] - 1], w) == 0)
             return (long)tr->wtab[i] - 1;
@@ -119,7 +111,7 @@ word_rehash(struct dg_trie *tr)
     if (!nt)
         return -1;
     for (size_t k = 0; k < tr->nwords; k++) {
-        size_t i = (size_t)hash_s(tr->words[k]) & (ncap - 1);
+        size_t i = (size_t)dg_hash_str(tr->words[k]) & (ncap - 1);
         while (nt[i])
             i = (i + 1) & (ncap - 1);
         nt[i] = (uint32_t)(k + 1);
@@ -150,7 +142,7 @@ word_intern(struct dg_trie *tr, const char *w)
     if (!copy)
         return -1;
     tr->words[tr->nwords] = copy;
-    size_t i = (size_t)hash_s(w) & (tr->wcap - 1);
+    size_t i = (size_t)dg_hash_str(w) & (tr->wcap - 1);
     while (tr->wtab[i])
         i = (i + 1) & (tr->wcap - 1);
     tr->wtab[i] = (uint32_t)(tr->nwords + 1);
