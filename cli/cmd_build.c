@@ -14,7 +14,7 @@
 #include "cli/cli.h"
 #include "common/ns.h"
 #include "extract/extract.h"
-#include "graph/store.h"
+#include "graph/store/store.h"
 
 static const char usage_line[] =
     "usage: diplograph build [--store SPEC] [--base IRI] [--strict] "

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "graph/store.h"
+#include "graph/store/store.h"
 
 static const char usage_line[] =
     "usage: diplograph export [--store SPEC] "

@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "graph/store.h"
+#include "graph/store/store.h"
 
 static const char usage_line[] =
     "usage: diplograph query [--store SPEC] [-f table|tsv|csv|json|xml] "

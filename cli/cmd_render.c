@@ -11,7 +11,7 @@
 
 #include "cli/cli.h"
 #include "graph/render.h"
-#include "graph/store.h"
+#include "graph/store/store.h"
 
 static const char usage_line[] =
     "usage: diplograph render [--store SPEC] [-T svg|png|pdf|dot] "

@@ -7,7 +7,7 @@
 #include "cli/cli.h"
 #include "graph/render.h"
 #include "graph/report.h"
-#include "graph/store.h"
+#include "graph/store/store.h"
 
 static const char usage_line[] =
     "usage: diplograph report [--store SPEC] [-o DIR]";

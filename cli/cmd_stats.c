@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "graph/store.h"
+#include "graph/store/store.h"
 
 static const char usage_line[] = "usage: diplograph stats [--store SPEC]";
 

@@ -37,7 +37,7 @@
 
 #include "common/error.h"
 #include "graph/results.h"
-#include "graph/store.h"
+#include "graph/store/store.h"
 
 #define DG_RENDER_DEFAULT_LIMIT 300
 /* the automatic engine is dot up to this many nodes, sfdp above */

@@ -21,7 +21,7 @@
 #include <stddef.h>
 
 #include "common/error.h"
-#include "graph/store.h"
+#include "graph/store/store.h"
 
 /* rows shown in one results table; the rest are counted, not shown */
 #define DG_REPORT_MAX_ROWS 200

@@ -5,6 +5,7 @@
 # skips that second pass).
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export DG_SHARED="${DG_SHARED:-$(cd "$top/.." && pwd)/shared}"
 export DG_CONFIGURE_FLAGS="${DG_CONFIGURE_FLAGS:---enable-werror}"
 # one Oxigraph install (npm) for both passes of the differential test
 export DG_OXIGRAPH_DIR="${DG_OXIGRAPH_DIR:-$top/tests/node_modules-ox}"

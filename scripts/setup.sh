@@ -11,7 +11,7 @@ cd "$top"
 
 packages=(build-essential autoconf automake libtool pkg-config
     librdf0-dev libraptor2-dev librasqal3-dev libgraphviz-dev
-    liblmdb-dev libutf8proc-dev
+    liblmdb-dev libutf8proc-dev libpcre2-dev nettle-dev
     raptor2-utils python3
     ${DG_EXTRA_PACKAGES:-})
 missing=()

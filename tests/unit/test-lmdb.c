@@ -1,4 +1,4 @@
-/* test-lmdb.c: the "lmdb" librdf storage (graph/lmdb_storage.c), through
+/* test-lmdb.c: the "lmdb" librdf storage (graph/store/lmdb_storage.c), through
  * the librdf API only.
  *
  * Run without arguments it prints TAP.  Its other modes are helpers the
@@ -24,7 +24,7 @@
 #include <librdf.h>
 #include <lmdb.h>
 
-#include "graph/lmdb_storage.h"
+#include "graph/store/lmdb_storage.h"
 #include "tests/unit/tap.h"
 
 #define EX "http://ex.org/"

@@ -1,5 +1,5 @@
 /* lmdb_storage.c: the "lmdb" librdf storage module (see lmdb_storage.h and
- * graph/README-lmdb.md).
+ * graph/store/README.md).
  *
  * One LMDB environment per storage instance, in the store directory, with
  * these named databases:
@@ -86,7 +86,7 @@
 #include <librdf.h>
 #include <lmdb.h>
 
-#include "graph/lmdb_storage.h"
+#include "graph/store/lmdb_storage.h"
 
 #define LM_FORMAT "diplograph-lmdb 1"
 #define LM_ID_LEN 8

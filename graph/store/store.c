@@ -14,9 +14,9 @@
 #include <raptor2.h>
 
 #include "common/ns.h"
-#include "graph/lmdb_storage.h"
+#include "graph/store/lmdb_storage.h"
 #include "graph/sparql_check.h"
-#include "graph/store.h"
+#include "graph/store/store.h"
 
 /* The graph holding the ontology in every store. */
 #define ONTOLOGY_GRAPH "https://w3id.org/diplograph/ns"

@@ -29,7 +29,7 @@
  * removes the triple from every graph; context_serialise(NULL) and
  * context_remove_statements(NULL) address the default graph only.
  * librdf transactions map to one LMDB write transaction.  See
- * graph/README-lmdb.md for the key layout and the limits.
+ * graph/store/README.md for the key layout and the limits.
  *
  * Errors are reported through librdf's log (LIBRDF_FROM_STORAGE); this
  * module never prints. */

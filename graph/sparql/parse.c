@@ -1,0 +1,2 @@
+/* parse.c: placeholder, filled in by its module's commit. */
+#include "config.h"

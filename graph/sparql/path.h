@@ -1,0 +1,4 @@
+/* path.h: placeholder. */
+#ifndef DG_PATH_P_H
+#define DG_PATH_P_H
+#endif
