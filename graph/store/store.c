@@ -759,11 +759,19 @@ dedupe_graph(struct dg_results *r)
 struct dg_results *
 dg_store_query(struct dg_store *st, const char *sparql, struct dg_error *err)
 {
+    return dg_store_query_opts(st, sparql, NULL, err);
+}
+
+struct dg_results *
+dg_store_query_opts(struct dg_store *st, const char *sparql,
+                    const struct dg_query_opts *opts, struct dg_error *err)
+{
     librdf_query *q = NULL;
     librdf_query_results *qr = NULL;
     struct dg_results *r = NULL;
     librdf_stream *stream = NULL;
 
+    (void)opts; /* the rasqal path has one dataset view */
     if (dg_sparql_check(sparql, err) < 0)
         return NULL;
     log_reset(st);

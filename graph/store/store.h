@@ -68,6 +68,20 @@ int dg_store_load_file(struct dg_store *st, const char *path,
 struct dg_results *dg_store_query(struct dg_store *st, const char *sparql,
                                   struct dg_error *err);
 
+/* How a query runs (dg_store_query uses the defaults: all zero). */
+struct dg_query_opts {
+    /* 0: the default graph is the merge of every graph but the
+     * ontology's (the analysts' view); 1: only the true default graph
+     * (triples loaded with `load --default`), as the W3C tests expect */
+    int stored_default;
+    long timeout_ms; /* 0: none */
+};
+
+/* dg_store_query with options (borrowed; NULL: the defaults). */
+struct dg_results *dg_store_query_opts(struct dg_store *st, const char *sparql,
+                                       const struct dg_query_opts *opts,
+                                       struct dg_error *err);
+
 /* Writes the store (or the one graph graph_iri, when not NULL) to fp in
  * syntax "turtle", "ntriples", "nquads", "trig" or "rdfxml", with the
  * prefixes of the vocabulary.  *written (may be NULL) gets the count. */
