@@ -542,6 +542,7 @@ drop_stats(const char *dir)
     if (rc)
         return rc;
     mdb_env_set_maxdbs(env, 16);
+    mdb_env_set_mapsize(env, (size_t)1 << 30); /* fits under valgrind */
     rc = mdb_env_open(env, dir, MDB_NOTLS, 0666);
     if (!rc)
         rc = mdb_txn_begin(env, NULL, 0, &txn);
