@@ -86,6 +86,7 @@
 #include <librdf.h>
 #include <lmdb.h>
 
+#include "graph/store/lmdb_internal.h"
 #include "graph/store/lmdb_storage.h"
 
 #define LM_FORMAT "diplograph-lmdb 1"
@@ -115,12 +116,13 @@ enum {
     DB_T2H,
     DB_IDX0,
     DB_CTX = DB_IDX0 + IDX_COUNT,
+    DB_STATS,
     DB_COUNT
 };
 
 static const char *const db_names[DB_COUNT] = {
     "meta", "i2t",  "t2i",  "t2h",  "spoc", "posc",
-    "ospc", "cspo", "cpos", "cosp", "ctx",
+    "ospc", "cspo", "cpos", "cosp", "ctx",  "stats",
 };
 
 /* One slot of the direct-mapped term -> id cache. */
@@ -144,7 +146,9 @@ struct lm_store {
     int writemap; /* MDB_WRITEMAP: a property of the store, see open_dbs */
     MDB_env *env; /* owned */
     MDB_dbi dbi[DB_COUNT];
-    int has_ctx; /* dbi[DB_CTX] is open (always when writable) */
+    int has_ctx;   /* dbi[DB_CTX] is open (always when writable) */
+    int has_stats; /* dbi[DB_STATS] is open (always when writable) */
+    unsigned long wtxn_serial; /* bumped when wtxn starts or ends */
     size_t maxkey;
     MDB_txn *wtxn;     /* owned: the explicit transaction, or NULL */
     int wtxn_failed;   /* an LMDB error hit wtxn: only rollback remains */
@@ -309,6 +313,7 @@ buf_reserve(struct lm_store *st, size_t need)
 struct lm_open {
     dev_t dev;
     ino_t ino;
+    struct lm_store *st;  /* borrowed: the instance, once it is open */
     struct lm_open *next; /* owned */
 };
 
@@ -316,7 +321,7 @@ static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct lm_open *registry; /* owned */
 
 static int
-registry_add(dev_t dev, ino_t ino)
+registry_add(dev_t dev, ino_t ino, struct lm_store *st)
 {
     struct lm_open *o;
     int rc = 0;
@@ -334,6 +339,7 @@ registry_add(dev_t dev, ino_t ino)
     }
     o->dev = dev;
     o->ino = ino;
+    o->st = st;
     o->next = registry;
     registry = o;
 out:
@@ -947,6 +953,97 @@ ctx_build(struct lm_store *st, MDB_txn *txn)
     return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
+/* ---- statistics ------------------------------------------------------- */
+
+/* The stats table: key 'p' + predicate id (8 bytes big-endian), value the
+ * number of quads with that predicate (8 bytes big-endian); a predicate
+ * with no quad has no key.  The total is spoc's entry count. */
+static void
+stats_pred_key(unsigned char *kb, uint64_t p)
+{
+    kb[0] = 'p';
+    put_be64(kb + 1, p);
+}
+
+/* Adds delta (+1 or -1) to the count of predicate p. */
+static int
+stats_add(struct lm_store *st, MDB_txn *txn, uint64_t p, int delta)
+{
+    unsigned char kb[1 + LM_ID_LEN], vb[LM_ID_LEN];
+    MDB_val k = {sizeof kb, kb}, v;
+    uint64_t n = 0;
+    int rc;
+
+    if (!st->has_stats)
+        return 0;
+    stats_pred_key(kb, p);
+    rc = mdb_get(txn, st->dbi[DB_STATS], &k, &v);
+    if (rc == 0) {
+        if (v.mv_size != LM_ID_LEN)
+            return MDB_CORRUPTED;
+        n = get_be64(v.mv_data);
+    } else if (rc != MDB_NOTFOUND) {
+        return rc;
+    }
+    if (delta < 0 && n == 0)
+        return MDB_CORRUPTED;
+    n = delta < 0 ? n - 1 : n + 1;
+    if (n == 0)
+        return mdb_del(txn, st->dbi[DB_STATS], &k, NULL);
+    put_be64(vb, n);
+    v.mv_data = vb;
+    v.mv_size = sizeof vb;
+    return mdb_put(txn, st->dbi[DB_STATS], &k, &v, 0);
+}
+
+/* Fills the empty stats table from posc (one pass over the index), for a
+ * store made before the table existed. */
+static int
+stats_build(struct lm_store *st, MDB_txn *txn)
+{
+    unsigned char kb[1 + LM_ID_LEN], vb[LM_ID_LEN];
+    MDB_val k, v, sk, sv;
+    MDB_cursor *cur;
+    uint64_t p = 0, n = 0;
+    int rc;
+
+    rc = mdb_cursor_open(txn, st->dbi[DB_IDX0 + IDX_POSC], &cur);
+    if (rc)
+        return rc;
+    for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);;
+         rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+        uint64_t kp = 0;
+        if (rc == 0 && k.mv_size != LM_KEY_LEN)
+            rc = MDB_CORRUPTED;
+        if (rc && rc != MDB_NOTFOUND)
+            break;
+        if (rc == 0)
+            kp = get_be64(k.mv_data);
+        if (n && (rc == MDB_NOTFOUND || kp != p)) {
+            stats_pred_key(kb, p);
+            put_be64(vb, n);
+            sk.mv_data = kb;
+            sk.mv_size = sizeof kb;
+            sv.mv_data = vb;
+            sv.mv_size = sizeof vb;
+            int prc = mdb_put(txn, st->dbi[DB_STATS], &sk, &sv, MDB_APPEND);
+            if (prc) {
+                rc = prc;
+                break;
+            }
+            n = 0;
+        }
+        if (rc == MDB_NOTFOUND) {
+            rc = 0;
+            break;
+        }
+        p = kp;
+        n++;
+    }
+    mdb_cursor_close(cur);
+    return rc;
+}
+
 /* ---- quads ------------------------------------------------------------ */
 
 /* Adds the quad to the six indexes (and its graph to ctx); *added is 0
@@ -980,6 +1077,9 @@ quad_put(struct lm_store *st, MDB_txn *txn, const uint64_t ids[4], int *added)
         if (rc)
             return rc;
     }
+    rc = stats_add(st, txn, ids[POS_P], 1);
+    if (rc)
+        return rc;
     *added = 1;
     return 0;
 }
@@ -1006,6 +1106,9 @@ quad_del(struct lm_store *st, MDB_txn *txn, const uint64_t ids[4], int *removed)
         if (rc)
             return rc;
     }
+    rc = stats_add(st, txn, ids[POS_P], -1);
+    if (rc)
+        return rc;
     *removed = 1;
     return 0;
 }
@@ -1657,7 +1760,7 @@ open_dbs(struct lm_store *st, int make_new)
 {
     MDB_txn *txn = NULL;
     MDB_val k, v;
-    int rc = MDB_NOTFOUND, ctx_missing;
+    int rc = MDB_NOTFOUND, ctx_missing, stats_missing;
 
     if (!make_new) {
         rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn);
@@ -1671,6 +1774,10 @@ open_dbs(struct lm_store *st, int make_new)
                 rc = 0; /* made before ctx: get_contexts walks cspo */
             else if (i == DB_CTX && rc == 0)
                 st->has_ctx = 1;
+            if (i == DB_STATS && rc == MDB_NOTFOUND && st->read_only)
+                rc = 0; /* made before stats: estimates walk the indexes */
+            else if (i == DB_STATS && rc == 0)
+                st->has_stats = 1;
         }
         if (!rc) {
             k.mv_data = "format";
@@ -1701,6 +1808,8 @@ open_dbs(struct lm_store *st, int make_new)
         return rc;
     ctx_missing = mdb_dbi_open(txn, db_names[DB_CTX], 0, &st->dbi[DB_CTX]) ==
                   MDB_NOTFOUND;
+    stats_missing = mdb_dbi_open(txn, db_names[DB_STATS], 0,
+                                 &st->dbi[DB_STATS]) == MDB_NOTFOUND;
     for (int i = 0; i < DB_COUNT && !rc; i++) {
         rc = mdb_dbi_open(txn, db_names[i],
                           MDB_CREATE |
@@ -1732,13 +1841,19 @@ open_dbs(struct lm_store *st, int make_new)
     }
     if (!rc && ctx_missing && !make_new)
         rc = ctx_build(st, txn);
+    st->has_stats = 1; /* stats_build appends to the new table */
+    if (!rc && stats_missing && !make_new)
+        rc = stats_build(st, txn);
     if (rc) {
+        st->has_stats = 0;
         mdb_txn_abort(txn);
         return rc;
     }
     rc = mdb_txn_commit(txn);
     if (!rc)
         st->has_ctx = 1;
+    else
+        st->has_stats = 0;
     return rc;
 }
 
@@ -1778,6 +1893,7 @@ store_free(struct lm_store *st)
         scans_detach(st);
         wtxn_abort(st, st->wtxn);
         st->wtxn = NULL;
+        st->wtxn_serial++;
         scans_reattach(st);
     }
     pool_drain(st);
@@ -1861,7 +1977,7 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
                "lmdb: cannot open '%s': not a directory", st->path);
         goto out;
     }
-    rc = registry_add(sb.st_dev, sb.st_ino);
+    rc = registry_add(sb.st_dev, sb.st_ino, st);
     if (rc) {
         lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s", st->path,
                rc == EBUSY ? "already open in this process" : strerror(rc));
@@ -2332,6 +2448,7 @@ lm_transaction_start(librdf_storage *storage)
         return 1;
     }
     st->wtxn = txn;
+    st->wtxn_serial++;
     st->wtxn_failed = 0;
     return 0;
 }
@@ -2365,6 +2482,7 @@ lm_transaction_commit(librdf_storage *storage)
         rc = wtxn_commit(st, txn);
     }
     st->wtxn = NULL;
+    st->wtxn_serial++;
     st->wtxn_failed = 0;
     scans_reattach(st);
     if (rc == -1) {
@@ -2393,6 +2511,7 @@ lm_transaction_rollback(librdf_storage *storage)
     scans_detach(st);
     wtxn_abort(st, st->wtxn);
     st->wtxn = NULL;
+    st->wtxn_serial++;
     st->wtxn_failed = 0;
     scans_reattach(st);
     return 0;
@@ -2457,4 +2576,93 @@ dg_lmdb_storage_register(librdf_world *world)
                world, "lmdb", "LMDB embedded quad store", lm_register_factory)
                ? -1
                : 0;
+}
+
+/* ---- direct access for graph/store/ (lmdb_internal.h) ------------------ */
+
+int
+dg_lmdb_env_get(librdf_storage *storage, struct dg_lmdb_env *out)
+{
+    void *inst = storage ? librdf_storage_get_instance(storage) : NULL;
+    struct lm_store *st = NULL;
+
+    if (!inst)
+        return -1;
+    /* only instances of this module are in the registry */
+    pthread_mutex_lock(&registry_lock);
+    for (struct lm_open *o = registry; o; o = o->next)
+        if (o->st == inst) {
+            st = o->st;
+            break;
+        }
+    pthread_mutex_unlock(&registry_lock);
+    if (!st || !st->env)
+        return -1;
+    memset(out, 0, sizeof *out);
+    out->store = st;
+    out->env = st->env;
+    out->i2t = st->dbi[DB_I2T];
+    out->t2i = st->dbi[DB_T2I];
+    out->t2h = st->dbi[DB_T2H];
+    out->ctx = st->dbi[DB_CTX];
+    out->stats = st->dbi[DB_STATS];
+    for (int i = 0; i < IDX_COUNT; i++)
+        out->idx[i] = st->dbi[DB_IDX0 + i];
+    out->has_ctx = st->has_ctx;
+    out->has_stats = st->has_stats;
+    out->maxkey = st->maxkey;
+    return 0;
+}
+
+int
+dg_lmdb_txn_get(const struct dg_lmdb_env *e, MDB_txn **txn, int *own)
+{
+    struct lm_store *st = e->store;
+
+    if (st->wtxn && st->wtxn_failed)
+        return MDB_BAD_TXN;
+    return read_begin(st, txn, own);
+}
+
+void
+dg_lmdb_txn_put(const struct dg_lmdb_env *e, MDB_txn *txn, int own)
+{
+    read_end(e->store, txn, own);
+}
+
+unsigned long
+dg_lmdb_txn_serial(const struct dg_lmdb_env *e)
+{
+    return ((const struct lm_store *)e->store)->wtxn_serial;
+}
+
+int
+dg_lmdb_term_find(const struct dg_lmdb_env *e, MDB_txn *txn,
+                  const unsigned char *enc, size_t len, uint64_t *id)
+{
+    return term_db_find(e->store, txn, enc, len, fnv1a(enc, len), id);
+}
+
+int
+dg_lmdb_pred_count(const struct dg_lmdb_env *e, MDB_txn *txn, uint64_t p,
+                   uint64_t *n)
+{
+    struct lm_store *st = e->store;
+    unsigned char kb[1 + LM_ID_LEN];
+    MDB_val k = {sizeof kb, kb}, v;
+    int rc;
+
+    if (!st->has_stats)
+        return MDB_NOTFOUND;
+    stats_pred_key(kb, p);
+    rc = mdb_get(txn, st->dbi[DB_STATS], &k, &v);
+    *n = 0;
+    if (rc == MDB_NOTFOUND)
+        return 0;
+    if (rc)
+        return rc;
+    if (v.mv_size != LM_ID_LEN)
+        return MDB_CORRUPTED;
+    *n = get_be64(v.mv_data);
+    return 0;
 }
