@@ -70,7 +70,7 @@ dg_pnode_clear(struct dg_pnode *n)
 }
 
 static void
-triples_free(struct dg_triple *t, size_t n)
+triples_free(struct dg_tpat *t, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         dg_pnode_clear(&t[i].s);

@@ -186,7 +186,7 @@ struct dg_pnode {
     uint64_t id;          /* the constant's id in the dataset */
 };
 
-struct dg_triple {
+struct dg_tpat {
     struct dg_pnode s, p, o;
 };
 
@@ -227,7 +227,7 @@ struct dg_pattern {
     struct dg_pattern *left, *right; /* owned operands */
     /* DG_P_BGP */
     size_t ntriples;
-    struct dg_triple *triples; /* owned array */
+    struct dg_tpat *triples; /* owned array */
     /* DG_P_PATH */
     struct dg_pnode s, o;
     struct dg_path *path; /* owned */
@@ -279,7 +279,7 @@ struct dg_query {
     /* CONSTRUCT: the template; a constant blank node in it (var < 0,
      * term.kind DG_ST_BLANK) is a fresh blank node per solution */
     size_t ntemplate;
-    struct dg_triple *template_; /* owned */
+    struct dg_tpat *template_; /* owned */
     /* DESCRIBE: the resources (variables or IRIs); describe_all for * */
     size_t ndescribe;
     struct dg_pnode *describe; /* owned */

@@ -996,7 +996,7 @@ pnode_value(const struct dg_pnode *n, const uint64_t *row)
 }
 
 static uint64_t
-estimate_triple(struct ev *ev, const struct dg_triple *t, const uint64_t *row,
+estimate_triple(struct ev *ev, const struct dg_tpat *t, const uint64_t *row,
                 const struct gctx *g)
 {
     uint64_t pat[4] = {pnode_value(&t->s, row), pnode_value(&t->p, row),
@@ -1052,7 +1052,7 @@ plan_bgp(struct ev *ev, struct op *op, const uint64_t *seed,
         for (size_t i = 0; i < n; i++) {
             if (used[i])
                 continue;
-            const struct dg_triple *t = &p->triples[i];
+            const struct dg_tpat *t = &p->triples[i];
             const struct dg_pnode *pos[3] = {&t->s, &t->p, &t->o};
             int conn = 0;
             double cost = (double)est[i];
@@ -1077,7 +1077,7 @@ plan_bgp(struct ev *ev, struct op *op, const uint64_t *seed,
         }
         used[best] = 1;
         op->order[k] = best;
-        const struct dg_triple *t = &p->triples[best];
+        const struct dg_tpat *t = &p->triples[best];
         pnode_vars(&t->s, bound);
         pnode_vars(&t->p, bound);
         pnode_vars(&t->o, bound);
@@ -1148,7 +1148,7 @@ bgp_bind(struct it_bgp *b, int level, int var, uint64_t val)
 static int
 bgp_open_level(struct it_bgp *b, int level)
 {
-    const struct dg_triple *t = &b->op->p->triples[b->op->order[level]];
+    const struct dg_tpat *t = &b->op->p->triples[b->op->order[level]];
     uint64_t spo[3] = {pnode_value(&t->s, b->row), pnode_value(&t->p, b->row),
                        pnode_value(&t->o, b->row)};
     return qsrc_open(b->base.ev, &b->src[level], spo, &b->g, b->row);
@@ -1189,7 +1189,7 @@ bgp_next(struct it *it, uint64_t *out)
             b->level = lv - 1;
             continue;
         }
-        const struct dg_triple *t = &b->op->p->triples[b->op->order[lv]];
+        const struct dg_tpat *t = &b->op->p->triples[b->op->order[lv]];
         if (!bgp_bind(b, lv, t->s.var, quad[DG_S]) ||
             !bgp_bind(b, lv, t->p.var, quad[DG_P]) ||
             !bgp_bind(b, lv, t->o.var, quad[DG_O]) ||
@@ -2749,7 +2749,7 @@ construct_results(struct ev *ev, struct it *it, struct dg_results *res)
     while ((r = it->next(it, row)) == 1) {
         sol++;
         for (size_t i = 0; i < q->ntemplate; i++) {
-            const struct dg_triple *t = &q->template_[i];
+            const struct dg_tpat *t = &q->template_[i];
             uint64_t spo[3] = {template_id(ev, &t->s, row, sol),
                                template_id(ev, &t->p, row, sol),
                                template_id(ev, &t->o, row, sol)};
@@ -2995,7 +2995,7 @@ explain_op(struct ev *ev, struct op *op, int depth, FILE *fp)
         if (p->ntriples && plan_bgp(ev, op, NULL, &g) < 0)
             return -1;
         for (size_t k = 0; k < p->ntriples; k++) {
-            const struct dg_triple *t = &p->triples[op->order[k]];
+            const struct dg_tpat *t = &p->triples[op->order[k]];
             uint64_t *zero = calloc(ev->width, sizeof *zero);
             if (!zero)
                 return ev_fail_nomem(ev);
