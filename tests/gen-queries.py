@@ -1,0 +1,679 @@
+#!/usr/bin/env python3
+"""gen-queries.py: random SPARQL queries over diplograph's own vocabulary.
+
+usage: gen-queries.py [--seed S] [--count N] DATA.nq OUTDIR
+
+Reads a store exported as N-Quads (`diplograph export -f nquads`), learns
+its shape (which classes each property links, which literals and datatypes
+occur; the ontology graph <https://w3id.org/diplograph/ns> is left out as
+the engine's default graph leaves it out), and writes N queries
+OUTDIR/q0001.rq ... (default 520) for tests/cli/t0220-oxigraph-random.sh,
+which runs each in diplograph and in Oxigraph (tests/oxigraph-diff.mjs).
+
+Query kinds, in turn: connected basic graph patterns (1-4 triple
+patterns), FILTERs (comparisons, regex, string functions, lang, datatype,
+bound, IN, EXISTS / NOT EXISTS), OPTIONAL (nested too), UNION, MINUS,
+BIND, VALUES, property paths (/ | ^ * + ? !), GRAPH ?g and GRAPH <iri>,
+aggregates (COUNT SUM MIN MAX AVG GROUP_CONCAT SAMPLE, DISTINCT, GROUP BY,
+HAVING), sub-queries, ORDER BY with LIMIT / OFFSET, DISTINCT, ASK,
+CONSTRUCT, and expressions in SELECT.  IRIs and literals are sampled from
+the data, so most queries have answers.
+
+Deterministic: query i depends only on (--seed, i, the data).  Every
+query's answer is defined by SPARQL 1.1 up to what oxigraph-diff.mjs
+allows (blank node labels, GROUP_CONCAT order, SAMPLE): ORDER BY is used
+with LIMIT / OFFSET only when it orders the projected rows totally, and on
+keys SPARQL orders (IRIs, or literals of one kind), no NOW(), RAND(),
+UUID(), BNODE(); GROUP_CONCAT and SAMPLE only in the outermost SELECT and
+not in ORDER BY or HAVING.
+
+Python 3 standard library only.
+"""
+
+import argparse
+import os
+import random
+import re
+import sys
+
+ONTOLOGY = "https://w3id.org/diplograph/ns"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PREFIXES = [
+    ("dg", "https://w3id.org/diplograph/ns#"),
+    ("schema", "http://schema.org/"),
+    ("org", "http://www.w3.org/ns/org#"),
+    ("prov", "http://www.w3.org/ns/prov#"),
+    ("skos", "http://www.w3.org/2004/02/skos/core#"),
+    ("owl", "http://www.w3.org/2002/07/owl#"),
+    ("xsd", XSD),
+    ("rdf", RDF),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+]
+PROLOGUE = "".join(f"PREFIX {p}: <{n}>\n" for p, n in PREFIXES)
+
+# ---------------------------------------------------------------- N-Quads
+
+TERM = r'(<[^>]*>|_:\S+|"(?:[^"\\]|\\.)*"(?:@[A-Za-z0-9-]+|\^\^<[^>]*>)?)'
+QUAD = re.compile(rf"^{TERM}\s+{TERM}\s+{TERM}\s*(?:{TERM})?\s*\.\s*$")
+
+
+def unescape(s):
+    return re.sub(r'\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)',
+                  lambda m: (chr(int(m.group(1)[1:], 16)) if m.group(1)[0] in "uU"
+                             else {"t": "\t", "n": "\n", "r": "\r", "b": "\b",
+                                   "f": "\f"}.get(m.group(1), m.group(1))), s)
+
+
+class Lit:
+    """a literal: lexical form and datatype (xsd:string for simple ones)"""
+
+    def __init__(self, lex, dt, lang=None):
+        self.lex, self.dt, self.lang = lex, dt, lang
+
+    def sparql(self):
+        s = '"' + self.lex.replace("\\", "\\\\").replace('"', '\\"') \
+            .replace("\n", "\\n").replace("\r", "\\r") + '"'
+        if self.lang:
+            return s + "@" + self.lang
+        if self.dt == XSD + "string":
+            return s
+        if self.dt == XSD + "integer" and re.fullmatch(r"-?\d+", self.lex):
+            return self.lex
+        return s + "^^" + qname(self.dt)
+
+
+def parse_term(t):
+    if t.startswith("<"):
+        return t[1:-1]
+    if t.startswith("_:"):
+        return None  # blank nodes: not used as constants
+    m = re.match(r'^"((?:[^"\\]|\\.)*)"(?:@([A-Za-z0-9-]+)|\^\^<([^>]*)>)?$', t)
+    return Lit(unescape(m.group(1)), m.group(3) or XSD + "string", m.group(2))
+
+
+def qname(iri):
+    for p, n in PREFIXES:
+        if iri.startswith(n) and re.fullmatch(r"[A-Za-z_][\w-]*", iri[len(n):]):
+            return f"{p}:{iri[len(n):]}"
+    return f"<{iri}>"
+
+
+# ---------------------------------------------------------------- the data
+
+
+class Data:
+    def __init__(self, path):
+        self.types = {}        # subject IRI -> sorted classes
+        self.triples = []      # (s, p, o, g), o an IRI string or a Lit
+        self.graphs = set()
+        with open(path, encoding="utf-8") as fp:
+            for line in fp:
+                m = QUAD.match(line.strip())
+                if not m:
+                    continue
+                g = m.group(4)
+                if g and g[1:-1] == ONTOLOGY:
+                    continue
+                s, p, o = (parse_term(m.group(i)) for i in (1, 2, 3))
+                if s is None or o is None:
+                    continue
+                g = g[1:-1] if g else None
+                if g:
+                    self.graphs.add(g)
+                if p == RDF + "type":
+                    self.types.setdefault(s, set()).add(o)
+                self.triples.append((s, p, o, g))
+        self.graphs = sorted(self.graphs)
+        self.cls = {s: sorted(c)[0] for s, c in self.types.items()}
+        # edges: (subject class, p, object kind) -> list of (s, o)
+        # an object kind is a class IRI, "iri" (untyped IRI), or ("lit", dt)
+        self.edges = {}
+        self.instances = {}
+        seen = set()
+        for s, p, o, g in self.triples:
+            if (s, p, o if isinstance(o, str) else (o.lex, o.dt)) in seen:
+                continue
+            seen.add((s, p, o if isinstance(o, str) else (o.lex, o.dt)))
+            if p == RDF + "type":
+                self.instances.setdefault(o, []).append(s)
+                continue
+            sc = self.cls.get(s)
+            if sc is None:
+                continue
+            ok = self.kind(o)
+            self.edges.setdefault((sc, p, ok), []).append((s, o))
+        self.edge_keys = sorted(self.edges, key=str)
+        self.by_class = {}
+        for k in self.edge_keys:
+            self.by_class.setdefault(("s", k[0]), []).append(k)
+            if isinstance(k[2], str) and k[2] != "iri":
+                self.by_class.setdefault(("o", k[2]), []).append(k)
+        self.classes = sorted(self.instances)
+        self.preds = sorted({k[1] for k in self.edge_keys})
+        ends = {}
+        for s, p, o, g in self.triples:
+            e = ends.setdefault(qname(p), set())
+            e.add(s)
+            if isinstance(o, str):
+                e.add(o)
+        self.ends = {p: sorted(e) for p, e in ends.items()}
+        self.subjects = sorted(self.cls)
+
+    def kind(self, o):
+        if isinstance(o, Lit):
+            return ("lit", o.dt)
+        return self.cls.get(o, "iri")
+
+    def lit_values(self, p, dt=None):
+        vals = []
+        for k in self.edge_keys:
+            if k[1] == p and isinstance(k[2], tuple) and (dt is None or k[2][1] == dt):
+                vals += [o for _, o in self.edges[k]]
+        return vals
+
+
+# ---------------------------------------------------------------- patterns
+
+
+class Gen:
+    def __init__(self, data, rng):
+        self.d, self.r = data, rng
+        self.nvar = 0
+        self.vars = {}  # name -> kind (class IRI, "iri" or ("lit", dt))
+
+    def var(self, kind):
+        name = "abcdefghijklmnopqrstuvwxyz"[self.nvar % 26] + (str(self.nvar // 26) if self.nvar >= 26 else "")
+        self.nvar += 1
+        self.vars[name] = kind
+        return "?" + name
+
+    def lit_vars(self, dt=None):
+        return ["?" + v for v, k in self.vars.items()
+                if isinstance(k, tuple) and (dt is None or k[1] == dt)]
+
+    def iri_vars(self):
+        return ["?" + v for v, k in self.vars.items() if isinstance(k, str)]
+
+    def pick(self, seq):
+        return seq[self.r.randrange(len(seq))]
+
+    def bgp(self, n, start=None, const=0.3):
+        """n connected triple patterns; returns (lines, [vars]).  start is an
+        existing (var, class) to grow from."""
+        r, d = self.r, self.d
+        lines = []
+        frontier = []  # (var, class)
+        if start:
+            frontier.append(start)
+        else:
+            c = self.pick(d.classes)
+            v = self.var(c)
+            lines.append(f"{v} a {qname(c)} .")
+            frontier.append((v, c))
+            n -= 1
+        for _ in range(max(n, 0)):
+            v, c = self.pick(frontier)
+            outs = d.by_class.get(("s", c), [])
+            ins = d.by_class.get(("o", c), [])
+            if not outs and not ins:
+                break
+            if outs and (not ins or r.random() < 0.7):
+                k = self.pick(outs)
+                s_, o_ = self.pick(d.edges[k])
+                if r.random() < const:
+                    o = qname(o_) if isinstance(o_, str) else o_.sparql()
+                else:
+                    o = self.var(k[2])
+                    if isinstance(k[2], str) and k[2] != "iri":
+                        frontier.append((o, k[2]))
+                lines.append(f"{v} {qname(k[1])} {o} .")
+            else:
+                k = self.pick(ins)
+                s_, o_ = self.pick(d.edges[k])
+                if r.random() < const:
+                    s = qname(s_)
+                else:
+                    s = self.var(k[0])
+                    frontier.append((s, k[0]))
+                lines.append(f"{s} {qname(k[1])} {v} .")
+        return lines, frontier
+
+    def literal_pattern(self, v, c, dt=None):
+        """a pattern from ?v (of class c) to a new literal variable"""
+        keys = [k for k in self.d.by_class.get(("s", c), [])
+                if isinstance(k[2], tuple) and (dt is None or k[2][1] == dt)]
+        if not keys:
+            return None, None, None
+        k = self.pick(keys)
+        o = self.var(k[2])
+        return f"{v} {qname(k[1])} {o} .", o, k
+
+    def iri_pattern(self, v, c):
+        keys = [k for k in self.d.by_class.get(("s", c), []) if isinstance(k[2], str)]
+        if not keys:
+            return None, None, None
+        k = self.pick(keys)
+        o = self.var(k[2])
+        return f"{v} {qname(k[1])} {o} .", o, k
+
+    def filter_for(self, v, k):
+        """a FILTER expression on ?v whose values are those of edge k"""
+        r = self.r
+        vals = [o for _, o in self.d.edges[k]]
+        sample = self.pick(vals)
+        dt = k[2][1] if isinstance(k[2], tuple) else None
+        if dt == XSD + "integer":
+            n = int(sample.lex)
+            return self.pick([f"{v} > {n}", f"{v} <= {n}", f"{v} = {n}", f"{v} != {n}",
+                              f"{v} * 2 >= {n} + 1", f"{v} IN ({n}, {n + 1}, {n + 3})",
+                              f"ABS({v} - {n}) < 5", f"{v} / 2 > {n // 3}",
+                              f"DATATYPE({v}) = xsd:integer", f"isNumeric({v})"])
+        if dt == XSD + "string":
+            word = re.findall(r"[A-Za-z]{3,}", sample.lex) or ["abc"]
+            w = self.pick(word)
+            sub = w[:r.randint(2, len(w))]
+            return self.pick([
+                f'regex({v}, "{sub}", "i")', f'regex({v}, "^{w[0]}")',
+                f'CONTAINS(LCASE({v}), "{sub.lower()}")', f'STRSTARTS({v}, "{w[:2]}")',
+                f'STRENDS({v}, "{w[-2:]}")', f"STRLEN({v}) > {len(sample.lex)}",
+                f"{v} < {sample.sparql()}", f"{v} >= {sample.sparql()}",
+                f"{v} = {sample.sparql()}", f"{v} != {sample.sparql()}",
+                f'LANG({v}) = ""', f"DATATYPE({v}) = xsd:string",
+                f"UCASE({v}) = {Lit(sample.lex.upper(), dt).sparql()}",
+                f"{v} NOT IN ({sample.sparql()}, \"x\")",
+                f'STRBEFORE({v}, " ") != ""', f"isLiteral({v}) && !isIRI({v})",
+            ])
+        if dt in (XSD + "date", XSD + "dateTime"):
+            return self.pick([f"{v} >= {sample.sparql()}", f"{v} < {sample.sparql()}",
+                              f"YEAR({v}) = {sample.lex[:4]}", f"MONTH({v}) > 6",
+                              f"{v} = {sample.sparql()}"])
+        if dt == XSD + "boolean":
+            return self.pick([f"{v}", f"!{v}", f"{v} = true"])
+        if dt is not None:
+            return self.pick([f"DATATYPE({v}) = {qname(dt)}", f"STR({v}) >= {Lit(sample.lex, XSD + 'string').sparql()}",
+                              f"sameTerm({v}, {sample.sparql()})"])
+        # IRIs
+        return self.pick([f"{v} = {qname(sample)}", f"{v} != {qname(sample)}", f"isIRI({v})",
+                          f'STRSTARTS(STR({v}), "https://w3id.org/diplograph/id/")',
+                          f"sameTerm({v}, {qname(sample)})", f'CONTAINS(STR({v}), "{sample[-3:]}")'])
+
+
+# ---------------------------------------------------------------- query kinds
+
+
+def q_bgp(g):
+    lines, _ = g.bgp(g.r.randint(1, 4))
+    vs = sorted({m for m in re.findall(r"\?\w+", " ".join(lines))})
+    sel = g.pick(["*", "DISTINCT " + " ".join(vs), " ".join(vs[:max(1, len(vs) - 1)]),
+                  "DISTINCT " + vs[0], "REDUCED " + " ".join(vs)])
+    if sel.startswith("REDUCED"):
+        sel = "DISTINCT" + sel[7:]  # REDUCED's cardinality is undefined
+    return f"SELECT {sel} WHERE {{\n  " + "\n  ".join(lines) + "\n}"
+
+
+def q_filter(g):
+    lines, frontier = g.bgp(g.r.randint(1, 3), const=0.1)
+    v, c = g.pick(frontier)
+    if g.r.random() < 0.75:
+        pat, o, k = g.literal_pattern(v, c)
+    else:
+        pat, o, k = g.iri_pattern(v, c)
+    if pat:
+        lines.append(pat)
+        f = g.filter_for(o, k)
+        if g.r.random() < 0.3:
+            pat2, o2, k2 = g.literal_pattern(v, c)
+            if pat2:
+                lines.append(pat2)
+                f = f"({f}) {g.pick(['&&', '||'])} ({g.filter_for(o2, k2)})"
+        pos = g.r.randrange(len(lines) + 1)
+        lines.insert(pos, f"FILTER({f})")
+    return "SELECT * WHERE {\n  " + "\n  ".join(lines) + "\n}"
+
+
+def q_optional(g):
+    lines, frontier = g.bgp(g.r.randint(1, 3), const=0.15)
+    v, c = g.pick(frontier)
+    pat, o, k = (g.literal_pattern if g.r.random() < 0.5 else g.iri_pattern)(v, c)
+    if not pat:
+        return q_bgp(g)
+    inner = pat
+    if isinstance(k[2], str) and k[2] != "iri" and g.r.random() < 0.5:
+        pat2, o2, k2 = g.literal_pattern(o, k[2])
+        if pat2:
+            inner += f"\n    OPTIONAL {{ {pat2} }}"  # nested
+    if g.r.random() < 0.3:
+        inner += f"\n    FILTER({g.filter_for(o, k)})"
+    body = "\n  ".join(lines) + f"\n  OPTIONAL {{\n    {inner}\n  }}"
+    if g.r.random() < 0.3:
+        pat3, o3, _ = g.literal_pattern(v, c)
+        if pat3:
+            body += f"\n  OPTIONAL {{ {pat3} }}"
+    tail = g.pick(["", f"\n  FILTER(!BOUND({o}))", f"\n  FILTER(BOUND({o}))", ""])
+    return f"SELECT * WHERE {{\n  {body}{tail}\n}}"
+
+
+def q_union(g):
+    c = g.pick(g.d.classes)
+    v = g.var(c)
+    a, _ = g.bgp(g.r.randint(1, 2), start=(v, c), const=0.2)
+    b, _ = g.bgp(g.r.randint(1, 2), start=(v, c), const=0.2)
+    if not a or not b:
+        return q_bgp(g)
+    head = f"  {v} a {qname(c)} .\n" if g.r.random() < 0.6 else ""
+    sel = g.pick(["*", f"DISTINCT {v}"])
+    third = ""
+    if g.r.random() < 0.25:
+        c3 = g.pick(g.d.classes)
+        third = f" UNION {{ {g.var(c3)} a {qname(c3)} }}"
+    return (f"SELECT {sel} WHERE {{\n{head}  {{ " + " ".join(a) + " }\n  UNION\n  { "
+            + " ".join(b) + " }" + third + "\n}")
+
+
+def q_minus(g):
+    lines, frontier = g.bgp(g.r.randint(1, 3), const=0.1)
+    v, c = g.pick(frontier)
+    m, _ = g.bgp(g.r.randint(1, 2), start=(v, c), const=0.3)
+    if not m:
+        m = [f"{v} a {qname(c)} ."]
+    return "SELECT * WHERE {\n  " + "\n  ".join(lines) + "\n  MINUS { " + " ".join(m) + " }\n}"
+
+
+def q_exists(g):
+    lines, frontier = g.bgp(g.r.randint(1, 2), const=0.1)
+    v, c = g.pick(frontier)
+    e, _ = g.bgp(g.r.randint(1, 2), start=(v, c), const=0.3)
+    if not e:
+        return q_bgp(g)
+    neg = g.pick(["", "NOT "])
+    return ("SELECT * WHERE {\n  " + "\n  ".join(lines)
+            + f"\n  FILTER({neg}EXISTS {{ " + " ".join(e) + " })\n}")
+
+
+def q_bind(g):
+    d = g.d
+    # sentences give integers, names give strings
+    if g.r.random() < 0.4:
+        s = g.var("https://w3id.org/diplograph/ns#Sentence")
+        a, b, i = g.var(("lit", XSD + "integer")), g.var(("lit", XSD + "integer")), g.var(("lit", XSD + "integer"))
+        x = g.var(("lit", XSD + "integer"))
+        e = g.pick([f"{b} - {a}", f"({b} - {a}) / 2", f"{i} * 10 + 1", f"-{a}", f"ABS({a} - {b})",
+                    f"IF({i} > 3, {a}, {b})", f"{a} / {i}", f"ROUND({b} / 7)", f"CEIL({a} / 3)",
+                    f"FLOOR({b} / 9.0)", f"COALESCE({a} / 0, -1)", f"STR({i})", f"{a} + 0.5", f"{b} * 1.0e0"])
+        art = g.pick(sorted(d.graphs))
+        return (f"SELECT {s} {x} WHERE {{\n  {s} dg:inArticle <{art}> ;\n     dg:index {i} ;\n"
+                f"     dg:charStart {a} ;\n     dg:charEnd {b} .\n  BIND({e} AS {x})\n}}")
+    c = g.pick([k for k in d.classes if any(isinstance(k2[2], tuple) and k2[2][1] == XSD + "string"
+                                           for k2 in d.by_class.get(("s", k), []))])
+    v = g.var(c)
+    pat, o, k = g.literal_pattern(v, c, XSD + "string")
+    x = g.var(("lit", XSD + "string"))
+    e = g.pick([f"STRLEN({o})", f"UCASE({o})", f"LCASE({o})", f'CONCAT({o}, " / ", STR({v}))',
+                f"SUBSTR({o}, 2, 3)", f'REPLACE({o}, "[aeiou]", "_")', f'STRAFTER({o}, " ")',
+                f'STRBEFORE({o}, "e")', f"ENCODE_FOR_URI({o})", f'IF(STRLEN({o}) > 10, "long", "short")',
+                f'COALESCE(?nothing, {o})', f"STR({v})", f"IRI(CONCAT(\"http://e/\", ENCODE_FOR_URI({o})))",
+                f"MD5({o})", f"STRLANG({o}, \"en\")", f"STRDT({o}, xsd:token)", f"isBlank({v})",
+                f'CONTAINS({o}, "a")', f"SUBSTR({o}, STRLEN({o}))"])
+    return f"SELECT {v} {o} {x} WHERE {{\n  {v} a {qname(c)} .\n  {pat}\n  BIND({e} AS {x})\n}}"
+
+
+def q_values(g):
+    d = g.d
+    c = g.pick(d.classes)
+    inst = sorted(set(d.instances[c]))
+    vals = [g.pick(inst) for _ in range(g.r.randint(1, 4))]
+    v = g.var(c)
+    lines, frontier = g.bgp(g.r.randint(1, 2), start=(v, c), const=0.1)
+    if g.r.random() < 0.5 or not lines:
+        vv = " ".join(qname(x) for x in vals) + " <http://example.org/none>"
+        vb = f"VALUES {v} {{ {vv} }}"
+    else:
+        w = "?" + g.pick([x for x in g.vars if "?" + x != v] or ["zz"])
+        rows = " ".join(f"({qname(x)} UNDEF)" if i % 2 else f"({qname(x)} {w if False else 'UNDEF'})" for i, x in enumerate(vals))
+        vb = f"VALUES ({v} {w}) {{ {rows} }}"
+    parts = [vb] + (lines or [f"{v} a {qname(c)} ."])
+    if g.r.random() < 0.5:
+        parts = parts[1:] + parts[:1]
+    return "SELECT * WHERE {\n  " + "\n  ".join(parts) + "\n}"
+
+
+PATHS = [
+    "dg:participatesIn/dg:partOf", "^dg:participatesIn", "dg:memberOf|dg:participatesIn",
+    "org:subOrganizationOf*", "org:subOrganizationOf+", "org:subOrganizationOf?",
+    "schema:location/schema:containedInPlace?", "dg:cooperatesWith+", "dg:cooperatesWith/dg:cooperatesWith",
+    "^dg:agent/dg:recipient", "dg:evidence/dg:inArticle", "^dg:inEvent/dg:actionType",
+    "!(rdf:type|schema:name)", "!rdf:type", "(dg:chairs|dg:hosts|dg:coChairs)/schema:name",
+    "schema:worksFor/org:subOrganizationOf*", "(dg:attends/^dg:attends)+", "schema:about/skos:prefLabel",
+    "^schema:nationality/schema:name", "(dg:partOf|^dg:partOf)*", "dg:cooperatesWith*",
+    "^(dg:memberOf|schema:nationality)", "dg:evidence/^dg:evidence", "(schema:name|schema:alternateName)",
+    "^dg:inArticle/dg:index", "schema:location/(schema:name|dg:iso3)", "!(^rdf:type)",
+]
+
+
+def q_path(g):
+    d = g.d
+    p = g.pick(PATHS)
+    first = p.split("/")[0].strip("(^!*+?)").split("|")[0]
+    # anchor: an IRI that has the first step's property (or any subject)
+    cands = d.ends.get(first) or d.subjects
+    anchor = qname(g.pick(cands or subj))
+    x, y = g.var("iri"), g.var("iri")
+    form = g.r.randrange(4)
+    if form == 0:
+        body = f"{anchor} {p} {y} ."
+    elif form == 1:
+        body = f"{x} {p} {anchor} ."
+    elif form == 2:
+        c = g.pick(["schema:Country", "schema:Organization", "schema:Person", "schema:Event"])
+        body = f"{x} a {c} .\n  {x} {p} {y} ."
+    else:
+        body = f"{x} {p} {y} ."
+        if "*" in p or "?" in p or "!" in p:
+            body = f"{x} a schema:Country .\n  {x} {p} {y} ."
+    sel = g.pick(["*", f"DISTINCT {y if '?' + 'b' in body or y in body else x}"])
+    return f"SELECT {sel} WHERE {{\n  {body}\n}}"
+
+
+def q_graph(g):
+    d = g.d
+    lines, _ = g.bgp(g.r.randint(1, 3), const=0.2)
+    vs = sorted(set(re.findall(r"\?\w+", " ".join(lines))))
+    if g.r.random() < 0.6:
+        gv = "?g"
+        pre = ""
+        if g.r.random() < 0.3:
+            pre = f"  ?g schema:identifier ?key .\n"
+        if g.r.random() < 0.5:
+            return (f"SELECT DISTINCT ?g {' '.join(vs)} WHERE {{\n  GRAPH ?g {{\n{pre}    "
+                    + "\n    ".join(lines) + "\n  }\n}")
+        return "SELECT ?g (COUNT(*) AS ?n) WHERE {\n  GRAPH ?g {\n    " + "\n    ".join(lines) + "\n  }\n} GROUP BY ?g"
+    art = g.pick(d.graphs)
+    extra = ""
+    if g.r.random() < 0.4:
+        extra = f"\n  {vs[0]} ?p2 ?o2 ."  # outside the GRAPH: the default graph
+    return (f"SELECT * WHERE {{\n  GRAPH <{art}> {{\n    " + "\n    ".join(lines) + f"\n  }}{extra}\n}}")
+
+
+def q_aggregate(g):
+    d = g.d
+    r = g.r
+    c = g.pick(d.classes)
+    v = g.var(c)
+    lines, frontier = g.bgp(r.randint(0, 2), start=(v, c), const=0.1)
+    lines.insert(0, f"{v} a {qname(c)} .")
+    # a grouping key: a literal or IRI reached from v, or none
+    key = None
+    if r.random() < 0.75:
+        pat, key, k = (g.literal_pattern if r.random() < 0.5 else g.iri_pattern)(v, c)
+        if pat:
+            lines.append(pat)
+        else:
+            key = None
+    aggs = []
+    num = None
+    if any(isinstance(k2[2], tuple) and k2[2][1] == XSD + "integer" for k2 in d.by_class.get(("s", c), [])):
+        pat, num, _ = g.literal_pattern(v, c, XSD + "integer")
+        lines.append(f"OPTIONAL {{ {pat} }}" if r.random() < 0.3 else pat)
+    strv = None
+    if any(isinstance(k2[2], tuple) and k2[2][1] == XSD + "string" for k2 in d.by_class.get(("s", c), [])):
+        pat, strv, _ = g.literal_pattern(v, c, XSD + "string")
+        lines.append(pat)
+    dist = lambda: g.pick(["", "DISTINCT "])
+    choices = [f"(COUNT(*) AS ?n)", f"(COUNT({dist()}{v}) AS ?nv)"]
+    if num:
+        choices += [f"(SUM({num}) AS ?sum)", f"(MIN({num}) AS ?min)", f"(MAX({num}) AS ?max)",
+                    f"(AVG({dist()}{num}) AS ?avg)", f"(SUM({dist()}{num}) AS ?sumd)", f"(MAX({num}) - MIN({num}) AS ?span)"]
+    if strv:
+        choices += [f"(MIN({strv}) AS ?first)", f"(MAX({strv}) AS ?last)", f"(COUNT(DISTINCT {strv}) AS ?ns)",
+                    f'(GROUP_CONCAT({dist()}{strv}; SEPARATOR="|") AS ?all)', f"(SAMPLE({strv}) AS ?one)",
+                    f"(MIN(STRLEN({strv})) AS ?shortest)"]
+    choices += [f"(MIN({v}) AS ?minv)", f"(MAX(STR({v})) AS ?maxv)"]
+    r.shuffle(choices)
+    aggs = choices[:r.randint(1, 3)]
+    having = ""
+    if key and r.random() < 0.4:
+        having = g.pick([" HAVING (COUNT(*) > 1)", f" HAVING (COUNT(DISTINCT {v}) >= 2)",
+                         " HAVING (COUNT(*) < 3)"])
+    group = f" GROUP BY {key}" if key else ""
+    sel = f"{key} " if key else ""
+    return f"SELECT {sel}{' '.join(aggs)} WHERE {{\n  " + "\n  ".join(lines) + f"\n}}{group}{having}"
+
+
+def q_subquery(g):
+    d = g.d
+    r = g.r
+    c = g.pick(d.classes)
+    v = g.var(c)
+    inner, _ = g.bgp(r.randint(1, 2), start=(v, c), const=0.1)
+    if not inner:
+        inner = [f"{v} ?p ?o ."]
+    form = r.randrange(3)
+    if form == 0:
+        sub = f"SELECT {v} (COUNT(*) AS ?n) WHERE {{ " + " ".join(inner) + f" }} GROUP BY {v}"
+        outer, _ = g.bgp(r.randint(1, 2), start=(v, c), const=0.1)
+        filt = g.pick(["", "\n  FILTER(?n > 1)"])
+        return ("SELECT * WHERE {\n  { " + sub + " }\n  " + "\n  ".join(outer or [f"{v} a {qname(c)} ."])
+                + filt + "\n}")
+    if form == 1:
+        n = r.randint(1, 5)
+        sub = f"SELECT DISTINCT {v} WHERE {{ {v} a {qname(c)} . " + " ".join(inner) + f" }} ORDER BY {v} LIMIT {n}"
+        pat, o, _ = g.literal_pattern(v, c) if d.by_class.get(("s", c)) else (None, None, None)
+        outer = pat or f"{v} a {qname(c)} ."
+        return "SELECT * WHERE {\n  { " + sub + " }\n  " + outer + "\n}"
+    sub = f"SELECT (COUNT(DISTINCT {v}) AS ?total) WHERE {{ " + " ".join(inner) + " }"
+    return "SELECT ?total (?total * 2 AS ?twice) WHERE {\n  { " + sub + " }\n}"
+
+
+def q_order(g):
+    d = g.d
+    r = g.r
+    c = g.pick(d.classes)
+    v = g.var(c)
+    lines = [f"{v} a {qname(c)} ."]
+    pat, o, k = g.literal_pattern(v, c)
+    keys = []
+    proj = [v]
+    if pat and k[2][1] in (XSD + "string", XSD + "integer", XSD + "date", XSD + "dateTime", XSD + "boolean"):
+        lines.append(pat)
+        proj.append(o)
+        keys.append(g.pick([o, f"DESC({o})", f"ASC({o})"]))
+    keys.append(g.pick([v, f"DESC({v})"]))
+    lim = ""
+    if r.random() < 0.8:
+        lim = g.pick([f" LIMIT {r.randint(1, 10)}", f" OFFSET {r.randint(1, 5)} LIMIT {r.randint(1, 8)}",
+                      f" LIMIT {r.randint(1, 4)} OFFSET {r.randint(0, 3)}", f" OFFSET {r.randint(0, 20)}"])
+    return (f"SELECT DISTINCT {' '.join(proj)} WHERE {{\n  " + "\n  ".join(lines)
+            + f"\n}}\nORDER BY {' '.join(keys)}{lim}")
+
+
+def q_order_agg(g):
+    # ORDER BY an aggregate then the key: total order on the projected rows
+    d = g.d
+    p = g.pick(["dg:participatesIn", "dg:attends", "schema:about", "dg:evidence", "dg:agent",
+                "schema:nationality", "dg:memberOf", "dg:inArticle"])
+    lim = g.pick(["", " LIMIT 5", " LIMIT 3 OFFSET 1"])
+    dirn = g.pick(["DESC(?n)", "?n"])
+    return (f"SELECT ?x (COUNT(*) AS ?n) WHERE {{\n  ?x {p} ?y .\n}} GROUP BY ?x\n"
+            f"ORDER BY {dirn} ?x{lim}")
+
+
+def q_ask(g):
+    lines, frontier = g.bgp(g.r.randint(1, 3), const=0.4)
+    if g.r.random() < 0.3:
+        v, c = g.pick(frontier)
+        pat, o, k = g.literal_pattern(v, c)
+        if pat:
+            lines += [pat, f"FILTER({g.filter_for(o, k)})"]
+    return "ASK {\n  " + "\n  ".join(lines) + "\n}"
+
+
+def q_construct(g):
+    lines, frontier = g.bgp(g.r.randint(1, 3), const=0.2)
+    vs = sorted(set(re.findall(r"\?\w+", " ".join(lines))))
+    tmpl = []
+    for i, line in enumerate(lines):
+        if g.r.random() < 0.7:
+            tmpl.append(line)
+    v = vs[0]
+    extra = g.pick([f"{v} <http://example.org/seen> true .",
+                    f"{v} <http://example.org/note> [ <http://example.org/about> {v} ] .",
+                    f"<http://example.org/q> <http://example.org/has> {v} .", ""])
+    tmpl.append(extra)
+    return ("CONSTRUCT {\n  " + "\n  ".join(t for t in tmpl if t) + "\n} WHERE {\n  "
+            + "\n  ".join(lines) + "\n}")
+
+
+def q_expr(g):
+    d = g.d
+    r = g.r
+    # dated events and articles: date functions; names: string functions
+    if r.random() < 0.5:
+        e = g.var("schema:Event")
+        dte = g.var(("lit", XSD + "date"))
+        f = g.pick([f"YEAR({dte})", f"MONTH({dte})", f"DAY({dte})", f"STR({dte})",
+                    f"DATATYPE({dte})", f"CONCAT(STR(YEAR({dte})), \"-\", STR({e}))",
+                    f"{dte} > \"2020-01-01\"^^xsd:date", f"SUBSTR(STR({dte}), 1, 4)"])
+        p = g.pick(["schema:startDate", "schema:datePublished"])
+        return (f"SELECT {e} ({f} AS ?v) WHERE {{\n  {e} {p} {dte} .\n"
+                f"  FILTER(DATATYPE({dte}) = xsd:date)\n}}")
+    c = g.pick(["schema:Person", "schema:Organization", "schema:Country", "schema:Place", "skos:Concept"])
+    x = g.var(c)
+    n = g.var(("lit", XSD + "string"))
+    p = "skos:prefLabel" if c == "skos:Concept" else "schema:name"
+    f = g.pick([f"STRLEN({n})", f"UCASE({n})", f"SUBSTR({n}, 1, 1)", f"STRAFTER(STR({x}), \"/id/\")",
+                f"REPLACE(STR({x}), \"^.*/\", \"\")", f"CONCAT({n}, \"@\", STR({x}))",
+                f"STRENDS({n}, \"a\")", f"LCASE(SUBSTR({n}, 2))", f"ENCODE_FOR_URI({n})",
+                f"IF(CONTAINS({n}, \" \"), STRBEFORE({n}, \" \"), {n})", f"SHA1({n})",
+                f"STRLEN({n}) + STRLEN(STR({x}))", f"LANGMATCHES(LANG({n}), \"*\")"])
+    return f"SELECT {x} ({f} AS ?v) WHERE {{\n  {x} a {c} ; {p} {n} .\n}}"
+
+
+KINDS = [q_bgp, q_filter, q_optional, q_union, q_minus, q_exists, q_bind, q_values, q_path,
+         q_graph, q_aggregate, q_subquery, q_order, q_order_agg, q_ask, q_construct, q_expr,
+         q_filter, q_optional, q_aggregate]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--count", type=int, default=520)
+    ap.add_argument("data")
+    ap.add_argument("outdir")
+    a = ap.parse_args()
+    data = Data(a.data)
+    if not data.classes:
+        sys.exit(f"gen-queries: no typed resources in '{a.data}'")
+    os.makedirs(a.outdir, exist_ok=True)
+    for i in range(1, a.count + 1):
+        rng = random.Random(a.seed * 1000003 + i)
+        kind = KINDS[(i - 1) % len(KINDS)]
+        g = Gen(data, rng)
+        q = kind(g)
+        with open(os.path.join(a.outdir, f"q{i:04d}.rq"), "w", encoding="utf-8") as fp:
+            fp.write(f"# gen-queries.py --seed {a.seed}: query {i}, {kind.__name__[2:]}\n{PROLOGUE}{q}\n")
+    print(f"gen-queries: wrote {a.count} queries to {a.outdir}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
