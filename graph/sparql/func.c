@@ -94,6 +94,41 @@ lex_is(const struct dg_sterm *t, const char *s)
     return t->len == strlen(s) && !memcmp(t->lex, s, t->len);
 }
 
+/* ---- rounding without libm (the library is not linked with -lm) ------ */
+
+/* x toward zero; x itself when it has no fraction, is infinite or NaN. */
+static long double
+m_trunc(long double x)
+{
+    if (!(x > -9.2e18L && x < 9.2e18L))
+        return x;
+    long double t = (long double)(long long)x;
+    return t == 0 && x < 0 ? -0.0L : t;
+}
+
+static long double
+m_floor(long double x)
+{
+    long double t = m_trunc(x);
+    return t > x ? t - 1 : t;
+}
+
+static long double
+m_ceil(long double x)
+{
+    long double t = m_trunc(x);
+    return t < x ? t + 1 : t;
+}
+
+static long double
+m_pow10(int n)
+{
+    long double p = 1;
+    while (n-- > 0)
+        p *= 10;
+    return p;
+}
+
 /* ---- numbers ---------------------------------------------------------- */
 
 static const dg_i128 I128_MAX = (dg_i128)(((unsigned __int128)1 << 127) - 1);
@@ -136,7 +171,7 @@ num_ld(const struct dg_num *n)
         return n->d;
     if (n->approx)
         return n->ld;
-    return (long double)n->m / powl(10.0L, n->scale);
+    return (long double)n->m / m_pow10(n->scale);
 }
 
 double
@@ -457,7 +492,7 @@ approx_arith(int op, const struct dg_num *a, const struct dg_num *b,
         r->ld = x / y;
     }
     if (r->type == DG_N_INTEGER)
-        r->ld = truncl(r->ld);
+        r->ld = m_trunc(r->ld);
     return 0;
 }
 
@@ -835,8 +870,8 @@ regex_get(struct dg_expr_env *env, const struct dg_sterm *pat,
             return 1;
         }
     }
-    if ((opts & PCRE2_LITERAL) && (opts & PCRE2_EXTENDED))
-        opts &= ~(uint32_t)PCRE2_EXTENDED;
+    if (opts & PCRE2_LITERAL) /* it allows few other options */
+        opts &= PCRE2_LITERAL | PCRE2_UTF | PCRE2_CASELESS;
     if (!env->cache && !(env->cache = calloc(1, sizeof *env->cache)))
         return -1;
     size_t klen = pat->len + 1 + flen;
@@ -1277,8 +1312,9 @@ fn_substr(const struct dg_expr *e, const struct dg_sterm *const *a,
         return 1;
     /* characters at positions p with round(start) <= p < round(start) +
      * round(length), 1-based (XPath fn:substring) */
-    double s = floor(dg_num_double(&ns) + 0.5);
-    double l = e->nargs > 2 ? floor(dg_num_double(&nl) + 0.5) : INFINITY;
+    double s = (double)m_floor(dg_num_double(&ns) + 0.5);
+    double l =
+        e->nargs > 2 ? (double)m_floor(dg_num_double(&nl) + 0.5) : INFINITY;
     double end = s + l;
     size_t nchars = utf8_count(a[0]->lex, a[0]->len);
     size_t from = 0, to = 0;
@@ -1467,12 +1503,12 @@ num_round(int f, struct dg_num *n)
     if (n->type >= DG_N_FLOAT) {
         double d = n->d;
         switch (f) {
-        case DG_F_ABS: d = fabs(d); break;
-        case DG_F_CEIL: d = ceil(d); break;
-        case DG_F_FLOOR: d = floor(d); break;
+        case DG_F_ABS: d = d < 0 ? -d : d; break;
+        case DG_F_CEIL: d = (double)m_ceil(d); break;
+        case DG_F_FLOOR: d = (double)m_floor(d); break;
         default:
             if (isfinite(d) && d != 0) {
-                double r = floor(d + 0.5);
+                double r = (double)m_floor(d + 0.5);
                 d = (r == 0 && d < 0) ? -0.0 : r;
             }
         }
@@ -1481,10 +1517,10 @@ num_round(int f, struct dg_num *n)
     }
     if (n->approx) {
         long double d = n->ld;
-        n->ld = f == DG_F_ABS     ? fabsl(d)
-                : f == DG_F_CEIL  ? ceill(d)
-                : f == DG_F_FLOOR ? floorl(d)
-                                  : floorl(d + 0.5L);
+        n->ld = f == DG_F_ABS     ? (d < 0 ? -d : d)
+                : f == DG_F_CEIL  ? m_ceil(d)
+                : f == DG_F_FLOOR ? m_floor(d)
+                                  : m_floor(d + 0.5L);
         return;
     }
     if (f == DG_F_ABS) {
@@ -1828,14 +1864,14 @@ cast(const char *to, const struct dg_sterm *a, struct dg_sterm *out,
         } else if (!num) {
             return 1;
         } else if (n.type >= DG_N_FLOAT) {
-            if (!double_to_decimal(integer ? trunc(n.d) : n.d, &r))
+            if (!double_to_decimal(integer ? (double)m_trunc(n.d) : n.d, &r))
                 return 1;
         } else {
             r = n;
         }
         if (integer) {
             if (r.approx)
-                r.ld = truncl(r.ld);
+                r.ld = m_trunc(r.ld);
             else if (r.scale) {
                 r.m /= pow10_i(r.scale);
                 r.scale = 0;
