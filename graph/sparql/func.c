@@ -1941,7 +1941,25 @@ dg_func_call(struct dg_expr_env *env, const char *iri, size_t nargs,
              struct dg_error *err)
 {
     (void)env;
+    struct dg_num n;
     if (nargs != 1 || strncmp(iri, XSD, 33))
         return 1;
-    return cast(iri + 33, args[0], out, err);
+    if (!int_type(iri) || !strcmp(iri + 33, "integer"))
+        return cast(iri + 33, args[0], out, err);
+    /* xsd:int & co.: an integer cast, then the type's range */
+    int r = cast("integer", args[0], out, err);
+    if (r)
+        return r;
+    char *dt = strdup(iri);
+    if (!dt) {
+        dg_sterm_clear(out);
+        return nomem(err);
+    }
+    free(out->dt);
+    out->dt = dt;
+    if (!dg_num_parse(out, &n)) {
+        dg_sterm_clear(out);
+        return 1;
+    }
+    return 0;
 }

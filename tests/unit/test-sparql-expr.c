@@ -633,6 +633,10 @@ test_casts(void)
     T(call("xsd:date", 1, S("2011-01-10")), "\"2011-01-10\"^^xsd:date");
     T(call("xsd:dateTime", 1, I("1")), "ERROR");
     T(call("http://ex/f", 1, I("1")), "ERROR");
+    T(call("xsd:byte", 1, S("12")), "\"12\"^^xsd:byte");
+    T(call("xsd:byte", 1, S("300")), "ERROR");
+    T(call("xsd:nonNegativeInteger", 1, DBL("-1.5e0")), "ERROR");
+    T(call("xsd:long", 1, DEC("-7.9")), "\"-7\"^^xsd:long");
     T(call("xsd:integer", 2, I("1"), I("2")), "ERROR");
 }
 
