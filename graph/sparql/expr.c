@@ -79,13 +79,15 @@ enum vclass {
     V_DATETIME,
     V_DATE,
     V_TIME,
-    V_STR,  /* simple literal, xsd:string */
-    V_LANG, /* language-tagged */
-    V_OTHER /* another datatype, or an invalid lexical form */
+    V_STR,    /* simple literal, xsd:string */
+    V_LANG,   /* language-tagged */
+    V_ILL,    /* a datatype above with an invalid lexical form */
+    V_UNKNOWN /* another datatype */
 };
 
 struct value {
     int cls;
+    int fam; /* V_ILL: the class its datatype would have */
     struct dg_num num;
     int b;
     struct dg_date date;
@@ -107,7 +109,21 @@ classify(const struct dg_sterm *t, struct value *v)
                  : v->date.kind == DG_D_DATE   ? V_DATE
                                                : V_TIME;
     } else {
-        v->cls = V_OTHER;
+        v->cls = V_UNKNOWN;
+        if (dg_dt_is_integer(t->dt) || !strcmp(t->dt, XSD "decimal") ||
+            !strcmp(t->dt, XSD "double") || !strcmp(t->dt, XSD "float"))
+            v->fam = V_NUM;
+        else if (!strcmp(t->dt, XSD "boolean"))
+            v->fam = V_BOOL;
+        else if (!strcmp(t->dt, XSD "dateTime"))
+            v->fam = V_DATETIME;
+        else if (!strcmp(t->dt, XSD "date"))
+            v->fam = V_DATE;
+        else if (!strcmp(t->dt, XSD "time"))
+            v->fam = V_TIME;
+        else
+            return;
+        v->cls = V_ILL;
     }
 }
 
@@ -162,8 +178,12 @@ compare(const struct dg_sterm *a, const struct dg_sterm *b, int op)
     } else if (eqop) {
         if (dg_sterm_same(a, b))
             c = 0;
-        else if (va.cls == V_OTHER || vb.cls == V_OTHER)
+        else if (va.cls == V_UNKNOWN || vb.cls == V_UNKNOWN)
             return -1;
+        else if ((va.cls == V_ILL &&
+                  va.fam == (vb.cls == V_ILL ? vb.fam : vb.cls)) ||
+                 (vb.cls == V_ILL && vb.fam == va.cls))
+            return -1; /* an invalid form against its own value space */
         else
             c = 1; /* different value spaces, or language tags */
         return op == DG_E_EQ ? c == 0 : c != 0;

@@ -263,6 +263,16 @@ test_compare(void)
       t);
     T(op(DG_E_EQ, 2, lit("abc", "xsd:integer", NULL), I("1")), "ERROR");
     T(op(DG_E_EQ, 2, I("01"), I("1")), t);
+    /* open-world: an invalid integer is not a string, but no number */
+    T(op(DG_E_NE, 2, lit("xyz", "xsd:integer", NULL), S("xyz")), t);
+    T(op(DG_E_NE, 2, lit("xyz", "xsd:integer", NULL), L("xyz", "en")), t);
+    T(op(DG_E_NE, 2, lit("xyz", "xsd:integer", NULL),
+         lit("abc", "xsd:integer", NULL)),
+      "ERROR");
+    T(op(DG_E_NE, 2, lit("xyz", "xsd:integer", NULL),
+         lit("xyz", "http://ex/t", NULL)),
+      "ERROR");
+    T(op(DG_E_NE, 2, lit("xyz", "http://ex/t", NULL), iri("http://ex/t")), t);
     T(op(DG_E_GT, 2, TRUE_, FALSE_), t);
     T(op(DG_E_EQ, 2, lit("1", "xsd:boolean", NULL), TRUE_), t);
     T(op(DG_E_EQ, 2, DBL("NaN"), DBL("NaN")), f);
@@ -460,6 +470,8 @@ test_regex_hash(void)
     T(fn(DG_F_REPLACE, 3, S("abcd"), S("b"), S("Z")), "\"aZcd\"");
     T(fn(DG_F_REPLACE, 3, S("abab"), S("(a)(b)"), S("$2$1")), "\"baba\"");
     T(fn(DG_F_REPLACE, 3, S("abc"), S("b"), S("\\$")), "\"a$c\"");
+    T(fn(DG_F_REPLACE, 3, S("abcd"), S("(ab)|(a)"), S("[1=$1][2=$2]")),
+      "\"[1=ab][2=]cd\"");
     T(fn(DG_F_REPLACE, 3, S("abc"), S("b"), S("$")), "ERROR");
     T(fn(DG_F_REPLACE, 4, L("AbC", "en"), S("b"), S("x"), S("i")),
       "\"AxC\"@en");
