@@ -56,6 +56,7 @@ struct parser {
     int in_template;  /* reading a CONSTRUCT template */
     struct aggctx *agg;
     struct dg_pattern *group_filter; /* FILTER node made by the last group */
+    unsigned char *hidden; /* per variable: 1 for a hidden one */
 };
 
 /* the triples and paths of a triples block */
@@ -386,17 +387,24 @@ is_iri_tok(struct parser *P)
 
 /* ---- variables ----------------------------------------------------- */
 
+/* the index of variable name, added if new; a SPARQL variable may be
+ * called ?_b0 too: it is never one of the hidden variables (P->hidden) */
 static int
-var_add(struct parser *P, const char *name)
+var_add(struct parser *P, const char *name, int hidden)
 {
     struct dg_query *q = P->q;
     for (size_t i = 0; i < q->nvars; i++)
-        if (!strcmp(q->var_names[i], name))
+        if (P->hidden[i] == hidden && !strcmp(q->var_names[i], name))
             return (int)i;
     char **nv = realloc(q->var_names, (q->nvars + 1) * sizeof *nv);
     if (!nv)
         return nomem(P);
     q->var_names = nv;
+    unsigned char *nh = realloc(P->hidden, q->nvars + 1);
+    if (!nh)
+        return nomem(P);
+    P->hidden = nh;
+    nh[q->nvars] = (unsigned char)hidden;
     if (!(nv[q->nvars] = strdup(name)))
         return nomem(P);
     return (int)q->nvars++;
@@ -407,7 +415,7 @@ var_hidden(struct parser *P, const char *kind)
 {
     char name[32];
     snprintf(name, sizeof name, "_%s%d", kind, P->nhidden++);
-    return var_add(P, name);
+    return var_add(P, name, 1);
 }
 
 /* the current token must be a variable: its index, and advance */
@@ -416,7 +424,7 @@ parse_var(struct parser *P)
 {
     if (P->tok.type != DG_T_VAR)
         return expected(P, "a variable");
-    int v = var_add(P, P->tok.val);
+    int v = var_add(P, P->tok.val, 0);
     if (v < 0 || advance(P))
         return -1;
     return v;
@@ -2594,13 +2602,13 @@ assemble(struct parser *P, struct dg_pattern *where, struct select *S, int form,
         /* the projection */
         if (S->star) {
             for (size_t v = 0; v < P->q->nvars; v++)
-                if (inscope[v] && P->q->var_names[v][0] != '_')
+                if (inscope[v] && !P->hidden[v])
                     npv++;
             pv = malloc((npv + 1) * sizeof *pv);
             if (pv) {
                 npv = 0;
                 for (size_t v = 0; v < P->q->nvars; v++)
-                    if (inscope[v] && P->q->var_names[v][0] != '_')
+                    if (inscope[v] && !P->hidden[v])
                         pv[npv++] = (int)v;
             }
         } else {
@@ -3022,5 +3030,6 @@ out:
     for (size_t i = 0; i < P.nlabels; i++)
         free(P.labels[i].label);
     free(P.labels);
+    free(P.hidden);
     return q;
 }
