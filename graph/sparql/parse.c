@@ -56,7 +56,7 @@ struct parser {
     int in_template;  /* reading a CONSTRUCT template */
     struct aggctx *agg;
     struct dg_pattern *group_filter; /* FILTER node made by the last group */
-    unsigned char *hidden; /* per variable: 1 for a hidden one */
+    unsigned char *hidden;           /* per variable: 1 for a hidden one */
 };
 
 /* the triples and paths of a triples block */
@@ -2824,6 +2824,26 @@ parse_template(struct parser *P, struct sink *k)
 }
 
 static int
+template_blank(struct parser *P, struct dg_pnode *n)
+{
+    if (n->var < 0 || !P->hidden[n->var])
+        return 0;
+    char label[40];
+    snprintf(label, sizeof label, "?%s", P->q->var_names[n->var]);
+    n->var = -1;
+    if (dg_sterm_set_str(&n->term, DG_ST_BLANK, label, NULL, NULL))
+        return nomem(P);
+    return 0;
+}
+
+static int
+template_blanks(struct parser *P, struct dg_triple *t)
+{
+    return template_blank(P, &t->s) || template_blank(P, &t->p) ||
+           template_blank(P, &t->o);
+}
+
+static int
 update_keyword(struct parser *P)
 {
     static const char *const kws[] = {"INSERT", "DELETE", "LOAD", "CLEAR",
@@ -2890,13 +2910,15 @@ parse_query(struct parser *P)
                 sink_free(&k);
                 goto out;
             }
-            /* the template: the same triples, blank nodes as variables
-             * are fine since they are hidden variables of the pattern */
-            for (size_t i = 0; i < k.n; i++)
-                if (sink_add(P, &tmpl, &k.t[i].s, &k.t[i].p, &k.t[i].o)) {
+            /* the template: the same triples, where the pattern's blank
+             * nodes (hidden variables) are template blank nodes again */
+            for (size_t i = 0; i < k.n; i++) {
+                if (sink_add(P, &tmpl, &k.t[i].s, &k.t[i].p, &k.t[i].o) ||
+                    template_blanks(P, &tmpl.t[tmpl.n - 1])) {
                     sink_free(&k);
                     goto out;
                 }
+            }
             if (!(where = sink_pattern(P, &k, line, col)) ||
                 parse_modifiers(P, &S))
                 goto out;

@@ -409,6 +409,17 @@ test_sse(void)
            "<http://www.w3.org/1999/02/22-rdf-syntax-ns#nil>))))",
            "collections and arithmetic");
 
+    sse_is(PFX "CONSTRUCT WHERE { ?s :p _:b }",
+           "(construct (template (triple ?s <http://e/p> _:?_b0))\n"
+           "  (bgp\n"
+           "    (triple ?s <http://e/p> ?_b0)))",
+           "construct where: blank nodes fresh in the template");
+    sse_is("SELECT * { ?_b0 ?p [] }",
+           "(project (?_b0 ?p)\n"
+           "  (bgp\n"
+           "    (triple ?_b0 ?p ?_b0)))",
+           "a variable ?_b0 is not hidden");
+
     /* the query record itself */
     struct dg_error err = {0};
     struct dg_query *q = dg_sparql_parse(
