@@ -61,7 +61,7 @@ struct parser {
 
 /* the triples and paths of a triples block */
 struct sink {
-    struct dg_triple *t;
+    struct dg_tpat *t;
     size_t n, cap;
     struct dg_pattern **paths;
     size_t npaths, cappaths;
@@ -634,13 +634,13 @@ sink_add(struct parser *P, struct sink *k, const struct dg_pnode *s,
 {
     if (k->n == k->cap) {
         size_t cap = k->cap ? 2 * k->cap : 8;
-        struct dg_triple *nt = realloc(k->t, cap * sizeof *nt);
+        struct dg_tpat *nt = realloc(k->t, cap * sizeof *nt);
         if (!nt)
             return nomem(P);
         k->t = nt;
         k->cap = cap;
     }
-    struct dg_triple *t = &k->t[k->n];
+    struct dg_tpat *t = &k->t[k->n];
     memset(t, 0, sizeof *t);
     t->s.var = t->p.var = t->o.var = -1;
     if (pnode_copy(P, &t->s, s) || pnode_copy(P, &t->p, p) ||
@@ -710,7 +710,7 @@ sink_rotate(struct parser *P, struct sink *k, size_t n0, size_t n1)
     size_t a = n1 - n0, b = k->n - n1;
     if (!a || !b)
         return 0;
-    struct dg_triple *tmp = malloc(a * sizeof *tmp);
+    struct dg_tpat *tmp = malloc(a * sizeof *tmp);
     if (!tmp)
         return nomem(P);
     memcpy(tmp, k->t + n0, a * sizeof *tmp);
@@ -2837,7 +2837,7 @@ template_blank(struct parser *P, struct dg_pnode *n)
 }
 
 static int
-template_blanks(struct parser *P, struct dg_triple *t)
+template_blanks(struct parser *P, struct dg_tpat *t)
 {
     return template_blank(P, &t->s) || template_blank(P, &t->p) ||
            template_blank(P, &t->o);
