@@ -442,7 +442,7 @@ is_literal_start(struct parser *P)
 
 /* RDFLiteral | NumericLiteral | BooleanLiteral into t */
 static int
-parse_literal(struct parser *P, struct dg_sterm *t)
+parse_literal_(struct parser *P, struct dg_sterm *t)
 {
     int type = P->tok.type;
     const char *dt = NULL;
@@ -495,6 +495,16 @@ parse_literal(struct parser *P, struct dg_sterm *t)
     }
 out:
     free(lex);
+    return rc;
+}
+
+/* same, t is NONE on failure */
+static int
+parse_literal(struct parser *P, struct dg_sterm *t)
+{
+    int rc = parse_literal_(P, t);
+    if (rc)
+        dg_sterm_clear(t);
     return rc;
 }
 
@@ -578,7 +588,7 @@ labelled_bnode(struct parser *P, struct dg_pnode *n)
 
 /* VarOrTerm (no collections or property lists) into n */
 static int
-parse_var_or_term(struct parser *P, struct dg_pnode *n)
+parse_var_or_term_(struct parser *P, struct dg_pnode *n)
 {
     memset(n, 0, sizeof *n);
     n->var = -1;
@@ -608,6 +618,16 @@ parse_var_or_term(struct parser *P, struct dg_pnode *n)
             return parse_literal(P, &n->term);
         return expected(P, "a variable or an RDF term");
     }
+}
+
+/* same, n is cleared on failure */
+static int
+parse_var_or_term(struct parser *P, struct dg_pnode *n)
+{
+    int rc = parse_var_or_term_(P, n);
+    if (rc)
+        dg_pnode_clear(n);
+    return rc;
 }
 
 /* ---- triples ------------------------------------------------------- */
@@ -797,13 +817,17 @@ static int
 parse_triples_node(struct parser *P, struct sink *k, struct dg_pnode *out,
                    int paths)
 {
-    int line = P->tok.line, col = P->tok.col;
+    memset(out, 0, sizeof *out);
+    out->var = -1;
     if (P->tok.type == DG_T_LBRACKET) {
         if (advance(P) || fresh_bnode(P, out))
             return -1;
-        if (parse_property_list(P, k, out, paths))
+        if (parse_property_list(P, k, out, paths) ||
+            expect(P, DG_T_RBRACKET, "']'")) {
+            dg_pnode_clear(out);
             return -1;
-        return expect(P, DG_T_RBRACKET, "']'");
+        }
+        return 0;
     }
     /* ( items ) */
     if (advance(P))
@@ -811,8 +835,6 @@ parse_triples_node(struct parser *P, struct sink *k, struct dg_pnode *out,
     struct dg_pnode cur = {.var = -1}, item = {.var = -1}, nxt = {.var = -1};
     struct dg_pnode nil = {.var = -1};
     int first = 1, rc = -1;
-    (void)line;
-    (void)col;
     if (dg_sterm_set_str(&nil.term, DG_ST_IRI, RDF_NS "nil", NULL, NULL)) {
         nomem(P);
         goto out;
@@ -851,6 +873,8 @@ parse_triples_node(struct parser *P, struct sink *k, struct dg_pnode *out,
         goto out;
     rc = 0;
 out:
+    if (rc)
+        dg_pnode_clear(out);
     dg_pnode_clear(&cur);
     dg_pnode_clear(&item);
     dg_pnode_clear(&nxt);
@@ -916,8 +940,11 @@ parse_property_list(struct parser *P, struct sink *k, const struct dg_pnode *s,
     for (;;) {
         struct dg_pnode v;
         struct dg_path *path = NULL;
-        if (parse_verb(P, &v, &path, paths))
+        if (parse_verb(P, &v, &path, paths)) {
+            dg_pnode_clear(&v);
+            dg_path_free(path);
             return -1;
+        }
         for (;;) {
             struct dg_pnode o;
             size_t n0 = k->n, n1;
