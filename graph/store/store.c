@@ -421,7 +421,8 @@ node_from_iri(librdf_world *w, const char *iri)
     return librdf_new_node_from_uri_string(w, (const unsigned char *)iri);
 }
 
-/* Adds <s> <p> o to context ctx; s, p, o are consumed (also on failure). */
+/* Adds <s> <p> o to context ctx (NULL: the default graph, no context);
+ * s, p, o are consumed (also on failure). */
 static int
 add_nodes(struct dg_store *st, librdf_node *ctx, librdf_node *s, librdf_node *p,
           librdf_node *o)
@@ -439,7 +440,8 @@ add_nodes(struct dg_store *st, librdf_node *ctx, librdf_node *s, librdf_node *p,
         librdf_new_statement_from_nodes(st->world, s, p, o);
     if (!stmt)
         return -1;
-    int rc = librdf_model_context_add_statement(st->model, ctx, stmt);
+    int rc = ctx ? librdf_model_context_add_statement(st->model, ctx, stmt)
+                 : librdf_model_add_statement(st->model, stmt);
     librdf_free_statement(stmt);
     return rc ? -1 : 0;
 }
@@ -568,9 +570,10 @@ parse_into(struct dg_store *st, const char *path, const char *syntax,
         dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         goto out;
     }
-    lc.default_ctx =
-        node_from_iri(st->world, graph_iri ? graph_iri : (const char *)uri_str);
-    if (!lc.default_ctx) {
+    if (graph_iri && !strcmp(graph_iri, DG_STORE_DEFAULT_GRAPH))
+        lc.default_ctx = NULL; /* triples go to the default graph */
+    else if (!(lc.default_ctx = node_from_iri(
+                   st->world, graph_iri ? graph_iri : (const char *)uri_str))) {
         dg_error_set(err, DG_ERR_USAGE, "bad graph IRI '%s'",
                      graph_iri ? graph_iri : (const char *)uri_str);
         goto out;

@@ -54,9 +54,12 @@ int dg_store_replace_graph(struct dg_store *st, const char *graph_iri,
                            struct dg_error *err);
 
 /* Parses an RDF file (syntax: "turtle", "ntriples", "nquads", "trig",
- * "rdfxml"; NULL guesses from the extension) into the store.  Quads keep
- * their graph; triples go to graph_iri (NULL: the file's URI).  *added
- * (may be NULL) gets the number of statements stored. */
+ * "rdfxml"; NULL guesses from the extension) into the store, all of it or
+ * nothing.  Quads keep their graph; triples go to graph_iri (NULL: the
+ * file's URI; DG_STORE_DEFAULT_GRAPH: the default graph, as statements
+ * without a context).  *added (may be NULL) gets the number of statements
+ * stored. */
+#define DG_STORE_DEFAULT_GRAPH ""
 int dg_store_load_file(struct dg_store *st, const char *path,
                        const char *syntax, const char *graph_iri, size_t *added,
                        struct dg_error *err);
