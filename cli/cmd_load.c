@@ -8,7 +8,7 @@
 #include "graph/store/store.h"
 
 static const char usage_line[] =
-    "usage: diplograph load [--store SPEC] [--graph IRI] "
+    "usage: diplograph load [--store SPEC] [--graph IRI | --default] "
     "[-i turtle|ntriples|nquads|trig|rdfxml] FILE...";
 
 int
@@ -17,6 +17,7 @@ cmd_load(int argc, char **argv)
     static const struct option longopts[] = {
         {"store", required_argument, NULL, 's'},
         {"graph", required_argument, NULL, 'g'},
+        {"default", no_argument, NULL, 'd'},
         {"input", required_argument, NULL, 'i'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -27,15 +28,29 @@ cmd_load(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "i:h", longopts, NULL)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
-        case 'g': graph = optarg; break;
+        case 'g':
+            if (graph && !*graph)
+                return dg_cli_usage_error(usage_line, "load: give --graph "
+                                                      "or --default, not both");
+            if (!*optarg)
+                return dg_cli_usage_error(usage_line, "load: empty graph IRI");
+            graph = optarg;
+            break;
+        case 'd':
+            if (graph && *graph)
+                return dg_cli_usage_error(usage_line, "load: give --graph "
+                                                      "or --default, not both");
+            graph = DG_STORE_DEFAULT_GRAPH;
+            break;
         case 'i': syntax = optarg; break;
         case 'h':
             printf(
                 "%s\n\nImports RDF files; the syntax comes from the file "
                 "name (.ttl .nt .nq\n.trig .rdf .owl) or -i.  N-Quads and "
                 "TriG keep their graphs; triples go\nto --graph IRI (default: "
-                "the file's URI).  Each file is stored whole or\nnot at "
-                "all.\n",
+                "the file's URI), or with --default to the\ndefault graph "
+                "(statements without a graph, which `query --default-graph\n"
+                "stored` sees).  Each file is stored whole or not at all.\n",
                 usage_line);
             return DG_EXIT_OK;
         default: return dg_cli_usage_error(usage_line, "load: bad option");

@@ -4,13 +4,16 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "graph/store/store.h"
 
 static const char usage_line[] =
-    "usage: diplograph query [--store SPEC] [-f table|tsv|csv|json|xml] "
+    "usage: diplograph query [--store SPEC] "
+    "[-f table|tsv|csv|json|xml|ntriples|turtle]\n"
+    "                        [--default-graph union|stored] [--timeout MS] "
     "(FILE.rq | -e 'SPARQL')";
 
 int
@@ -20,6 +23,8 @@ cmd_query(int argc, char **argv)
         {"store", required_argument, NULL, 's'},
         {"format", required_argument, NULL, 'f'},
         {"expr", required_argument, NULL, 'e'},
+        {"default-graph", required_argument, NULL, 'D'},
+        {"timeout", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *store_opt = NULL, *expr = NULL;
@@ -29,6 +34,8 @@ cmd_query(int argc, char **argv)
     char *text = NULL;
     struct dg_store *st = NULL;
     struct dg_results *r = NULL;
+    struct dg_query_opts opts = {0, 0};
+    char *end;
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:e:h", longopts, NULL)) != -1) {
@@ -36,17 +43,42 @@ cmd_query(int argc, char **argv)
         case 's': store_opt = optarg; break;
         case 'e': expr = optarg; break;
         case 'f':
-            if ((fmt = dg_format_parse(optarg)) < 0 || fmt == DG_FMT_NTRIPLES)
+            if ((fmt = dg_format_parse(optarg)) < 0)
                 return dg_cli_usage_error(usage_line,
                                           "query: unknown format '%s'", optarg);
             break;
+        case 'D':
+            if (!strcmp(optarg, "union"))
+                opts.stored_default = 0;
+            else if (!strcmp(optarg, "stored"))
+                opts.stored_default = 1;
+            else
+                return dg_cli_usage_error(
+                    usage_line,
+                    "query: --default-graph takes union or "
+                    "stored, not '%s'",
+                    optarg);
+            break;
+        case 'T':
+            opts.timeout_ms = strtol(optarg, &end, 10);
+            if (end == optarg || *end || opts.timeout_ms < 0)
+                return dg_cli_usage_error(
+                    usage_line, "query: --timeout takes milliseconds, not '%s'",
+                    optarg);
+            break;
         case 'h':
             printf(
-                "%s\n\nRuns a SPARQL SELECT, ASK or CONSTRUCT query on the "
-                "store.\n-f json is W3C SPARQL 1.1 Query Results JSON; the "
-                "default is\nan aligned table with labels on a terminal, TSV "
-                "otherwise.\nCONSTRUCT results print as N-Triples (tsv) or "
-                "s/p/o rows.\n",
+                "%s\n\nRuns a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query "
+                "on the store.\nSELECT and ASK: -f json, xml, csv and tsv "
+                "are the W3C SPARQL 1.1 results\nformats; the default is an "
+                "aligned table with labels on a terminal, TSV\notherwise.  "
+                "CONSTRUCT and DESCRIBE: -f ntriples (the default off a\n"
+                "terminal; tsv gives the same), turtle, or rows of subject,\n"
+                "predicate and object (table, csv, json, xml)."
+                "\n--default-graph union (the default) queries the merge of "
+                "every graph but\nthe ontology's; stored only the default "
+                "graph (load --default).\n--timeout MS stops a query that "
+                "runs longer.\n",
                 usage_line);
             return DG_EXIT_OK;
         default: return dg_cli_usage_error(usage_line, "query: bad option");
@@ -66,7 +98,7 @@ cmd_query(int argc, char **argv)
         status = dg_cli_fail(&err);
         goto out;
     }
-    if (!(r = dg_store_query(st, expr, &err))) {
+    if (!(r = dg_store_query_opts(st, expr, &opts, &err))) {
         if (text)
             dg_cli_error("'%s': %s", argv[optind], err.msg);
         else

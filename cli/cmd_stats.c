@@ -10,13 +10,6 @@
 
 static const char usage_line[] = "usage: diplograph stats [--store SPEC]";
 
-/* entities of the article graphs only, not the ontology's classes; counted
- * here rather than with COUNT(DISTINCT), which rasqal 0.9.33 gets wrong
- * when the union of graphs repeats a triple */
-static const char by_type[] =
-    "SELECT DISTINCT ?type ?s WHERE { GRAPH ?g { ?s a ?type } "
-    "FILTER(?g != <https://w3id.org/diplograph/ns>) } ORDER BY ?type ?s";
-
 int
 cmd_stats(int argc, char **argv)
 {
@@ -50,25 +43,18 @@ cmd_stats(int argc, char **argv)
     if (!st)
         return dg_cli_fail(&err);
     if (dg_store_counts(st, &counts, &err) < 0 ||
-        !(r = dg_store_query(st, by_type, &err))) {
+        !(r = dg_store_type_counts(st, &err))) {
         status = dg_cli_fail(&err);
         goto out;
     }
     printf("triples\t%ld\ngraphs\t%ld\n", counts.triples, counts.graphs);
-    for (size_t i = 0; i < r->nrows;) {
+    for (size_t i = 0; i < r->nrows; i++) {
         const struct dg_term *t = dg_results_cell(r, i, 0);
-        size_t j = i + 1, n = 1;
+        const struct dg_term *n = dg_results_cell(r, i, 1);
         char buf[512];
-        for (; j < r->nrows; j++) {
-            const struct dg_term *u = dg_results_cell(r, j, 0);
-            if (!t->value || !u->value || strcmp(t->value, u->value))
-                break;
-            /* rows are distinct and sorted: a new ?s each time */
-            n++;
-        }
-        if (t->value)
-            printf("%s\t%zu\n", dg_iri_shorten(t->value, buf, sizeof buf), n);
-        i = j;
+        if (t->value && n->value)
+            printf("%s\t%s\n", dg_iri_shorten(t->value, buf, sizeof buf),
+                   n->value);
     }
     status = DG_EXIT_OK;
 out:

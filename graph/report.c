@@ -455,17 +455,13 @@ fail:
     return -1;
 }
 
-static const char q_types[] =
-    "SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?type } "
-    "GROUP BY ?type ORDER BY ?type";
-
 static int
 put_stats(FILE *fp, struct dg_store *st, struct dg_error *err)
 {
     struct dg_store_counts c;
     struct dg_results *r;
     if (dg_store_counts(st, &c, err) < 0 ||
-        !(r = dg_store_query(st, q_types, err)))
+        !(r = dg_store_type_counts(st, err)))
         return -1;
     fputs("<section id=\"stats\">\n<h2>The graph</h2>\n<table>\n<tbody>\n", fp);
     fprintf(fp, "<tr><th>triples</th><td>%ld</td></tr>\n", c.triples);
@@ -473,11 +469,7 @@ put_stats(FILE *fp, struct dg_store *st, struct dg_error *err)
     for (size_t i = 0; i < r->nrows; i++) {
         const struct dg_term *t = dg_results_cell(r, i, 0);
         const struct dg_term *n = dg_results_cell(r, i, 1);
-        /* entities only: not the ontology's own classes and properties */
-        if (!t->value || !n->value ||
-            !strncmp(t->value, DG_NS_OWL, strlen(DG_NS_OWL)) ||
-            !strncmp(t->value, DG_NS_RDF, strlen(DG_NS_RDF)) ||
-            !strncmp(t->value, DG_NS_RDFS, strlen(DG_NS_RDFS)))
+        if (!t->value || !n->value)
             continue;
         fputs("<tr><th>", fp);
         put_term(fp, st, t);

@@ -218,9 +218,10 @@ dg_format_parse(const char *name)
     static const struct {
         const char *name;
         int fmt;
-    } names[] = {{"table", DG_FMT_TABLE}, {"tsv", DG_FMT_TSV},
-                 {"csv", DG_FMT_CSV},     {"json", DG_FMT_JSON},
-                 {"xml", DG_FMT_XML},     {"ntriples", DG_FMT_NTRIPLES}};
+    } names[] = {{"table", DG_FMT_TABLE},  {"tsv", DG_FMT_TSV},
+                 {"csv", DG_FMT_CSV},      {"json", DG_FMT_JSON},
+                 {"xml", DG_FMT_XML},      {"ntriples", DG_FMT_NTRIPLES},
+                 {"turtle", DG_FMT_TURTLE}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(name, names[i].name) == 0)
             return names[i].fmt;
@@ -275,6 +276,9 @@ put_json_str(FILE *fp, const char *s)
     fputc('"', fp);
 }
 
+/* XML character data or attribute value; a carriage return is written
+ * as a reference so that XML's line-end normalisation keeps it (XML 1.0
+ * cannot carry other control characters but tab and line feed) */
 static void
 put_xml_text(FILE *fp, const char *s)
 {
@@ -284,58 +288,160 @@ put_xml_text(FILE *fp, const char *s)
         case '>': fputs("&gt;", fp); break;
         case '&': fputs("&amp;", fp); break;
         case '"': fputs("&quot;", fp); break;
+        case '\r': fputs("&#13;", fp); break;
         default: fputc(*s, fp);
         }
     }
 }
 
-/* N-Triples form of a literal body (without quotes) */
+/* RDF 1.1: a simple literal is an xsd:string; the results formats write
+ * it without a datatype */
+static const char *
+shown_datatype(const struct dg_term *t)
+{
+    if (t->lang || !t->datatype || !strcmp(t->datatype, DG_NS_XSD "string"))
+        return NULL;
+    return t->datatype;
+}
+
+/* N-Triples form of a literal body (without quotes): ECHAR escapes for
+ * quote, backslash and line ends, UCHAR for other control characters */
 static void
 put_nt_escaped(FILE *fp, const char *s)
 {
-    for (; *s; s++) {
-        switch (*s) {
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
         case '"': fputs("\\\"", fp); break;
         case '\\': fputs("\\\\", fp); break;
         case '\n': fputs("\\n", fp); break;
         case '\r': fputs("\\r", fp); break;
         case '\t': fputs("\\t", fp); break;
-        default: fputc(*s, fp);
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                fprintf(fp, "\\u%04X", *p);
+            else
+                fputc(*p, fp);
         }
     }
+}
+
+/* an IRI between < >, with UCHAR escapes for the characters N-Triples'
+ * IRIREF excludes (controls, space, <>"{}|^`\) */
+static void
+put_nt_iri(FILE *fp, const char *s)
+{
+    fputc('<', fp);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p <= 0x20 || strchr("<>\"{}|^`\\", *p))
+            fprintf(fp, "\\u%04X", *p);
+        else
+            fputc(*p, fp);
+    }
+    fputc('>', fp);
+}
+
+static int
+is_label_char(unsigned char c, int first)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '_' || (!first && c == '-');
+}
+
+/* a blank node as _:label; a store label that N-Triples would not accept
+ * is written as 'x' and the hex of its bytes, the same for each use */
+static void
+put_nt_blank(FILE *fp, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int ok = *p != '\0';
+    for (size_t i = 0; ok && p[i]; i++)
+        ok = is_label_char(p[i], i == 0);
+    fputs("_:", fp);
+    if (ok) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('x', fp);
+    for (; *p; p++)
+        fprintf(fp, "%02x", *p);
 }
 
 static void
 put_nt_term(FILE *fp, const struct dg_term *t)
 {
     switch (t->type) {
-    case DG_TERM_IRI: fprintf(fp, "<%s>", t->value); break;
-    case DG_TERM_BLANK: fprintf(fp, "_:%s", t->value); break;
-    case DG_TERM_LITERAL:
+    case DG_TERM_IRI: put_nt_iri(fp, t->value); break;
+    case DG_TERM_BLANK: put_nt_blank(fp, t->value); break;
+    case DG_TERM_LITERAL: {
+        const char *dt = shown_datatype(t);
         fputc('"', fp);
         put_nt_escaped(fp, t->value);
         fputc('"', fp);
         if (t->lang)
             fprintf(fp, "@%s", t->lang);
-        else if (t->datatype)
-            fprintf(fp, "^^<%s>", t->datatype);
+        else if (dt) {
+            fputs("^^", fp);
+            put_nt_iri(fp, dt);
+        }
         break;
+    }
     default: break;
     }
 }
 
-/* TSV cell per SPARQL 1.1 TSV: terms in N-Triples syntax */
+/* the number of ASCII digits at s */
+static size_t
+digits(const char *s)
+{
+    size_t n = 0;
+    while (s[n] >= '0' && s[n] <= '9')
+        n++;
+    return n;
+}
+
+/* Whether lexical form s of datatype dt can be written bare in Turtle
+ * (INTEGER, DECIMAL, DOUBLE, BooleanLiteral) and still mean the same */
+static int
+turtle_bare(const char *s, const char *dt)
+{
+    size_t xsd = strlen(DG_NS_XSD), a, b;
+    if (!dt || strncmp(dt, DG_NS_XSD, xsd) != 0)
+        return 0;
+    dt += xsd;
+    if (!strcmp(dt, "boolean"))
+        return !strcmp(s, "true") || !strcmp(s, "false");
+    if (*s == '+' || *s == '-')
+        s++;
+    a = digits(s);
+    if (!strcmp(dt, "integer"))
+        return a > 0 && s[a] == '\0';
+    if (!strcmp(dt, "decimal"))
+        return s[a] == '.' && (b = digits(s + a + 1)) > 0 &&
+               s[a + 1 + b] == '\0';
+    if (!strcmp(dt, "double")) {
+        b = s[a] == '.' ? digits(s + a + 1) + 1 : 0;
+        if (a + b == 0 || (a == 0 && b == 1))
+            return 0;
+        s += a + b;
+        if (*s != 'e' && *s != 'E')
+            return 0;
+        s++;
+        if (*s == '+' || *s == '-')
+            s++;
+        return (a = digits(s)) > 0 && s[a] == '\0';
+    }
+    return 0;
+}
+
+/* TSV cell per SPARQL 1.1 TSV: terms in Turtle syntax (N-Triples, with
+ * integers, decimals, doubles and booleans abbreviated) */
 static void
 put_tsv_term(FILE *fp, const struct dg_term *t)
 {
     if (t->type == DG_TERM_LITERAL && !t->lang &&
-        (!t->datatype || strcmp(t->datatype, DG_NS_XSD "integer") == 0)) {
-        /* plain strings and integers: written bare when safe, as most
-         * users of TSV tables want; anything with tabs gets escaped */
-        if (t->datatype) {
-            fputs(t->value, fp);
-            return;
-        }
+        turtle_bare(t->value, t->datatype)) {
+        fputs(t->value, fp);
+        return;
     }
     put_nt_term(fp, t);
 }
@@ -394,7 +500,7 @@ write_json(const struct dg_results *r, FILE *fp)
             if (t->lang) {
                 fputs(", \"xml:lang\": ", fp);
                 put_json_str(fp, t->lang);
-            } else if (t->datatype) {
+            } else if (shown_datatype(t)) {
                 fputs(", \"datatype\": ", fp);
                 put_json_str(fp, t->datatype);
             }
@@ -448,7 +554,7 @@ write_xml(const struct dg_results *r, FILE *fp)
                     fputs(" xml:lang=\"", fp);
                     put_xml_text(fp, t->lang);
                     fputs("\"", fp);
-                } else if (t->datatype) {
+                } else if (shown_datatype(t)) {
                     fputs(" datatype=\"", fp);
                     put_xml_text(fp, t->datatype);
                     fputs("\"", fp);
@@ -505,8 +611,7 @@ write_csv(const struct dg_results *r, FILE *fp)
             if (c)
                 fputc(',', fp);
             if (t->type == DG_TERM_BLANK) {
-                fputs("_:", fp);
-                put_csv_field(fp, t->value);
+                put_nt_blank(fp, t->value); /* never needs quotes */
             } else if (t->value) {
                 put_csv_field(fp, t->value);
             }
@@ -519,8 +624,6 @@ write_csv(const struct dg_results *r, FILE *fp)
 static int
 write_ntriples(const struct dg_results *r, FILE *fp)
 {
-    if (r->kind != DG_RESULTS_GRAPH || r->nvars != 3)
-        return write_tsv(r, fp);
     for (size_t row = 0; row < r->nrows; row++) {
         for (size_t c = 0; c < 3; c++) {
             put_nt_term(fp, dg_results_cell(r, row, c));
@@ -528,6 +631,42 @@ write_ntriples(const struct dg_results *r, FILE *fp)
         }
         fputs(".\n", fp);
     }
+    return 0;
+}
+
+static int
+same_term(const struct dg_term *a, const struct dg_term *b)
+{
+    return a->type == b->type && !cmp_str0(a->value, b->value) &&
+           !cmp_str0(a->datatype, b->datatype) && !cmp_str0(a->lang, b->lang);
+}
+
+/* Turtle: the N-Triples terms, with the predicates of one subject joined
+ * by ';' and the objects of one predicate by ',' when rows are adjacent */
+static int
+write_turtle(const struct dg_results *r, FILE *fp)
+{
+    for (size_t row = 0; row < r->nrows; row++) {
+        const struct dg_term *t = dg_results_cell(r, row, 0);
+        const struct dg_term *prev = row ? dg_results_cell(r, row - 1, 0) : 0;
+        if (prev && same_term(&prev[0], &t[0]) && same_term(&prev[1], &t[1])) {
+            fputs(" ,\n        ", fp);
+        } else if (prev && same_term(&prev[0], &t[0])) {
+            fputs(" ;\n    ", fp);
+            put_nt_term(fp, &t[1]);
+            fputc(' ', fp);
+        } else {
+            if (prev)
+                fputs(" .\n", fp);
+            put_nt_term(fp, &t[0]);
+            fputc(' ', fp);
+            put_nt_term(fp, &t[1]);
+            fputc(' ', fp);
+        }
+        put_nt_term(fp, &t[2]);
+    }
+    if (r->nrows)
+        fputs(" .\n", fp);
     return 0;
 }
 
@@ -649,22 +788,36 @@ write_table(const struct dg_results *r, FILE *fp, dg_label_fn label, void *ctx)
     return 0;
 }
 
+static const char *const format_names[] = {"table", "tsv",      "csv",   "json",
+                                           "xml",   "ntriples", "turtle"};
+
 int
 dg_results_write(const struct dg_results *r, int fmt, FILE *fp,
                  dg_label_fn label, void *label_ctx, struct dg_error *err)
 {
-    int rc;
+    int rc, graph = r->kind == DG_RESULTS_GRAPH;
+    if (fmt < DG_FMT_TABLE || fmt > DG_FMT_TURTLE)
+        return dg_error_set(err, DG_ERR_USAGE, "unknown output format");
+    if (graph && r->nvars != 3)
+        return dg_error_set(err, DG_ERR_INTERNAL,
+                            "a graph result needs 3 columns");
+    /* json, xml and csv of a graph result stay rows of subject,
+     * predicate and object: tests/oxigraph-diff.mjs and t0200 read them */
+    if (!graph && (fmt == DG_FMT_NTRIPLES || fmt == DG_FMT_TURTLE))
+        return dg_error_set(err, DG_ERR_USAGE,
+                            "format '%s' does not fit a SELECT or ASK result: "
+                            "use -f table, tsv, csv, json or xml",
+                            format_names[fmt]);
     switch (fmt) {
     case DG_FMT_TABLE: rc = write_table(r, fp, label, label_ctx); break;
     case DG_FMT_TSV:
-        rc = r->kind == DG_RESULTS_GRAPH ? write_ntriples(r, fp)
-                                         : write_tsv(r, fp);
+        rc = graph ? write_ntriples(r, fp) : write_tsv(r, fp);
         break;
     case DG_FMT_CSV: rc = write_csv(r, fp); break;
     case DG_FMT_JSON: rc = write_json(r, fp); break;
     case DG_FMT_XML: rc = write_xml(r, fp); break;
     case DG_FMT_NTRIPLES: rc = write_ntriples(r, fp); break;
-    default: return dg_error_set(err, DG_ERR_USAGE, "unknown output format");
+    default: rc = write_turtle(r, fp); break;
     }
     if (rc < 0)
         return dg_error_set(err, DG_ERR_NOMEM, "out of memory");

@@ -41,7 +41,8 @@ enum dg_format {
     DG_FMT_CSV,
     DG_FMT_JSON,
     DG_FMT_XML,
-    DG_FMT_NTRIPLES /* graph results only; also used for graph in tsv */
+    DG_FMT_NTRIPLES, /* graph results only; also used for graph in tsv */
+    DG_FMT_TURTLE    /* graph results only */
 };
 
 struct dg_results {
@@ -80,7 +81,8 @@ dg_results_cell(const struct dg_results *r, size_t row, size_t col)
 int dg_results_sort(struct dg_results *r, const size_t *cols, const int *desc,
                     size_t n);
 
-/* Parses "table", "tsv", "csv", "json", "xml".  Returns the format or -1. */
+/* Parses "table", "tsv", "csv", "json", "xml", "ntriples", "turtle".
+ * Returns the format or -1. */
 int dg_format_parse(const char *name);
 
 /* A function that gives a display label for an IRI (used by the table
@@ -88,8 +90,13 @@ int dg_format_parse(const char *name);
 typedef const char *(*dg_label_fn)(void *ctx, const char *iri);
 
 /* Writes r to fp in format fmt.  label may be NULL (IRIs then shown
- * shortened with the vocabulary prefixes).  Returns 0, or -1 with err set
- * on a write error. */
+ * shortened with the vocabulary prefixes).  SELECT and ASK results take
+ * table, tsv, csv, json and xml (the W3C SPARQL 1.1 results formats; ASK
+ * gives a boolean in each).  Graph results take ntriples, turtle and tsv
+ * (N-Triples); table, csv, json and xml write them as rows of subject,
+ * predicate and object.  Returns 0, or -1 with err set: on a write error,
+ * or DG_ERR_USAGE (naming the formats that fit) when fmt is ntriples or
+ * turtle and r is not a graph. */
 int dg_results_write(const struct dg_results *r, int fmt, FILE *fp,
                      dg_label_fn label, void *label_ctx, struct dg_error *err);
 

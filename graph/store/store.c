@@ -14,8 +14,11 @@
 #include <raptor2.h>
 
 #include "common/ns.h"
+#include "graph/sparql/eval.h"
+#include "graph/sparql/parse.h"
+#include "graph/store/lmdb_dataset.h"
 #include "graph/store/lmdb_storage.h"
-#include "graph/sparql_check.h"
+#include "graph/store/mem_dataset.h"
 #include "graph/store/store.h"
 
 /* The graph holding the ontology in every store. */
@@ -418,7 +421,8 @@ node_from_iri(librdf_world *w, const char *iri)
     return librdf_new_node_from_uri_string(w, (const unsigned char *)iri);
 }
 
-/* Adds <s> <p> o to context ctx; s, p, o are consumed (also on failure). */
+/* Adds <s> <p> o to context ctx (NULL: the default graph, no context);
+ * s, p, o are consumed (also on failure). */
 static int
 add_nodes(struct dg_store *st, librdf_node *ctx, librdf_node *s, librdf_node *p,
           librdf_node *o)
@@ -436,7 +440,8 @@ add_nodes(struct dg_store *st, librdf_node *ctx, librdf_node *s, librdf_node *p,
         librdf_new_statement_from_nodes(st->world, s, p, o);
     if (!stmt)
         return -1;
-    int rc = librdf_model_context_add_statement(st->model, ctx, stmt);
+    int rc = ctx ? librdf_model_context_add_statement(st->model, ctx, stmt)
+                 : librdf_model_add_statement(st->model, stmt);
     librdf_free_statement(stmt);
     return rc ? -1 : 0;
 }
@@ -565,9 +570,10 @@ parse_into(struct dg_store *st, const char *path, const char *syntax,
         dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         goto out;
     }
-    lc.default_ctx =
-        node_from_iri(st->world, graph_iri ? graph_iri : (const char *)uri_str);
-    if (!lc.default_ctx) {
+    if (graph_iri && !strcmp(graph_iri, DG_STORE_DEFAULT_GRAPH))
+        lc.default_ctx = NULL; /* triples go to the default graph */
+    else if (!(lc.default_ctx = node_from_iri(
+                   st->world, graph_iri ? graph_iri : (const char *)uri_str))) {
         dg_error_set(err, DG_ERR_USAGE, "bad graph IRI '%s'",
                      graph_iri ? graph_iri : (const char *)uri_str);
         goto out;
@@ -631,129 +637,21 @@ load_ontology(struct dg_store *st, const char *path, struct dg_error *err)
 
 /* ---- queries */
 
-/* rasqal reports the line of a syntax error but not its column: find the
- * column of the unexpected token ("unexpected '}'", "unexpected WHERE")
- * on that line of the query, and rewrite the error as "line L, column C".
- * Leaves the message as it is when the token is not found. */
-static void
-add_error_column(struct dg_store *st, const char *query)
+/* The id-level view of the store for the engine: straight on LMDB for
+ * lmdb stores, an in-memory copy read through librdf for the others. */
+static struct dg_dataset *
+open_dataset(struct dg_store *st, struct dg_error *err)
 {
-    const char *u = strstr(st->log_raw, "unexpected ");
-    if (!u || st->log_line <= 0)
-        return;
-    char tok[64];
-    u += strlen("unexpected ");
-    if (*u == '\'' && strchr(u + 1, '\'')) {
-        const char *e = strchr(u + 1, '\'');
-        snprintf(tok, sizeof tok, "%.*s", (int)(e - u - 1), u + 1);
-    } else {
-        size_t n = strcspn(u, " ,");
-        snprintf(tok, sizeof tok, "%.*s", (int)n, u);
+    struct dg_dataset *ds;
+    if (!strcmp(st->spec.kind, "lmdb"))
+        ds = dg_lmdb_dataset_open(st->storage, err);
+    else
+        ds = dg_mem_dataset_from_model(st->model, err);
+    if (ds && dg_dataset_hide(ds, ONTOLOGY_GRAPH, err) < 0) {
+        dg_dataset_free(ds);
+        return NULL;
     }
-    if (!tok[0] || !strcmp(tok, "$end"))
-        return;
-    const char *line = query;
-    for (int l = 1; l < st->log_line && line; l++) {
-        line = strchr(line, '\n');
-        line = line ? line + 1 : NULL;
-    }
-    if (!line)
-        return;
-    /* the column only when the token occurs once on the line: rasqal
-     * does not say which occurrence, and a wrong column misleads */
-    size_t len = strcspn(line, "\n"), tl = strlen(tok), at = 0, hits = 0;
-    for (size_t i = 0; i + tl <= len; i++)
-        if (strncasecmp(line + i, tok, tl) == 0 && hits++ == 0)
-            at = i;
-    if (hits != 1)
-        return;
-    int col = 1;
-    for (size_t k = 0; k < at; k++) /* count characters, not bytes */
-        col += (line[k] & 0xc0) != 0x80;
-    snprintf(st->log_msg, sizeof st->log_msg, "line %d, column %d: %s",
-             st->log_line, col, st->log_raw);
-}
-
-static int
-term_from_node(struct dg_term *t, librdf_node *n)
-{
-    if (!n)
-        return 0;
-    if (librdf_node_is_resource(n))
-        return dg_term_set(
-            t, DG_TERM_IRI,
-            (const char *)librdf_uri_as_string(librdf_node_get_uri(n)), NULL,
-            NULL);
-    if (librdf_node_is_blank(n))
-        return dg_term_set(t, DG_TERM_BLANK,
-                           (const char *)librdf_node_get_blank_identifier(n),
-                           NULL, NULL);
-    librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(n);
-    return dg_term_set(t, DG_TERM_LITERAL,
-                       (const char *)librdf_node_get_literal_value(n),
-                       dt ? (const char *)librdf_uri_as_string(dt) : NULL,
-                       librdf_node_get_literal_value_language(n));
-}
-
-/* rasqal 0.9.33 sometimes returns rows out of ORDER BY order (after GROUP
- * BY, with keys unbound in both rows, with DISTINCT and numbers), as the
- * differential test against Oxigraph showed; when the outermost ORDER BY
- * is made of plain variables, the rows are sorted again here, stably, in
- * SPARQL's order.  Expression keys are left to the engine. */
-static int
-reorder(struct dg_results *r, const char *sparql)
-{
-    struct dg_order_key keys[32];
-    size_t cols[32];
-    int desc[32];
-    size_t n = dg_sparql_order_keys(sparql, keys, 32);
-    for (size_t i = 0; i < n; i++) {
-        size_t c = 0;
-        while (c < r->nvars && strcmp(r->vars[c], keys[i].var))
-            c++;
-        if (c == r->nvars)
-            return 0; /* a key that is not projected: keep the order */
-        cols[i] = c;
-        desc[i] = keys[i].desc;
-    }
-    return dg_results_sort(r, cols, desc, n);
-}
-
-/* A CONSTRUCT result is an RDF graph, a set; rasqal 0.9.33 repeats a
- * triple once per solution that builds it (45,788 triples for 271 distinct
- * ones in the benchmark), so the triples are sorted and made unique. */
-static int
-dedupe_graph(struct dg_results *r)
-{
-    static const size_t cols[3] = {0, 1, 2};
-    static const int desc[3] = {0, 0, 0};
-    if (r->nvars != 3 || dg_results_sort(r, cols, desc, 3) < 0)
-        return r->nvars != 3 ? 0 : -1;
-    size_t n = 0;
-    for (size_t i = 0; i < r->nrows; i++) {
-        struct dg_term *row = &r->cells[i * 3];
-        int dup = n > 0;
-        for (size_t c = 0; dup && c < 3; c++) {
-            const struct dg_term *a = &r->cells[(n - 1) * 3 + c], *b = &row[c];
-            dup = a->type == b->type &&
-                  !strcmp(a->value ? a->value : "", b->value ? b->value : "") &&
-                  !strcmp(a->datatype ? a->datatype : "",
-                          b->datatype ? b->datatype : "") &&
-                  !strcmp(a->lang ? a->lang : "", b->lang ? b->lang : "");
-        }
-        if (dup) {
-            for (size_t c = 0; c < 3; c++)
-                dg_term_set(&row[c], DG_TERM_UNBOUND, NULL, NULL, NULL);
-            continue;
-        }
-        if (n != i) { /* move the row down; its strings move with it */
-            memcpy(&r->cells[n * 3], row, 3 * sizeof *row);
-            memset(row, 0, 3 * sizeof *row);
-        }
-        n++;
-    }
-    r->nrows = n;
-    return 0;
+    return ds;
 }
 
 struct dg_results *
@@ -762,113 +660,76 @@ dg_store_query(struct dg_store *st, const char *sparql, struct dg_error *err)
     return dg_store_query_opts(st, sparql, NULL, err);
 }
 
+static struct dg_query *
+parse_query(const char *sparql, struct dg_error *err)
+{
+    struct dg_error perr = {0, ""};
+    struct dg_query *q = dg_sparql_parse(sparql, NULL, &perr);
+    if (!q) {
+        if (perr.code == DG_ERR_QUERY)
+            dg_error_set(err, DG_ERR_QUERY, "query syntax error: %s", perr.msg);
+        else
+            dg_error_set(err, perr.code, "%s", perr.msg);
+    }
+    return q;
+}
+
 struct dg_results *
 dg_store_query_opts(struct dg_store *st, const char *sparql,
                     const struct dg_query_opts *opts, struct dg_error *err)
 {
-    librdf_query *q = NULL;
-    librdf_query_results *qr = NULL;
+    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0};
+    struct dg_query *q = NULL;
+    struct dg_dataset *ds = NULL;
     struct dg_results *r = NULL;
-    librdf_stream *stream = NULL;
 
-    (void)opts; /* the rasqal path has one dataset view */
-    if (dg_sparql_check(sparql, err) < 0)
-        return NULL;
-    log_reset(st);
-    q = librdf_new_query(st->world, "sparql", NULL,
-                         (const unsigned char *)sparql, NULL);
-    if (!q || st->log_errors) {
-        dg_error_set(err, DG_ERR_QUERY, "query syntax error: %s",
-                     log_text(st, "cannot parse the query"));
-        goto fail;
+    if (opts) {
+        eo.default_graph =
+            opts->stored_default ? DG_DEFAULT_STORED : DG_DEFAULT_UNION;
+        eo.timeout_ms = opts->timeout_ms;
     }
-    qr = librdf_model_query_execute(st->model, q);
-    if (!qr || st->log_errors) {
-        add_error_column(st, sparql);
-        dg_error_set(err, DG_ERR_QUERY, "cannot run the query: %s",
-                     log_text(st, "the query engine failed"));
-        goto fail;
-    }
-    if (librdf_query_results_is_boolean(qr)) {
-        if (!(r = dg_results_new(DG_RESULTS_BOOLEAN)))
-            goto nomem;
-        int b = librdf_query_results_get_boolean(qr);
-        if (b < 0) {
-            dg_error_set(err, DG_ERR_QUERY, "query failed: %s",
-                         log_text(st, "no boolean result"));
-            goto fail;
-        }
-        r->boolean = b > 0;
-    } else if (librdf_query_results_is_graph(qr)) {
-        if (!(r = dg_results_new(DG_RESULTS_GRAPH)) ||
-            dg_results_add_var(r, "subject") < 0 ||
-            dg_results_add_var(r, "predicate") < 0 ||
-            dg_results_add_var(r, "object") < 0)
-            goto nomem;
-        stream = librdf_query_results_as_stream(qr);
-        while (stream && !librdf_stream_end(stream)) {
-            librdf_statement *s = librdf_stream_get_object(stream); /* shared */
-            struct dg_term *row = dg_results_add_row(r);
-            if (!row ||
-                term_from_node(&row[0], librdf_statement_get_subject(s)) < 0 ||
-                term_from_node(&row[1], librdf_statement_get_predicate(s)) <
-                    0 ||
-                term_from_node(&row[2], librdf_statement_get_object(s)) < 0)
-                goto nomem;
-            librdf_stream_next(stream);
-        }
-    } else if (librdf_query_results_is_bindings(qr)) {
-        if (!(r = dg_results_new(DG_RESULTS_BINDINGS)))
-            goto nomem;
-        int nb = librdf_query_results_get_bindings_count(qr);
-        for (int i = 0; i < nb; i++) {
-            const char *name = librdf_query_results_get_binding_name(qr, i);
-            if (dg_results_add_var(r, name ? name : "") < 0)
-                goto nomem;
-        }
-        while (!librdf_query_results_finished(qr)) {
-            struct dg_term *row = dg_results_add_row(r);
-            if (!row)
-                goto nomem;
-            for (int i = 0; i < nb; i++) {
-                librdf_node *n = librdf_query_results_get_binding_value(qr, i);
-                int trc = term_from_node(&row[i], n);
-                if (n)
-                    librdf_free_node(n);
-                if (trc < 0)
-                    goto nomem;
-            }
-            if (librdf_query_results_next(qr))
-                break;
-        }
-    } else {
-        dg_error_set(err, DG_ERR_QUERY, "unsupported query result type");
-        goto fail;
-    }
-    if (st->log_errors) {
-        dg_error_set(err, DG_ERR_QUERY, "query failed: %s", log_text(st, ""));
-        goto fail;
-    }
-    if (r->kind == DG_RESULTS_BINDINGS && reorder(r, sparql) < 0)
-        goto nomem;
-    if (r->kind == DG_RESULTS_GRAPH && dedupe_graph(r) < 0)
-        goto nomem;
-    if (stream)
-        librdf_free_stream(stream);
-    librdf_free_query_results(qr);
-    librdf_free_query(q);
+    if (!(q = parse_query(sparql, err)) || !(ds = open_dataset(st, err)))
+        goto out;
+    r = dg_sparql_eval(q, ds, &eo, err);
+out:
+    dg_dataset_free(ds);
+    dg_query_free(q);
     return r;
-nomem:
-    dg_error_set(err, DG_ERR_NOMEM, "out of memory");
-fail:
-    if (stream)
-        librdf_free_stream(stream);
-    if (qr)
-        librdf_free_query_results(qr);
-    if (q)
-        librdf_free_query(q);
-    dg_results_free(r);
-    return NULL;
+}
+
+struct dg_results *
+dg_store_type_counts(struct dg_store *st, struct dg_error *err)
+{
+    return dg_store_query(st,
+                          "SELECT ?type (COUNT(DISTINCT ?s) AS ?n) "
+                          "WHERE { ?s a ?type } GROUP BY ?type ORDER BY ?type",
+                          err);
+}
+
+int
+dg_store_explain(struct dg_store *st, const char *sparql,
+                 const struct dg_query_opts *opts, FILE *fp,
+                 struct dg_error *err)
+{
+    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0};
+    struct dg_query *q = NULL;
+    struct dg_dataset *ds = NULL;
+    char *sse = NULL;
+    int rc = -1;
+
+    if (opts)
+        eo.default_graph =
+            opts->stored_default ? DG_DEFAULT_STORED : DG_DEFAULT_UNION;
+    if (!(q = parse_query(sparql, err)) || !(ds = open_dataset(st, err)))
+        goto out;
+    if ((sse = dg_query_sse(q)))
+        fprintf(fp, "# algebra\n%s\n# plan\n", sse);
+    rc = dg_sparql_explain(q, ds, &eo, fp, err);
+out:
+    free(sse);
+    dg_dataset_free(ds);
+    dg_query_free(q);
+    return rc;
 }
 
 /* ---- export */

@@ -54,17 +54,21 @@ int dg_store_replace_graph(struct dg_store *st, const char *graph_iri,
                            struct dg_error *err);
 
 /* Parses an RDF file (syntax: "turtle", "ntriples", "nquads", "trig",
- * "rdfxml"; NULL guesses from the extension) into the store.  Quads keep
- * their graph; triples go to graph_iri (NULL: the file's URI).  *added
- * (may be NULL) gets the number of statements stored. */
+ * "rdfxml"; NULL guesses from the extension) into the store, all of it or
+ * nothing.  Quads keep their graph; triples go to graph_iri (NULL: the
+ * file's URI; DG_STORE_DEFAULT_GRAPH: the default graph, as statements
+ * without a context).  *added (may be NULL) gets the number of statements
+ * stored. */
+#define DG_STORE_DEFAULT_GRAPH ""
 int dg_store_load_file(struct dg_store *st, const char *path,
                        const char *syntax, const char *graph_iri, size_t *added,
                        struct dg_error *err);
 
-/* Runs a SPARQL query (borrowed) and returns its results as plain data;
- * caller frees with dg_results_free.  Syntax errors give DG_ERR_QUERY
- * with the line and column; queries using features rasqal 0.9.33 cannot
- * run correctly are refused before they reach it. */
+/* Runs a SPARQL 1.1 query (borrowed) with diplograph's engine
+ * (graph/sparql/) and returns its results as plain data; caller frees
+ * with dg_results_free.  Syntax errors give DG_ERR_QUERY with the line
+ * and column.  The default graph is the merge of every graph but the
+ * ontology's; the ontology is reached with GRAPH or FROM. */
 struct dg_results *dg_store_query(struct dg_store *st, const char *sparql,
                                   struct dg_error *err);
 
@@ -82,6 +86,12 @@ struct dg_results *dg_store_query_opts(struct dg_store *st, const char *sparql,
                                        const struct dg_query_opts *opts,
                                        struct dg_error *err);
 
+/* Writes the algebra of the query and the plan chosen for it on this
+ * store to fp (query --explain).  0, or -1 with err set. */
+int dg_store_explain(struct dg_store *st, const char *sparql,
+                     const struct dg_query_opts *opts, FILE *fp,
+                     struct dg_error *err);
+
 /* Writes the store (or the one graph graph_iri, when not NULL) to fp in
  * syntax "turtle", "ntriples", "nquads", "trig" or "rdfxml", with the
  * prefixes of the vocabulary.  *written (may be NULL) gets the count. */
@@ -96,6 +106,12 @@ struct dg_store_counts {
 };
 int dg_store_counts(struct dg_store *st, struct dg_store_counts *out,
                     struct dg_error *err);
+
+/* The number of distinct entities of each rdf:type in the default graph
+ * (the article graphs, not the ontology), as rows (?type, ?n) ordered by
+ * type: what `stats` and the report print.  Caller frees the results. */
+struct dg_results *dg_store_type_counts(struct dg_store *st,
+                                        struct dg_error *err);
 
 /* A display label for an entity IRI: schema:name, rdfs:label,
  * skos:prefLabel or dg:iso3, in that order.  Returns a string owned by
