@@ -27,6 +27,9 @@ keys SPARQL orders (IRIs, or literals of one kind), no NOW(), RAND(),
 UUID(), BNODE(); GROUP_CONCAT and SAMPLE only in the outermost SELECT and
 not in ORDER BY or HAVING.
 
+Language tags are written in lower case: LANG() returns the tag as
+stored, and Oxigraph stores tags in lower case (tags are case-insensitive).
+
 Python 3 standard library only.
 """
 
@@ -649,9 +652,101 @@ def q_expr(g):
     return f"SELECT {x} ({f} AS ?v) WHERE {{\n  {x} a {c} ; {p} {n} .\n}}"
 
 
+def q_tricky(g):
+    """edge cases: scoping, errors in expressions, empty groups, casts,
+    Unicode strings, zero-length paths, lang tags, hidden graph"""
+    d, r = g.d, g.r
+    c = g.pick(d.classes)
+    inst = sorted(set(d.instances[c]))
+    x = qname(g.pick(inst))
+    country = qname(g.pick(sorted(set(d.instances.get("http://schema.org/Country", inst)))))
+    names = d.lit_values("http://schema.org/name") or [Lit("x", XSD + "string")]
+    name = g.pick(names)
+    nm = name.sparql()
+    n = r.randint(0, 400)
+    T = [
+        # OPTIONAL whose FILTER reads a variable of the outer group
+        f"SELECT * WHERE {{\n  ?a a schema:Person ; schema:name ?n .\n  OPTIONAL {{ ?a schema:nationality ?c . ?c schema:name ?cn FILTER(STRLEN(?cn) < STRLEN(?n)) }}\n}}",
+        # a FILTER in an inner group cannot see the outer group's variables
+        f"SELECT * WHERE {{\n  ?a a schema:Country ; dg:iso3 ?i .\n  {{ ?a schema:name ?n FILTER(BOUND(?i)) }}\n}}",
+        f"SELECT ?a ?n WHERE {{\n  ?a schema:name ?n .\n  {{ ?a a schema:Organization }} UNION {{ FILTER(?n = {nm}) }}\n}}",
+        # MINUS without shared variables removes nothing
+        f"SELECT * WHERE {{\n  ?a a schema:Country .\n  MINUS {{ ?b a schema:Person }}\n}}",
+        f"SELECT * WHERE {{\n  ?a dg:iso3 ?i .\n  MINUS {{ ?a dg:memberOf ?o }}\n}}",
+        # aggregates of an empty pattern: one row
+        f"SELECT (COUNT(*) AS ?n) (SUM(?x) AS ?s) (AVG(?x) AS ?a) (MIN(?x) AS ?m) (GROUP_CONCAT(?x) AS ?gc) WHERE {{\n  ?e dg:index ?x FILTER(?x < 0)\n}}",
+        f"SELECT ?k (COUNT(*) AS ?n) WHERE {{\n  ?e dg:index ?x FILTER(?x < 0) BIND(1 AS ?k)\n}} GROUP BY ?k",
+        # GROUP BY an expression, COUNT of a sometimes unbound variable
+        f"SELECT ?y (COUNT(?e) AS ?n) (COUNT(?loc) AS ?located) WHERE {{\n  ?e a schema:Event ; schema:startDate ?d .\n  OPTIONAL {{ ?e schema:location ?loc }}\n}} GROUP BY (SUBSTR(STR(?d), 1, 4) AS ?y)",
+        f"SELECT ?k (SUM(?w) AS ?s) WHERE {{\n  ?p a schema:Person .\n  OPTIONAL {{ ?p dg:rank ?k }}\n  BIND(IF(BOUND(?k), 2, 1) AS ?w)\n}} GROUP BY ?k",
+        f"SELECT ?t (COUNT(DISTINCT ?a) AS ?n) WHERE {{\n  ?a a ?t .\n}} GROUP BY ?t HAVING (SUM(1) > 2)",
+        # errors in FILTER: a type error is false, also under !, not under ||
+        f"SELECT ?e ?d WHERE {{\n  ?e schema:startDate ?d .\n  FILTER(!(?d < \"2020\"))\n}}",
+        f"SELECT ?e ?d WHERE {{\n  ?e schema:startDate ?d .\n  FILTER(?d < \"2020\" || STRSTARTS(STR(?d), \"202\"))\n}}",
+        f"SELECT ?e ?d WHERE {{\n  ?e schema:startDate ?d .\n  FILTER(?d >= \"2021-01-01\"^^xsd:date)\n}}",
+        f"SELECT ?a ?n WHERE {{\n  ?a schema:name ?n .\n  FILTER(?n IN (1, {nm}, ?undefined))\n}}",
+        f"SELECT ?a ?v WHERE {{\n  ?a dg:index ?i .\n  FILTER(?i < 3)\n  BIND(COALESCE(?i / 0, ?i + 0.5, 7) AS ?v)\n}}",
+        f"SELECT ?a ?v WHERE {{\n  ?a dg:charStart ?i .\n  FILTER(?i < {n})\n  BIND(IF(?i / 0 > 1, \"a\", \"b\") AS ?v)\n}}",
+        # numbers: promotion, division, rounding, casts
+        f"SELECT ?a (?i + 1.5 AS ?d) (?i * 1.0e0 AS ?f) (?i / 4 AS ?q) (-?i AS ?neg) (ROUND(?i / 4) AS ?r) (CEIL(-?i / 4) AS ?c) WHERE {{\n  ?a dg:index ?i FILTER(?i <= 5)\n}}",
+        f"SELECT ?a (xsd:string(?i) AS ?s) (xsd:double(?i) AS ?d) (xsd:decimal(?i) AS ?dec) (xsd:boolean(?i) AS ?b) (xsd:integer(STR(?i)) AS ?back) WHERE {{\n  ?a dg:index ?i FILTER(?i < 4)\n}}",
+        f"SELECT ?n (xsd:integer(?n) AS ?i) (xsd:date(?n) AS ?d) WHERE {{\n  ?a dg:iso3 ?n\n}}",
+        f"SELECT (ROUND(-2.5) AS ?a) (ROUND(2.5) AS ?b) (ROUND(-0.4) AS ?c) (CEIL(-0.5) AS ?d) (FLOOR(-0.5) AS ?e) (ABS(-3) AS ?f) (7 / 2 AS ?g) (7.0e0 / 2 AS ?h) (1 + 2.0 AS ?i) WHERE {{}}",
+        f"SELECT ?a WHERE {{\n  ?a dg:index ?i .\n  FILTER(?i = 2.0 && ?i != 2.5e0 && sameTerm(?i, 2))\n}}",
+        # strings: Unicode, lang tags, regex groups
+        f"SELECT ?n (UCASE(?n) AS ?u) (LCASE(?n) AS ?l) (STRLEN(?n) AS ?len) (SUBSTR(?n, 2, 4) AS ?sub) (ENCODE_FOR_URI(?n) AS ?enc) WHERE {{\n  ?a schema:name ?n FILTER(regex(?n, \"[^ -~]\"))\n}}",
+        f"SELECT ?n (MD5(?n) AS ?md5) (SHA256(?n) AS ?sha) (SHA512(?n) AS ?sha5) WHERE {{\n  ?a a schema:Person ; schema:name ?n\n}}",
+        f"SELECT ?n (REPLACE(?n, \"^(\\\\w+) (.*)$\", \"$2, $1\") AS ?r) (REPLACE(?n, \"A\", \"a\", \"i\") AS ?ri) WHERE {{\n  ?a a schema:Person ; schema:name ?n\n}}",
+        f"SELECT ?l (LANG(?l) AS ?lang) (UCASE(?l) AS ?u) (CONCAT(?l, ?l) AS ?cc) (CONCAT(?l, \"!\") AS ?cm) (STRBEFORE(?l, \"a\") AS ?b) (STRAFTER(?l, \"zzz\") AS ?af) (LANGMATCHES(LANG(?l), \"EN\") AS ?m) (DATATYPE(?l) AS ?dt) WHERE {{\n  ?a skos:prefLabel ?p BIND(STRLANG(?p, \"en-gb\") AS ?l)\n}}",
+        f"SELECT ?a WHERE {{\n  ?a schema:name ?n .\n  FILTER(?n > {nm})\n}}\nORDER BY ?a",
+        f"SELECT ?a ?n WHERE {{\n  ?a schema:name ?n .\n  FILTER(STRSTARTS(?n, STRLANG(\"A\", \"en\")) || CONTAINS(?n, \"\"))\n}}",
+        # dates and times
+        f"SELECT ?r (YEAR(?t) AS ?y) (MONTH(?t) AS ?mo) (DAY(?t) AS ?dd) (HOURS(?t) AS ?h) (MINUTES(?t) AS ?mi) (SECONDS(?t) AS ?s) (TZ(?t) AS ?tz) (TIMEZONE(?t) AS ?tzd) (STR(?t) AS ?st) WHERE {{\n  ?r prov:startedAtTime ?t\n}}",
+        f"SELECT ?e (DATATYPE(?d) AS ?dt) (STR(?d) AS ?s) WHERE {{\n  ?e schema:startDate ?d\n}}",
+        # paths: zero length, both ends bound, cycles
+        # (a term that is not in the data would give one row by SPARQL 1.1's
+        # definition, none in Oxigraph 0.5.11: take one that is)
+        f"SELECT * WHERE {{\n  {x} dg:cooperatesWith* ?y\n}}",
+        f"SELECT * WHERE {{\n  {x} (dg:cooperatesWith|org:subOrganizationOf)* ?y\n}}",
+        f"SELECT ?x WHERE {{\n  ?x a schema:Country .\n  ?x dg:cooperatesWith+ ?x\n}}",
+        f"ASK {{\n  {country} (dg:cooperatesWith/dg:cooperatesWith)+ {country}\n}}",
+        f"SELECT * WHERE {{\n  {country} !(^dg:memberOf|rdf:type) ?o\n}}",
+        f"SELECT DISTINCT ?p WHERE {{\n  ?x a schema:Event ; !(schema:name|rdf:type|^dg:inEvent) ?o .\n  ?x ?p ?o\n}}",
+        f"SELECT (COUNT(*) AS ?n) WHERE {{\n  ?x ^schema:nationality/schema:worksFor? ?y\n}}",
+        # graphs: the ontology graph is hidden from GRAPH ?g and the default graph
+        f"SELECT (COUNT(?g) AS ?n) WHERE {{\n  GRAPH ?g {{ }}\n}}",
+        f"SELECT ?g WHERE {{\n  GRAPH ?g {{ ?s a owl:Ontology }}\n}}",
+        f"SELECT ?s WHERE {{\n  ?s a owl:Class\n}}",
+        f"SELECT (COUNT(*) AS ?n) WHERE {{\n  GRAPH <https://w3id.org/diplograph/ns> {{ ?s a owl:Class }}\n}}",
+        f"SELECT ?g (COUNT(*) AS ?n) WHERE {{\n  GRAPH ?g {{ {x} ?p ?o }}\n}} GROUP BY ?g",
+        f"SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?o) AS ?d) WHERE {{\n  ?s schema:name ?o\n}}",
+        # VALUES with UNDEF, EXISTS in SELECT, sub-queries
+        f"SELECT * WHERE {{\n  VALUES (?a ?n) {{ ({x} UNDEF) (UNDEF {nm}) (UNDEF UNDEF) }}\n  ?a schema:name ?n .\n}}",
+        f"SELECT ?a (EXISTS {{ ?a dg:memberOf ?o }} AS ?member) (NOT EXISTS {{ ?a dg:cooperatesWith ?b }} AS ?alone) WHERE {{\n  ?a a schema:Country\n}}",
+        f"SELECT ?a ?n WHERE {{\n  {{ SELECT ?a (COUNT(?e) AS ?n) WHERE {{ ?a dg:participatesIn ?e }} GROUP BY ?a HAVING (COUNT(?e) > 1) }}\n  FILTER NOT EXISTS {{ ?a dg:memberOf ?o }}\n}}",
+        f"SELECT (MAX(?n) AS ?most) (SUM(?n) AS ?all) WHERE {{\n  {{ SELECT ?a (COUNT(*) AS ?n) WHERE {{ ?a dg:attends ?e }} GROUP BY ?a }}\n}}",
+        f"SELECT * WHERE {{\n  {{ SELECT * WHERE {{ ?a dg:iso3 ?i }} ORDER BY DESC(?i) LIMIT 3 }}\n  OPTIONAL {{ ?a dg:memberOf ?o }}\n}}",
+        # ORDER BY with unbound keys, LIMIT 0, OFFSET past the end
+        f"SELECT ?p ?k WHERE {{\n  ?p a schema:Person .\n  OPTIONAL {{ ?p dg:rank ?k }}\n}}\nORDER BY DESC(?k) ?p\nLIMIT {r.randint(1, 12)}",
+        f"SELECT ?a WHERE {{ ?a a schema:Country }} LIMIT 0",
+        f"SELECT ?a WHERE {{ ?a a schema:Country }} ORDER BY ?a OFFSET 100000",
+        f"SELECT DISTINCT ?p ?k WHERE {{\n  ?p a schema:Person .\n  OPTIONAL {{ ?p dg:rank ?k }}\n}}",
+        # CONSTRUCT: short form, unbound and literal subjects skipped
+        f"CONSTRUCT WHERE {{ ?a dg:iso3 ?i }}",
+        f"CONSTRUCT {{ ?a <http://example.org/rank> ?k . ?k <http://example.org/of> ?a }} WHERE {{\n  ?a a schema:Person OPTIONAL {{ ?a dg:rank ?k }}\n}}",
+    ]
+    # every template in turn, so that all of them run
+    global TRICKY
+    TRICKY += 1
+    return T[(TRICKY - 1) % len(T)]
+
+
+TRICKY = 0
+
+
 KINDS = [q_bgp, q_filter, q_optional, q_union, q_minus, q_exists, q_bind, q_values, q_path,
          q_graph, q_aggregate, q_subquery, q_order, q_order_agg, q_ask, q_construct, q_expr,
-         q_filter, q_optional, q_aggregate]
+         q_filter, q_optional, q_aggregate, q_tricky, q_tricky, q_tricky, q_tricky]
 
 
 def main():
