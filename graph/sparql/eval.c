@@ -79,6 +79,9 @@ struct ev {
     size_t nlocals, clocals;
     uint64_t *lslot; /* open addressing: local index + 1, or 0 */
     size_t lcap;
+    /* the ids of recently interned terms by hash (a BIND of a constant
+     * or of a repeated value asks the store once) */
+    uint64_t icache_hash[256], icache_id[256];
     /* the dataset of the query */
     int dmode;
     uint64_t *from;
@@ -160,16 +163,28 @@ ev_intern(struct ev *ev, const struct dg_sterm *t)
     uint64_t id = 0;
     if (t->kind == DG_ST_NONE)
         return 0;
+    uint64_t h = dg_sterm_hash(t);
+    size_t c = (size_t)(h ^ (h >> 32)) & 255;
+    if (ev->icache_id[c] && ev->icache_hash[c] == h) {
+        const struct dg_sterm *k = ev_term(ev, ev->icache_id[c]);
+        if (k && dg_sterm_same(k, t))
+            return ev->icache_id[c];
+    }
     if (ev->ds->ops->lookup(ev->ds, t, &id, ev->err) < 0)
         return 0;
-    if (id)
+    if (id) {
+        ev->icache_hash[c] = h;
+        ev->icache_id[c] = id;
         return id;
-    uint64_t h = dg_sterm_hash(t);
+    }
     if (ev->lcap) {
         for (size_t j = h & (ev->lcap - 1); ev->lslot[j];
              j = (j + 1) & (ev->lcap - 1))
-            if (dg_sterm_same(&ev->locals[ev->lslot[j] - 1], t))
-                return (ev->lslot[j] - 1) | DG_ID_LOCAL;
+            if (dg_sterm_same(&ev->locals[ev->lslot[j] - 1], t)) {
+                ev->icache_hash[c] = h;
+                ev->icache_id[c] = (ev->lslot[j] - 1) | DG_ID_LOCAL;
+                return ev->icache_id[c];
+            }
     }
     if (2 * (ev->nlocals + 1) > ev->lcap) {
         size_t ncap = ev->lcap ? 2 * ev->lcap : 256;
