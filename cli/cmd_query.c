@@ -14,7 +14,8 @@ static const char usage_line[] =
     "usage: diplograph query [--store SPEC] "
     "[-f table|tsv|csv|json|xml|ntriples|turtle]\n"
     "                        [--default-graph union|stored] [--timeout MS] "
-    "(FILE.rq | -e 'SPARQL')";
+    "[--explain]\n"
+    "                        (FILE.rq | -e 'SPARQL')";
 
 int
 cmd_query(int argc, char **argv)
@@ -25,6 +26,7 @@ cmd_query(int argc, char **argv)
         {"expr", required_argument, NULL, 'e'},
         {"default-graph", required_argument, NULL, 'D'},
         {"timeout", required_argument, NULL, 'T'},
+        {"explain", no_argument, NULL, 'X'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *store_opt = NULL, *expr = NULL;
@@ -35,6 +37,7 @@ cmd_query(int argc, char **argv)
     struct dg_store *st = NULL;
     struct dg_results *r = NULL;
     struct dg_query_opts opts = {0, 0};
+    int explain = 0;
     char *end;
 
     optind = 1;
@@ -66,6 +69,7 @@ cmd_query(int argc, char **argv)
                     usage_line, "query: --timeout takes milliseconds, not '%s'",
                     optarg);
             break;
+        case 'X': explain = 1; break;
         case 'h':
             printf(
                 "%s\n\nRuns a SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE query "
@@ -78,7 +82,9 @@ cmd_query(int argc, char **argv)
                 "\n--default-graph union (the default) queries the merge of "
                 "every graph but\nthe ontology's; stored only the default "
                 "graph (load --default).\n--timeout MS stops a query that "
-                "runs longer.\n",
+                "runs longer.\n--explain prints the query's algebra and the "
+                "plan chosen on this store\n(join order, estimates) instead "
+                "of running it.\n",
                 usage_line);
             return DG_EXIT_OK;
         default: return dg_cli_usage_error(usage_line, "query: bad option");
@@ -96,6 +102,17 @@ cmd_query(int argc, char **argv)
     if (!(st = dg_store_open(dg_cli_store_spec(store_opt), DG_STORE_READ, NULL,
                              &err))) {
         status = dg_cli_fail(&err);
+        goto out;
+    }
+    if (explain) {
+        if (dg_store_explain(st, expr, &opts, stdout, &err) < 0) {
+            if (text)
+                dg_cli_error("'%s': %s", argv[optind], err.msg);
+            else
+                status = dg_cli_fail(&err);
+            goto out;
+        }
+        status = DG_EXIT_OK;
         goto out;
     }
     if (!(r = dg_store_query_opts(st, expr, &opts, &err))) {

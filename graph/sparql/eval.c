@@ -79,6 +79,9 @@ struct ev {
     size_t nlocals, clocals;
     uint64_t *lslot; /* open addressing: local index + 1, or 0 */
     size_t lcap;
+    /* the ids of recently interned terms by hash (a BIND of a constant
+     * or of a repeated value asks the store once) */
+    uint64_t icache_hash[256], icache_id[256];
     /* the dataset of the query */
     int dmode;
     uint64_t *from;
@@ -160,16 +163,28 @@ ev_intern(struct ev *ev, const struct dg_sterm *t)
     uint64_t id = 0;
     if (t->kind == DG_ST_NONE)
         return 0;
+    uint64_t h = dg_sterm_hash(t);
+    size_t c = (size_t)(h ^ (h >> 32)) & 255;
+    if (ev->icache_id[c] && ev->icache_hash[c] == h) {
+        const struct dg_sterm *k = ev_term(ev, ev->icache_id[c]);
+        if (k && dg_sterm_same(k, t))
+            return ev->icache_id[c];
+    }
     if (ev->ds->ops->lookup(ev->ds, t, &id, ev->err) < 0)
         return 0;
-    if (id)
+    if (id) {
+        ev->icache_hash[c] = h;
+        ev->icache_id[c] = id;
         return id;
-    uint64_t h = dg_sterm_hash(t);
+    }
     if (ev->lcap) {
         for (size_t j = h & (ev->lcap - 1); ev->lslot[j];
              j = (j + 1) & (ev->lcap - 1))
-            if (dg_sterm_same(&ev->locals[ev->lslot[j] - 1], t))
-                return (ev->lslot[j] - 1) | DG_ID_LOCAL;
+            if (dg_sterm_same(&ev->locals[ev->lslot[j] - 1], t)) {
+                ev->icache_hash[c] = h;
+                ev->icache_id[c] = (ev->lslot[j] - 1) | DG_ID_LOCAL;
+                return ev->icache_id[c];
+            }
     }
     if (2 * (ev->nlocals + 1) > ev->lcap) {
         size_t ncap = ev->lcap ? 2 * ev->lcap : 256;
@@ -336,6 +351,8 @@ struct op {
     bits_t *unsafe;  /* seed variables that must not be pushed */
     int opaque;      /* never takes a seed */
     int materialise; /* as a right side: build once, probe by hash */
+    int graph_ok;    /* GRAPH ?g may evaluate it once with ?g as a quad
+                        position (no MINUS, subquery or group inside) */
     bits_t *joinkey; /* JOIN/LEFTJOIN/MINUS: certain on both sides */
     long long topk;  /* ORDER: keep this many rows (0: all) */
     /* BGP: the plan (order of triples) for the last seed signature */
@@ -565,6 +582,8 @@ analyse(struct ev *ev, const struct dg_pattern *p)
     }
     if (o->opaque)
         memset(o->unsafe, 0xff, ev->nwords * sizeof *o->unsafe);
+    o->graph_ok = !o->opaque && p->op != DG_P_MINUS &&
+                  (!o->l || o->l->graph_ok) && (!o->r || o->r->graph_ok);
     if ((p->op == DG_P_JOIN || p->op == DG_P_LEFTJOIN || p->op == DG_P_MINUS) &&
         o->r) {
         if (!(o->joinkey = bits_new(ev)))
@@ -1012,8 +1031,9 @@ estimate_triple(struct ev *ev, const struct dg_tpat *t, const uint64_t *row,
         pat[DG_G] = DG_G_DEFAULT;
     else if (ev->dmode == DM_FROM)
         pat[DG_G] = ev->nfrom == 1 ? ev->from[0] : DG_G_UNION;
-    if (pat[DG_G] & DG_ID_LOCAL)
-        return 0;
+    if (pat[DG_G] != DG_G_UNION && pat[DG_G] != DG_G_NAMED &&
+        (pat[DG_G] & DG_ID_LOCAL))
+        return 0; /* a graph the store does not hold */
     return ev->ds->ops->estimate(ev->ds, pat);
 }
 
@@ -1316,7 +1336,28 @@ path_nodes(void *ctx, struct dg_ids *out, struct dg_error *err)
     return rc;
 }
 
-/* Evaluates the path node into a bag of rows extending seed. */
+/* Is x a subject or an object of the active graph?  1, 0, or -1. */
+static int
+node_in_graph(struct path_ctx *pc, uint64_t x)
+{
+    for (int side = 0; side < 2; side++) {
+        uint64_t spo[3] = {side ? 0 : x, 0, side ? x : 0}, quad[4];
+        struct qsrc q;
+        int r;
+        if (qsrc_open(pc->ev, &q, spo, &pc->g, NULL) < 0)
+            return -1;
+        r = qsrc_next(&q, quad);
+        qsrc_close(&q);
+        if (r != 0)
+            return r;
+    }
+    return 0;
+}
+
+/* Evaluates the path node into a bag of rows extending seed.  An end that
+ * is a variable bound by the seed must be a node of the graph: the path
+ * is evaluated on its own and then joined (a zero-length path from a term
+ * of the query, not of the data, matches only for a constant). */
 static int
 path_rows(struct ev *ev, const struct dg_pattern *p, const uint64_t *seed,
           struct gctx g, struct bag *bag)
@@ -1355,6 +1396,15 @@ path_rows(struct ev *ev, const struct dg_pattern *p, const uint64_t *seed,
         }
         struct dg_path_src src = {path_scan, path_nodes, &pc};
         uint64_t s = pnode_value(&p->s, row), o = pnode_value(&p->o, row);
+        int in = 1;
+        if (p->s.var >= 0 && s)
+            in = node_in_graph(&pc, s);
+        if (in == 1 && p->o.var >= 0 && o && o != s)
+            in = node_in_graph(&pc, o);
+        if (in < 0)
+            goto out;
+        if (!in)
+            continue;
         pairs.n = 0;
         if (dg_path_eval(&src, p->path, s, o, &pairs, ev->err) < 0)
             goto out;
@@ -1773,7 +1823,10 @@ extend_next(struct it *it, uint64_t *row)
         return r;
     ev->cur_g = u->g;
     ev->cur_force = u->force;
-    ev->env.solution = ++ev->solution;
+    /* a chain of BINDs (the SELECT expressions) works on one solution:
+     * BNODE("x") is the same node in all of them */
+    if (u->op->l->p->op != DG_P_EXTEND)
+        ev->env.solution = ++ev->solution;
     r = dg_expr_eval(&ev->env, u->op->p->expr, row, &v, ev->err);
     if (r < 0)
         return -1;
@@ -1860,11 +1913,43 @@ struct it_graph {
     struct it base;
     struct op *op;
     int var;
+    int force;
     struct it *sub;
     uint64_t *pending; /* a row whose graph variable is unbound */
     size_t gi;         /* next graph to give it */
     int expanding;
+    /* one graph at a time: the group evaluated in each named graph */
+    int each;
+    uint64_t *seed;
 };
+
+static int
+graph_each_next(struct it *it, uint64_t *row)
+{
+    struct it_graph *gr = (struct it_graph *)it;
+    struct ev *ev = it->ev;
+    int r;
+    for (;;) {
+        if (gr->sub) {
+            while ((r = gr->sub->next(gr->sub, row)) == 1) {
+                uint64_t g = ev->named[gr->gi - 1];
+                if (row[gr->var] && row[gr->var] != g)
+                    continue;
+                row[gr->var] = g;
+                return 1;
+            }
+            if (r < 0)
+                return -1;
+            it_free(gr->sub);
+            gr->sub = NULL;
+        }
+        if (gr->gi >= ev->nnamed)
+            return 0;
+        struct gctx inner = {GC_FIXED, ev->named[gr->gi++], -1};
+        if (!(gr->sub = open_op(ev, gr->op->l, gr->seed, inner, gr->force)))
+            return -1;
+    }
+}
 
 static int
 graph_next(struct it *it, uint64_t *row)
@@ -1900,6 +1985,7 @@ graph_free(struct it *it)
     struct it_graph *gr = (struct it_graph *)it;
     it_free(gr->sub);
     free(gr->pending);
+    free(gr->seed);
     free(gr);
 }
 
@@ -1931,6 +2017,25 @@ open_graph(struct ev *ev, struct op *op, const uint64_t *seed, struct gctx g,
     gr->base.ev = ev;
     gr->op = op;
     gr->var = p->name.var;
+    gr->force = force;
+    if (!op->l->graph_ok || bit_get(op->l->vars, (size_t)p->name.var)) {
+        /* evaluated in each named graph in turn, as the algebra says */
+        if (ensure_named(ev) < 0) {
+            graph_free(&gr->base);
+            return NULL;
+        }
+        gr->each = 1;
+        gr->base.next = graph_each_next;
+        if (seed) {
+            if (!(gr->seed = malloc(ev->width * sizeof *gr->seed))) {
+                graph_free(&gr->base);
+                ev_fail_nomem(ev);
+                return NULL;
+            }
+            memcpy(gr->seed, seed, ev->width * sizeof *seed);
+        }
+        return &gr->base;
+    }
     inner.mode = GC_VAR;
     inner.var = p->name.var;
     if (!(gr->sub = open_op(ev, op->l, seed, inner, force))) {

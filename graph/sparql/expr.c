@@ -170,20 +170,20 @@ compare(const struct dg_sterm *a, const struct dg_sterm *b, int op)
     if (va.cls == vb.cls && va.cls <= V_STR) {
         c = value_cmp(a, &va, b, &vb, 0);
         if (c == 2) {
-            /* NaN, or dates not ordered for want of a timezone */
-            if (eqop)
-                return op == DG_E_NE;
-            return va.cls == V_NUM ? 0 : -1;
+            /* NaN (unequal to everything), or dates not ordered for
+             * want of a timezone (indeterminate: an error) */
+            if (va.cls != V_NUM)
+                return -1;
+            return eqop ? op == DG_E_NE : 0;
         }
     } else if (eqop) {
         if (dg_sterm_same(a, b))
             c = 0;
-        else if (va.cls == V_UNKNOWN || vb.cls == V_UNKNOWN)
-            return -1;
-        else if ((va.cls == V_ILL &&
-                  va.fam == (vb.cls == V_ILL ? vb.fam : vb.cls)) ||
-                 (vb.cls == V_ILL && vb.fam == va.cls))
-            return -1; /* an invalid form against its own value space */
+        else if ((va.cls == V_LANG) != (vb.cls == V_LANG))
+            c = 1; /* a language-tagged string equals no other kind */
+        else if (va.cls == V_UNKNOWN || vb.cls == V_UNKNOWN ||
+                 va.cls == V_ILL || vb.cls == V_ILL)
+            return -1; /* a value unknown here: RDFterm-equal's error */
         else
             c = 1; /* different value spaces, or language tags */
         return op == DG_E_EQ ? c == 0 : c != 0;

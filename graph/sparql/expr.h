@@ -11,7 +11,8 @@
  * Numbers follow XPath's type promotion (integer < decimal < float <
  * double; the derived integer types are integers) and computed numbers
  * are written in their canonical lexical form (xsd:integer "12",
- * xsd:decimal "1.5" / "2.0", xsd:double "1.5E0", xsd:float likewise);
+ * xsd:decimal "1.5" / "2" (XSD 1.1), xsd:double and xsd:float as XPath
+ * casts them to strings: "1050", "0.2", "1.0E20");
  * stored literals are never rewritten.  String functions count
  * characters (code points), not bytes.  REGEX and REPLACE use PCRE2 with
  * the flags i, s, m, x and q.  Hashes use Nettle.  Dates and times:

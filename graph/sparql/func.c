@@ -369,12 +369,44 @@ i128_str(dg_i128 v, char *buf)
     *buf = '\0';
 }
 
-/* Canonical xsd:double / xsd:float: "1.5E0", "INF", "NaN". */
+/* The shortest decimal digits of a > 0 that read back as the same double
+ * (or float): digits[0..*nd), no trailing zeros, value d.ddd x 10^expo.
+ * Returns expo. */
+static int
+shortest_digits(double a, int is_float, char *digits, int *nd)
+{
+    char tmp[64], *e;
+    int prec;
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, a);
+        double back = strtod(tmp, NULL);
+        if (is_float ? (float)back == (float)a : back == a)
+            break;
+    }
+    e = strchr(tmp, 'e');
+    *e = '\0';
+    *nd = 0;
+    for (const char *p = tmp; *p; p++)
+        if (*p >= '0' && *p <= '9')
+            digits[(*nd)++] = *p;
+    while (*nd > 1 && digits[*nd - 1] == '0')
+        (*nd)--;
+    digits[*nd] = '\0';
+    return atoi(e + 1);
+}
+
+/* xsd:double / xsd:float as XPath casts them to a string (F&O 19.1.2.2),
+ * which is what SPARQL engines print: "NaN", "INF", "-INF", "0", "-0";
+ * from 1.0E-6 up to (not including) 1.0E6 the shortest digits that read
+ * back as the same number, in decimal notation ("1050", "0.2", "3");
+ * otherwise scientific notation with one digit before the point
+ * ("1.0E20", "1.5E-7"). */
 static void
 fmt_double(double d, int is_float, char *buf, size_t size)
 {
-    char tmp[64], *e, *mant;
-    int prec, expo;
+    char digits[32];
+    int expo, nd = 0, neg = d < 0;
+    double a = neg ? -d : d;
     if (isnan(d)) {
         snprintf(buf, size, "NaN");
         return;
@@ -383,25 +415,39 @@ fmt_double(double d, int is_float, char *buf, size_t size)
         snprintf(buf, size, d < 0 ? "-INF" : "INF");
         return;
     }
-    for (prec = 1; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
-        double back = strtod(tmp, NULL);
-        if (is_float ? (float)back == (float)d : back == d)
-            break;
-    }
-    e = strchr(tmp, 'e');
-    *e = '\0';
-    expo = atoi(e + 1);
-    mant = tmp;
-    if (!strchr(mant, '.')) {
-        snprintf(buf, size, "%s.0E%d", mant, expo);
+    if (d == 0) {
+        snprintf(buf, size, signbit(d) ? "-0" : "0");
         return;
     }
-    /* drop trailing zeros of the fraction, keeping one digit */
-    size_t len = strlen(mant);
-    while (mant[len - 1] == '0' && mant[len - 2] != '.')
-        mant[--len] = '\0';
-    snprintf(buf, size, "%sE%d", mant, expo);
+    expo = shortest_digits(a, is_float, digits, &nd);
+    if (a >= 1e-6 && a < 1e6) {
+        /* decimal notation: digits with the point after expo + 1 */
+        char out[64];
+        int k = 0;
+        if (neg)
+            out[k++] = '-';
+        if (expo < 0) {
+            out[k++] = '0';
+            out[k++] = '.';
+            for (int z = 0; z < -expo - 1; z++)
+                out[k++] = '0';
+            for (int i = 0; i < nd; i++)
+                out[k++] = digits[i];
+        } else {
+            for (int i = 0; i <= expo; i++)
+                out[k++] = i < nd ? digits[i] : '0';
+            if (nd > expo + 1) {
+                out[k++] = '.';
+                for (int i = expo + 1; i < nd; i++)
+                    out[k++] = digits[i];
+            }
+        }
+        out[k] = '\0';
+        snprintf(buf, size, "%s", out);
+        return;
+    }
+    snprintf(buf, size, "%s%c.%sE%d", neg ? "-" : "", digits[0],
+             nd > 1 ? digits + 1 : "0", expo);
 }
 
 static void
@@ -420,6 +466,8 @@ fmt_num(const struct dg_num *n, char *buf, size_t size)
         size_t len = strlen(buf);
         while (len > 2 && buf[len - 1] == '0' && buf[len - 2] != '.')
             buf[--len] = '\0';
+        if (len > 2 && buf[len - 1] == '0' && buf[len - 2] == '.')
+            buf[len - 2] = '\0';
         return;
     }
     char digits[48];
@@ -436,8 +484,8 @@ fmt_num(const struct dg_num *n, char *buf, size_t size)
         snprintf(buf, size, "%s%s", neg ? "-" : "", digits);
         return;
     }
-    if (scale == 0) {
-        snprintf(buf, size, "%s%s.0", neg ? "-" : "", digits);
+    if (scale == 0) { /* XSD 1.1: an integral decimal has no point */
+        snprintf(buf, size, "%s%s", neg ? "-" : "", digits);
         return;
     }
     size_t len = strlen(digits);
@@ -1773,23 +1821,20 @@ view(const char *s, size_t n, const char *dt)
 static int
 double_to_decimal(double d, struct dg_num *n)
 {
-    char tmp[64], digits[64];
+    char digits[32];
     int nd = 0, expo;
     if (!isfinite(d))
         return 0;
     memset(n, 0, sizeof n[0]);
     n->type = DG_N_DECIMAL;
-    fmt_double(d, 0, tmp, sizeof tmp);
-    char *e = strchr(tmp, 'E');
-    expo = atoi(e + 1);
-    for (char *p = tmp; p < e; p++)
-        if (isdigit((unsigned char)*p))
-            digits[nd++] = *p;
+    if (d == 0)
+        return 1;
+    expo = shortest_digits(d < 0 ? -d : d, 0, digits, &nd);
     /* value = 0.digits... : d.ddd * 10^expo = digits * 10^(expo-nd+1) */
     dg_i128 m = 0;
     for (int i = 0; i < nd; i++)
         m = m * 10 + (digits[i] - '0');
-    if (tmp[0] == '-')
+    if (d < 0)
         m = -m;
     int shift = expo - nd + 1;
     if (shift >= 0) {
@@ -1831,6 +1876,16 @@ cast(const char *to, const struct dg_sterm *a, struct dg_sterm *out,
     const char *s = a->lex;
     size_t len = a->len;
     if (!strcmp(to, "string")) {
+        /* numbers and booleans as XPath casts them: canonical */
+        if (num || isbool) {
+            struct dg_sterm c = {0};
+            int rc = num ? dg_num_term(&n, &c) : dg_bool_term(b, &c);
+            if (rc < 0)
+                return nomem(err);
+            rc = set_str(out, c.lex, c.len, NULL, err);
+            dg_sterm_clear(&c);
+            return rc;
+        }
         if (a->kind == DG_ST_IRI || (a->kind == DG_ST_LITERAL && !a->lang))
             return set_str(out, a->lex, a->len, NULL, err);
         return 1;

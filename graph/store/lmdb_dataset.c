@@ -32,6 +32,7 @@
 #define KEY_LEN (4 * ID_LEN)
 #define WALK_RESULTS 1000 /* estimate: exact up to this many results */
 #define WALK_KEYS 4000    /* ... and this many keys walked */
+#define SPARE_SCANS 8     /* closed scans kept per index */
 
 enum { MODE_GRAPH, MODE_UNION, MODE_NAMED };
 
@@ -59,6 +60,11 @@ struct lm_ds {
     unsigned char *buf; /* encoding scratch */
     size_t bufcap;
     uint64_t max_id; /* the largest term id, 0 until read */
+    /* closed scans kept with their cursors, per index: a cursor reused
+     * for a nearby key skips LMDB's descent from the root (the inner
+     * loops of a join seek near where they were) */
+    struct lm_dscan *spare[6][SPARE_SCANS];
+    int nspare[6];
 };
 
 struct lm_dscan {
@@ -422,6 +428,12 @@ scan_new(struct lm_ds *ds, const uint64_t pat[4], struct dg_error *err)
     }
     sc->ds = ds;
     scan_plan(sc, pat);
+    if (ds->nspare[sc->idx]) {
+        struct lm_dscan *old = ds->spare[sc->idx][--ds->nspare[sc->idx]];
+        sc->cur = old->cur;
+        free(old);
+        return sc;
+    }
     rc = mdb_cursor_open(ds->txn, ds->e.idx[sc->idx], &sc->cur);
     if (rc) {
         free(sc);
@@ -529,6 +541,10 @@ scan_free(struct lm_dscan *sc)
     if (!sc)
         return;
     /* a cursor of a write transaction that has ended is LMDB's to free */
+    if (sc->cur && sc->ds->own && sc->ds->nspare[sc->idx] < SPARE_SCANS) {
+        sc->ds->spare[sc->idx][sc->ds->nspare[sc->idx]++] = sc;
+        return;
+    }
     if (sc->cur && !txn_check(sc->ds, NULL))
         mdb_cursor_close(sc->cur);
     free(sc);
@@ -755,6 +771,11 @@ ds_free(struct dg_dataset *base)
 {
     struct lm_ds *ds = (struct lm_ds *)base;
 
+    for (int i = 0; i < 6; i++)
+        for (int k = 0; k < ds->nspare[i]; k++) {
+            mdb_cursor_close(ds->spare[i][k]->cur);
+            free(ds->spare[i][k]);
+        }
     if (ds->txn)
         dg_lmdb_txn_put(&ds->e, ds->txn, ds->own);
     for (size_t i = 0; i < ds->tcap; i++)

@@ -68,7 +68,8 @@
  * Methods left NULL on purpose: find_sources, find_arcs, find_targets,
  * get_arcs_in, get_arcs_out, has_arc_in, has_arc_out (librdf builds them
  * from find_statements, which here is an index range), supports_query and
- * query_execute (queries go through rasqal).  clone, set_feature and
+ * query_execute (diplograph's SPARQL engine reads the indexes directly
+ * through graph/store/lmdb_dataset.c, beside librdf).  clone, set_feature and
  * transaction_start_with_handle are implemented and report an error. */
 #include "config.h"
 
@@ -89,6 +90,7 @@
 #include "graph/store/lmdb_internal.h"
 #include "graph/store/lmdb_storage.h"
 
+#define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
 #define LM_FORMAT "diplograph-lmdb 1"
 #define LM_ID_LEN 8
 #define LM_KEY_LEN (4 * LM_ID_LEN)
@@ -396,6 +398,10 @@ term_encode(struct lm_store *st, librdf_node *node, size_t *len_out)
         dt = librdf_node_get_literal_value_datatype_uri(node);
         if (dt)
             b = librdf_uri_as_counted_string(dt, &bl);
+        /* RDF 1.1: "x"^^xsd:string is the simple literal "x"; one term,
+         * one id */
+        if (b && bl == sizeof XSD_STRING - 1 && !memcmp(b, XSD_STRING, bl))
+            b = NULL, bl = 0;
         c = librdf_node_get_literal_value_as_counted_string(node, &cl);
         if (!c)
             cl = 0;

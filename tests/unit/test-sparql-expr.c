@@ -199,9 +199,9 @@ test_numbers(void)
 {
     T(op(DG_E_ADD, 2, I("1"), I("1")), "\"2\"^^xsd:integer");
     T(op(DG_E_DIV, 2, I("1"), I("2")), "\"0.5\"^^xsd:decimal");
-    T(op(DG_E_MUL, 2, DBL("1.0e0"), I("2")), "\"2.0E0\"^^xsd:double");
-    T(op(DG_E_DIV, 2, I("4"), I("2")), "\"2.0\"^^xsd:decimal");
-    T(op(DG_E_ADD, 2, DEC("1.5"), DEC("1.5")), "\"3.0\"^^xsd:decimal");
+    T(op(DG_E_MUL, 2, DBL("1.0e0"), I("2")), "\"2\"^^xsd:double");
+    T(op(DG_E_DIV, 2, I("4"), I("2")), "\"2\"^^xsd:decimal");
+    T(op(DG_E_ADD, 2, DEC("1.5"), DEC("1.5")), "\"3\"^^xsd:decimal");
     T(op(DG_E_ADD, 2, lit("2", "xsd:int", NULL), lit("3", "xsd:short", NULL)),
       "\"5\"^^xsd:integer");
     T(op(DG_E_DIV, 2, I("1"), I("0")), "ERROR");
@@ -210,9 +210,11 @@ test_numbers(void)
     T(op(DG_E_DIV, 2, DBL("-1e0"), I("0")), "\"-INF\"^^xsd:double");
     T(op(DG_E_DIV, 2, DBL("0e0"), I("0")), "\"NaN\"^^xsd:double");
     T(op(DG_E_MUL, 2, lit("1.5", "xsd:float", NULL), I("2")),
-      "\"3.0E0\"^^xsd:float");
-    T(op(DG_E_MUL, 2, DBL("10e0"), I("1")), "\"1.0E1\"^^xsd:double");
-    T(op(DG_E_MUL, 2, DBL("0.00125"), I("1")), "\"1.25E-3\"^^xsd:double");
+      "\"3\"^^xsd:float");
+    T(op(DG_E_MUL, 2, DBL("10e0"), I("1")), "\"10\"^^xsd:double");
+    T(op(DG_E_MUL, 2, DBL("0.00125"), I("1")), "\"0.00125\"^^xsd:double");
+    T(op(DG_E_MUL, 2, DBL("1e20"), I("1")), "\"1.0E20\"^^xsd:double");
+    T(op(DG_E_MUL, 2, DBL("-1.5e-7"), I("1")), "\"-1.5E-7\"^^xsd:double");
     T(op(DG_E_DIV, 2, I("1"), I("3")),
       "\"0.333333333333333333333333\"^^xsd:decimal");
     T(op(DG_E_ADD, 2, I("9223372036854775807"), I("1")),
@@ -225,9 +227,9 @@ test_numbers(void)
     T(op(DG_E_PLUS, 1, S("5")), "ERROR");
     T(op(DG_E_ADD, 2, lit("abc", "xsd:integer", NULL), I("1")), "ERROR");
     T(op(DG_E_ADD, 2, S("1"), I("1")), "ERROR");
-    T(op(DG_E_SUB, 2, DEC("2.5"), DEC("0.5")), "\"2.0\"^^xsd:decimal");
-    T(op(DG_E_ADD, 2, DBL("1e0"), I("1")), "\"2.0E0\"^^xsd:double");
-    T(op(DG_E_MUL, 2, DEC("-0.5"), I("2")), "\"-1.0\"^^xsd:decimal");
+    T(op(DG_E_SUB, 2, DEC("2.5"), DEC("0.5")), "\"2\"^^xsd:decimal");
+    T(op(DG_E_ADD, 2, DBL("1e0"), I("1")), "\"2\"^^xsd:double");
+    T(op(DG_E_MUL, 2, DEC("-0.5"), I("2")), "\"-1\"^^xsd:decimal");
     T(op(DG_E_SUB, 2, I("3"), DEC("0.25")), "\"2.75\"^^xsd:decimal");
     T(op(DG_E_ADD, 2, var(V_FIVE), I("1")), "\"6\"^^xsd:integer");
     T(op(DG_E_ADD, 2, ERR, I("1")), "ERROR");
@@ -263,8 +265,9 @@ test_compare(void)
       t);
     T(op(DG_E_EQ, 2, lit("abc", "xsd:integer", NULL), I("1")), "ERROR");
     T(op(DG_E_EQ, 2, I("01"), I("1")), t);
-    /* open-world: an invalid integer is not a string, but no number */
-    T(op(DG_E_NE, 2, lit("xyz", "xsd:integer", NULL), S("xyz")), t);
+    /* open-world: an invalid integer against a string is an error (its
+     * value is unknown), against a language-tagged string unequal */
+    T(op(DG_E_NE, 2, lit("xyz", "xsd:integer", NULL), S("xyz")), "ERROR");
     T(op(DG_E_NE, 2, lit("xyz", "xsd:integer", NULL), L("xyz", "en")), t);
     T(op(DG_E_NE, 2, lit("xyz", "xsd:integer", NULL),
          lit("abc", "xsd:integer", NULL)),
@@ -287,7 +290,8 @@ test_compare(void)
     T(op(DG_E_LT, 2, DT("2011-01-10T14:45:13Z"), DT("2011-01-10T14:00:00")),
       "ERROR");
     T(op(DG_E_LT, 2, DT("2011-01-10T14:45:13Z"), DT("2011-01-12T14:00:00")), t);
-    T(op(DG_E_EQ, 2, DT("2011-01-10T14:45:13Z"), DT("2011-01-10T14:45:13")), f);
+    T(op(DG_E_EQ, 2, DT("2011-01-10T14:45:13Z"), DT("2011-01-10T14:45:13")),
+      "ERROR"); /* indeterminate: open-world/date-2 */
     T(op(DG_E_EQ, 2, lit("2006-08-23", "xsd:date", NULL),
          lit("2006-08-23", "xsd:date", NULL)),
       t);
@@ -524,7 +528,7 @@ test_terms_misc(void)
     u = ev(fn(DG_F_STRUUID, 0));
     ok(strlen(u) == 38 && u[9] == '-', "STRUUID() is a string: %s", u);
     u = ev(fn(DG_F_RAND, 0));
-    ok(strstr(u, "E") && strstr(u, "^^xsd:double"), "RAND(): %s", u);
+    ok(!strncmp(u, "\"0.", 3) && strstr(u, "^^xsd:double"), "RAND(): %s", u);
     T(op(DG_E_LT, 2, fn(DG_F_RAND, 0), I("1")), t);
 
     T(fn(DG_F_SAMETERM, 2, I("1"), DEC("1.0")), f);
@@ -546,13 +550,13 @@ test_terms_misc(void)
 
     T(fn(DG_F_ABS, 1, DEC("-1.5")), "\"1.5\"^^xsd:decimal");
     T(fn(DG_F_ABS, 1, I("-3")), "\"3\"^^xsd:integer");
-    T(fn(DG_F_CEIL, 1, DEC("1.2")), "\"2.0\"^^xsd:decimal");
-    T(fn(DG_F_CEIL, 1, DEC("-1.2")), "\"-1.0\"^^xsd:decimal");
-    T(fn(DG_F_FLOOR, 1, DEC("-1.5")), "\"-2.0\"^^xsd:decimal");
-    T(fn(DG_F_ROUND, 1, DEC("2.5")), "\"3.0\"^^xsd:decimal");
-    T(fn(DG_F_ROUND, 1, DEC("-2.5")), "\"-2.0\"^^xsd:decimal");
-    T(fn(DG_F_ROUND, 1, DBL("-2.5e0")), "\"-2.0E0\"^^xsd:double");
-    T(fn(DG_F_ROUND, 1, DBL("2.4999e0")), "\"2.0E0\"^^xsd:double");
+    T(fn(DG_F_CEIL, 1, DEC("1.2")), "\"2\"^^xsd:decimal");
+    T(fn(DG_F_CEIL, 1, DEC("-1.2")), "\"-1\"^^xsd:decimal");
+    T(fn(DG_F_FLOOR, 1, DEC("-1.5")), "\"-2\"^^xsd:decimal");
+    T(fn(DG_F_ROUND, 1, DEC("2.5")), "\"3\"^^xsd:decimal");
+    T(fn(DG_F_ROUND, 1, DEC("-2.5")), "\"-2\"^^xsd:decimal");
+    T(fn(DG_F_ROUND, 1, DBL("-2.5e0")), "\"-2\"^^xsd:double");
+    T(fn(DG_F_ROUND, 1, DBL("2.4999e0")), "\"2\"^^xsd:double");
     T(fn(DG_F_FLOOR, 1, S("1")), "ERROR");
 
     T(fn(DG_F_COALESCE, 2, ERR, I("1")), "\"1\"^^xsd:integer");
@@ -577,7 +581,7 @@ test_dates(void)
     T(fn(DG_F_HOURS, 1, DT(d)), "\"14\"^^xsd:integer");
     T(fn(DG_F_MINUTES, 1, DT(d)), "\"45\"^^xsd:integer");
     T(fn(DG_F_SECONDS, 1, DT(d)), "\"13.815\"^^xsd:decimal");
-    T(fn(DG_F_SECONDS, 1, DT("2011-01-10T14:45:00Z")), "\"0.0\"^^xsd:decimal");
+    T(fn(DG_F_SECONDS, 1, DT("2011-01-10T14:45:00Z")), "\"0\"^^xsd:decimal");
     T(fn(DG_F_TIMEZONE, 1, DT(d)), "\"-PT5H\"^^xsd:dayTimeDuration");
     T(fn(DG_F_TIMEZONE, 1, DT("2011-01-10T14:45:13Z")),
       "\"PT0S\"^^xsd:dayTimeDuration");
@@ -621,17 +625,17 @@ test_casts(void)
     T(call("xsd:boolean", 1, I("0")), f);
     T(call("xsd:boolean", 1, DBL("NaN")), f);
     T(call("xsd:boolean", 1, DEC("0.5")), t);
-    T(call("xsd:double", 1, S("1")), "\"1.0E0\"^^xsd:double");
+    T(call("xsd:double", 1, S("1")), "\"1\"^^xsd:double");
     T(call("xsd:double", 1, S("abc")), "ERROR");
     T(call("xsd:double", 1, S("-INF")), "\"-INF\"^^xsd:double");
-    T(call("xsd:double", 1, DEC("123.5")), "\"1.235E2\"^^xsd:double");
-    T(call("xsd:float", 1, S("1.5")), "\"1.5E0\"^^xsd:float");
-    T(call("xsd:float", 1, FALSE_), "\"0.0E0\"^^xsd:float");
+    T(call("xsd:double", 1, DEC("123.5")), "\"123.5\"^^xsd:double");
+    T(call("xsd:float", 1, S("1.5")), "\"1.5\"^^xsd:float");
+    T(call("xsd:float", 1, FALSE_), "\"0\"^^xsd:float");
     T(call("xsd:decimal", 1, DBL("1.5e0")), "\"1.5\"^^xsd:decimal");
-    T(call("xsd:decimal", 1, DBL("1e3")), "\"1000.0\"^^xsd:decimal");
+    T(call("xsd:decimal", 1, DBL("1e3")), "\"1000\"^^xsd:decimal");
     T(call("xsd:decimal", 1, S("1e0")), "ERROR");
     T(call("xsd:decimal", 1, S("-.5")), "\"-0.5\"^^xsd:decimal");
-    T(call("xsd:decimal", 1, I("3")), "\"3.0\"^^xsd:decimal");
+    T(call("xsd:decimal", 1, I("3")), "\"3\"^^xsd:decimal");
     T(call("xsd:string", 1, I("1")), "\"1\"");
     T(call("xsd:string", 1, iri("http://x/")), "\"http://x/\"");
     T(call("xsd:string", 1, var(V_BLANK)), "ERROR");
