@@ -3,7 +3,9 @@
 # tests/gen-queries.py writes DG_RANDOM_QUERIES (default 520) queries over
 # the store's own vocabulary (BGPs, FILTER, OPTIONAL, UNION, MINUS, EXISTS,
 # BIND, VALUES, property paths, GRAPH, aggregates, sub-queries, ORDER BY
-# with LIMIT, ASK, CONSTRUCT), with IRIs and literals sampled from the data,
+# with LIMIT, ASK, CONSTRUCT, and one query in six an edge case: scoping,
+# errors, empty groups, casts, Unicode, zero-length paths, the hidden
+# ontology graph), with IRIs and literals sampled from the data,
 # for two stores: one built from seeds/ and one from a generated corpus of
 # 200 articles (bench/gen-corpus.py, fixed seed).  Each query runs in
 # diplograph (one process per query) and all of them in one Oxigraph
