@@ -44,18 +44,18 @@
 //   1. Blank node labels (above).
 //   2. Language tags compare case-insensitively (BCP 47 tags are; Oxigraph
 //      normalises them to lower case).
-//   3. xsd:double and xsd:float compare by value: Oxigraph writes a
-//      computed double in the shortest decimal form ("5", "0.1"), not the
-//      XSD canonical form ("5.0E0"); the data holds no doubles, so only
-//      computed ones are affected.
+//   3. xsd:double and xsd:float compare by value: both engines write a
+//      computed double in decimal notation between 1.0E-6 and 1.0E6
+//      ("5", "0.1"), but Oxigraph also rewrites the doubles written in a
+//      query ("1.0e0" as "1") and writes 1.0E20 as "100000000000000000000".
 //   4. xsd:decimal compares exactly, except that an integral value may be
-//      written "2" or "2.0" (the canonical forms of XSD 1.1, which Oxigraph
-//      writes, and of XSD 1.0; the W3C SPARQL results use both), and a
-//      decimal with more than
-//      15 significant digits (a non-terminating quotient, AVG included) is
-//      compared rounded to 15 significant digits: the precision of decimal
-//      division is implementation-defined (XPath F&O 4.2, at least 18
-//      digits).
+//      written "2" or "2.0": both engines compute XSD 1.1's canonical "2",
+//      but Oxigraph also rewrites the decimals written in a query (VALUES
+//      ?v { 1.0 } gives "1"), where diplograph keeps a literal as written;
+//      and a decimal with more than 15 significant digits (a
+//      non-terminating quotient, AVG included) is compared rounded to 15
+//      significant digits: the precision of decimal division is
+//      implementation-defined (XPath F&O 4.2, at least 18 digits).
 //   5. A column that is directly (GROUP_CONCAT(...) AS ?v) in the
 //      outermost SELECT compares as the sorted list of its items (split on
 //      its SEPARATOR, " " by default): the order of a group's members is
