@@ -1063,8 +1063,11 @@ plan_bgp(struct ev *ev, struct op *op, const uint64_t *seed,
             bit_set(bound, v);
     if (g->mode == GC_VAR && seed && seed[g->var])
         bit_set(bound, (size_t)g->var);
+    /* a plan is kept for every later seed that binds the same variables,
+     * so it must not depend on this seed's values: estimate from the
+     * constants alone, and count a variable bound by the seed as bound */
     for (size_t i = 0; i < n; i++)
-        est[i] = estimate_triple(ev, &p->triples[i], seed ? seed : zero, g);
+        est[i] = estimate_triple(ev, &p->triples[i], zero, g);
     for (size_t k = 0; k < n; k++) {
         size_t best = n;
         double best_cost = 0;
@@ -1077,14 +1080,12 @@ plan_bgp(struct ev *ev, struct op *op, const uint64_t *seed,
             int conn = 0;
             double cost = (double)est[i];
             for (int j = 0; j < 3; j++) {
-                if (pos[j]->var >= 0 && (!seed || !seed[pos[j]->var]) &&
-                    bit_get(bound, (size_t)pos[j]->var)) {
+                if (pos[j]->var >= 0 && bit_get(bound, (size_t)pos[j]->var)) {
                     conn = 1;
                     cost /= j == 1 ? 2.0 : (j == 0 ? 1000.0 : 50.0);
                 }
             }
-            if (g->mode == GC_VAR && (!seed || !seed[g->var]) &&
-                bit_get(bound, (size_t)g->var)) {
+            if (g->mode == GC_VAR && bit_get(bound, (size_t)g->var)) {
                 conn = 1;
                 cost /= 20.0;
             }
@@ -1552,6 +1553,7 @@ built_step(const struct built *b, size_t i, int chained)
 struct it_join {
     struct it base;
     struct op *op;
+    struct op *lop, *rop; /* the sides in the order they run */
     struct gctx g;
     int force;
     int kind; /* DG_P_JOIN, DG_P_LEFTJOIN, DG_P_MINUS */
@@ -1607,14 +1609,14 @@ join_next(struct it *it, uint64_t *row)
     struct ev *ev = it->ev;
     int r;
 
-    if (!j->built_ready && j->op->r->materialise) {
-        if (built_make(ev, j->op, j->op->r, j->g, &j->b) < 0)
+    if (!j->built_ready && j->rop->materialise) {
+        if (built_make(ev, j->op, j->rop, j->g, &j->b) < 0)
             return -1;
         j->built_ready = 1;
     }
     for (;;) {
         if (j->have_left) {
-            if (j->op->r->materialise) {
+            if (j->rop->materialise) {
                 while (j->cur != SIZE_MAX) {
                     const uint64_t *rr = j->b.rows.rows + j->cur * j->b.rows.w;
                     j->cur = built_step(&j->b, j->cur, j->chained);
@@ -1706,7 +1708,22 @@ open_join(struct ev *ev, struct op *op, const uint64_t *seed, struct gctx g,
     /* MINUS's right side is evaluated on its own, even under EXISTS */
     if (j->kind == DG_P_MINUS && !op->r->materialise)
         op->r->materialise = 1;
-    if (!(j->left = open_op(ev, op->l, seed, g, force))) {
+    j->lop = op->l;
+    j->rop = op->r;
+    /* a path joined after a group's triples (where the parser puts it)
+     * runs first when one of its ends is known and the triples share a
+     * variable with it: `?c (:a|:b) ?e . ?c :name ?n` with ?e bound */
+    if (j->kind == DG_P_JOIN && op->l->p->op == DG_P_BGP &&
+        op->r->p->op == DG_P_PATH && !op->r->materialise) {
+        const struct dg_pattern *pp = op->r->p;
+        int known = pp->s.var < 0 || pp->o.var < 0 ||
+                    (seed && (seed[pp->s.var] || seed[pp->o.var]));
+        if (known) {
+            j->lop = op->r;
+            j->rop = op->l;
+        }
+    }
+    if (!(j->left = open_op(ev, j->lop, seed, g, force))) {
         join_free(&j->base);
         return NULL;
     }

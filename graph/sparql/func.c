@@ -1600,6 +1600,35 @@ fn_date_part(int f, const struct dg_sterm *a, struct dg_sterm *out,
              struct dg_error *err)
 {
     struct dg_date d;
+    /* an extension, as in Oxigraph: YEAR of xsd:gYear and xsd:gYearMonth,
+     * MONTH of xsd:gYearMonth (diplograph's own data uses them) */
+    if (a->kind == DG_ST_LITERAL && a->dt && !a->lang &&
+        (!strcmp(a->dt, XSD "gYear") || !strcmp(a->dt, XSD "gYearMonth")) &&
+        (f == DG_F_YEAR || (f == DG_F_MONTH && a->dt[33] == 'g' &&
+                            !strcmp(a->dt + 33, "gYearMonth")))) {
+        long long v = 0;
+        size_t i = 0, digits = 0;
+        int neg = a->len && a->lex[0] == '-';
+        i = (size_t)neg;
+        for (; i < a->len && a->lex[i] >= '0' && a->lex[i] <= '9'; i++) {
+            if (++digits > 12)
+                return 1;
+            v = v * 10 + (a->lex[i] - '0');
+        }
+        if (digits < 4)
+            return 1;
+        if (f == DG_F_MONTH) {
+            if (i + 3 > a->len || a->lex[i] != '-' || a->lex[i + 1] < '0' ||
+                a->lex[i + 1] > '1' || a->lex[i + 2] < '0' ||
+                a->lex[i + 2] > '9')
+                return 1;
+            v = (a->lex[i + 1] - '0') * 10 + (a->lex[i + 2] - '0');
+            if (v < 1 || v > 12)
+                return 1;
+            return set_int(out, v, err);
+        }
+        return set_int(out, neg ? -v : v, err);
+    }
     if (!dg_date_parse(a, &d))
         return 1;
     switch (f) {

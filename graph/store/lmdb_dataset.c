@@ -76,7 +76,10 @@ struct lm_dscan {
     size_t plen;
     int started, at_end, have_last;
     uint64_t last[3]; /* DG_G_UNION: the last triple returned */
-    uint64_t keys;    /* keys walked */
+    int dups;         /* DG_G_UNION: copies of it skipped one by one */
+    int reseek;       /* the next step seeks to seekkey */
+    unsigned char seekkey[KEY_LEN];
+    uint64_t keys; /* keys walked */
 };
 
 static void
@@ -459,7 +462,12 @@ scan_step(struct lm_dscan *sc, MDB_val *k, struct dg_error *err)
 
     if (sc->at_end)
         return 0;
-    if (!sc->started) {
+    if (sc->reseek) {
+        sc->reseek = 0;
+        k->mv_data = sc->seekkey;
+        k->mv_size = KEY_LEN;
+        rc = mdb_cursor_get(sc->cur, k, &v, MDB_SET_RANGE);
+    } else if (!sc->started) {
         sc->started = 1;
         if (sc->plen) {
             k->mv_data = sc->prefix;
@@ -517,11 +525,23 @@ scan_next(struct lm_dscan *sc, uint64_t quad[4], struct dg_error *err)
             if (is_hidden(ds, q[DG_G]))
                 continue;
             if (sc->have_last && q[0] == sc->last[0] && q[1] == sc->last[1] &&
-                q[2] == sc->last[2])
+                q[2] == sc->last[2]) {
+                /* a triple stated in many graphs: past a few copies, seek
+                 * over the rest (the graph is the key's last id) */
+                if (++sc->dups == 4) {
+                    memcpy(sc->seekkey, key, KEY_LEN - ID_LEN);
+                    memset(sc->seekkey + KEY_LEN - ID_LEN, 0xff, ID_LEN);
+                    sc->reseek = 1;
+                }
                 continue;
+            }
             memcpy(sc->last, q, sizeof sc->last);
             sc->have_last = 1;
+            sc->dups = 0;
             q[DG_G] = DG_G_UNION;
+            /* s, p and o all given: the range holds copies of one triple */
+            if (sc->pat[DG_S] && sc->pat[DG_P] && sc->pat[DG_O])
+                sc->at_end = 1;
         }
         memcpy(quad, q, sizeof q);
         return 1;

@@ -639,6 +639,82 @@ test_estimates(void)
     remove_store(dir);
 }
 
+/* A triple stated in many graphs: the union gives it once, and the scan
+ * seeks over its copies (checked by the answers, each path once). */
+static void
+test_many_copies(void)
+{
+    char dir[128], g[64], o[64];
+    struct dg_error err = {0};
+    librdf_storage *storage;
+    librdf_model *model;
+    struct dg_dataset *ds;
+    struct dg_sterm s = {0}, p = {0};
+    quad_t4 *got = NULL;
+    int good = 1;
+
+    snprintf(dir, sizeof dir, "%s/copies", tmpdir);
+    storage = open_store(dir, "new='yes',sync='no'");
+    model = storage ? librdf_new_model(world, storage, NULL) : NULL;
+    if (!model) {
+        ok(0, "a store of copies");
+        return;
+    }
+    librdf_model_transaction_start(model);
+    /* s p o0 in 50 graphs, s p o1..o9 once each, s p o10 in 7 graphs */
+    for (int k = 0; k < 50 + 9 + 7; k++) {
+        int obj = k < 50 ? 0 : k < 59 ? k - 49 : 10;
+        snprintf(g, sizeof g, EX "g%d", k);
+        snprintf(o, sizeof o, EX "o%d", obj);
+        librdf_statement *st = librdf_new_statement_from_nodes(
+            world,
+            librdf_new_node_from_uri_string(world, (unsigned char *)EX "s"),
+            librdf_new_node_from_uri_string(world, (unsigned char *)EX "p"),
+            librdf_new_node_from_uri_string(world, (unsigned char *)o));
+        librdf_node *gn =
+            librdf_new_node_from_uri_string(world, (unsigned char *)g);
+        good &=
+            st && gn && librdf_model_context_add_statement(model, gn, st) == 0;
+        librdf_free_statement(st);
+        librdf_free_node(gn);
+    }
+    good &= librdf_model_transaction_commit(model) == 0;
+    ds = good ? dg_lmdb_dataset_open(storage, &err) : NULL;
+    dg_sterm_set_str(&s, DG_ST_IRI, EX "s", NULL, NULL);
+    dg_sterm_set_str(&p, DG_ST_IRI, EX "p", NULL, NULL);
+    uint64_t pat[4] = {ds ? lookup(ds, &s) : 0, 0, 0, DG_G_UNION};
+    long n = ds ? scan_all(ds, pat, &got) : -1;
+    int distinct = n == 11;
+    for (long i = 1; distinct && i < n; i++)
+        distinct = got[i][DG_O] != got[i - 1][DG_O];
+    ok(distinct, "the union gives each of 11 triples once over 66 quads: %ld",
+       n);
+    if (n >= 0)
+        free(got);
+    pat[DG_P] = ds ? lookup(ds, &p) : 0;
+    if (ds) {
+        struct dg_sterm o0 = {0};
+        dg_sterm_set_str(&o0, DG_ST_IRI, EX "o0", NULL, NULL);
+        pat[DG_O] = lookup(ds, &o0);
+        dg_sterm_clear(&o0);
+    }
+    n = ds ? scan_all(ds, pat, &got) : -1;
+    ok(n == 1, "s p o given: the triple once, not once a graph: %ld", n);
+    if (n >= 0)
+        free(got);
+    pat[DG_G] = DG_G_NAMED;
+    n = ds ? scan_all(ds, pat, &got) : -1;
+    ok(n == 50, "in the named graphs: each of its 50 quads: %ld", n);
+    if (n >= 0)
+        free(got);
+    dg_sterm_clear(&s);
+    dg_sterm_clear(&p);
+    dg_dataset_free(ds);
+    librdf_free_model(model);
+    librdf_free_storage(storage);
+    remove_store(dir);
+}
+
 int
 main(void)
 {
@@ -663,6 +739,7 @@ main(void)
     test_common();
     test_transaction();
     test_estimates();
+    test_many_copies();
 
     {
         librdf_storage *hs =

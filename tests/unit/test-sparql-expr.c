@@ -594,6 +594,15 @@ test_dates(void)
     T(fn(DG_F_YEAR, 1, lit("2010-06-21", "xsd:date", NULL)),
       "\"2010\"^^xsd:integer");
     T(fn(DG_F_YEAR, 1, DT("2011-02-30T00:00:00")), "ERROR");
+    /* an extension: YEAR and MONTH of xsd:gYear and xsd:gYearMonth */
+    T(fn(DG_F_YEAR, 1, lit("2020-07", "xsd:gYearMonth", NULL)),
+      "\"2020\"^^xsd:integer");
+    T(fn(DG_F_MONTH, 1, lit("2020-07", "xsd:gYearMonth", NULL)),
+      "\"7\"^^xsd:integer");
+    T(fn(DG_F_YEAR, 1, lit("2020", "xsd:gYear", NULL)),
+      "\"2020\"^^xsd:integer");
+    T(fn(DG_F_MONTH, 1, lit("2020", "xsd:gYear", NULL)), "ERROR");
+    T(fn(DG_F_YEAR, 1, lit("20", "xsd:gYear", NULL)), "ERROR");
     T(fn(DG_F_YEAR, 1, S(d)), "ERROR");
     T(fn(DG_F_HOURS, 1, lit("10:20:30", "xsd:time", NULL)),
       "\"10\"^^xsd:integer");
