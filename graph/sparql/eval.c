@@ -2390,6 +2390,25 @@ group_add(struct ev *ev, struct group *g, const struct dg_pattern *p,
     return 0;
 }
 
+/* Is op a GROUP of COUNT(*)s alone over one triple pattern whose
+ * variables are distinct, in the default graph or a fixed one? */
+static int
+count_only(struct ev *ev, struct op *op, struct gctx g)
+{
+    const struct dg_pattern *p = op->p, *l = op->l->p;
+    (void)ev;
+    if (p->ngroup || !p->naggs || g.mode == GC_VAR || l->op != DG_P_BGP ||
+        l->ntriples != 1)
+        return 0;
+    for (size_t i = 0; i < p->naggs; i++)
+        if (p->aggs[i].kind != DG_A_COUNT || p->aggs[i].expr ||
+            p->aggs[i].distinct)
+            return 0;
+    const struct dg_tpat *t = &l->triples[0];
+    int vs = t->s.var, vp = t->p.var, vo = t->o.var;
+    return !((vs >= 0 && (vs == vp || vs == vo)) || (vp >= 0 && vp == vo));
+}
+
 static struct it *
 open_group(struct ev *ev, struct op *op, struct gctx g)
 {
@@ -2406,6 +2425,29 @@ open_group(struct ev *ev, struct op *op, struct gctx g)
     if (!row || !kv) {
         ev_fail_nomem(ev);
         goto out;
+    }
+    if (count_only(ev, op, g)) {
+        /* COUNT(*) of one triple pattern: count the scan's quads */
+        const struct dg_tpat *t = &op->l->p->triples[0];
+        uint64_t spo[3] = {t->s.var < 0 ? t->s.id : 0,
+                           t->p.var < 0 ? t->p.id : 0,
+                           t->o.var < 0 ? t->o.id : 0},
+                 quad[4], n = 0;
+        struct qsrc q;
+        if (qsrc_open(ev, &q, spo, &g, NULL) < 0)
+            goto out;
+        while ((r = qsrc_next(&q, quad)) == 1)
+            n++;
+        qsrc_close(&q);
+        if (r < 0 || !(groups = calloc(1, sizeof *groups)))
+            goto out;
+        ngroups = cgroups = 1;
+        if (group_init(ev, &groups[0], p) < 0 ||
+            rowset_put(&keys, kv, NULL) < 0)
+            goto out;
+        for (size_t i = 0; i < p->naggs; i++)
+            groups[0].count[i] = n;
+        goto results;
     }
     if (!(sub = open_op(ev, op->l, NULL, g, 0)))
         goto out;
@@ -2466,6 +2508,7 @@ open_group(struct ev *ev, struct op *op, struct gctx g)
             goto out;
         }
     }
+results:
     for (size_t gi = 0; gi < ngroups; gi++) {
         memset(row, 0, ev->width * sizeof *row);
         for (size_t k = 0; k < p->ngroup; k++)

@@ -214,6 +214,14 @@ main(void)
             "(COUNT(*) >= 1) ORDER BY ?x",
           "x=:alice n=\"1\"^^integer|x=:bob n=\"1\"^^integer|x=:carol "
           "n=\"1\"^^integer|x=:dave n=\"1\"^^integer");
+    check("COUNT(*) of one pattern counts each triple of the union once",
+          P "SELECT (COUNT(*) AS ?n) { ?x :knows ?y }", "n=\"4\"^^integer");
+    check("COUNT(*) of one pattern in a named graph",
+          P "SELECT (COUNT(*) AS ?n) (COUNT(*) AS ?m) { GRAPH :g1 { ?x ?p ?y "
+            "} }",
+          "n=\"5\"^^integer m=\"5\"^^integer");
+    check("COUNT(*) of a pattern with a repeated variable",
+          P "SELECT (COUNT(*) AS ?n) { ?x :knows ?x }", "n=\"0\"^^integer");
     check("COUNT(DISTINCT ?g) over named graphs",
           P "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?s ?p ?o } }",
           "n=\"2\"^^integer");
