@@ -90,128 +90,6 @@ dg_term_set(struct dg_term *t, int type, const char *value,
     return 0;
 }
 
-/* ---- sorting */
-
-static int
-is_numeric_type(const char *dt)
-{
-    static const char *types[] = {"integer",
-                                  "decimal",
-                                  "double",
-                                  "float",
-                                  "int",
-                                  "long",
-                                  "short",
-                                  "byte",
-                                  "nonNegativeInteger",
-                                  "positiveInteger",
-                                  "negativeInteger",
-                                  "nonPositiveInteger",
-                                  "unsignedInt",
-                                  "unsignedLong"};
-    size_t n = strlen(DG_NS_XSD);
-    if (!dt || strncmp(dt, DG_NS_XSD, n) != 0)
-        return 0;
-    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
-        if (!strcmp(dt + n, types[i]))
-            return 1;
-    return 0;
-}
-
-static int
-type_rank(const struct dg_term *t)
-{
-    switch (t->type) {
-    case DG_TERM_BLANK: return 1;
-    case DG_TERM_IRI: return 2;
-    case DG_TERM_LITERAL: return 3;
-    default: return 0;
-    }
-}
-
-static int
-cmp_str0(const char *a, const char *b)
-{
-    return strcmp(a ? a : "", b ? b : "");
-}
-
-static int
-cmp_term_order(const struct dg_term *a, const struct dg_term *b)
-{
-    int ra = type_rank(a), rb = type_rank(b);
-    if (ra != rb)
-        return ra < rb ? -1 : 1;
-    if (ra == 0)
-        return 0;
-    if (ra == 3 && is_numeric_type(a->datatype) &&
-        is_numeric_type(b->datatype)) {
-        double x = strtod(a->value, NULL), y = strtod(b->value, NULL);
-        if (x != y)
-            return x < y ? -1 : 1;
-    }
-    int c = cmp_str0(a->value, b->value);
-    if (c)
-        return c;
-    if ((c = cmp_str0(a->datatype, b->datatype)))
-        return c;
-    return cmp_str0(a->lang, b->lang);
-}
-
-struct sort_ctx {
-    const struct dg_results *r;
-    const size_t *cols;
-    const int *desc;
-    size_t n;
-};
-
-/* qsort has no context argument: the sort is not reentrant across
- * threads, like the rest of the Redland side */
-static struct sort_ctx sort_ctx;
-
-static int
-cmp_rows(const void *pa, const void *pb)
-{
-    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-    const struct sort_ctx *c = &sort_ctx;
-    for (size_t i = 0; i < c->n; i++) {
-        int d = cmp_term_order(dg_results_cell(c->r, a, c->cols[i]),
-                               dg_results_cell(c->r, b, c->cols[i]));
-        if (d)
-            return c->desc[i] ? -d : d;
-    }
-    return a < b ? -1 : a > b; /* stable */
-}
-
-int
-dg_results_sort(struct dg_results *r, const size_t *cols, const int *desc,
-                size_t n)
-{
-    if (r->nrows < 2 || n == 0)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (cols[i] >= r->nvars)
-            return 0;
-    size_t *ix = malloc(r->nrows * sizeof *ix);
-    struct dg_term *cells = malloc(r->nrows * r->nvars * sizeof *cells);
-    if (!ix || !cells) {
-        free(ix);
-        free(cells);
-        return -1;
-    }
-    for (size_t i = 0; i < r->nrows; i++)
-        ix[i] = i;
-    sort_ctx = (struct sort_ctx){r, cols, desc, n};
-    qsort(ix, r->nrows, sizeof *ix, cmp_rows);
-    for (size_t i = 0; i < r->nrows; i++)
-        memcpy(&cells[i * r->nvars], &r->cells[ix[i] * r->nvars],
-               r->nvars * sizeof *cells);
-    free(r->cells);
-    r->cells = cells;
-    r->cap = r->nrows;
-    free(ix);
-    return 0;
-}
-
 int
 dg_format_parse(const char *name)
 {
@@ -632,6 +510,12 @@ write_ntriples(const struct dg_results *r, FILE *fp)
         fputs(".\n", fp);
     }
     return 0;
+}
+
+static int
+cmp_str0(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
 }
 
 static int

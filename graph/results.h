@@ -1,7 +1,7 @@
 /* results.h: query results as plain C data, and their table formats.
  *
- * graph/query.c copies rasqal's results into a struct dg_results so that
- * formatting (table, TSV, CSV, W3C SPARQL JSON and XML, N-Triples for
+ * The SPARQL engine (graph/sparql/eval.c) returns a struct dg_results so
+ * that formatting (table, TSV, CSV, W3C SPARQL JSON and XML, N-Triples for
  * graph results) and rendering do not depend on librdf iterators.
  *
  * Ownership: a struct dg_results owns every string it holds; free it with
@@ -73,13 +73,6 @@ dg_results_cell(const struct dg_results *r, size_t row, size_t col)
 {
     return &r->cells[row * r->nvars + col];
 }
-
-/* Sorts the rows, stably, by the columns cols[0..n-1] (descending where
- * desc[i] is set), in SPARQL's order: unbound, blank nodes, IRIs, then
- * literals; numeric literals by value, other literals by their text.
- * Returns 0, or -1 when out of memory (the rows are then unchanged). */
-int dg_results_sort(struct dg_results *r, const size_t *cols, const int *desc,
-                    size_t n);
 
 /* Parses "table", "tsv", "csv", "json", "xml", "ntriples", "turtle".
  * Returns the format or -1. */

@@ -10,7 +10,7 @@ top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$top"
 
 packages=(build-essential autoconf automake libtool pkg-config
-    librdf0-dev libraptor2-dev librasqal3-dev libgraphviz-dev
+    librdf0-dev libraptor2-dev libgraphviz-dev
     liblmdb-dev libutf8proc-dev libpcre2-dev nettle-dev
     raptor2-utils python3
     ${DG_EXTRA_PACKAGES:-})

@@ -68,7 +68,8 @@
  * Methods left NULL on purpose: find_sources, find_arcs, find_targets,
  * get_arcs_in, get_arcs_out, has_arc_in, has_arc_out (librdf builds them
  * from find_statements, which here is an index range), supports_query and
- * query_execute (queries go through rasqal).  clone, set_feature and
+ * query_execute (diplograph's SPARQL engine reads the indexes directly
+ * through graph/store/lmdb_dataset.c, beside librdf).  clone, set_feature and
  * transaction_start_with_handle are implemented and report an error. */
 #include "config.h"
 
