@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "graph/sparql/lex.h"
 
 /* ---- UTF-8 --------------------------------------------------------- */
@@ -159,6 +161,28 @@ dg_lex_init(struct dg_lex *lx, const char *text, struct dg_error *err)
 {
     size_t n = strlen(text);
     memset(lx, 0, sizeof *lx);
+    /* the query must be UTF-8: say where it is not */
+    {
+        int line = 1, col = 1;
+        for (size_t i = 0; i < n;) {
+            utf8proc_int32_t c;
+            utf8proc_ssize_t k =
+                utf8proc_iterate((const utf8proc_uint8_t *)text + i,
+                                 (utf8proc_ssize_t)(n - i), &c);
+            if (k < 0)
+                return dg_error_set(err, DG_ERR_QUERY,
+                                    "line %d, column %d: the query is not "
+                                    "valid UTF-8",
+                                    line, col);
+            if (c == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+            i += (size_t)k;
+        }
+    }
     lx->text = malloc(n + 1);
     if (!lx->text)
         return dg_error_set(err, DG_ERR_NOMEM, "out of memory");

@@ -57,7 +57,12 @@ struct parser {
     struct aggctx *agg;
     struct dg_pattern *group_filter; /* FILTER node made by the last group */
     unsigned char *hidden;           /* per variable: 1 for a hidden one */
+    int depth;                       /* brackets open at the current token */
 };
+
+/* Every recursion of the grammar opens a bracket, so bounding how deep
+ * brackets nest bounds the parser's (and the evaluator's) stack. */
+#define MAX_NESTING 256
 
 /* the triples and paths of a triples block */
 struct sink {
@@ -103,9 +108,23 @@ advance(struct parser *P)
         P->tok = P->next;
         memset(&P->next, 0, sizeof P->next);
         P->has_next = 0;
-        return 0;
+    } else if (dg_lex_next(&P->lx, &P->tok, P->err)) {
+        return -1;
     }
-    return dg_lex_next(&P->lx, &P->tok, P->err);
+    switch (P->tok.type) {
+    case DG_T_LBRACE:
+    case DG_T_LPAREN:
+    case DG_T_LBRACKET:
+        if (++P->depth > MAX_NESTING)
+            return perr_at(P, P->tok.line, P->tok.col,
+                           "brackets nested more than %d deep", MAX_NESTING);
+        break;
+    case DG_T_RBRACE:
+    case DG_T_RPAREN:
+    case DG_T_RBRACKET: P->depth--; break;
+    default: break;
+    }
+    return 0;
 }
 
 static int

@@ -263,6 +263,32 @@ main(void)
     check("syntax errors give a position", "SELECT ?x { ?x }",
           "error: line 1, column 16: expected a property path but found '}'");
 
+    {
+        /* hostile queries: a clear error, never a crash */
+        size_t n = 20000;
+        char *deep = malloc(2 * n + 32);
+        strcpy(deep, "ASK { FILTER(");
+        memset(deep + strlen(deep), '(', n);
+        deep[13 + n] = '\0';
+        strcat(deep, "1");
+        memset(deep + strlen(deep), ')', n);
+        deep[14 + 2 * n] = '\0';
+        strcat(deep, ") }");
+        char *got = run_opts(deep, 0, 0);
+        ok(!strncmp(got,
+                    "error: line 1, column 268: brackets nested more "
+                    "than 256 deep",
+                    60),
+           "20,000 nested brackets: an error, not a stack overflow: %.70s",
+           got);
+        free(got);
+        free(deep);
+        got = run_opts("ASK { ?s ?p \"\xff\" }", 0, 0);
+        is_str(got, "error: line 1, column 14: the query is not valid UTF-8",
+               "a query that is not UTF-8 says where");
+        free(got);
+    }
+
     dg_dataset_free(ds);
     return tap_done();
 }
