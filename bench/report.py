@@ -438,7 +438,7 @@ def main():
             rs = [(med(n, "default", k[2]), k[2][8:]) for k in recs
                   if k[0] == n and k[1] == "default" and
                   k[2].startswith("anon_kb:")]
-            rs = [r for r in rs if r[0]]
+            rs = [r for r in rs if r[0]]  # 0: the process was not seen
             if rs:
                 top = max(rs)
                 cells2.append("max %s MiB (`%s`); median %s MiB" % (

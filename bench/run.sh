@@ -359,7 +359,7 @@ measure() {
     rec "$n" default "rss_kb:$name" "$RSS_KB"
     # one more run, sampled: the heap (RssAnon) apart from the store's
     # mapped pages (RssFile), which the peak RSS above counts too
-    if python3 "$here/rss-sample.py" "$pfx.rss" timeout "$timeout_s" "${CMD[@]}" 2>/dev/null; then
+    if python3 "$here/rss-sample.py" "$pfx.rss" "${CMD[@]}" 2>/dev/null; then
         rec "$n" default "anon_kb:$name" "$(cut -d' ' -f1 "$pfx.rss")"
         rec "$n" default "file_kb:$name" "$(cut -d' ' -f2 "$pfx.rss")"
     fi
