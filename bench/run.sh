@@ -1,24 +1,30 @@
 #!/usr/bin/env bash
-# run.sh: diplograph's benchmarks (issues #3 and #5): build, store size,
-# memory, extraction, query, export and render figures on synthetic
-# corpora, side by side with librdf's BDB "hashes" storage, Oxigraph and
-# rapper, written to bench/RESULTS.md.  bench/README.md tells what each
-# figure means and how it is measured.
+# run.sh: diplograph's benchmarks: the speed table of the SPARQL engine
+# (every canned query, `stats`, start-up, a bound-subject lookup, COUNT(*))
+# side by side with Oxigraph on the same data, plus build, store size,
+# memory, extraction, export and render figures on synthetic corpora,
+# written to bench/RESULTS.md.  bench/README.md tells what each figure
+# means and how it is measured.
 #
-# usage: bench/run.sh [--sizes 1000,10000,50000] [--runs 3] [--quick]
+# usage: bench/run.sh [--sizes 10000,50000] [--runs 3] [--quick]
 #                     [--timeout SECONDS] [--build-timeout SECONDS]
-#                     [--skip SECONDS] [--no-oxigraph] [--results FILE]
+#                     [--skip SECONDS] [--hashes] [--no-oxigraph]
+#                     [--results FILE]
 #
-#   --sizes     corpus sizes in articles (default 1000,10000,50000)
-#   --runs      timed runs of every figure (default 3); min/median/max
+#   --sizes     corpus sizes in articles (default 10000,50000)
+#   --runs      timed runs of every figure (default 3; queries under
+#               0.5 s run at least 10 times); min/median/max
 #   --quick     smoke test: 1 run, sizes 200,1000 unless --sizes is given
 #   --timeout   a query (or render) running longer is stopped and
-#               reported as a timeout (default 60); a query whose time,
-#               scaled linearly from the previous size, would exceed it
-#               is skipped
-#   --build-timeout  the same for one build (default 3600)
-#   --skip      a peer is skipped at a size when its time, predicted from
-#               the previous size, exceeds this (default 600 = 10 min)
+#               reported as a timeout (default 60), in diplograph and in
+#               Oxigraph; a query whose time, scaled linearly from the
+#               previous size, would exceed it is skipped
+#   --build-timeout  the same for one build or export (default 3600)
+#   --skip      a peer's build is skipped at a size when its time,
+#               predicted from the previous size, exceeds this (default
+#               600 = 10 min)
+#   --hashes    also build librdf's BDB "hashes" storage (build figures
+#               only; slow: 85 s at 10,000 articles)
 #   --no-oxigraph  leave Oxigraph out
 #   --results   where to write the report (default bench/RESULTS.md)
 #
@@ -33,7 +39,7 @@ top=$(cd "$here/.." && pwd)
 work=$here/work
 
 sizes="" runs=3 quick=0 timeout_s=60 build_timeout_s=3600 skip_s=600
-oxigraph=1
+oxigraph=1 hashes=0
 results="$here/RESULTS.md"
 
 usage() {
@@ -55,6 +61,7 @@ while [ $# -gt 0 ]; do
     --timeout) timeout_s=${2:?}; shift 2 ;;
     --build-timeout) build_timeout_s=${2:?}; shift 2 ;;
     --skip) skip_s=${2:?}; shift 2 ;;
+    --hashes) hashes=1; shift ;;
     --no-oxigraph) oxigraph=0; shift ;;
     --results) results=${2:?}; shift 2 ;;
     -h | --help) usage; exit 0 ;;
@@ -65,7 +72,7 @@ if [ "$quick" = 1 ]; then
     runs=1
     sizes=${sizes:-200,1000}
 fi
-sizes=${sizes:-1000,10000,50000}
+sizes=${sizes:-10000,50000}
 [[ $sizes =~ ^[0-9]+(,[0-9]+)*$ ]] || die "bad --sizes '$sizes'"
 [[ $runs =~ ^[1-9][0-9]*$ ]] || die "bad --runs '$runs'"
 [[ $timeout_s =~ ^[0-9]+$ ]] || die "bad --timeout '$timeout_s'"
@@ -120,6 +127,7 @@ mkdir -p "$work"
 rec_file=$work/results.jsonl
 : >"$rec_file"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+ONTOLOGY='<https://w3id.org/diplograph/ns>'
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 t_all0=$(date +%s.%N)
 
@@ -182,9 +190,8 @@ meta commit "$(git -C "$bdir" rev-parse --short HEAD 2>/dev/null || echo none)$(
 pkgver() { dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo "?"; }
 meta librdf "$(pkgver librdf0)"
 meta raptor "$(pkgver libraptor2-0)"
-meta rasqal "$(pkgver librasqal3)"
 meta lmdb "$(pkgver liblmdb0)"
-meta bdb "$(pkgver libdb5.3)"
+[ "$hashes" = 0 ] || meta bdb "$(pkgver libdb5.3)"
 meta graphviz "$(pkgver libgvc6)"
 meta hyperfine "$(hyperfine --version 2>/dev/null || echo none)"
 meta node "$(node --version 2>/dev/null || echo none)"
@@ -217,7 +224,7 @@ if [ "$default_kind" != lmdb ]; then
         meta note_lmdb "the lmdb storage is not available in this binary: the default store is '$default_kind'"
     fi
 fi
-if [ "$default_kind" != hashes ]; then
+if [ "$default_kind" != hashes ] && [ "$hashes" = 1 ]; then
     if can_store hashes:; then peers+=("hashes|hashes:"); else
         meta note_hashes "the hashes storage is not available in this binary"
     fi
@@ -289,8 +296,13 @@ build_peer() {
     return 0
 }
 
-# rows FILE: the number of result rows of a diplograph -f json output
+# rows KIND FILE: the number of result rows of a diplograph -f json output
+# (KIND query) or of lines of `stats` (KIND stats)
 rows() {
+    if [ "$1" = stats ]; then
+        grep -c . "$2" || true
+        return 0
+    fi
     python3 -c '
 import json, sys
 try:
@@ -298,86 +310,106 @@ try:
 except Exception:
     print(sum(1 for l in open(sys.argv[1]) if l.strip() and not l.startswith("@")))
     sys.exit(0)
-print(len(d["results"]["bindings"]) if "results" in d else 1)' "$1"
+print(len(d["results"]["bindings"]) if "results" in d else 1)' "$2"
 }
 
-# query_peer SIZE PEER SPEC NAME FILE DIR
-query_peer() {
-    local n=$1 peer=$2 spec=$3 name=$4 file=$5 dir=$6 k pfx times="" nrows
-    pfx=$dir/q-$peer-$name
-    if [ -n "${qslow[$peer/$name]:-}" ]; then
-        rec "$n" "$peer" "query:$name" "" "skipped: timed out (> $timeout_s s) at ${qslow[$peer/$name]} articles"
+# dg_cmd KIND FILE: the diplograph command line of a figure, in CMD
+dg_cmd() {
+    if [ "$1" = stats ]; then
+        CMD=("$D" stats --store "$store")
+    else
+        CMD=("$D" query --store "$store" -f json "$2")
+    fi
+}
+
+# measure SIZE NAME KIND FILE DIR: one figure of the speed table on the
+# default store: a first run under /usr/bin/time -v (warm-up, rows, peak
+# RSS), then N timed runs with hyperfine, each batch of a fast figure
+# preceded by as many runs of the empty query (start-up) for "net".
+measure() {
+    local n=$1 name=$2 kind=$3 file=$4 dir=$5 k pfx times="" nrows
+    pfx=$dir/q-$name
+    if [ -n "${qslow[$name]:-}" ]; then
+        rec "$n" default "query:$name" "" "skipped: timed out (> $timeout_s s) at ${qslow[$name]} articles"
         return 0
     fi
-    if [ -n "${qlast[$peer/$name]:-}" ]; then
+    if [ -n "${qlast[default/$name]:-}" ]; then
         local pred
-        pred=$(echo "${qlast[$peer/$name]}" | awk -v t="$triples" '{ printf "%.1f", ($2 > 0 ? $1 * t / $2 : 0) }')
+        pred=$(echo "${qlast[default/$name]}" | awk -v t="$triples" '{ printf "%.1f", ($2 > 0 ? $1 * t / $2 : 0) }')
         if fgt "$pred" "$timeout_s"; then
-            rec "$n" "$peer" "query:$name" "" "skipped: predicted $pred s (> $timeout_s s), linear in triples from the previous size"
-            note "  query $peer $name: skipped (predicted $pred s)"
+            rec "$n" default "query:$name" "" "skipped: predicted $pred s (> $timeout_s s), linear in triples from the previous size"
+            note "  $name: skipped (predicted $pred s)"
             return 0
         fi
     fi
-    # first run: warm-up, row count, and a probe of the time
-    timed "$pfx-probe" "$D" query --store "$spec" -f json "$file"
+    dg_cmd "$kind" "$file"
+    timed "$pfx-probe" "${CMD[@]}"
     if [ "$RC" = 124 ]; then
-        qslow[$peer/$name]=$n
-        rec "$n" "$peer" "query:$name" "" "timeout: > $timeout_s s"
-        note "  query $peer $name: timeout"
+        qslow[$name]=$n
+        rec "$n" default "query:$name" "" "timeout: > $timeout_s s"
+        note "  $name: timeout"
         return 0
     elif [ "$RC" != 0 ]; then
-        rec "$n" "$peer" "query:$name" "" "error: $(head -1 "$pfx-probe.err")"
-        note "  query $peer $name: error"
+        rec "$n" default "query:$name" "" "error: $(head -1 "$pfx-probe.err")"
+        note "  $name: error"
         return 0
     fi
-    nrows=$(rows "$pfx-probe.out")
-    qlast[$peer/$name]="$T $triples"
+    nrows=$(rows "$kind" "$pfx-probe.out")
+    rec "$n" default "rows:$name" "$nrows"
+    rec "$n" default "rss_kb:$name" "$RSS_KB"
+    # one more run, sampled: the heap (RssAnon) apart from the store's
+    # mapped pages (RssFile), which the peak RSS above counts too
+    if python3 "$here/rss-sample.py" "$pfx.rss" "${CMD[@]}" 2>/dev/null; then
+        rec "$n" default "anon_kb:$name" "$(cut -d' ' -f1 "$pfx.rss")"
+        rec "$n" default "file_kb:$name" "$(cut -d' ' -f2 "$pfx.rss")"
+    fi
+    qlast[default/$name]="$T $triples"
     k=$runs
     if fgt 0.5 "$T"; then
         k=$((runs < 10 ? 10 : runs))
     fi
     if fgt "$(fmul "$T" "$runs")" "$skip_s" || fgt "$T" "$(fmul "$timeout_s" 0.25)"; then
-        rec "$n" "$peer" "query:$name" "$T" "one run only: $T s"
-        rec "$n" "$peer" "rows:$name" "$nrows"
-        note "  query $peer $name: $T s (one run), $nrows rows"
+        rec "$n" default "query:$name" "$T" "one run only: $T s"
+        note "  $name: $T s (one run), $nrows rows"
         return 0
     fi
-    # Fast queries are timed in pairs with the empty query (startup.rq)
-    # right before them, so that "net" subtracts a start-up measured at
-    # the same moment (this machine's load varies).
     local paired=0 stimes=""
-    if fgt 0.5 "$T" && [ "$name" != startup ]; then paired=1; fi
+    [ "$name" = startup ] || paired=1
+    local -a scmd=("$D" query --store "$store" -f json "$here/queries/startup.rq")
     if have hyperfine; then
         local cmds=()
-        [ "$paired" = 1 ] && cmds+=("$(printf '%q ' "$D" query --store "$spec" -f json "$here/queries/startup.rq")")
-        cmds+=("$(printf '%q ' "$D" query --store "$spec" -f json "$file")")
-        hyperfine -N --runs "$k" --warmup 0 --time-unit second --style none \
+        [ "$paired" = 1 ] && cmds+=("$(printf '%q ' "${scmd[@]}")")
+        cmds+=("$(printf '%q ' "${CMD[@]}")")
+        hyperfine -N --runs "$k" --warmup 1 --time-unit second --style none \
             --export-json "$pfx.json" --output=null -- "${cmds[@]}" \
             >"$pfx.hf" 2>&1 || true
         times=$(python3 -c 'import json,sys; print(" ".join("%.6f" % t for t in json.load(open(sys.argv[1]))["results"][-1]["times"]))' "$pfx.json" 2>/dev/null || true)
         [ "$paired" = 1 ] && stimes=$(python3 -c 'import json,sys; print(" ".join("%.6f" % t for t in json.load(open(sys.argv[1]))["results"][0]["times"]))' "$pfx.json" 2>/dev/null || true)
+        # CPU time (user + system, mean over the runs): less sensitive
+        # to the other work on the machine than wall clock
+        rec "$n" default "cpu:$name" "$(python3 -c 'import json,sys; r = json.load(open(sys.argv[1]))["results"][-1]; print("%.6f" % (r["user"] + r["system"]))' "$pfx.json" 2>/dev/null || true)"
+        [ "$paired" = 0 ] || rec "$n" default "startup_cpu:$name" "$(python3 -c 'import json,sys; r = json.load(open(sys.argv[1]))["results"][0]; print("%.6f" % (r["user"] + r["system"]))' "$pfx.json" 2>/dev/null || true)"
     fi
     if [ -z "$times" ]; then
         stimes=""
         for ((r = 1; r <= k; r++)); do
             if [ "$paired" = 1 ]; then
-                timed "$pfx-s$r" "$D" query --store "$spec" -f json "$here/queries/startup.rq"
+                timed "$pfx-s$r" "${scmd[@]}"
                 stimes+=" $T"
             fi
-            timed "$pfx-$r" "$D" query --store "$spec" -f json "$file"
+            timed "$pfx-$r" "${CMD[@]}"
             [ "$RC" = 0 ] || break
             times+=" $T"
         done
     fi
-    [ -z "$stimes" ] || rec "$n" "$peer" "startup:$name" "$stimes"
-    rec "$n" "$peer" "query:$name" "$times"
-    rec "$n" "$peer" "rows:$name" "$nrows"
-    note "  query $peer $name: $(echo "$times" | awk '{ printf "%s", $1 }') s ... ($k runs), $nrows rows"
+    [ -z "$stimes" ] || rec "$n" default "startup:$name" "$stimes"
+    rec "$n" default "query:$name" "$times"
+    note "  $name: $(echo "$times" | awk '{ printf "%s", $1 }') s ... ($k runs), $nrows rows, $((RSS_KB / 1024)) MiB"
 }
 
 IFS=, read -r -a size_list <<<"$sizes"
 for n in "${size_list[@]}"; do
-    note "=== $n articles"
+    note "=== $n articles ($(cut -d' ' -f1-3 /proc/loadavg))"
     corpus=$work/corpus-$n
     dir=$work/size-$n
     mkdir -p "$dir"
@@ -385,6 +417,7 @@ for n in "${size_list[@]}"; do
     cbytes=$(corpus_bytes "$corpus")
     rec "$n" corpus bytes "$cbytes"
     rec "$n" corpus articles "$(find "$corpus" -name '*.txt' | wc -l)"
+    rec "$n" meta load_avg "" "$(cut -d' ' -f1-3 /proc/loadavg)"
 
     # -- build: the default store, then the other storages on the same corpus
     if ! build_peer "$n" default "" "$corpus" "$dir"; then
@@ -392,7 +425,7 @@ for n in "${size_list[@]}"; do
         break
     fi
     triples=$(built_field triples "$dir/build-default-1.err")
-    speers=("default|$dir/store-default")
+    store=$dir/store-default
     for p in "${peers[@]:1}"; do
         name=${p%%|*} prefix=${p#*|}
         if [ -n "${rate[$name]:-}" ]; then
@@ -403,9 +436,8 @@ for n in "${size_list[@]}"; do
                 continue
             fi
         fi
-        if build_peer "$n" "$name" "$prefix" "$corpus" "$dir"; then
-            speers+=("$name|$prefix$dir/store-$name")
-        fi
+        build_peer "$n" "$name" "$prefix" "$corpus" "$dir" || true
+        rm -rf "$dir/store-$name"
     done
 
     # -- extraction only
@@ -426,30 +458,35 @@ for n in "${size_list[@]}"; do
 
     # -- export (N-Quads) and the I/O floor
     e=""
-    for ((r = 1; r <= runs; r++)); do
-        cap=$build_timeout_s timed "$dir/export-$r" "$D" export --store "$dir/store-default" -f nquads -o "$dir/all.nq"
+    want=$runs
+    for ((r = 1; r <= want; r++)); do
+        cap=$build_timeout_s timed "$dir/export-$r" "$D" export --store "$store" -f nquads -o "$dir/all.nq"
         [ "$RC" = 0 ] || die "export failed: $(head -1 "$dir/export-$r.err")"
         e+=" $T"
+        if [ "$r" = 1 ] && fgt "$T" 30; then want=1; fi
     done
     rec "$n" default export_s "$e"
     rec "$n" default export_quads "$(wc -l <"$dir/all.nq")"
     rec "$n" default export_bytes "$(stat -c %s "$dir/all.nq")"
     if have rapper; then
         e=""
-        for ((r = 1; r <= runs; r++)); do
+        want=$runs
+        for ((r = 1; r <= want; r++)); do
             cap=$build_timeout_s timed "$dir/rapper-$r" rapper -q -i nquads -c "$dir/all.nq"
             e+=" $T"
+            if [ "$r" = 1 ] && fgt "$T" 30; then want=1; fi
         done
         rec "$n" rapper parse_s "$e"
     fi
 
-    # -- queries: the shipped ones, a bound-subject lookup, a 3-pattern join
+    # -- the queries: the shipped ones, stats, and the bench's own
     qdir=$dir/queries
     rm -rf "$qdir" && mkdir -p "$qdir"
     for f in "$top"/queries/*.rq; do
         [ -e "$f" ] && cp "$f" "$qdir/"
     done
     cp "$here/queries/join-date.rq" "$qdir/bench-join-date.rq"
+    cp "$here/queries/count.rq" "$qdir/bench-count.rq"
     mid=$(find "$corpus" -name '*.txt' -printf '%f\n' | sort | sed -n "$((n / 2 + 1))p")
     mid=${mid%.txt}
     subj=$(grep -m1 -o "^<[^>]*/event/$mid/[^>]*>" "$dir/all.nq" || true)
@@ -459,18 +496,31 @@ for n in "${size_list[@]}"; do
     [ -n "$subj" ] || subj="<https://w3id.org/diplograph/id/article/$mid>"
     printf '# bench: bound-subject lookup\nSELECT ?p ?o WHERE { %s ?p ?o }\n' "$subj" >"$qdir/bench-lookup.rq"
     rec "$n" meta lookup_subject "" "$subj"
+    # what `stats` asks the engine, for --explain
+    printf 'SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?type } GROUP BY ?type ORDER BY ?type\n' >"$dir/stats-types.rq"
     qnames=()
     for f in "$qdir"/*.rq; do qnames+=("$(basename "$f" .rq)"); done
-    for sp in "${speers[@]}"; do
-        peer=${sp%%|*} spec=${sp#*|}
-        query_peer "$n" "$peer" "$spec" startup "$here/queries/startup.rq" "$dir"
-        for q in "${qnames[@]}"; do
-            query_peer "$n" "$peer" "$spec" "$q" "$qdir/$q.rq" "$dir"
-        done
+    note "  queries ($(cut -d' ' -f1-3 /proc/loadavg))"
+    measure "$n" startup query "$here/queries/startup.rq" "$dir"
+    measure "$n" stats stats "" "$dir"
+    for q in "${qnames[@]}"; do
+        measure "$n" "$q" query "$qdir/$q.rq" "$dir"
     done
+    # every plan, for the report's "why" of a slow figure
+    for q in "${qnames[@]}" stats; do
+        f=$qdir/$q.rq
+        [ "$q" = stats ] && f=$dir/stats-types.rq
+        timeout 60 "$D" query --store "$store" --explain "$f" >"$dir/explain-$q.txt" 2>&1 || true
+    done
+    rec "$n" meta explain_dir "" "$dir"
+
+    # -- Oxigraph on the same data: the export without the ontology graph,
+    # which diplograph's default graph leaves out too
     if [ "$oxigraph" = 1 ]; then
+        grep -v -F " $ONTOLOGY ." "$dir/all.nq" >"$dir/ox.nq" || true
+        rec "$n" oxigraph dropped_quads "$(($(wc -l <"$dir/all.nq") - $(wc -l <"$dir/ox.nq")))"
         args=()
-        for q in "${qnames[@]}"; do
+        for q in stats "${qnames[@]}"; do
             if [ -n "${qlast[oxigraph/$q]:-}" ]; then
                 pred=$(echo "${qlast[oxigraph/$q]}" | awk -v t="$triples" '{ printf "%.1f", ($2 > 0 ? $1 * t / $2 : 0) }')
                 if fgt "$pred" "$timeout_s"; then
@@ -478,10 +528,11 @@ for n in "${size_list[@]}"; do
                     continue
                 fi
             fi
-            args+=("$q=$qdir/$q.rq")
+            if [ "$q" = stats ]; then args+=("stats=@stats"); else args+=("$q=$qdir/$q.rq"); fi
         done
-        cap=$build_timeout_s timed "$dir/oxigraph" node "$here/oxigraph-bench.mjs" --nquads "$dir/all.nq" \
-            --runs "$runs" --timeout "$((timeout_s / 4))" --out "$dir/oxigraph.json" "${args[@]}"
+        note "  oxigraph ($(cut -d' ' -f1-3 /proc/loadavg))"
+        cap=$build_timeout_s timed "$dir/oxigraph" node "$here/oxigraph-bench.mjs" --nquads "$dir/ox.nq" \
+            --runs "$runs" --timeout "$timeout_s" --out "$dir/oxigraph.json" "${args[@]}"
         if [ "$RC" = 0 ]; then
             : >"$dir/oxigraph.last"
             python3 - "$dir/oxigraph.json" "$n" "$RSS_KB" "$T" "$dir/oxigraph.last" >>"$rec_file" <<'EOF'
@@ -492,13 +543,21 @@ def rec(metric, values, note=""):
 rec("load_s", [d["load_s"]])
 rec("quads", [d["quads"]])
 rec("rss_kb", [rss])
+rec("rss_after_load_kb", [d["rss_after_load_mb"] * 1024])
 rec("process_s", [wall])
+if d.get("reloads"):
+    rec("reloads", [d["reloads"]], "the data was loaded again %d time(s) after a query timed out" % d["reloads"])
 for name, q in d["queries"].items():
     if "error" in q:
         rec("query:" + name, [], "error: " + q["error"])
+    elif "timeout" in q:
+        rec("query:" + name, [], "timeout: > %g s" % q["timeout"])
+        with open(sys.argv[5], "a") as fp:
+            fp.write("%s %.6f\n" % (name, q["timeout"] * 2))
     else:
         rec("query:" + name, q["times_s"], q.get("note", ""))
         rec("rows:" + name, [q["rows"]])
+        rec("rss_kb:" + name, [q["rss_mb"] * 1024])
         with open(sys.argv[5], "a") as fp:
             fp.write("%s %.6f\n" % (name, max(q["times_s"])))
 EOF
@@ -506,15 +565,16 @@ EOF
                 qlast[oxigraph/$q]="$t $triples"
             done <"$dir/oxigraph.last"
         else
-            rec "$n" oxigraph load_s "" "failed (exit $RC): $(grep -v '^ *at ' "$dir/oxigraph.err" | tail -2 | tr '\n' ' ')"
+            rec "$n" oxigraph load_s "" "failed (exit $RC after $T s, peak RSS $((RSS_KB / 1024)) MiB): $(grep -v '^ *at ' "$dir/oxigraph.err" | tail -3 | tr '\n' ' ')"
         fi
+        rm -f "$dir/ox.nq"
     fi
 
     # -- render
     if [ "$has_render" = 1 ]; then
         e=""
         for ((r = 1; r <= runs; r++)); do
-            timed "$dir/render-$r" "$D" render --store "$dir/store-default" -K sfdp -T svg \
+            timed "$dir/render-$r" "$D" render --store "$store" -K sfdp -T svg \
                 --limit 1000 -o "$dir/render.svg" "$here/queries/render-network.rq"
             [ "$RC" = 0 ] || break
             e+=" $T"
