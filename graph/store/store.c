@@ -280,7 +280,23 @@ dg_store_open(const char *specstr, int mode, const char *ontology_path,
         dg_error_set(err, DG_ERR_STORE, "cannot create the Redland world");
         goto fail;
     }
-    librdf_world_open(st->world);
+    {
+        /* librdf loads every storage module it finds at open, and
+         * PostgreSQL's pulls in libpq and OpenSSL: a quarter of every
+         * command's start-up.  Only a postgresql:// store needs a module,
+         * so the others open librdf with an empty module path. */
+        const char *was = getenv("REDLAND_MODULE_PATH");
+        char *saved = was ? strdup(was) : NULL;
+        int skip = strcmp(sp->kind, "postgresql") != 0 && (!was || saved);
+        if (skip)
+            setenv("REDLAND_MODULE_PATH", "/nonexistent/diplograph", 1);
+        librdf_world_open(st->world);
+        if (skip && saved)
+            setenv("REDLAND_MODULE_PATH", saved, 1);
+        else if (skip)
+            unsetenv("REDLAND_MODULE_PATH");
+        free(saved);
+    }
     librdf_world_set_logger(st->world, st, log_handler);
     if (dg_lmdb_storage_register(st->world) < 0) {
         dg_error_set(err, DG_ERR_STORE, "cannot register the lmdb storage");
