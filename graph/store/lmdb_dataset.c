@@ -82,24 +82,6 @@ struct lm_dscan {
     uint64_t keys; /* keys walked */
 };
 
-static void
-put_be64(unsigned char *p, uint64_t v)
-{
-    for (int i = 7; i >= 0; i--) {
-        p[i] = (unsigned char)(v & 0xff);
-        v >>= 8;
-    }
-}
-
-static uint64_t
-get_be64(const unsigned char *p)
-{
-    uint64_t v = 0;
-    for (int i = 0; i < 8; i++)
-        v = (v << 8) | p[i];
-    return v;
-}
-
 static int
 fail(struct dg_error *err, const char *what, int rc)
 {
@@ -341,7 +323,7 @@ ds_term(struct dg_dataset *base, uint64_t id, struct dg_error *err)
     }
     if (txn_check(ds, err))
         return NULL;
-    put_be64(kb, id);
+    dg_lmdb_put_id(kb, id);
     rc = mdb_get(ds->txn, ds->e.i2t, &k, &v);
     if (rc == MDB_NOTFOUND) {
         dg_error_set(err, DG_ERR_INTERNAL, "lmdb: no term has id %llu",
@@ -411,7 +393,7 @@ scan_plan(struct lm_dscan *sc, const uint64_t pat[4])
         int pos = idx_order[sc->idx][j];
         if (pos == DG_G ? sc->mode != MODE_GRAPH : !pat[pos])
             break;
-        put_be64(sc->prefix + sc->plen, pat[pos]);
+        dg_lmdb_put_id(sc->prefix + sc->plen, pat[pos]);
         sc->plen += ID_LEN;
     }
 }
@@ -513,7 +495,7 @@ scan_next(struct lm_dscan *sc, uint64_t quad[4], struct dg_error *err)
         const unsigned char *key = k.mv_data;
         int skip = 0;
         for (int j = 0; j < 4; j++)
-            q[idx_order[sc->idx][j]] = get_be64(key + ID_LEN * j);
+            q[idx_order[sc->idx][j]] = dg_lmdb_get_id(key + ID_LEN * j);
         for (int pos = 0; pos < 3; pos++)
             if (sc->pat[pos] && q[pos] != sc->pat[pos])
                 skip = 1;
@@ -589,7 +571,7 @@ max_id(struct lm_ds *ds)
     if (mdb_cursor_open(ds->txn, ds->e.i2t, &cur))
         return 0;
     if (mdb_cursor_get(cur, &k, &v, MDB_LAST) == 0 && k.mv_size == ID_LEN)
-        ds->max_id = get_be64(k.mv_data);
+        ds->max_id = dg_lmdb_get_id(k.mv_data);
     mdb_cursor_close(cur);
     return ds->max_id;
 }
@@ -602,7 +584,7 @@ key_position(const unsigned char *key, size_t plen, double radix)
     double v = 0, scale = 1;
 
     for (size_t off = plen; off < KEY_LEN; off += ID_LEN) {
-        v += (double)get_be64(key + off) * scale;
+        v += (double)dg_lmdb_get_id(key + off) * scale;
         scale /= radix;
     }
     return v;
@@ -758,7 +740,7 @@ ds_graphs(struct dg_dataset *base, const uint64_t **ids, size_t *n,
                 rc = MDB_NOTFOUND;
                 break;
             }
-            put_be64(kb, g + 1);
+            dg_lmdb_put_id(kb, g + 1);
             k.mv_data = kb;
             k.mv_size = ID_LEN;
             rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
@@ -769,7 +751,7 @@ ds_graphs(struct dg_dataset *base, const uint64_t **ids, size_t *n,
             rc = MDB_CORRUPTED;
             break;
         }
-        g = get_be64(k.mv_data);
+        g = dg_lmdb_get_id(k.mv_data);
         if (g && !is_hidden(ds, g) && (rc = graphs_push(ds, &cap, g)))
             break;
     }

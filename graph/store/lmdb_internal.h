@@ -13,6 +13,26 @@
 #include <librdf.h>
 #include <lmdb.h>
 
+/* Ids in keys are 8 bytes big-endian, so LMDB's memcmp order is the
+ * numeric order and every prefix of a key is a range. */
+static inline void
+dg_lmdb_put_id(unsigned char *p, uint64_t v)
+{
+    for (int i = 7; i >= 0; i--) {
+        p[i] = (unsigned char)(v & 0xff);
+        v >>= 8;
+    }
+}
+
+static inline uint64_t
+dg_lmdb_get_id(const unsigned char *p)
+{
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v = (v << 8) | p[i];
+    return v;
+}
+
 /* Quad indexes, in the order of dg_lmdb_env.idx. */
 enum {
     DG_LMDB_SPOC,

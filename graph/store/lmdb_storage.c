@@ -204,24 +204,6 @@ struct lm_ctxiter {
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static void
-put_be64(unsigned char *p, uint64_t v)
-{
-    for (int i = 7; i >= 0; i--) {
-        p[i] = (unsigned char)(v & 0xff);
-        v >>= 8;
-    }
-}
-
-static uint64_t
-get_be64(const unsigned char *p)
-{
-    uint64_t v = 0;
-    for (int i = 0; i < 8; i++)
-        v = (v << 8) | p[i];
-    return v;
-}
-
 static uint64_t
 fnv1a(const unsigned char *p, size_t n)
 {
@@ -237,14 +219,14 @@ static void
 key_ids(const unsigned char *key, int idx, uint64_t ids[4])
 {
     for (int j = 0; j < 4; j++)
-        ids[idx_order[idx][j]] = get_be64(key + LM_ID_LEN * j);
+        ids[idx_order[idx][j]] = dg_lmdb_get_id(key + LM_ID_LEN * j);
 }
 
 static void
 quad_key(unsigned char *key, int idx, const uint64_t ids[4])
 {
     for (int j = 0; j < 4; j++)
-        put_be64(key + LM_ID_LEN * j, ids[idx_order[idx][j]]);
+        dg_lmdb_put_id(key + LM_ID_LEN * j, ids[idx_order[idx][j]]);
 }
 
 __attribute__((format(printf, 3, 4))) static void
@@ -653,7 +635,7 @@ load_next_id(struct lm_store *st, MDB_txn *txn)
         rc = 0;
     } else if (rc == 0) {
         if (k.mv_size == LM_ID_LEN)
-            st->next_id = get_be64(k.mv_data) + 1;
+            st->next_id = dg_lmdb_get_id(k.mv_data) + 1;
         else
             rc = MDB_CORRUPTED;
     }
@@ -762,10 +744,10 @@ term_db_find(struct lm_store *st, MDB_txn *txn, const unsigned char *enc,
             return rc;
         if (v.mv_size != LM_ID_LEN)
             return MDB_CORRUPTED;
-        *id = get_be64(v.mv_data);
+        *id = dg_lmdb_get_id(v.mv_data);
         return 0;
     }
-    put_be64(hk, hash);
+    dg_lmdb_put_id(hk, hash);
     rc = mdb_cursor_open(txn, st->dbi[DB_T2H], &cur);
     if (rc)
         return rc;
@@ -782,7 +764,7 @@ term_db_find(struct lm_store *st, MDB_txn *txn, const unsigned char *enc,
         if (rc)
             break;
         if (iv.mv_size == len && memcmp(iv.mv_data, enc, len) == 0) {
-            *id = get_be64(v.mv_data);
+            *id = dg_lmdb_get_id(v.mv_data);
             break;
         }
         rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT_DUP);
@@ -817,7 +799,7 @@ term_id(struct lm_store *st, MDB_txn *txn, librdf_node *node, int create,
         return rc;
 
     nid = st->next_id++;
-    put_be64(ib, nid);
+    dg_lmdb_put_id(ib, nid);
     k.mv_data = ib;
     k.mv_size = sizeof ib;
     v.mv_data = st->buf;
@@ -833,7 +815,7 @@ term_id(struct lm_store *st, MDB_txn *txn, librdf_node *node, int create,
         k.mv_size = len;
         rc = mdb_put(txn, st->dbi[DB_T2I], &k, &v, MDB_NOOVERWRITE);
     } else {
-        put_be64(hk, hash);
+        dg_lmdb_put_id(hk, hash);
         k.mv_data = hk;
         k.mv_size = sizeof hk;
         rc = mdb_put(txn, st->dbi[DB_T2H], &k, &v, 0);
@@ -853,7 +835,7 @@ id_node(struct lm_store *st, MDB_txn *txn, uint64_t id, int *rc)
     MDB_val k, v;
     librdf_node *node;
 
-    put_be64(ib, id);
+    dg_lmdb_put_id(ib, id);
     k.mv_data = ib;
     k.mv_size = sizeof ib;
     *rc = mdb_get(txn, st->dbi[DB_I2T], &k, &v);
@@ -876,13 +858,13 @@ cspo_graph_from(MDB_cursor *cur, uint64_t from, uint64_t *cid)
     MDB_val k = {LM_ID_LEN, kb}, v;
     int rc;
 
-    put_be64(kb, from);
+    dg_lmdb_put_id(kb, from);
     rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
     if (rc)
         return rc;
     if (k.mv_size != LM_KEY_LEN)
         return MDB_CORRUPTED;
-    *cid = get_be64(k.mv_data);
+    *cid = dg_lmdb_get_id(k.mv_data);
     return 0;
 }
 
@@ -894,7 +876,7 @@ ctx_put(struct lm_store *st, MDB_txn *txn, uint64_t cid)
     MDB_val k = {LM_ID_LEN, kb}, v = {0, kb};
     int rc;
 
-    put_be64(kb, cid);
+    dg_lmdb_put_id(kb, cid);
     rc = mdb_put(txn, st->dbi[DB_CTX], &k, &v, MDB_NOOVERWRITE);
     return rc == MDB_KEYEXIST ? 0 : rc;
 }
@@ -907,7 +889,7 @@ ctx_del(struct lm_store *st, MDB_txn *txn, uint64_t cid)
     MDB_val k = {LM_ID_LEN, kb};
     int rc;
 
-    put_be64(kb, cid);
+    dg_lmdb_put_id(kb, cid);
     rc = mdb_del(txn, st->dbi[DB_CTX], &k, NULL);
     return rc == MDB_NOTFOUND ? 0 : rc;
 }
@@ -948,7 +930,7 @@ ctx_build(struct lm_store *st, MDB_txn *txn)
     if (rc)
         return rc;
     while ((rc = cspo_graph_from(cur, cid + 1, &cid)) == 0) {
-        put_be64(kb, cid);
+        dg_lmdb_put_id(kb, cid);
         k.mv_size = LM_ID_LEN;
         k.mv_data = kb;
         rc = mdb_put(txn, st->dbi[DB_CTX], &k, &v, MDB_APPEND);
@@ -968,7 +950,7 @@ static void
 stats_pred_key(unsigned char *kb, uint64_t p)
 {
     kb[0] = 'p';
-    put_be64(kb + 1, p);
+    dg_lmdb_put_id(kb + 1, p);
 }
 
 /* Adds delta (+1 or -1) to the count of predicate p. */
@@ -987,7 +969,7 @@ stats_add(struct lm_store *st, MDB_txn *txn, uint64_t p, int delta)
     if (rc == 0) {
         if (v.mv_size != LM_ID_LEN)
             return MDB_CORRUPTED;
-        n = get_be64(v.mv_data);
+        n = dg_lmdb_get_id(v.mv_data);
     } else if (rc != MDB_NOTFOUND) {
         return rc;
     }
@@ -996,7 +978,7 @@ stats_add(struct lm_store *st, MDB_txn *txn, uint64_t p, int delta)
     n = delta < 0 ? n - 1 : n + 1;
     if (n == 0)
         return mdb_del(txn, st->dbi[DB_STATS], &k, NULL);
-    put_be64(vb, n);
+    dg_lmdb_put_id(vb, n);
     v.mv_data = vb;
     v.mv_size = sizeof vb;
     return mdb_put(txn, st->dbi[DB_STATS], &k, &v, 0);
@@ -1024,10 +1006,10 @@ stats_build(struct lm_store *st, MDB_txn *txn)
         if (rc && rc != MDB_NOTFOUND)
             break;
         if (rc == 0)
-            kp = get_be64(k.mv_data);
+            kp = dg_lmdb_get_id(k.mv_data);
         if (n && (rc == MDB_NOTFOUND || kp != p)) {
             stats_pred_key(kb, p);
-            put_be64(vb, n);
+            dg_lmdb_put_id(vb, n);
             sk.mv_data = kb;
             sk.mv_size = sizeof kb;
             sv.mv_data = vb;
@@ -1560,7 +1542,7 @@ find_quads(librdf_storage *storage, librdf_statement *pattern, int ctx_mode,
         ls->scan.at_end = 1;
     } else {
         for (int j = 0; j < 4 && bound[idx_order[idx][j]]; j++) {
-            put_be64(ls->scan.prefix + plen, ids[idx_order[idx][j]]);
+            dg_lmdb_put_id(ls->scan.prefix + plen, ids[idx_order[idx][j]]);
             plen += LM_ID_LEN;
         }
         ls->scan.plen = plen;
@@ -1593,10 +1575,10 @@ ctxiter_seek_from(struct lm_ctxiter *it, uint64_t cid)
     int rc;
 
     it->decoded = 0;
-    put_be64(k, cid);
+    dg_lmdb_put_id(k, cid);
     rc = scan_seek(&it->scan, k, sizeof k);
     if (!rc && !it->scan.at_end)
-        it->cid = get_be64(it->scan.key);
+        it->cid = dg_lmdb_get_id(it->scan.key);
     return rc;
 }
 
@@ -1644,7 +1626,7 @@ ctxiter_next(void *context)
         it->decoded = 0;
         rc = scan_next(&it->scan);
         if (!rc && !it->scan.at_end)
-            it->cid = get_be64(it->scan.key);
+            it->cid = dg_lmdb_get_id(it->scan.key);
     } else if (it->cid == UINT64_MAX) {
         it->scan.at_end = 1;
         rc = 0;
@@ -2219,9 +2201,9 @@ lm_context_remove_statement(librdf_storage *storage, librdf_node *context,
         if (!rc && removed && ids[POS_C])
             rc = ctx_del_if_empty(st, txn, ids[POS_C]);
     } else if (!rc) {
-        put_be64(prefix, ids[POS_S]);
-        put_be64(prefix + LM_ID_LEN, ids[POS_P]);
-        put_be64(prefix + 2 * LM_ID_LEN, ids[POS_O]);
+        dg_lmdb_put_id(prefix, ids[POS_S]);
+        dg_lmdb_put_id(prefix + LM_ID_LEN, ids[POS_P]);
+        dg_lmdb_put_id(prefix + 2 * LM_ID_LEN, ids[POS_O]);
         rc = remove_prefix(st, txn, IDX_SPOC, prefix, sizeof prefix);
     } else if (rc == MDB_NOTFOUND) {
         rc = 0; /* an unknown term: nothing to remove */
@@ -2251,7 +2233,7 @@ lm_context_remove_statements(librdf_storage *storage, librdf_node *context)
         return lm_fail(st, "cannot remove a context", rc);
     rc = context ? term_id(st, txn, context, 0, &cid) : 0;
     if (rc == 0) {
-        put_be64(prefix, cid);
+        dg_lmdb_put_id(prefix, cid);
         rc = remove_prefix(st, txn, IDX_CSPO, prefix, sizeof prefix);
         if (!rc && cid)
             rc = ctx_del(st, txn, cid);
@@ -2290,7 +2272,7 @@ lm_contains_statement(librdf_storage *storage, librdf_statement *statement)
                      &ids[2]);
     if (!rc) {
         for (int i = 0; i < 3; i++)
-            put_be64(prefix + LM_ID_LEN * i, ids[i]);
+            dg_lmdb_put_id(prefix + LM_ID_LEN * i, ids[i]);
         rc = mdb_cursor_open(txn, st->dbi[DB_IDX0 + IDX_SPOC], &cur);
         if (!rc) {
             k.mv_data = prefix;
@@ -2669,6 +2651,6 @@ dg_lmdb_pred_count(const struct dg_lmdb_env *e, MDB_txn *txn, uint64_t p,
         return rc;
     if (v.mv_size != LM_ID_LEN)
         return MDB_CORRUPTED;
-    *n = get_be64(v.mv_data);
+    *n = dg_lmdb_get_id(v.mv_data);
     return 0;
 }
