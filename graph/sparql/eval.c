@@ -95,7 +95,6 @@ struct ev {
     struct exists_ref *exists_refs;
     size_t nexists_refs, cexists_refs;
     struct gctx cur_g;
-    int cur_force;
     long timeout_ms;
     struct timespec start;
     unsigned ticks;
@@ -775,6 +774,20 @@ merge_into(const struct ev *ev, uint64_t *dst, const uint64_t *src)
             dst[i] = src[i];
 }
 
+/* A copy of seed into *out (NULL seed: *out NULL).  0, or -1 when out of
+ * memory (err set). */
+static int
+row_dup(struct ev *ev, const uint64_t *seed, uint64_t **out)
+{
+    *out = NULL;
+    if (!seed)
+        return 0;
+    if (!(*out = malloc(ev->width * sizeof **out)))
+        return ev_fail_nomem(ev);
+    memcpy(*out, seed, ev->width * sizeof *seed);
+    return 0;
+}
+
 /* ---- the compatibility wrapper: rows of sub merged with a seed --------- */
 
 struct it_compat {
@@ -812,14 +825,13 @@ it_compat(struct ev *ev, struct it *sub, const uint64_t *seed)
     struct it_compat *c;
     if (!sub)
         return NULL;
-    if (!(c = calloc(1, sizeof *c)) ||
-        !(c->seed = malloc(ev->width * sizeof *c->seed))) {
+    if (!(c = calloc(1, sizeof *c)) || row_dup(ev, seed, &c->seed) < 0) {
+        if (!c)
+            ev_fail_nomem(ev);
         free(c);
         it_free(sub);
-        ev_fail_nomem(ev);
         return NULL;
     }
-    memcpy(c->seed, seed, ev->width * sizeof *seed);
     c->base.next = compat_next;
     c->base.free = compat_free;
     c->base.ev = ev;
@@ -1355,6 +1367,19 @@ node_in_graph(struct path_ctx *pc, uint64_t x)
     return 0;
 }
 
+/* Binds a path end: var < 0 (a constant) always fits; a bound variable
+ * must hold x.  1 when row fits, 0 when not. */
+static int
+bind_end(uint64_t *row, int var, uint64_t x)
+{
+    if (var < 0)
+        return 1;
+    if (row[var] && row[var] != x)
+        return 0;
+    row[var] = x;
+    return 1;
+}
+
 /* Evaluates the path node into a bag of rows extending seed.  An end that
  * is a variable bound by the seed must be a node of the graph: the path
  * is evaluated on its own and then joined (a zero-length path from a term
@@ -1364,13 +1389,16 @@ path_rows(struct ev *ev, const struct dg_pattern *p, const uint64_t *seed,
           struct gctx g, struct bag *bag)
 {
     uint64_t *row = calloc(ev->width, sizeof *row);
+    uint64_t *res = malloc(ev->width * sizeof *res);
     struct dg_ids pairs = {0};
     const uint64_t *graphs = NULL;
     size_t ngraphs = 1;
     uint64_t one = 0;
     int rc = -1;
-    if (!row)
-        return ev_fail_nomem(ev);
+    if (!row || !res) {
+        ev_fail_nomem(ev);
+        goto out;
+    }
     if (seed)
         memcpy(row, seed, ev->width * sizeof *row);
     if (g.mode == GC_VAR && !row[g.var]) {
@@ -1410,39 +1438,22 @@ path_rows(struct ev *ev, const struct dg_pattern *p, const uint64_t *seed,
         if (dg_path_eval(&src, p->path, s, o, &pairs, ev->err) < 0)
             goto out;
         for (size_t i = 0; i < pairs.n; i += 2) {
-            uint64_t *r2 = row;
-            uint64_t save_s = p->s.var >= 0 ? row[p->s.var] : 0;
-            uint64_t save_o = p->o.var >= 0 ? row[p->o.var] : 0;
-            int okrow = 1;
-            if (p->s.var >= 0) {
-                if (r2[p->s.var] && r2[p->s.var] != pairs.v[i])
-                    okrow = 0;
-                r2[p->s.var] = pairs.v[i];
-            }
-            if (okrow && p->o.var >= 0) {
-                if (r2[p->o.var] && r2[p->o.var] != pairs.v[i + 1])
-                    okrow = 0;
-                r2[p->o.var] = pairs.v[i + 1];
-            }
-            if (okrow && g.mode == GC_VAR)
-                r2[g.var] = graphs ? graphs[gi] : r2[g.var];
-            if (okrow && bag_push(bag, r2) < 0) {
+            memcpy(res, row, ev->width * sizeof *res);
+            if (!bind_end(res, p->s.var, pairs.v[i]) ||
+                !bind_end(res, p->o.var, pairs.v[i + 1]))
+                continue;
+            if (g.mode == GC_VAR)
+                res[g.var] = graphs[gi];
+            if (bag_push(bag, res) < 0) {
                 ev_fail_nomem(ev);
                 goto out;
             }
-            if (p->s.var >= 0)
-                row[p->s.var] = save_s;
-            if (p->o.var >= 0)
-                row[p->o.var] = save_o;
-            if (g.mode == GC_VAR && graphs && !seed)
-                row[g.var] = 0;
-            else if (g.mode == GC_VAR && graphs && seed)
-                row[g.var] = seed[g.var];
         }
     }
     rc = 0;
 out:
     free(row);
+    free(res);
     dg_ids_release(&pairs);
     return rc;
 }
@@ -1574,7 +1585,6 @@ lj_accept(struct it_join *j, uint64_t *row)
     if (!e)
         return 1;
     ev->cur_g = j->g;
-    ev->cur_force = j->force;
     ev->env.solution = ++ev->solution;
     return dg_expr_filter(&ev->env, e, row, ev->err);
 }
@@ -1779,13 +1789,9 @@ open_union(struct ev *ev, struct op *op, const uint64_t *seed, struct gctx g,
     u->op = op;
     u->g = g;
     u->force = force;
-    if (seed) {
-        if (!(u->seed = malloc(ev->width * sizeof *u->seed))) {
-            free(u);
-            ev_fail_nomem(ev);
-            return NULL;
-        }
-        memcpy(u->seed, seed, ev->width * sizeof *seed);
+    if (row_dup(ev, seed, &u->seed) < 0) {
+        free(u);
+        return NULL;
     }
     if (!(u->cur = open_op(ev, op->l, seed, g, force))) {
         union_free(&u->base);
@@ -1818,7 +1824,6 @@ filter_next(struct it *it, uint64_t *row)
         ev->env.solution = ++ev->solution;
         for (size_t i = 0; i < u->op->p->nexprs && pass; i++) {
             ev->cur_g = u->g;
-            ev->cur_force = u->force;
             pass = dg_expr_filter(&ev->env, u->op->p->exprs[i], row, ev->err);
             if (pass < 0)
                 return -1;
@@ -1839,7 +1844,6 @@ extend_next(struct it *it, uint64_t *row)
     if (r != 1)
         return r;
     ev->cur_g = u->g;
-    ev->cur_force = u->force;
     /* a chain of BINDs (the SELECT expressions) works on one solution:
      * BNODE("x") is the same node in all of them */
     if (u->op->l->p->op != DG_P_EXTEND)
@@ -1909,13 +1913,9 @@ open_unary(struct ev *ev, struct op *op, const uint64_t *seed, struct gctx g,
     u->op = op;
     u->g = g;
     u->force = force;
-    if (seed) {
-        if (!(u->seed = malloc(ev->width * sizeof *u->seed))) {
-            free(u);
-            ev_fail_nomem(ev);
-            return NULL;
-        }
-        memcpy(u->seed, seed, ev->width * sizeof *seed);
+    if (row_dup(ev, seed, &u->seed) < 0) {
+        free(u);
+        return NULL;
     }
     if (with_sub && !(u->sub = open_op(ev, op->l, seed, g, force))) {
         unary_free(&u->base);
@@ -1935,8 +1935,7 @@ struct it_graph {
     uint64_t *pending; /* a row whose graph variable is unbound */
     size_t gi;         /* next graph to give it */
     int expanding;
-    /* one graph at a time: the group evaluated in each named graph */
-    int each;
+    /* one graph at a time (graph_each_next): the seed of each group */
     uint64_t *seed;
 };
 
@@ -2041,15 +2040,10 @@ open_graph(struct ev *ev, struct op *op, const uint64_t *seed, struct gctx g,
             graph_free(&gr->base);
             return NULL;
         }
-        gr->each = 1;
         gr->base.next = graph_each_next;
-        if (seed) {
-            if (!(gr->seed = malloc(ev->width * sizeof *gr->seed))) {
-                graph_free(&gr->base);
-                ev_fail_nomem(ev);
-                return NULL;
-            }
-            memcpy(gr->seed, seed, ev->width * sizeof *seed);
+        if (row_dup(ev, seed, &gr->seed) < 0) {
+            graph_free(&gr->base);
+            return NULL;
         }
         return &gr->base;
     }
@@ -2452,7 +2446,6 @@ open_group(struct ev *ev, struct op *op, struct gctx g)
     if (!(sub = open_op(ev, op->l, NULL, g, 0)))
         goto out;
     ev->cur_g = g;
-    ev->cur_force = 0;
     while ((r = sub->next(sub, row)) == 1) {
         for (size_t k = 0; k < p->ngroup; k++) {
             const struct dg_expr *e = p->group[k].expr;
