@@ -71,6 +71,25 @@ one_line_error() { # FILE PATTERN
         echo "stderr was:"; cat "$1"; return 1; }
 }
 
+# oxigraph_install: one TAP test that installs Oxigraph (npm, the version
+# below) once into $OX_DIR, $DG_OXIGRAPH_DIR or else the build tree's
+# tests/node_modules-ox, for the differential tests (t0210, t0220); then
+# NODE_PATH points at it.
+OX_VERSION=0.5.11
+oxigraph_install() {
+    DG_BUILD=${DG_BUILD:-$(cd "$(dirname "$DG_BIN")" && pwd)}
+    OX_DIR=${DG_OXIGRAPH_DIR:-$DG_BUILD/tests/node_modules-ox}
+    expect_success "oxigraph $OX_VERSION is installed (cached in $OX_DIR)" '
+        have=$(node -e "console.log(require(process.argv[1]).version)" \
+            "$OX_DIR/node_modules/oxigraph/package.json" 2>/dev/null || true)
+        [ "$have" = "$OX_VERSION" ] ||
+            { mkdir -p "$OX_DIR" &&
+              npm install --prefix "$OX_DIR" --no-audit --no-fund --no-save \
+                  --loglevel=error "oxigraph@$OX_VERSION"; }'
+    NODE_PATH="$OX_DIR/node_modules"
+    export NODE_PATH
+}
+
 done_testing() {
     echo "1..$tap_n"
     [ $tap_failed -eq 0 ]

@@ -18,25 +18,11 @@
 # the npm registry, the test fails: it is not optional.
 . "$DG_SRC/tests/lib.sh"
 
-OX_VERSION=0.5.11
-DG_BUILD=${DG_BUILD:-$(cd "$(dirname "$DG_BIN")" && pwd)}
-OX_DIR=${DG_OXIGRAPH_DIR:-$DG_BUILD/tests/node_modules-ox}
 
 expect_success 'node and npm are installed' '
     node --version && npm --version'
 
-install_oxigraph() {
-    have=$(node -e "console.log(require(process.argv[1]).version)" \
-        "$OX_DIR/node_modules/oxigraph/package.json" 2>/dev/null || true)
-    [ "$have" = "$OX_VERSION" ] && return 0
-    mkdir -p "$OX_DIR" &&
-        npm install --prefix "$OX_DIR" --no-audit --no-fund --no-save \
-            --loglevel=error "oxigraph@$OX_VERSION"
-}
-expect_success "oxigraph $OX_VERSION is installed (cached in $OX_DIR)" \
-    'install_oxigraph'
-NODE_PATH="$OX_DIR/node_modules"
-export NODE_PATH
+oxigraph_install
 
 # ---- the comparison on made-up answers
 # case NAME: NAME.rq and NAME.out come from the here-documents below;

@@ -20,25 +20,13 @@
 # cache).
 . "$DG_SRC/tests/lib.sh"
 
-OX_VERSION=0.5.11
-DG_BUILD=${DG_BUILD:-$(cd "$(dirname "$DG_BIN")" && pwd)}
-OX_DIR=${DG_OXIGRAPH_DIR:-$DG_BUILD/tests/node_modules-ox}
 SEED=${DG_QUERY_SEED:-1}
 COUNT=${DG_RANDOM_QUERIES:-520}
 
 expect_success 'node, npm and python3 are installed' '
     node --version && npm --version && python3 --version'
 
-install_oxigraph() {
-    have=$(node -e "console.log(require(process.argv[1]).version)" \
-        "$OX_DIR/node_modules/oxigraph/package.json" 2>/dev/null || true)
-    [ "$have" = "$OX_VERSION" ] && return 0
-    mkdir -p "$OX_DIR" &&
-        npm install --prefix "$OX_DIR" --no-audit --no-fund --no-save \
-            --loglevel=error "oxigraph@$OX_VERSION"
-}
-expect_success "oxigraph $OX_VERSION is installed (cached in $OX_DIR)" \
-    'install_oxigraph'
+oxigraph_install
 # a 4 GB address-space limit per query, except under AddressSanitizer,
 # which reserves terabytes of shadow address space at start
 MEM_KB=4000000
@@ -46,8 +34,6 @@ if ldd "$DG_BIN" 2>/dev/null | grep -q libasan; then
     MEM_KB=unlimited
 fi
 export MEM_KB
-NODE_PATH="$OX_DIR/node_modules"
-export NODE_PATH
 
 # random_all NAME STORE: generate, run, compare; one TAP line per query
 random_all() {
