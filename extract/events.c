@@ -1719,6 +1719,15 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
             }
         dg_tokens_free(tt);
         ev = (int)s->nev++;
+        /* "Dr Ng also met X": at the time of the meeting told before */
+        for (size_t q = sa < k ? sa : k; q < k; q++)
+            if (is_w(s, q, "also"))
+                for (int x = ev; x-- > 0;)
+                    if (!s->ev[x].future && s->ev[x].verb &&
+                        !strcmp(s->ev[x].kind, kind)) {
+                        s->ev[ev].anchor = x;
+                        break;
+                    }
     } else if (place >= 0 && s->ev[ev].place < 0) {
         s->ev[ev].place = place;
     }
@@ -3070,10 +3079,21 @@ finish_event(struct es *s, int i, int main)
     if (dg_doc_prop_lit(d, e->id, DG_NS "eventKind", e->kind, NULL) < 0)
         return -1;
     struct dg_date dt = e->date;
-    if (!dg_dates_precision(&dt) && e->verb && !e->future && s->dctx.ay) {
-        /* "X met Y" in the news: the month of the article */
+    if (!dg_dates_precision(&dt) && main >= 0 && (int)i != main &&
+        !e->future && !e->name_year &&
+        dg_dates_precision(&s->ev[main].date) >= 3 &&
+        e->first_sent >= s->ev[main].first_sent) {
+        /* told after the main event with no date of its own: during it */
+        dt = s->ev[main].date;
+        dt.inferred = 1;
+    }
+    if (!dg_dates_precision(&dt) && !e->future && s->dctx.ay &&
+        !e->name_year) {
+        /* "X met Y" in the news, and the article's main event told with no
+         * date: the day of the article, marked inferred */
         dt.y = s->dctx.ay;
         dt.m = s->dctx.am;
+        dt.d = s->dctx.ad;
         dt.inferred = 1;
     }
     if (!dg_dates_precision(&dt) && e->name_year) {
