@@ -1128,8 +1128,24 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
             named = 1;
             np->row = row;
         }
-    if (!named)
+    /* "the Third ADMM-Plus", "ADSOM 2021": a sitting by its number or
+     * year, whatever the forum's name says */
+    int numbered = (m->tok_first > first &&
+                    (is_ordinal(s, m->tok_first - 1) ||
+                     dg_dates_year_tok(s->d, m->tok_first - 1))) ||
+                   (m->tok_end < end && dg_dates_year_tok(s->d, m->tok_end));
+    if (!named && !numbered)
         return 0;
+    if (!named) {
+        int r0 = -1; /* the plain meeting row gives the kind */
+        for (size_t r = 0; r < dg_lex_table_rows(s->nouns) && r0 < 0; r++)
+            if (!strcmp(dg_lex_table_field(s->nouns, r, 1), "meeting") &&
+                !dg_lex_table_field(s->nouns, r, 2)[0])
+                r0 = (int)r;
+        if (r0 < 0)
+            return 0;
+        row = r0;
+    }
     memset(np, 0, sizeof *np);
     np->forum = m->entity;
     np->person = -1;
