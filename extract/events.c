@@ -65,6 +65,7 @@ enum cue {
     Q_FORMAT,
     Q_TOPIC_VERB,
     Q_PRESENT,
+    Q_ROLES,
     Q_COUNT
 };
 
@@ -78,7 +79,7 @@ static const char *const cue_names[Q_COUNT] = {
     "clause",     "object-prep",  "noun-tail",   "head-tail",
     "meet-verb",  "duration",     "venue",       "anchor",
     "sideline",   "venue-noun",   "honour",      "format",
-    "topic-verb", "present"};
+    "topic-verb", "present",      "roles"};
 
 static int
 is_boundary(int c)
@@ -1130,10 +1131,10 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
         }
     /* "the Third ADMM-Plus", "ADSOM 2021": a sitting by its number or
      * year, whatever the forum's name says */
-    int numbered = (m->tok_first > first &&
-                    (is_ordinal(s, m->tok_first - 1) ||
-                     dg_dates_year_tok(s->d, m->tok_first - 1))) ||
-                   (m->tok_end < end && dg_dates_year_tok(s->d, m->tok_end));
+    int numbered =
+        (m->tok_first > first && (is_ordinal(s, m->tok_first - 1) ||
+                                  dg_dates_year_tok(s->d, m->tok_first - 1))) ||
+        (m->tok_end < end && dg_dates_year_tok(s->d, m->tok_end));
     if (!named && !numbered)
         return 0;
     if (!named) {
@@ -2481,6 +2482,10 @@ agents(struct es *s, size_t i, size_t first, size_t m0, size_t m1)
     if (a <= first)
         return 0;
     int c = cue1(s, a - 1);
+    /* a cue of several words ending before the phrase: "took part in" */
+    for (size_t j = a - 1, l; j > first && a - j < 4 && c == Q_OBJPREP; j--)
+        if (cue_at(s, j - 1, a, &l) == Q_ATTEND_VERB && j - 1 + l == a)
+            c = Q_ATTEND_VERB;
     if (!is_w(s, a - 1, "at") && !is_w(s, a - 1, "during") && c != Q_HOLD &&
         c != Q_ATTEND_VERB && c != Q_TAKE_PLACE)
         return 0;
@@ -2503,7 +2508,12 @@ agents(struct es *s, size_t i, size_t first, size_t m0, size_t m1)
             p--;
         if (p > from) {
             int pc = cue1(s, p - 1);
-            if (pc == Q_OBJPREP)
+            /* "on the UK" is not an agent; "ministers of the UK" is */
+            if (pc == Q_OBJPREP &&
+                !(p - 1 > from &&
+                  (cue1(s, p - 2) == Q_ROLES ||
+                   cue1(s, p - 2) == Q_COLLECTIVE) &&
+                  (is_w(s, p - 1, "of") || is_w(s, p - 1, "from"))))
                 excluded = 1;
             else if (!is_w(s, p - 1, "and") && !is_w(s, p - 1, ","))
                 excluded = 0;
@@ -3095,16 +3105,14 @@ finish_event(struct es *s, int i, int main)
     if (dg_doc_prop_lit(d, e->id, DG_NS "eventKind", e->kind, NULL) < 0)
         return -1;
     struct dg_date dt = e->date;
-    if (!dg_dates_precision(&dt) && main >= 0 && (int)i != main &&
-        !e->future && !e->name_year &&
-        dg_dates_precision(&s->ev[main].date) >= 3 &&
+    if (!dg_dates_precision(&dt) && main >= 0 && (int)i != main && !e->future &&
+        !e->name_year && dg_dates_precision(&s->ev[main].date) >= 3 &&
         e->first_sent >= s->ev[main].first_sent) {
         /* told after the main event with no date of its own: during it */
         dt = s->ev[main].date;
         dt.inferred = 1;
     }
-    if (!dg_dates_precision(&dt) && !e->future && s->dctx.ay &&
-        !e->name_year) {
+    if (!dg_dates_precision(&dt) && !e->future && s->dctx.ay && !e->name_year) {
         /* "X met Y" in the news, and the article's main event told with no
          * date: the day of the article, marked inferred */
         dt.y = s->dctx.ay;
