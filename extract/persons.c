@@ -576,6 +576,36 @@ carried(const struct ps *s, size_t k)
 
 /* Tries every pattern at token k of sentence si.  Returns the token to go
  * on from (k + 1 when nothing matched), or 0 on error. */
+/* "Malaysia's A B, Brunei's C D and ...": a full name of two to four
+ * name words right after a country's possessive, followed by a list
+ * separator or the end of the clause, in a list of such names (another
+ * "'s" follows within a few words). */
+static int
+possessed_name(const struct ps *s, size_t k, size_t end)
+{
+    const struct dg_token *t = s->d->tok;
+    size_t nt;
+    if (k >= end || !name_tok(s, k, end) || s->cov[k])
+        return 0;
+    size_t ne = name_end(s, k, end, &nt);
+    if (nt < 2 || nt > 4)
+        return 0;
+    if (ne < end && !tok_eq(&t[ne], ",") && !tok_eq(&t[ne], "and") &&
+        !tok_eq(&t[ne], ";") && !tok_eq(&t[ne], "."))
+        return 0;
+    for (size_t j = ne; j < end && j < ne + 6; j++)
+        if (country_cov(s, j) >= 0) {
+            size_t q = s->d->men[country_cov(s, j)].tok_end;
+            return q < end && tok_eq(&t[q], "'");
+        }
+    /* the last of the list: a possessive name before it */
+    for (size_t j = k; j-- > 0 && k - j < 12;)
+        if (tok_eq(&t[j], "'") && j > 0 && country_cov(s, j - 1) >= 0 &&
+            j + 2 < k)
+            return 1;
+    return 0;
+}
+
 static size_t
 try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
 {
@@ -597,9 +627,15 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
         nat = s->d->men[cm].entity;
         x = s->d->men[cm].tok_end;
         if (x + 1 < end && tok_eq(&t[x], "'") && tok_eq(&t[x + 1], "s") &&
-            title_at(s, x + 2, end))
+            (title_at(s, x + 2, end) || rank_at(s, x + 2, end, &ri) ||
+             hon_at(s, x + 2, end) || possessed_name(s, x + 2, end)))
             x += 2;
+        else if (x < end && tok_eq(&t[x], "'") && x + 1 < end &&
+                 (rank_at(s, x + 1, end, &ri) || hon_at(s, x + 1, end) ||
+                  possessed_name(s, x + 1, end)))
+            x += 1; /* "Laos' Lieutenant General A" */
     }
+    ri = -1;
     while (x < end && ntitles < MAX_TITLES && title_at(s, x, end) &&
            ((t[x].flags & DG_TOK_CAP) || nat >= 0 || ntitles > 0 ||
             (x > 0 && (t[x - 1].flags & DG_TOK_LOWER)))) {
@@ -627,6 +663,19 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
         ri = -1;
     size_t hn = x < end ? hon_at(s, x, end) : 0;
     x += hn;
+    if (ntitles == 0 && !rn && !hn && nat >= 0 && x > k &&
+        possessed_name(s, x, end)) {
+        size_t ne = name_end(s, x, end, &nt);
+        struct person *p = new_person(s, x, ne, 1);
+        if (!p) {
+            *err = 1;
+            return 0;
+        }
+        p->nat = nat;
+        add_span(p, x, ne, 0, (long)si);
+        mark_used(s, start, ne);
+        return ne;
+    }
     if (ntitles == 0 && !rn && !hn) {
         /* bare "NAME, TITLE" */
         if (!name_tok(s, k, end) || (k > 0 && name_tok(s, k - 1, end)))
