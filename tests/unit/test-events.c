@@ -195,13 +195,26 @@ main(void)
     f = extract(x,
                 " date 2021-11-02 The online conference was chaired by "
                 "Vietnam. Vietnam chairs the group in the 2021-2022 term.\n");
-    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2021",
-           "the year the text makes certain");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2021-11-02",
+           "an undated reported event: the article's day");
+    ok(has_lit(f, EV(1), DG_NS "dateInferred", "true"), "  ... inferred");
     dg_facts_free(f);
-    f = extract(x, " date 2021-11-02 The online conference was chaired by "
-                   "Vietnam. Vietnam chaired the group in 2020.\n");
+    f = extract(
+        x, " date 2021-11-02 The upcoming online conference will be chaired "
+           "by Vietnam. Vietnam chaired the group in 2020.\n");
     ok(!get(f, EV(1), DG_NS_SCHEMA "startDate"),
-       "no date when the year is not certain");
+       "no date for an upcoming event the text does not date");
+    dg_facts_free(f);
+    f = extract(x, "The online conference was chaired by Vietnam. Vietnam "
+                   "chairs the group in the 2021-2022 term this year, 2021.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2021",
+           "no date line: the year the text makes certain");
+    dg_facts_free(f);
+    f = extract(x, " date 2021-11-02 Vietnam chaired the 12th ADMM. "
+                   "On Monday, ministers met at the meeting's "
+                   "closing ceremony.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "12th ADMM",
+           "a forum with an ordinal is a sitting of it");
     dg_facts_free(f);
 
     /* messy input */
@@ -262,8 +275,8 @@ main(void)
     is_int((long)events(f), 1, "'paid a courtesy call on X'");
     is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
            "courtesy call between Zaki and Modi", "  ... named");
-    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2023-10",
-           "an undated past meeting gets the article's month");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2023-10-18",
+           "an undated past meeting gets the article's day");
     dg_facts_free(f);
 
     /* visits */
@@ -546,6 +559,19 @@ main(void)
                    "Navy Chiefs' Meeting in Bali next month. The 18th ASEAN "
                    "Navy Chiefs' Meeting was held in Jakarta.\n");
     is_int((long)events(f), 2, "'17th' and '18th' meetings of one forum");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-05 The 9th Northern Forum opened in Oslo "
+                   "on Monday. Defence ministers of Finland and Estonia took "
+                   "part in the meeting, and Latvia sent a delegation to the "
+                   "meeting. Analysts on Denmark said little.\n");
+    ok(has(f, ID "country/FIN", DG_NS "participatesIn", EV(1)) &&
+           has(f, ID "country/EST", DG_NS "participatesIn", EV(1)),
+       "'ministers of A and B took part in': both take part");
+    ok(has(f, ID "country/LVA", DG_NS "participatesIn", EV(1)),
+       "'sent a delegation to the meeting'");
+    ok(!has(f, ID "country/DNK", DG_NS "participatesIn", EV(1)),
+       "  ... not a country after another preposition");
     dg_facts_free(f);
 
     dg_extract_free(x);

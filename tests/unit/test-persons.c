@@ -266,6 +266,19 @@ main(void)
        "a title that is a word of a longer one is not emitted");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nThe ministers present were "
+                   "Norway's Kari Berg, Finland's General Mika Salo and "
+                   "Estonia's Rein Tamm. Sweden's Volvo Cars sponsored the "
+                   "dinner.\n");
+    ok(f && dg_facts_has(f, P("kari-berg"), nat, ID "country/NOR", 1) &&
+           dg_facts_has(f, P("rein-tamm"), nat, ID "country/EST", 1),
+       "'Country's A B' in a list of such names: a person of that country");
+    ok(f && dg_facts_has(f, P("mika-salo"), nat, ID "country/FIN", 1),
+       "'Country's Rank A B': the country before the rank");
+    ok(f && count(f, P("volvo-cars"), nat) == 0,
+       "a possessed name outside a list of names is no person");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
