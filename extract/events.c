@@ -170,6 +170,7 @@ struct es {
     const struct dg_lex_table *nouns, *cues;
     unsigned char *row_cue; /* class of each cue row */
     struct dg_date_ctx dctx;
+    int dl_place; /* dateline_place(): -3 not yet computed */
     struct dg_topics *topics;
     struct ev ev[MAX_EVENTS];
     size_t nev;
@@ -2083,16 +2084,27 @@ set_date(struct es *s, int ev, const struct dg_date *dt)
         e->date = *dt;
 }
 
-/* The country entity of the city of cities.tsv that spans exactly
- * [p, r), when the article names that country; else -1. */
+/* The cities.tsv row of the city that spans exactly [p, r), or -1. */
 static int
-city_country(const struct es *s, size_t p, size_t r)
+city_row(const struct es *s, size_t p, size_t r)
 {
     const struct dg_lex_table *tab = dg_lexicon_table(s->d->lex, "cities.tsv");
     int row;
     if (!tab || p >= r ||
         dg_trie_match(dg_lex_table_trie(tab), s->d->tok, p, r, DG_MATCH_ANYCASE,
                       &row) != r - p)
+        return -1;
+    return row;
+}
+
+/* The country entity of the city of cities.tsv that spans exactly
+ * [p, r), when the article names that country; else -1. */
+static int
+city_country(const struct es *s, size_t p, size_t r)
+{
+    const struct dg_lex_table *tab = dg_lexicon_table(s->d->lex, "cities.tsv");
+    int row = city_row(s, p, r);
+    if (row < 0)
         return -1;
     const char *iso = dg_lex_table_field(tab, (size_t)row, 1);
     const char *iri = iso ? dg_doc_iri(s->d, "country/", iso) : NULL;
@@ -2149,6 +2161,8 @@ place_at(struct es *s, size_t p, size_t end)
     if (c < end && is_w(s, r, ",") && (m = men_at(s, c)) &&
         m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ))
         country = m->entity;
+    else if (city_row(s, p, r) >= 0)
+        ; /* a known city whatever follows: "the meeting in Hanoi ended" */
     else if (r < end && is_word(s, r) && !is_boundary(cue1(s, r)) &&
              !dg_dates_match(d, &s->dctx, p, r, end, 0, &dt) &&
              !dg_dates_word(d, r, end))
@@ -2724,6 +2738,16 @@ relate_sentence(struct es *s, size_t si, int main)
                 return -1;
             e->place = pl;
         }
+        /* "the 12th ADMM-Plus in Kuala Lumpur": a venue inside the
+         * phrase */
+        for (size_t j = r->np.h1; j + 1 < r->np.b && e->place < 0; j++)
+            if (is_w(s, j, "in")) {
+                int pl =
+                    place_at(s, j + 1, r->np.b + 1 < end ? r->np.b + 1 : end);
+                if (pl == -2)
+                    return -1;
+                e->place = pl;
+            }
         if (venue_after(s, r->ev, r->np.b, stop) < 0)
             return -1;
         if (r->np.f & F_ONLINE)
@@ -2735,6 +2759,20 @@ relate_sentence(struct es *s, size_t si, int main)
                 e->online = 1;
         if (r->np.f & F_FUTURE)
             e->future = 1;
+    }
+
+    /* "the 19th ADMM and the 12th ADMM-Plus in Kuala Lumpur": events
+     * coordinated in one phrase share the venue */
+    for (size_t i = m0; i + 1 < m1; i++) {
+        struct ev *a = &s->ev[s->mr[i].ev], *b = &s->ev[s->mr[i + 1].ev];
+        size_t g = s->mr[i].np.b;
+        if (g >= s->mr[i + 1].np.a || !is_w(s, g, "and") ||
+            s->mr[i + 1].np.a - g > 2 || a == b)
+            continue;
+        if (a->place < 0)
+            a->place = b->place;
+        else if (b->place < 0)
+            b->place = a->place;
     }
 
     /* forums, countries and orgs in the name */
@@ -3095,6 +3133,46 @@ tie_events(struct es *s, int main)
     return 0;
 }
 
+/* The place of the dateline ("KUALA LUMPUR, Oct 27 (Bernama) --"): the
+ * city of cities.tsv it names, in its country, else a country it names;
+ * -1 when none, -2 on error.  Computed once. */
+static int
+dateline_place(struct es *s)
+{
+    struct dg_doc *d = s->d;
+    const struct dg_lex_table *tab = dg_lexicon_table(d->lex, "cities.tsv");
+    int row;
+    if (s->dl_place != -3)
+        return s->dl_place;
+    s->dl_place = -1;
+    if (d->dl_end <= d->dl_first)
+        return -1;
+    for (size_t k = d->dl_first; tab && k < d->dl_end; k++) {
+        size_t n = dg_trie_match(dg_lex_table_trie(tab), d->tok, k, d->dl_end,
+                                 DG_MATCH_ANYCASE, &row);
+        if (!n)
+            continue;
+        const char *names = dg_lex_table_field(tab, (size_t)row, 0);
+        const char *bar = strchr(names, '|');
+        const char *name =
+            bar ? dg_doc_strndup(d, names, (size_t)(bar - names)) : names;
+        const char *iso = dg_lex_table_field(tab, (size_t)row, 1);
+        const char *iri = iso ? dg_doc_iri(d, "country/", iso) : NULL;
+        if (!name)
+            return s->dl_place = -2;
+        /* a city that is also a country ("Singapore") is the country */
+        int c = iri ? dg_doc_entity_find(d, iri) : -1;
+        if (c >= 0 && !strcmp(d->ent[c].name, name))
+            return s->dl_place = c;
+        return s->dl_place = place_entity(d, name, c);
+    }
+    for (size_t i = 0; i < d->nmen; i++)
+        if (d->men[i].sent < 0 && d->men[i].kind == DG_ENT_COUNTRY &&
+            !(d->men[i].flags & DG_MEN_ADJ))
+            return s->dl_place = d->men[i].entity;
+    return -1;
+}
+
 static int
 finish_event(struct es *s, int i, int main)
 {
@@ -3137,6 +3215,22 @@ finish_event(struct es *s, int i, int main)
         dg_doc_prop_lit(d, e->id, DG_NS "dateInferred", "true",
                         DG_NS_XSD "boolean") < 0)
         return -1;
+    /* no venue of its own: told after the main event, at its venue; the
+     * article's dateline for what it reports */
+    if (e->place < 0 && !e->future && !e->online && main >= 0 &&
+        (int)i != main && s->ev[main].place >= 0 &&
+        e->first_sent >= s->ev[main].first_sent &&
+        (!strcmp(e->kind, "meeting") || !strcmp(e->kind, "ceremony") ||
+         !strcmp(e->kind, "other")))
+        e->place = s->ev[main].place;
+    if (e->place < 0 && !e->future && !e->online &&
+        (e->verb || (int)i == main)) {
+        int dl = dateline_place(s);
+        if (dl == -2)
+            return -1;
+        if (dl >= 0 && !(!strcmp(e->kind, "visit") && !e->verb))
+            e->place = dl;
+    }
     if (e->place >= 0 && dg_doc_prop_iri(d, e->id, DG_NS_SCHEMA "location",
                                          d->ent[e->place].iri) < 0)
         return -1;
@@ -3256,6 +3350,7 @@ dg_events_scan(struct dg_doc *d, struct dg_error *err)
                 s.row_cue[r] = (unsigned char)q;
     }
     dg_dates_context(d, &s.dctx);
+    s.dl_place = -3;
     if (sports_page(&s)) {
         rc = 0;
         goto out;

@@ -140,8 +140,9 @@ main(void)
     ok(has(f, ID "country/MYS", DG_NS "hosts", EV(2)), "'hosted by'");
     is_str(get(f, EV(2), DG_NS_SCHEMA "startDate"), "2023-06-05",
            "date after 'hosted by X'");
-    ok(!get(f, EV(1), DG_NS_SCHEMA "location"),
-       "the dateline is never a venue");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/manila") &&
+           !has(f, EV(2), DG_NS_SCHEMA "location", ID "place/manila"),
+       "the dateline is the venue of the event it reports, of no other");
     dg_facts_free(f);
 
     /* a forum named like a meeting, upcoming */
@@ -572,6 +573,19 @@ main(void)
        "'sent a delegation to the meeting'");
     ok(!has(f, ID "country/DNK", DG_NS "participatesIn", EV(1)),
        "  ... not a country after another preposition");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-05\nHANOI, March 5 (VNA) - Vietnamese "
+                   "Defence Minister Le Van Tam met Lao Defence Minister "
+                   "Somsak Vong.\n");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/hanoi"),
+       "the dateline is the venue of the event it reports");
+    dg_facts_free(f);
+    f = extract(x, " date 2024-03-05 The 9th Northern Forum and the 3rd "
+                   "Baltic Forum in Vilnius ended on Monday.\n");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/vilnius") &&
+           has(f, EV(2), DG_NS_SCHEMA "location", ID "place/vilnius"),
+       "'A and B in City ended': a known city in the phrase, shared");
     dg_facts_free(f);
 
     dg_extract_free(x);
