@@ -344,6 +344,35 @@ dg_dates_match(const struct dg_doc *d, const struct dg_date_ctx *ctx,
     memset(out, 0, sizeof *out);
     if (k >= end)
         return 0;
+    /* "9/1/2018", "09.01.2018": day first, unless the first number
+     * cannot be a day's month and day order fits better; an ambiguous
+     * pair takes the reading nearer the article date */
+    if ((v = day_tok(d, k, end)) && k + 4 < end &&
+        (is_tok(d, k + 1, end, "/") || is_tok(d, k + 1, end, ".")) &&
+        is_tok(d, k + 3, end, d->tok[k + 1].lower) && day_tok(d, k + 2, end) &&
+        dg_dates_year_tok(d, k + 4) && !(d->tok[k + 1].flags & DG_TOK_SPACE) &&
+        !(d->tok[k + 2].flags & DG_TOK_SPACE) &&
+        !(d->tok[k + 3].flags & DG_TOK_SPACE) &&
+        !(d->tok[k + 4].flags & DG_TOK_SPACE)) {
+        int a = v, b = day_tok(d, k + 2, end), y = dg_dates_year_tok(d, k + 4);
+        int dm = b <= 12, md = a <= 12;
+        if (dm && md && art) {
+            long x = days_from_civil(y, b, a), z = days_from_civil(y, a, b);
+            long dx = x > art ? x - art : art - x;
+            long dz = z > art ? z - art : art - z;
+            dm = dx <= dz;
+            md = !dm;
+        }
+        if (dm) {
+            out->y = y, out->m = b, out->d = a;
+            return 5;
+        }
+        if (md) {
+            out->y = y, out->m = a, out->d = b;
+            return 5;
+        }
+        return 0;
+    }
     /* "6 July 2022", "11 and 12 July", "11-12 July" (the first day) */
     if ((v = day_tok(d, k, end)) && !dg_dates_year_tok(d, k)) {
         size_t m = k + 1;

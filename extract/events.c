@@ -1199,6 +1199,8 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
 static int add_party(struct es *s, int ent, int ev);
 static int rel(struct es *s, int subj, const char *p, int ev);
 static int place_at(struct es *s, size_t p, size_t end);
+static int dateline_place(struct es *s);
+static void set_date(struct es *s, int ev, const struct dg_date *dt);
 static const char *short_name(const struct es *s, int ent);
 
 /* The word that names person ent in a label: the last word of the name,
@@ -1553,6 +1555,7 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
     int visit = !strcmp(kind, "visit");
     int objs[4] = {-1, -1, -1, -1}, place = -1;
     size_t nobj = 0, p = k + len, stop = p, sa;
+    struct dg_date when = {0, 0, 0, 0};
 
     if (!kind[0] || !noun[0] || is_negated(s, first, k))
         return k;
@@ -1601,17 +1604,38 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         if (subj < 0)
             return strcmp(kind, "meeting") ? k : group_meeting(s, si, k, len);
         size_t q = p, gap = 0;
-        /* "met in Beirut with ...": the venue first */
-        if (q + 1 < end && is_w(s, q, "in") && !men_at(s, q + 1)) {
-            int pl = place_at(s, q + 1, end);
-            if (pl == -2)
-                return 0;
-            if (pl >= 0) {
-                place = pl;
-                q += 2;
-                while (q < end && is_word(s, q) &&
-                       (tk(s, q)->flags & DG_TOK_CAP) && !men_at(s, q))
-                    q++;
+        /* "met in Beirut with ...", "met on Tuesday in Cairo with",
+         * "met yesterday with": the venue and the date first */
+        for (int more = 1; more && q < end;) {
+            struct dg_date adv;
+            size_t n, o = is_w(s, q, "on") || is_w(s, q, "in") ? 1 : 0;
+            more = 0;
+            if ((n = dg_dates_match(s->d, &s->dctx, first, q + o, end, 0,
+                                    &adv))) {
+                if (!dg_dates_precision(&when))
+                    when = adv;
+                q += o + n;
+                more = 1;
+            } else if (q + 1 < end && is_w(s, q, "in") && !men_at(s, q + 1)) {
+                int pl = place_at(s, q + 1, end);
+                if (pl == -2)
+                    return 0;
+                if (pl >= 0) {
+                    place = pl;
+                    q += 2;
+                    while (q < end && is_word(s, q) &&
+                           (tk(s, q)->flags & DG_TOK_CAP) && !men_at(s, q))
+                        q++;
+                    more = 1;
+                }
+            } else if (is_w(s, q, "here")) {
+                int pl = dateline_place(s);
+                if (pl == -2)
+                    return 0;
+                if (pl >= 0)
+                    place = pl;
+                q++;
+                more = 1;
             }
         }
         if (q < end && is_w(s, q, "with"))
@@ -1749,6 +1773,8 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
     } else if (place >= 0 && s->ev[ev].place < 0) {
         s->ev[ev].place = place;
     }
+    if (dg_dates_precision(&when))
+        set_date(s, ev, &when);
     struct ev *e = &s->ev[ev];
     /* attendees and their countries */
     int who[5];

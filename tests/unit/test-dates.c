@@ -149,6 +149,15 @@ main(void)
           "2024", "2024", DG_NS_XSD "gYear", "'late 2024'");
     check(" date 2024-06-06 The accord was signed on 2024-05-30 in Hanoi.\n",
           "2024", "2024-05-30", DG_NS_XSD "date", "an ISO date");
+    check(" date 2018-01-10 They met on 9/1/2018 in Cairo.\n", "9",
+          "2018-01-09", DG_NS_XSD "date",
+          "'9/1/2018': the reading nearer the article date (day first)");
+    check(" date 2018-10-10 They met on 9/1/2018 in Cairo.\n", "9",
+          "2018-09-01", DG_NS_XSD "date", "  ... or month first");
+    check(" date 2020-01-10 They met on 25.12.2019 in Cairo.\n", "25",
+          "2019-12-25", DG_NS_XSD "date", "'25.12.2019': the day first");
+    check(" date 2020-01-10 They met on 12/25/2019 in Cairo.\n", "12",
+          "2019-12-25", DG_NS_XSD "date", "'12/25/2019': the month first");
     check(" date 2024-06-06 The plan covers the 2024-2026 period.\n", "2024",
           "", NULL, "'2024-2026' is a span, not an ISO date");
     check(" date 2023-05-16 The ceremony was held at the August 1st "

@@ -588,6 +588,17 @@ main(void)
        "'A and B in City ended': a known city in the phrase, shared");
     dg_facts_free(f);
 
+    f = extract(x, " date 2018-01-10 Norwegian Defence Minister Kari Berg "
+                   "met on Tuesday in Oslo with Danish Defence Minister Ole "
+                   "Hansen.\n");
+    ok(has(f, ID "person/ole-hansen", DG_NS "attends", EV(1)),
+       "'met on Tuesday in Oslo with X': the date and venue before 'with'");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2018-01-09",
+           "  ... its date");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/oslo"),
+       "  ... its venue");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
