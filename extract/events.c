@@ -66,6 +66,7 @@ enum cue {
     Q_TOPIC_VERB,
     Q_PRESENT,
     Q_ROLES,
+    Q_SITS,
     Q_COUNT
 };
 
@@ -79,7 +80,7 @@ static const char *const cue_names[Q_COUNT] = {
     "clause",     "object-prep",  "noun-tail",   "head-tail",
     "meet-verb",  "duration",     "venue",       "anchor",
     "sideline",   "venue-noun",   "honour",      "format",
-    "topic-verb", "present",      "roles"};
+    "topic-verb", "present",      "roles",       "sits"};
 
 static int
 is_boundary(int c)
@@ -1122,7 +1123,14 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
 {
     size_t len;
     int row, named = 0;
-    if (m->kind != DG_ENT_ORG || strcmp(org_kind(s, m->entity), "forum"))
+    if (m->kind != DG_ENT_ORG)
+        return 0;
+    /* a forum, or a body that sits ("the 16th Joint Defence Council") */
+    int forum = !strcmp(org_kind(s, m->entity), "forum");
+    int sits = 0;
+    for (size_t k = m->tok_first; k < m->tok_end && !forum; k++)
+        sits |= cue1(s, k) == Q_SITS;
+    if (!forum && !sits)
         return 0;
     for (size_t k = m->tok_first; k < m->tok_end; k++)
         if (noun_at(s, k, m->tok_end, &len, &row) &&
@@ -1136,7 +1144,7 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
         (m->tok_first > first && (is_ordinal(s, m->tok_first - 1) ||
                                   dg_dates_year_tok(s->d, m->tok_first - 1))) ||
         (m->tok_end < end && dg_dates_year_tok(s->d, m->tok_end));
-    if (!named && !numbered)
+    if ((!named && !numbered) || (!forum && !numbered))
         return 0;
     if (!named) {
         int r0 = -1; /* the plain meeting row gives the kind */
@@ -2634,6 +2642,33 @@ relate_sentence(struct es *s, size_t si, int main)
                 primary = main;
             break;
         }
+    /* "ASEAN defence ministers included A, B and C", "Others are D, E
+     * and F": a sentence listing three officials or more and naming no
+     * event lists those at the event told last */
+    int roster = 0;
+    if (m0 == m1 && main >= 0 &&
+        !dg_dates_future_at(d, first, end, end - first)) {
+        int seen[3] = {-1, -1, -1};
+        size_t np = 0;
+        for (size_t k = first; k < end && np < 3; k++) {
+            const struct dg_mention *m = men_at(s, k);
+            if (!m)
+                continue;
+            k = m->tok_end - 1;
+            if (m->kind != DG_ENT_PERSON || m->entity == seen[0] ||
+                m->entity == seen[1])
+                continue;
+            seen[np++] = m->entity;
+        }
+        if (np >= 3) {
+            int prev = m0 > 0 ? s->mr[m0 - 1].ev : -1;
+            roster = 1;
+            if (primary < 0) /* the main event first */
+                primary = !s->ev[main].future || prev < 0 || s->ev[prev].future
+                              ? main
+                              : prev;
+        }
+    }
     if (primary < 0)
         return 0;
     if (primary == main)
@@ -2997,6 +3032,10 @@ relate_sentence(struct es *s, size_t si, int main)
             if (!dg_doc_prop_has(d, pid, DG_NS "chairs", iri) &&
                 !dg_doc_prop_has(d, pid, DG_NS "coChairs", iri) &&
                 rel(s, pid, DG_NS "attends", primary) < 0)
+                return -1;
+            /* a roster's officials represent their countries */
+            int c = roster ? nationality(s, pid) : -1;
+            if (c >= 0 && add_party(s, c, primary) < 0)
                 return -1;
         }
     }

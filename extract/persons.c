@@ -526,10 +526,10 @@ appositive(struct ps *s, struct person *p, size_t k, size_t end, int *err)
             x++;
         size_t tstart = x;
         /* "the Vietnamese Deputy Minister": the adjective is nationality */
-        int cm;
+        int cm, nat = -1;
         while (x < end && (cm = country_cov(s, x)) >= 0) {
-            if (p->nat < 0)
-                p->nat = s->d->men[cm].entity;
+            if (nat < 0)
+                nat = s->d->men[cm].entity;
             x = s->d->men[cm].tok_end;
         }
         if (!title_at(s, x, end) ||
@@ -538,6 +538,17 @@ appositive(struct ps *s, struct person *p, size_t k, size_t end, int *err)
         size_t te = parse_title(s, x, end, 0);
         if (te == x)
             break;
+        /* "A, Danish Defence Minister B": the title is B's, not A's */
+        size_t rn0, nt0;
+        int ri0;
+        size_t tp = parse_title(s, x, end, 1);
+        size_t y = tp + ((rn0 = rank_at(s, tp, end, &ri0)) ? rn0 : 0);
+        y += hon_at(s, y, end);
+        if (tp > x && y < end && name_tok(s, y, end) &&
+            name_end(s, y, end, &nt0) > y && nt0 >= 2)
+            break;
+        if (p->nat < 0)
+            p->nat = nat;
         if (add_title_span(s, p, x, te) < 0)
             *err = 1;
         j = te;

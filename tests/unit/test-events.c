@@ -599,6 +599,23 @@ main(void)
        "  ... its venue");
     dg_facts_free(f);
 
+    f = extract(x, " date 2019-10-30 Oman hosted the 16th Joint Defence "
+                   "Council in Muscat. Delegates included Norwegian Defence "
+                   "Minister Kari Berg, Danish Defence Minister Ole Hansen "
+                   "and Finnish Defence Minister Mika Salo.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "16th Joint Defence Council",
+           "a numbered sitting of a council");
+    ok(has(f, ID "person/ole-hansen", DG_NS "attends", EV(1)) &&
+           has(f, ID "person/mika-salo", DG_NS "attends", EV(1)),
+       "a roster of three officials attends the main event");
+    ok(has(f, ID "country/DNK", DG_NS "participatesIn", EV(1)),
+       "  ... their countries take part");
+    dg_facts_free(f);
+    f = extract(x, " date 2019-10-30 The Council of Ministers approved "
+                   "the budget. Its 5th Infantry Division moved.\n");
+    is_int((long)events(f), 0, "a council or a unit named alone is no sitting");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }

@@ -279,6 +279,16 @@ main(void)
        "a possessed name outside a list of names is no person");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nDelegates included Norwegian Defence "
+                   "Minister Kari Berg, Danish Defence Minister Ole Hansen. "
+                   "Mika Salo, Finnish Defence Minister, spoke.\n");
+    ok(f && dg_facts_has(f, P("ole-hansen"), nat, ID "country/DNK", 1) &&
+           !dg_facts_has(f, P("kari-berg"), nat, ID "country/DNK", 1),
+       "'A, Adj TITLE B': the title is B's, not an apposition of A");
+    ok(f && dg_facts_has(f, P("mika-salo"), nat, ID "country/FIN", 1),
+       "'A, Adj TITLE,' stays an apposition");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
