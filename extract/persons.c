@@ -203,6 +203,17 @@ name_end_x(const struct ps *s, size_t k, size_t end, size_t *ntok,
             j++;
             continue;
         }
+        /* "Song Young-moo", "Moon Jae-in": a lowercase syllable glued by
+         * a hyphen to a name word is part of it */
+        if (n > 0 && j + 1 < end && tok_eq(&t[j], "-") &&
+            !(t[j].flags & DG_TOK_SPACE) && !(t[j + 1].flags & DG_TOK_SPACE) &&
+            (t[j + 1].flags & DG_TOK_WORD) && (t[j + 1].flags & DG_TOK_LOWER) &&
+            t[j + 1].end - t[j + 1].start <= 5 && !s->cov[j + 1] &&
+            (j + 2 >= end || !(t[j + 2].flags & DG_TOK_WORD) ||
+             (t[j + 2].flags & DG_TOK_SPACE))) {
+            j += 2;
+            continue;
+        }
         if (n > 0 && j + 1 < end && in_list(particles, t[j].fold) &&
             name_tok_x(s, j + 1, end, 1)) {
             j++;

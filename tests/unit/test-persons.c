@@ -289,6 +289,15 @@ main(void)
        "'A, Adj TITLE,' stays an apposition");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nSouth Korean Defense Minister Kim "
+                   "Dong-soo met Cambodian Deputy Prime Minister Samdech "
+                   "Pichey Sena Sok Vanna. Kim and Sok Vanna spoke.\n");
+    ok(f && count(f, P("kim-dong-soo"), nat) == 1,
+       "'Kim Dong-soo': a lowercase syllable after a hyphen is in the name");
+    ok(f && count(f, P("sok-vanna"), nat) == 1,
+       "a Cambodian honorific of several words is dropped");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
