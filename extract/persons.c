@@ -678,6 +678,22 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
         s->carry_at = x;
         s->carry_nat = nat;
     }
+    /* "Nigeria's Chief of Defence Staff, General A B, ...", "the Minister
+     * of Defence, A B,": a title, a comma and the full name */
+    if (ntitles > 0 && x + 2 < end && tok_eq(&t[x], ",")) {
+        size_t y = x + 1, n2, nt2;
+        int r2;
+        if ((n2 = rank_at(s, y, end, &r2)))
+            y += n2;
+        y += hon_at(s, y, end);
+        if (y < end && name_tok_x(s, y, end, 1)) {
+            size_t ye = name_end_x(s, y, end, &nt2, 1);
+            if (nt2 >= 2 &&
+                (ye >= end || tok_eq(&t[ye], ",") || tok_eq(&t[ye], "and") ||
+                 tok_eq(&t[ye], ".") || (t[ye].flags & DG_TOK_LOWER)))
+                x++;
+        }
+    }
     size_t rn = x < end ? rank_at(s, x, end, &ri) : 0;
     if (rn)
         x += rn;

@@ -298,6 +298,22 @@ main(void)
        "a Cambodian honorific of several words is dropped");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nThe talks were chaired by Kenya's "
+                   "Chief of Defence Forces, General Ali Kombo, and attended "
+                   "by the Minister of Defence, Ruth Wanjiru. He met the "
+                   "Chief of Staff, General Staff officers and others.\n");
+    ok(f && dg_facts_has(f, P("ali-kombo"), nat, ID "country/KEN", 1) &&
+           dg_facts_has(f, P("ali-kombo"), DG_NS_SCHEMA "jobTitle",
+                        "Chief of Defence Forces", 0),
+       "'Country's TITLE, Rank A B': title and country");
+    ok(f && dg_facts_has(f, P("ruth-wanjiru"), DG_NS_SCHEMA "jobTitle",
+                         "Minister of Defence", 0),
+       "'the TITLE, A B,'");
+    ok(f && count(f, P("staff-officers"), nat) == 0 &&
+           count(f, P("general-staff"), nat) == 0,
+       "  ... not a title, a comma and common words");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
