@@ -67,6 +67,7 @@ enum cue {
     Q_PRESENT,
     Q_ROLES,
     Q_SITS,
+    Q_SIGN_VERB,
     Q_COUNT
 };
 
@@ -80,7 +81,8 @@ static const char *const cue_names[Q_COUNT] = {
     "clause",     "object-prep",  "noun-tail",   "head-tail",
     "meet-verb",  "duration",     "venue",       "anchor",
     "sideline",   "venue-noun",   "honour",      "format",
-    "topic-verb", "present",      "roles",       "sits"};
+    "topic-verb", "present",      "roles",       "sits",
+    "sign-verb"};
 
 static int
 is_boundary(int c)
@@ -951,9 +953,12 @@ new_event(struct es *s, const struct np *np, long sent)
 static int
 main_event(const struct es *s)
 {
-    for (size_t i = 0; i < s->nev; i++)
-        if (!s->ev[i].future)
-            return (int)i;
+    /* a signing is the main event only when nothing else happened: "A
+     * and B signed X during the 2+2" reports the 2+2 */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < s->nev; i++)
+            if (!s->ev[i].future && (pass || strcmp(s->ev[i].kind, "signing")))
+                return (int)i;
     return -1;
 }
 
@@ -1819,6 +1824,93 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
     return np.b;
 }
 
+/* "Argentina and Chile signed an agreement yesterday to ...", "the
+ * ministers signed a joint decision on X": the signing of the document
+ * after the verb, named "signing of the <document>"; the countries and
+ * orgs of the clause before the verb take part, its persons attend.
+ * Returns the token after the document, k when none, 0 on error. */
+static size_t
+sign_event(struct es *s, size_t si, size_t k, size_t len)
+{
+    const struct dg_sentence *se = &s->d->sent[si];
+    size_t first = se->tok_first, end = se->tok_end, a = k + len, b;
+    struct dg_date dt;
+
+    if (is_negated(s, first, k) ||
+        (k > first && (cue1(s, k - 1) == Q_DET || cue1(s, k - 1) == Q_INDEF)))
+        return k; /* "the signed agreements" */
+    while (a < end && (cue1(s, a) == Q_INDEF || cue1(s, a) == Q_DET))
+        a++;
+    /* the document: words up to a clause boundary, a date, a venue or a
+     * relative clause; "of" and "on" complements stay ("memorandum of
+     * understanding on defence cooperation") */
+    for (b = a; b < end && b - a < 12; b++) {
+        if (!is_word(s, b) && !is_w(s, b, "-") && !is_w(s, b, "'"))
+            break;
+        if (dg_dates_match(s->d, &s->dctx, first, b, end, 0, &dt))
+            break;
+        if ((is_w(s, b, "on") || is_w(s, b, "in")) && b + 1 < end &&
+            dg_dates_match(s->d, &s->dctx, first, b + 1, end, 0, &dt))
+            break;
+        if (is_w(s, b, "in") || is_w(s, b, "at") || is_w(s, b, "during") ||
+            is_w(s, b, "with") || is_w(s, b, "which") || is_w(s, b, "that") ||
+            is_w(s, b, "between") || is_w(s, b, "by") || is_w(s, b, "as") ||
+            is_w(s, b, "to") || is_w(s, b, "and") || is_w(s, b, "after") ||
+            is_w(s, b, "before") || is_w(s, b, "here") || is_w(s, b, "for"))
+            break;
+    }
+    if (b == a || (b == a + 1 && !(tk(s, a)->flags & DG_TOK_CAP) &&
+                   strlen(tk(s, a)->lower) < 4))
+        return k;
+    const char *doc = dg_entities_name(s->d, a, b);
+    const char *name =
+        doc ? dg_doc_printf(s->d, "signing of %s%s",
+                            (tk(s, a)->flags & DG_TOK_CAP) ? "" : "the ", doc)
+            : NULL;
+    if (!name)
+        return 0;
+    int ev = verb_new_event(s, si, name, "signing", -1);
+    if (ev == -2)
+        return 0;
+    if (ev < 0)
+        return k;
+    struct ev *e = &s->ev[ev];
+    e->future = dg_dates_future_at(s->d, first, k, TENSE_WINDOW);
+    size_t from = first;
+    for (size_t q = first; q < k; q++)
+        if (is_w(s, q, ";") || cue1(s, q) == Q_CLAUSE)
+            from = q + 1;
+    for (size_t q = from; q < k; q++) {
+        const struct dg_mention *m = men_at(s, q);
+        if (!m)
+            continue;
+        q = m->tok_end - 1;
+        int x = m->entity, kind = s->d->ent[x].kind;
+        if (kind == DG_ENT_PERSON) {
+            int c = nationality(s, x);
+            if ((!e->future && rel(s, x, DG_NS "attends", ev) < 0) ||
+                (c >= 0 && add_party(s, c, ev) < 0))
+                return 0;
+        } else if ((kind == DG_ENT_COUNTRY || kind == DG_ENT_ORG) &&
+                   !(m->flags & DG_MEN_ADJ) && add_party(s, x, ev) < 0) {
+            return 0;
+        }
+    }
+    struct np np;
+    memset(&np, 0, sizeof np);
+    np.forum = -1;
+    np.person = -1;
+    np.row = -1;
+    np.a = np.na = k;
+    np.h0 = k;
+    np.h1 = k + len;
+    np.b = b;
+    np.f = F_HOLD;
+    if (add_mrec(s, (long)si, &np, ev) < 0)
+        return 0;
+    return b;
+}
+
 /* "its largest exercise in decades, Steadfast Defender 24, with ...":
  * a capitalised name in apposition after a definite or possessive
  * phrase (two words or more, or ending with a number; not a title before
@@ -1928,6 +2020,18 @@ scan_sentence(struct es *s, size_t si)
             continue;
         }
         int crow;
+        if ((tk(s, k)->flags & DG_TOK_LOWER) &&
+            (len = dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok, k, end,
+                                 DG_MATCH_ANYCASE, &crow)) &&
+            s->row_cue[crow] == Q_SIGN_VERB) {
+            size_t e = sign_event(s, si, k, len);
+            if (!e)
+                return -1;
+            if (e > k) {
+                k = e - 1;
+                continue;
+            }
+        }
         if ((tk(s, k)->flags & DG_TOK_LOWER) &&
             (len = dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok, k, end,
                                  DG_MATCH_ANYCASE, &crow)) &&

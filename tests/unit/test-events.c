@@ -548,12 +548,12 @@ main(void)
                    "and Teodoro met with Japanese Foreign Minister Yoko "
                    "Kamikawa. The first 2+2 was held in Tokyo in April "
                    "2022.\n");
-    is_int((long)events(f), 2,
+    is_int((long)events(f), 3,
            "'A and B met with C' joins the named "
-           "meeting before");
-    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/malacanang-palace"),
+           "meeting before (and the signing is one)");
+    ok(has(f, EV(2), DG_NS_SCHEMA "location", ID "place/malacanang-palace"),
        "  ... 'at Malacanang Palace'");
-    is_str(get(f, EV(2), DG_NS_SCHEMA "name"), "first 2+2",
+    is_str(get(f, EV(3), DG_NS_SCHEMA "name"), "first 2+2",
            "'the first 2+2' is a meeting");
     dg_facts_free(f);
     f = extract(x, " date 2023-05-02 Indonesia will host the 17th ASEAN "
@@ -614,6 +614,27 @@ main(void)
     f = extract(x, " date 2019-10-30 The Council of Ministers approved "
                    "the budget. Its 5th Infantry Division moved.\n");
     is_int((long)events(f), 0, "a council or a unit named alone is no sitting");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2019-10-30 Norway and Denmark signed an "
+                   "agreement on border patrols in Oslo yesterday. The signed "
+                   "agreements will help.\n");
+    is_int((long)events(f), 1, "'A and B signed X': one signing event");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
+           "signing of the agreement on border patrols", "  ... named");
+    ok(has_lit(f, EV(1), DG_NS "eventKind", "signing"), "  ... kind");
+    ok(has(f, ID "country/NOR", DG_NS "participatesIn", EV(1)) &&
+           has(f, ID "country/DNK", DG_NS "participatesIn", EV(1)),
+       "  ... the signatories take part");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2019-10-29",
+           "  ... its date");
+    dg_facts_free(f);
+    f = extract(x, " date 2019-10-30 Norway and Denmark signed a pact "
+                   "during the 3rd Nordic Dialogue in Oslo.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "signing of the pact",
+           "a signing during a meeting");
+    ok(has(f, ID "country/NOR", DG_NS "participatesIn", EV(2)),
+       "  ... the meeting is the main event");
     dg_facts_free(f);
 
     dg_extract_free(x);
