@@ -12,6 +12,8 @@
  *     beside it, renamed over it by dg_output_commit(); an existing file
  *     keeps its mode (and owner when permitted), a new one gets
  *     0666 & ~umask; a file we may not write is an error, as with `>`;
+ *     unlike `>`, the file gets a new inode, so its other hard links (if
+ *     any) keep the old content;
  *   - a symbolic link: followed (also when dangling); its final target is
  *     what gets replaced, and the link stays a link;
  *   - a device, FIFO or socket, or a name under /proc or /dev/fd (such as
