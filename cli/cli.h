@@ -49,8 +49,11 @@ const char *dg_cli_queries_dir(void);
  * caller frees with free(); *len gets its length.  NULL with err set. */
 char *dg_cli_read_file(const char *path, size_t *len, struct dg_error *err);
 
-/* Flushes stdout and checks that everything was written; returns status,
- * or DG_EXIT_FAIL when stdout failed. */
+/* Called once, by main, after every command: flushes and closes stdout and
+ * checks that everything was written.  Returns status; when stdout failed
+ * and status was DG_EXIT_OK, prints "cannot write standard output: WHY"
+ * and returns DG_EXIT_FAIL (a command that failed has said why already:
+ * one error line, not two). */
 int dg_cli_finish_stdout(int status);
 
 int cmd_build(int argc, char **argv);

@@ -1,14 +1,13 @@
 /* cmd_export.c: diplograph export: the store as Turtle, N-Triples, ... */
 #include "config.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
+#include "common/output.h"
 #include "graph/store/store.h"
 
 static const char usage_line[] =
@@ -61,41 +60,22 @@ cmd_export(int argc, char **argv)
         dg_store_open(dg_cli_store_spec(store_opt), DG_STORE_READ, NULL, &err);
     if (!st)
         return dg_cli_fail(&err);
-    char tmp[4096] = "";
-    FILE *fp = stdout;
-    if (out && strcmp(out, "-")) {
-        /* write beside the target, then rename: never a half-written file */
-        snprintf(tmp, sizeof tmp, "%s.tmpXXXXXX", out);
-        int fd = mkstemp(tmp);
-        if (fd < 0 || !(fp = fdopen(fd, "w"))) {
-            dg_cli_error("cannot write '%s': %s", out, strerror(errno));
-            if (fd >= 0)
-                close(fd);
-            tmp[0] = '\0';
-            goto out;
-        }
-    }
+    struct dg_output o;
+    FILE *fp = dg_output_open(&o, out, &err);
     size_t n = 0;
-    if (dg_store_export(st, fmt, graph, fp, &n, &err) < 0) {
+    if (!fp) {
         status = dg_cli_fail(&err);
         goto out;
     }
-    if (fp != stdout) {
-        int rc = fclose(fp);
-        fp = stdout;
-        if (rc != 0 || rename(tmp, out) != 0) {
-            dg_cli_error("cannot write '%s': %s", out, strerror(errno));
-            goto out;
-        }
-        tmp[0] = '\0';
-        dg_cli_note(1, "wrote %zu triples to '%s'", n, out);
+    if (dg_output_finish(&o, dg_store_export(st, fmt, graph, fp, &n, &err),
+                         &err) < 0) {
+        status = dg_cli_fail(&err);
+        goto out;
     }
+    if (out && strcmp(out, "-"))
+        dg_cli_note(1, "wrote %zu triples to '%s'", n, out);
     status = DG_EXIT_OK;
 out:
-    if (fp != stdout)
-        fclose(fp);
-    if (tmp[0])
-        unlink(tmp);
     dg_store_free(st);
     return status;
 }

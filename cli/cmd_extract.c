@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "common/output.h"
 #include "common/ns.h"
 #include "extract/extract.h"
 
@@ -74,7 +75,13 @@ cmd_extract(int argc, char **argv)
         dg_cli_error("'%s': %s", path, err.msg);
         goto out;
     }
-    dg_facts_write_ntriples(facts, stdout);
+    struct dg_output o;
+    FILE *fp = dg_output_open(&o, "-", &err);
+    if (!fp ||
+        dg_output_finish(&o, dg_facts_write_ntriples(facts, fp), &err) < 0) {
+        status = dg_cli_fail(&err);
+        goto out;
+    }
     status = DG_EXIT_OK;
 out:
     free(text);

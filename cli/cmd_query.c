@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "common/output.h"
 #include "graph/store/store.h"
 
 static const char usage_line[] =
@@ -15,7 +16,7 @@ static const char usage_line[] =
     "[-f table|tsv|csv|json|xml|ntriples|turtle]\n"
     "                        [--default-graph union|stored] [--timeout MS] "
     "[--explain]\n"
-    "                        (FILE.rq | -e 'SPARQL')";
+    "                        [-o FILE] (FILE.rq | -e 'SPARQL')";
 
 int
 cmd_query(int argc, char **argv)
@@ -27,24 +28,28 @@ cmd_query(int argc, char **argv)
         {"default-graph", required_argument, NULL, 'D'},
         {"timeout", required_argument, NULL, 'T'},
         {"explain", no_argument, NULL, 'X'},
+        {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    const char *store_opt = NULL, *expr = NULL;
-    int fmt = isatty(STDOUT_FILENO) ? DG_FMT_TABLE : DG_FMT_TSV;
+    const char *store_opt = NULL, *expr = NULL, *output = NULL;
+    int fmt = -1;
     int c, status = DG_EXIT_FAIL;
     struct dg_error err = {0, ""};
     char *text = NULL;
     struct dg_store *st = NULL;
     struct dg_results *r = NULL;
+    struct dg_output o;
+    FILE *fp;
     struct dg_query_opts opts = {0, 0};
     int explain = 0;
     char *end;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:e:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:e:o:h", longopts, NULL)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'e': expr = optarg; break;
+        case 'o': output = optarg; break;
         case 'f':
             if ((fmt = dg_format_parse(optarg)) < 0)
                 return dg_cli_usage_error(usage_line,
@@ -84,7 +89,9 @@ cmd_query(int argc, char **argv)
                 "graph (load --default).\n--timeout MS stops a query that "
                 "runs longer.\n--explain prints the query's algebra and the "
                 "plan chosen on this store\n(join order, estimates) instead "
-                "of running it.\n",
+                "of running it.\n-o FILE writes FILE (replaced only when the "
+                "query "
+                "succeeded) instead\nof standard output.\n",
                 usage_line);
             return DG_EXIT_OK;
         default: return dg_cli_usage_error(usage_line, "query: bad option");
@@ -93,6 +100,10 @@ cmd_query(int argc, char **argv)
     if ((expr && optind != argc) || (!expr && optind + 1 != argc))
         return dg_cli_usage_error(usage_line,
                                   "query: give one FILE.rq or -e 'SPARQL'");
+    if (fmt < 0) /* the table is for a terminal */
+        fmt = (!output || !strcmp(output, "-")) && isatty(STDOUT_FILENO)
+                  ? DG_FMT_TABLE
+                  : DG_FMT_TSV;
     if (!expr) {
         size_t len;
         if (!(text = dg_cli_read_file(argv[optind], &len, &err)))
@@ -104,26 +115,26 @@ cmd_query(int argc, char **argv)
         status = dg_cli_fail(&err);
         goto out;
     }
-    if (explain) {
-        if (dg_store_explain(st, expr, &opts, stdout, &err) < 0) {
-            if (text)
-                dg_cli_error("'%s': %s", argv[optind], err.msg);
-            else
-                status = dg_cli_fail(&err);
-            goto out;
-        }
-        status = DG_EXIT_OK;
-        goto out;
-    }
-    if (!(r = dg_store_query_opts(st, expr, &opts, &err))) {
+    if (!explain && !(r = dg_store_query_opts(st, expr, &opts, &err))) {
         if (text)
             dg_cli_error("'%s': %s", argv[optind], err.msg);
         else
             status = dg_cli_fail(&err);
         goto out;
     }
-    if (dg_results_write(r, fmt, stdout, dg_store_label_cb, st, &err) < 0) {
+    if (!(fp = dg_output_open(&o, output, &err))) {
         status = dg_cli_fail(&err);
+        goto out;
+    }
+    if (dg_output_finish(
+            &o,
+            explain ? dg_store_explain(st, expr, &opts, fp, &err)
+                    : dg_results_write(r, fmt, fp, dg_store_label_cb, st, &err),
+            &err) < 0) {
+        if (explain && text && err.code == DG_ERR_QUERY)
+            dg_cli_error("'%s': %s", argv[optind], err.msg);
+        else
+            status = dg_cli_fail(&err);
         goto out;
     }
     status = DG_EXIT_OK;

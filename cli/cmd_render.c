@@ -6,10 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
+#include "common/output.h"
 #include "graph/render.h"
 #include "graph/store/store.h"
 
@@ -34,58 +33,6 @@ static const char help_text[] =
     "ENGINE' (or 'engine=E; cluster=?var'), '# cluster: ?var' (groups the\n"
     "target nodes by that column's value).\n";
 
-/* renders into a temporary file beside path, renamed over it on success */
-static int
-render_to_file(struct dg_store *st, const struct dg_results *r,
-               const struct dg_render_opts *opts, const char *path,
-               struct dg_render_info *info, struct dg_error *err)
-{
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
-    FILE *fp = NULL;
-    int fd, rc = -1;
-
-    if (!tmp)
-        return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
-    snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-    if ((fd = mkstemp(tmp)) < 0) {
-        dg_error_set(err, DG_ERR_IO, "cannot write '%s': %s", path,
-                     strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    mode_t mask = umask(0); /* mkstemp makes 0600: give the usual mode */
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || !(fp = fdopen(fd, "wb"))) {
-        dg_error_set(err, DG_ERR_IO, "cannot write '%s': %s", path,
-                     strerror(errno));
-        close(fd);
-        goto out;
-    }
-    if (dg_render_results(st, r, opts, fp, info, err) < 0)
-        goto out;
-    if (fclose(fp) != 0) {
-        fp = NULL;
-        dg_error_set(err, DG_ERR_IO, "cannot write '%s': %s", path,
-                     strerror(errno));
-        goto out;
-    }
-    fp = NULL;
-    if (rename(tmp, path) != 0) {
-        dg_error_set(err, DG_ERR_IO, "cannot write '%s': %s", path,
-                     strerror(errno));
-        goto out;
-    }
-    rc = 0;
-out:
-    if (fp)
-        fclose(fp);
-    if (rc < 0)
-        unlink(tmp);
-    free(tmp);
-    return rc;
-}
-
 int
 cmd_render(int argc, char **argv)
 {
@@ -107,6 +54,8 @@ cmd_render(int argc, char **argv)
     char *text = NULL, *end;
     struct dg_store *st = NULL;
     struct dg_results *r = NULL;
+    struct dg_output o;
+    FILE *fp;
     unsigned long lim;
 
     optind = 1;
@@ -162,8 +111,12 @@ cmd_render(int argc, char **argv)
             dg_cli_fail(&err);
         goto out;
     }
-    if (output ? render_to_file(st, r, &opts, output, &info, &err)
-               : dg_render_results(st, r, &opts, stdout, &info, &err)) {
+    if (!(fp = dg_output_open(&o, output, &err))) {
+        dg_cli_fail(&err);
+        goto out;
+    }
+    if (dg_output_finish(&o, dg_render_results(st, r, &opts, fp, &info, &err),
+                         &err) < 0) {
         dg_cli_fail(&err);
         goto out;
     }

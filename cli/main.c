@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "common/output.h"
 
 int dg_verbosity = 1;
 
@@ -229,11 +230,18 @@ fail:
 int
 dg_cli_finish_stdout(int status)
 {
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        dg_cli_error("cannot write to standard output: %s", strerror(errno));
-        return DG_EXIT_FAIL;
-    }
-    return status;
+    struct dg_error err = {0, ""};
+    struct dg_output o;
+    int bad = 0;
+    dg_output_open(&o, "-", &err);
+    if (dg_output_commit(&o, &err) < 0)
+        bad = 1;
+    else if (fclose(stdout) != 0 && errno != EBADF)
+        bad = dg_error_set(&err, DG_ERR_IO, "cannot write standard output: %s",
+                           strerror(errno));
+    if (!bad || status != DG_EXIT_OK)
+        return status; /* a failed command has said why: one line */
+    return dg_cli_fail(&err);
 }
 
 int

@@ -939,6 +939,8 @@ dg_render_results(struct dg_store *st, const struct dg_results *r,
     GVC_t *gvc = gv_context;
     Agraph_t *g = NULL;
     int laid_out = 0, rc = -1;
+    char *data = NULL; /* the rendered diagram (gvFreeRenderData) */
+    unsigned int len;  /* its length (this Graphviz's gvRenderData type) */
     size_t limit = opts->limit ? opts->limit : DG_RENDER_DEFAULT_LIMIT;
     size_t shown, nedges = 0;
     const char *engine = opts->engine;
@@ -1016,13 +1018,15 @@ dg_render_results(struct dg_store *st, const struct dg_results *r,
     }
     laid_out = 1;
     gv_msg[0] = '\0';
-    errno = 0;
-    if (gvRender(gvc, g, opts->format, fp) != 0) {
+    /* render into memory: Graphviz exits the process when its own write to
+     * a stream fails (a full disk), so the writing is ours */
+    if (gvRenderData(gvc, g, opts->format, &data, &len) != 0 || !data) {
         dg_error_set(err, DG_ERR_RENDER, "rendering %s failed: %s",
                      opts->format, gv_error_text("unknown error"));
         goto out;
     }
-    if (fflush(fp) != 0 || ferror(fp)) {
+    errno = 0;
+    if (fwrite(data, 1, len, fp) != len || fflush(fp) != 0 || ferror(fp)) {
         dg_error_set(err, DG_ERR_IO, "cannot write the diagram: %s",
                      errno ? strerror(errno) : "write error");
         goto out;
@@ -1031,6 +1035,8 @@ dg_render_results(struct dg_store *st, const struct dg_results *r,
         snprintf(info->engine, sizeof info->engine, "%s", engine);
     rc = 0;
 out:
+    if (data)
+        gvFreeRenderData(data);
     if (laid_out && gvFreeLayout(gvc, g) != 0 && rc == 0)
         rc = dg_error_set(err, DG_ERR_RENDER, "cannot free the layout");
     if (g && agclose(g) != 0 && rc == 0)

@@ -11,73 +11,26 @@
 #include <unistd.h>
 
 #include "common/ns.h"
+#include "common/output.h"
 #include "graph/render.h"
 #include "graph/report.h"
 
-/* ---- files: written to a temporary name, renamed when complete */
+/* ---- files: written as common/output.h says (a temporary file renamed) */
 
-struct out_file {
-    char *path, *tmp;
-    FILE *fp;
-};
-
-static int
-out_open(struct out_file *o, const char *dir, const char *name,
+/* opens DIR/NAME into *o; the stream, or NULL with err set */
+static FILE *
+out_open(struct dg_output *o, const char *dir, const char *name,
          struct dg_error *err)
 {
-    size_t n = strlen(dir) + strlen(name) + 2;
-    int fd;
-    mode_t mask;
-    memset(o, 0, sizeof *o);
-    if (!(o->path = malloc(n)) || !(o->tmp = malloc(n + 16))) {
-        free(o->path);
-        return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+    char path[4096];
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, name) >=
+        sizeof path) {
+        memset(o, 0, sizeof *o);
+        dg_error_set(err, DG_ERR_IO, "cannot write '%s/%s': name too long", dir,
+                     name);
+        return NULL;
     }
-    snprintf(o->path, n, "%s/%s", dir, name);
-    snprintf(o->tmp, n + 16, "%s.tmpXXXXXX", o->path);
-    if ((fd = mkstemp(o->tmp)) < 0)
-        goto fail;
-    mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0 || !(o->fp = fdopen(fd, "wb"))) {
-        close(fd);
-        unlink(o->tmp);
-        goto fail;
-    }
-    return 0;
-fail:
-    dg_error_set(err, DG_ERR_IO, "cannot write '%s': %s", o->path,
-                 strerror(errno));
-    free(o->path);
-    free(o->tmp);
-    memset(o, 0, sizeof *o);
-    return -1;
-}
-
-/* closes o; renames it into place when commit, else removes it */
-static int
-out_close(struct out_file *o, int commit, struct dg_error *err)
-{
-    int rc = 0;
-    if (!o->fp)
-        return 0;
-    if (ferror(o->fp)) {
-        errno = EIO;
-        rc = -1;
-    }
-    if (fclose(o->fp) != 0)
-        rc = -1;
-    if (commit && rc == 0 && rename(o->tmp, o->path) != 0)
-        rc = -1;
-    if (commit && rc < 0)
-        dg_error_set(err, DG_ERR_IO, "cannot write '%s': %s", o->path,
-                     strerror(errno));
-    if (!commit || rc < 0)
-        unlink(o->tmp);
-    free(o->path);
-    free(o->tmp);
-    memset(o, 0, sizeof *o);
-    return rc;
+    return dg_output_open(o, path, err);
 }
 
 static int
@@ -414,18 +367,23 @@ put_query(FILE *fp, struct dg_store *st, const char *queries_dir,
         r->nrows > 0) {
         struct dg_render_opts opts = {"svg", NULL, 0, &h};
         struct dg_render_info ri;
-        struct out_file of;
+        struct dg_output of;
+        FILE *sfp;
         snprintf(svg, sizeof svg, "%s.svg", id);
-        if (out_open(&of, out_dir, svg, err) < 0)
+        if (!(sfp = out_open(&of, out_dir, svg, err)))
             goto fail;
-        if (dg_render_results(st, r, &opts, of.fp, &ri, &qerr) < 0) {
-            out_close(&of, 0, NULL);
+        if (dg_render_results(st, r, &opts, sfp, &ri, &qerr) < 0) {
+            if (dg_output_check(&of, err) < 0) { /* the disk, not the query */
+                dg_output_abort(&of);
+                goto fail;
+            }
+            dg_output_abort(&of);
             note_failure(info, name, qerr.msg);
             fputs("<p class=\"error\">No diagram: ", fp);
             esc(fp, qerr.msg);
             fputs("</p>\n", fp);
         } else {
-            if (out_close(&of, 1, err) < 0)
+            if (dg_output_commit(&of, err) < 0)
                 goto fail;
             info->diagrams++;
             fprintf(fp,
@@ -678,7 +636,8 @@ dg_report_write(struct dg_store *st, const char *queries_dir,
                 struct dg_error *err)
 {
     struct dg_report_info local;
-    struct out_file page = {0};
+    struct dg_output page = {0};
+    FILE *fp = NULL;
     char **names = NULL;
     size_t n = 0;
     int rc = -1;
@@ -688,10 +647,10 @@ dg_report_write(struct dg_store *st, const char *queries_dir,
     memset(info, 0, sizeof *info);
     if (make_dirs(out_dir, err) < 0 ||
         !(names = list_queries(queries_dir, &n, err)) ||
-        out_open(&page, out_dir, "index.html", err) < 0)
+        !(fp = out_open(&page, out_dir, "index.html", err)))
         goto out;
-    page_head(page.fp, st);
-    fputs("<nav><ul>\n", page.fp);
+    page_head(fp, st);
+    fputs("<nav><ul>\n", fp);
     for (size_t i = 0; i < n; i++) {
         char id[256], path[4096];
         struct dg_query_header h;
@@ -701,27 +660,26 @@ dg_report_write(struct dg_store *st, const char *queries_dir,
         snprintf(path, sizeof path, "%s/%s", queries_dir, names[i]);
         text = read_text(path, NULL);
         dg_query_header_parse(text ? text : "", &h);
-        fprintf(page.fp, "<li><a href=\"#q-%s\">", id);
-        esc(page.fp, h.title[0] ? h.title : names[i]);
-        fputs("</a></li>\n", page.fp);
+        fprintf(fp, "<li><a href=\"#q-%s\">", id);
+        esc(fp, h.title[0] ? h.title : names[i]);
+        fputs("</a></li>\n", fp);
         free(text);
     }
     fputs("<li><a href=\"#stats\">The graph</a></li>\n"
           "<li><a href=\"#events\">Events and actions</a></li>\n"
           "<li><a href=\"#articles\">Articles and their evidence</a></li>\n"
           "</ul></nav>\n",
-          page.fp);
+          fp);
     for (size_t i = 0; i < n; i++)
-        if (put_query(page.fp, st, queries_dir, out_dir, names[i], info, err) <
-            0)
+        if (put_query(fp, st, queries_dir, out_dir, names[i], info, err) < 0)
             goto out;
-    if (put_stats(page.fp, st, err) < 0 || put_events(page.fp, st, err) < 0 ||
-        put_articles(page.fp, st, info, err) < 0)
+    if (put_stats(fp, st, err) < 0 || put_events(fp, st, err) < 0 ||
+        put_articles(fp, st, info, err) < 0)
         goto out;
-    fputs("</body>\n</html>\n", page.fp);
-    rc = out_close(&page, 1, err);
+    fputs("</body>\n</html>\n", fp);
+    rc = dg_output_commit(&page, err);
 out:
-    out_close(&page, 0, NULL);
+    dg_output_abort(&page);
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);

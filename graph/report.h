@@ -13,8 +13,9 @@
  *
  * The page is valid HTML5 with inline CSS only: no scripts, no fonts, no
  * network references; it works offline from file://.  Every file is
- * written to a temporary name and renamed, so a failure never leaves half
- * a file.  Uses only the dg_store and dg_render APIs. */
+ * written as common/output.h says (a temporary file renamed over it, a
+ * link followed, the mode kept), so a failure never leaves half a file.
+ * Uses only the dg_store and dg_render APIs. */
 #ifndef DG_REPORT_H
 #define DG_REPORT_H
 
