@@ -1344,6 +1344,20 @@ verb_subject(const struct es *s, size_t first, size_t k, size_t *a)
            !is_w(s, j - 1, "not") && !is_w(s, j - 1, "never") &&
            cue1(s, j - 1) != Q_DET && !is_boundary(cue1(s, j - 1)))
         j--;
+    /* "X on Thursday night spoke", "X yesterday met": a date between
+     * the subject and the verb */
+    for (size_t d0 = j, j0 = j; d0-- > first && j0 - d0 <= 6;) {
+        struct dg_date dt;
+        size_t o = is_w(s, d0, "on") ? 1 : 0, n, e;
+        if (!(n = dg_dates_match(s->d, &s->dctx, first, d0 + o, j0, 0, &dt)))
+            continue;
+        e = d0 + o + n;
+        while (e < j0 && (is_w(s, e, "night") || is_w(s, e, "morning") ||
+                          is_w(s, e, "afternoon") || is_w(s, e, "evening")))
+            e++;
+        if (e == j0)
+            j = d0; /* the longest such date wins */
+    }
     /* "Lloyd J. Austin III met": a suffix after the name */
     size_t j2 = j;
     while (j2 > first && j - j2 < 3 && !men_at(s, j2 - 1) &&
@@ -1595,6 +1609,10 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         s->verb_subj = subj;
         s->verb_subj_sent = (long)si;
     }
+    /* "X on Thursday met Y": the date between the subject and the verb */
+    for (size_t q = sa; subj >= 0 && q < k && !dg_dates_precision(&when); q++)
+        if (!men_at(s, q))
+            dg_dates_match(s->d, &s->dctx, first, q, k, 0, &when);
     if (visit) {
         size_t q = p;
         const struct dg_mention *m = men_at(s, q);

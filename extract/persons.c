@@ -700,6 +700,11 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
     else
         ri = -1;
     size_t hn = x < end ? hon_at(s, x, end) : 0;
+    /* "his Ukrainian counterpart Rustem Umerov": the country's official,
+     * with no title of his own */
+    if (!hn && !rn && ntitles == 0 && nat >= 0 && x + 1 < end &&
+        tok_eq(&t[x], "counterpart") && name_tok(s, x + 1, end))
+        hn = 1;
     x += hn;
     if (ntitles == 0 && !rn && !hn && nat >= 0 && x > k &&
         possessed_name(s, x, end)) {

@@ -637,6 +637,18 @@ main(void)
        "  ... the meeting is the main event");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-08-09 Norwegian Defence Minister Kari Berg "
+                   "on Thursday night spoke with his Danish counterpart Ole "
+                   "Hansen. Minister Berg spoke with reporters.\n");
+    is_int((long)events(f), 1,
+           "'X on Thursday night spoke with Y': one conversation");
+    ok(has(f, ID "person/ole-hansen", DG_NS "attends", EV(1)) &&
+           has(f, ID "country/DNK", DG_NS "participatesIn", EV(1)),
+       "  ... 'his Danish counterpart Y' attends for his country");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2024-08-08",
+           "  ... the date between the subject and the verb");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
