@@ -14,13 +14,9 @@
 
 /* Generic phrase tables: see dg_lexicon_table in lexicon.h.  Add a file
  * name here to load one more (optional) table. */
-static const char *const table_files[] = {"event-nouns.tsv",
-                                          "event-cues.tsv",
-                                          "date-words.tsv",
-                                          "topics.tsv",
-                                          "cities.tsv",
-                                          "title-countries.tsv",
-                                          NULL};
+static const char *const table_files[] = {
+    "event-nouns.tsv", "event-cues.tsv",      "date-words.tsv",  "topics.tsv",
+    "cities.tsv",      "title-countries.tsv", "memberships.tsv", NULL};
 #define NTABLES (sizeof table_files / sizeof *table_files - 1)
 
 struct dg_lex_table {

@@ -331,8 +331,11 @@ scan_sentence(struct rs *s, size_t si)
             size_t f = m->tok_end + len;
             if (is_w(d, f, "such") && is_w(d, f + 1, "as"))
                 f += 2;
-            else if (is_w(d, f, "including") || dg_np_punct(d, f, ","))
+            else if (is_w(d, f, "including") || (dg_np_punct(d, f, ":")))
                 f++;
+            else if (dg_np_punct(d, f, ","))
+                f = end; /* "ASEAN countries, Australia and China": a
+                            coordination, not the members */
             int tmp[MAXC];
             size_t n2 = list_after(s, f, end, tmp);
             for (size_t i = 0; i < n2; i++)
@@ -506,6 +509,74 @@ scan_sentence(struct rs *s, size_t si)
     }
 }
 
+/* 1 when the article speaks of the members of org entity o: "ASEAN
+ * member states", "ASEAN countries", "members of the Visegrad Group". */
+static int
+members_spoken_of(struct rs *s, int o)
+{
+    const struct dg_doc *d = s->d;
+    unsigned cls;
+    for (size_t i = 0; i < d->nmen; i++) {
+        const struct dg_mention *m = &d->men[i];
+        if (m->entity != o || m->sent < 0 ||
+            (d->sent[m->sent].flags & DG_SENT_NOMINE))
+            continue;
+        size_t end = d->sent[m->sent].tok_end, a0 = d->sent[m->sent].tok_first;
+        /* "ASEAN member states", "the Visegrad Group, an alliance of four
+         * Central European countries", "its seven Mediterranean partners" */
+        for (size_t k = m->tok_end; k < end && k < m->tok_end + 8; k++)
+            if (dg_cues_is(s->c, d->tok, k, end, DG_CUE_MEMBERPOST))
+                return 1;
+        for (size_t k = m->tok_first; k-- > a0 && m->tok_first - k <= 5;) {
+            cls = 0;
+            size_t len = dg_cues_word(s->c, d->tok, k, end, &cls);
+            if (len && (cls & (1u << DG_CUE_MEMBEROF)) &&
+                k + len <= m->tok_first)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Membership the article implies: when it speaks of an org's members,
+ * every country it names that memberships.tsv lists as a member of the
+ * org is memberOf it ("delegates from ten ASEAN member states ... the
+ * Thai Navy" gives Thailand memberOf ASEAN). */
+static void
+table_members(struct rs *s)
+{
+    struct dg_doc *d = s->d;
+    const struct dg_lex_table *tab =
+        dg_lexicon_table(d->lex, "memberships.tsv");
+    if (!tab || !dg_lex_table_rows(tab))
+        return;
+    for (size_t o = 0; o < d->nent; o++) {
+        const struct dg_entity *e = &d->ent[o];
+        if (e->kind != DG_ENT_ORG || e->lex < 0)
+            continue;
+        const struct dg_lex_org *lo = dg_lexicon_org(d->lex, (size_t)e->lex);
+        const char *members = NULL;
+        for (size_t r = 0; lo && r < dg_lex_table_rows(tab) && !members; r++)
+            if (!strcmp(dg_lex_table_field(tab, r, 0), lo->key))
+                members = dg_lex_table_field(tab, r, 1);
+        if (!members || !members_spoken_of(s, (int)o))
+            continue;
+        for (size_t c = 0; c < d->nent; c++) {
+            const char *iso = strrchr(d->ent[c].iri, '/');
+            if (d->ent[c].kind != DG_ENT_COUNTRY || !iso || strlen(iso) != 4)
+                continue;
+            int named = 0;
+            for (size_t i = 0; i < d->nmen && !named; i++)
+                named = d->men[i].entity == (int)c && d->men[i].sent >= 0;
+            for (const char *p = members; named && *p; p += p[3] ? 4 : 3)
+                if (!strncmp(p, iso + 1, 3)) {
+                    rel(s, (int)c, DG_NS "memberOf", (int)o);
+                    break;
+                }
+        }
+    }
+}
+
 int
 dg_relations_scan(struct dg_doc *d, const struct dg_cues *cues,
                   struct dg_error *err)
@@ -526,6 +597,8 @@ dg_relations_scan(struct dg_doc *d, const struct dg_cues *cues,
     for (size_t si = 0; si < d->nsent && !s.err; si++)
         if (!(d->sent[si].flags & DG_SENT_NOMINE))
             scan_sentence(&s, si);
+    if (!s.err)
+        table_members(&s);
     rc = s.err ? -1 : 0;
 out:
     if (rc < 0)

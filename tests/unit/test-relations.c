@@ -105,6 +105,25 @@ main(void)
        "'the two militaries' among three countries: none");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-04-10 Delegates from the ten ASEAN member "
+                   "states gathered in Hanoi. Vietnam's navy and Thailand's "
+                   "army presented. Japan and India observed.\n");
+    ok(has(f, C("VNM"), mem, O("asean")) && has(f, C("THA"), mem, O("asean")),
+       "'ASEAN member states': the members the article names");
+    ok(!has(f, C("JPN"), mem, O("asean")) && !has(f, C("IND"), mem, O("asean")),
+       "  ... not the countries that are not members");
+    dg_facts_free(f);
+    f = extract(x, " date 2024-04-10 ASEAN met in Hanoi. Vietnam and Thailand "
+                   "spoke.\n");
+    ok(!has(f, C("VNM"), mem, O("asean")),
+       "no membership when the article does not speak of members");
+    dg_facts_free(f);
+    f = extract(x, " date 2024-04-10 Defence ministers of ASEAN countries, "
+                   "Australia and China will attend.\n");
+    ok(!has(f, C("AUS"), mem, O("asean")) && !has(f, C("CHN"), mem, O("asean")),
+       "'ASEAN countries, A and B' is a coordination, not a member list");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
