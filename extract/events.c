@@ -1814,6 +1814,8 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         who[nw++] = subj;
     for (size_t i = 0; !visit && i < nobj; i++)
         who[nw++] = objs[i];
+    /* "X received Y": X hosts; "X paid a courtesy call on Y": Y does */
+    const char *hosting = dg_lex_table_field(s->cues, (size_t)row, 5);
     for (size_t i = 0; i < nw; i++) {
         int x = who[i];
         if (s->d->ent[x].kind != DG_ENT_PERSON) {
@@ -1821,7 +1823,11 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
                 return 0;
             continue;
         }
-        if (!e->future && rel(s, x, DG_NS "attends", ev) < 0)
+        int host = subj >= 0 && ((!strcmp(hosting, "subject") && i == 0) ||
+                                 (!strcmp(hosting, "object") && i > 0));
+        if (host && rel(s, x, DG_NS "hosts", ev) < 0)
+            return 0;
+        if (!host && !e->future && rel(s, x, DG_NS "attends", ev) < 0)
             return 0;
         int c = nationality(s, x);
         if (c >= 0 && add_party(s, c, ev) < 0)
@@ -3421,6 +3427,23 @@ finish_event(struct es *s, int i, int main)
     if (e->place >= 0 && dg_doc_prop_iri(d, e->id, DG_NS_SCHEMA "location",
                                          d->ent[e->place].iri) < 0)
         return -1;
+    /* "the 12th ADMM-Plus in Kuala Lumpur": a sitting of a forum is
+     * hosted by the country it meets in, unless the text names a host */
+    if (e->forum >= 0 && e->place >= 0 && !e->online) {
+        int c = d->ent[e->place].kind == DG_ENT_COUNTRY ? e->place : -1;
+        const char *in =
+            c < 0
+                ? dg_doc_prop_get(d, e->place, DG_NS_SCHEMA "containedInPlace")
+                : NULL;
+        if (in)
+            c = dg_doc_entity_find(d, in);
+        int hosted = 0;
+        for (size_t x = 0; x < d->nent && !hosted; x++)
+            hosted =
+                dg_doc_prop_has(d, (int)x, DG_NS "hosts", d->ent[e->id].iri);
+        if (c >= 0 && !hosted && rel(s, c, DG_NS "hosts", i) < 0)
+            return -1;
+    }
     if (e->online &&
         dg_doc_prop_iri(d, e->id, DG_NS_SCHEMA "eventAttendanceMode",
                         DG_NS_SCHEMA "OnlineEventAttendanceMode") < 0)

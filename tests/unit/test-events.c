@@ -649,6 +649,22 @@ main(void)
            "  ... the date between the subject and the verb");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-08-09 Danish Prime Minister Ole Hansen "
+                   "received Norwegian Defence Minister Kari Berg. Later, "
+                   "Berg paid a courtesy call on Danish Defence Minister Mika "
+                   "Salo.\n");
+    ok(has(f, ID "person/ole-hansen", DG_NS "hosts", EV(1)) &&
+           has(f, ID "person/kari-berg", DG_NS "attends", EV(1)),
+       "'X received Y': X hosts, Y attends");
+    ok(has(f, ID "person/mika-salo", DG_NS "hosts", EV(2)),
+       "'paid a courtesy call on Y': Y hosts");
+    dg_facts_free(f);
+    f = extract(x, " date 2024-08-09 The 12th ADMM-Plus in Oslo, Norway "
+                   "ended.\n");
+    ok(has(f, ID "country/NOR", DG_NS "hosts", EV(1)),
+       "a forum's sitting in a city: the city's country hosts");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
