@@ -1770,7 +1770,7 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         e->anchor = e->within = e->of = e->honoree = -1;
         e->forum = -1;
         e->first_sent = (long)si;
-        e->who[0] = visit ? -1 : subj;
+        e->who[0] = subj; /* the visitor, or the first side */
         e->who[1] = visit ? -1 : objs[0];
         e->future = dg_dates_future_at(s->d, first, k, TENSE_WINDOW);
         e->verb = 1;
@@ -3292,20 +3292,30 @@ tie_events(struct es *s, int main)
      * visit */
     for (size_t i = 0; i < s->nev; i++) {
         struct ev *e = &s->ev[i];
-        if (strcmp(e->kind, "meeting") || e->within >= 0 || e->place < 0 ||
-            e->who[0] < 0)
+        if ((strcmp(e->kind, "meeting") && strcmp(e->kind, "ceremony") &&
+             strcmp(e->kind, "signing")) ||
+            e->within >= 0 || e->who[0] < 0)
             continue;
         const char *in =
-            dg_doc_prop_get(d, e->place, DG_NS_SCHEMA "containedInPlace");
+            e->place < 0
+                ? NULL
+                : dg_doc_prop_get(d, e->place, DG_NS_SCHEMA "containedInPlace");
         for (size_t v = 0; v < s->nev; v++) {
             const struct ev *x = &s->ev[v];
+            /* a meeting with no venue of its own, told after the visit,
+             * of the visitor: during the visit, in the country visited */
             if (v == i || strcmp(x->kind, "visit") || x->who[0] < 0 ||
                 x->place < 0 || x->first_sent > e->first_sent ||
+                x->future != e->future ||
                 (x->who[0] != e->who[0] && x->who[0] != e->who[1]) ||
-                (x->place != e->place &&
+                (e->place >= 0 && x->place != e->place &&
                  (!in || strcmp(in, d->ent[x->place].iri))))
                 continue;
             e->within = (int)v;
+            if (e->place < 0)
+                e->place = x->place;
+            if (!dg_dates_precision(&e->date))
+                e->date = x->date;
             if (dg_doc_prop_iri(d, e->id, DG_NS "partOf", ev_iri(s, (int)v)) <
                 0)
                 return -1;
