@@ -42,7 +42,7 @@ cmd_export(int argc, char **argv)
                    "written once); N-Quads and TriG keep them.\n",
                    usage_line);
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "export: bad option");
+        default: return dg_cli_bad_option(usage_line, "f:o:h", argv);
         }
     }
     if (optind != argc)

@@ -37,7 +37,7 @@ cmd_extract(int argc, char **argv)
                 "touched.\n",
                 usage_line);
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "extract: bad option");
+        default: return dg_cli_bad_option(usage_line, "h", argv);
         }
     }
     if (optind + 1 != argc)
@@ -63,7 +63,7 @@ cmd_extract(int argc, char **argv)
         dg_cli_error("out of memory");
         goto out;
     }
-    if (!(text = dg_cli_read_file(path, &len, &err)) ||
+    if (!(text = dg_cli_read_file(path, DG_EXTRACT_MAX_BYTES, 0, &len, &err)) ||
         !(x = dg_extract_new(dg_cli_datadir(), &err))) {
         status = dg_cli_fail(&err);
         goto out;

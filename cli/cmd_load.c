@@ -53,7 +53,7 @@ cmd_load(int argc, char **argv)
                 "stored` sees).  Each file is stored whole or not at all.\n",
                 usage_line);
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "load: bad option");
+        default: return dg_cli_bad_option(usage_line, "i:h", argv);
         }
     }
     if (optind >= argc)

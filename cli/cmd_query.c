@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "common/file.h"
 #include "graph/store/store.h"
 
 static const char usage_line[] =
@@ -87,7 +88,7 @@ cmd_query(int argc, char **argv)
                 "of running it.\n",
                 usage_line);
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "query: bad option");
+        default: return dg_cli_bad_option(usage_line, "f:e:h", argv);
         }
     }
     if ((expr && optind != argc) || (!expr && optind + 1 != argc))
@@ -95,7 +96,8 @@ cmd_query(int argc, char **argv)
                                   "query: give one FILE.rq or -e 'SPARQL'");
     if (!expr) {
         size_t len;
-        if (!(text = dg_cli_read_file(argv[optind], &len, &err)))
+        if (!(text = dg_cli_read_file(argv[optind], DG_CLI_MAX_QUERY_BYTES,
+                                      DG_FILE_NO_NUL, &len, &err)))
             return dg_cli_fail(&err);
         expr = text;
     }

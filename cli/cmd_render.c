@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "common/file.h"
 #include "graph/render.h"
 #include "graph/store/store.h"
 
@@ -136,7 +137,7 @@ cmd_render(int argc, char **argv)
             opts.limit = (size_t)lim;
             break;
         case 'h': printf("%s%s", usage_line, help_text); return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "render: bad option");
+        default: return dg_cli_bad_option(usage_line, "T:K:o:e:h", argv);
         }
     }
     if ((expr && optind != argc) || (!expr && optind + 1 != argc))
@@ -144,7 +145,8 @@ cmd_render(int argc, char **argv)
                                   "render: give one FILE.rq or -e 'SPARQL'");
     if (!expr) {
         size_t len;
-        if (!(text = dg_cli_read_file(argv[optind], &len, &err)))
+        if (!(text = dg_cli_read_file(argv[optind], DG_CLI_MAX_QUERY_BYTES,
+                                      DG_FILE_NO_NUL, &len, &err)))
             return dg_cli_fail(&err);
         expr = text;
     }

@@ -43,7 +43,7 @@ cmd_report(int argc, char **argv)
                    "shown in the page and reported as a warning.\n",
                    usage_line, DEFAULT_DIR, dg_cli_queries_dir());
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "report: bad option");
+        default: return dg_cli_bad_option(usage_line, "o:h", argv);
         }
     }
     if (optind != argc)
