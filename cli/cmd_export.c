@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "common/iri.h"
 #include "graph/store/store.h"
 
 static const char usage_line[] =
@@ -33,7 +34,12 @@ cmd_export(int argc, char **argv)
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'f': fmt = optarg; break;
-        case 'g': graph = optarg; break;
+        case 'g':
+            if (dg_iri_check(optarg, &err) < 0)
+                return dg_cli_usage_error(usage_line, "export: --graph %s",
+                                          err.msg);
+            graph = optarg;
+            break;
         case 'o': out = optarg; break;
         case 'h':
             printf("%s\n\nWrites the whole store (or one graph) with the "

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "common/iri.h"
 #include "common/ns.h"
 #include "extract/extract.h"
 
@@ -28,7 +29,12 @@ cmd_extract(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
-        case 'b': base = optarg; break;
+        case 'b':
+            if (dg_iri_check(optarg, &err) < 0)
+                return dg_cli_usage_error(usage_line, "extract: --base %s",
+                                          err.msg);
+            base = optarg;
+            break;
         case 'k': key_opt = optarg; break;
         case 'h':
             printf(
