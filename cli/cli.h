@@ -57,6 +57,14 @@ const char *dg_cli_queries_dir(void);
 char *dg_cli_read_file(const char *path, size_t max_bytes, int flags,
                        size_t *len, struct dg_error *err);
 
+/* Query bounds of query, render and report (--max-rows, --timeout). */
+#define DG_CLI_MAX_ROWS 5000000L     /* rows a query may hold in memory */
+#define DG_CLI_REPORT_TIMEOUT 60000L /* ms per query of the report */
+
+/* Parses a count or a duration in ms: digits only, 0 allowed; returns 0
+ * and fills *out, or -1. */
+int dg_cli_parse_long(const char *arg, long *out);
+
 /* The largest query file read (queries are text, not data). */
 #define DG_CLI_MAX_QUERY_BYTES (1024u * 1024u)
 

@@ -15,8 +15,8 @@ static const char usage_line[] =
     "usage: diplograph query [--store SPEC] "
     "[-f table|tsv|csv|json|xml|ntriples|turtle]\n"
     "                        [--default-graph union|stored] [--timeout MS] "
-    "[--explain]\n"
-    "                        (FILE.rq | -e 'SPARQL')";
+    "[--max-rows N]\n"
+    "                        [--explain] (FILE.rq | -e 'SPARQL')";
 
 int
 cmd_query(int argc, char **argv)
@@ -27,6 +27,7 @@ cmd_query(int argc, char **argv)
         {"expr", required_argument, NULL, 'e'},
         {"default-graph", required_argument, NULL, 'D'},
         {"timeout", required_argument, NULL, 'T'},
+        {"max-rows", required_argument, NULL, 'R'},
         {"explain", no_argument, NULL, 'X'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -37,9 +38,8 @@ cmd_query(int argc, char **argv)
     char *text = NULL;
     struct dg_store *st = NULL;
     struct dg_results *r = NULL;
-    struct dg_query_opts opts = {0, 0};
+    struct dg_query_opts opts = {0, 0, DG_CLI_MAX_ROWS};
     int explain = 0;
-    char *end;
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:e:h", longopts, NULL)) != -1) {
@@ -64,10 +64,15 @@ cmd_query(int argc, char **argv)
                     optarg);
             break;
         case 'T':
-            opts.timeout_ms = strtol(optarg, &end, 10);
-            if (end == optarg || *end || opts.timeout_ms < 0)
+            if (dg_cli_parse_long(optarg, &opts.timeout_ms) < 0)
                 return dg_cli_usage_error(
                     usage_line, "query: --timeout takes milliseconds, not '%s'",
+                    optarg);
+            break;
+        case 'R':
+            if (dg_cli_parse_long(optarg, &opts.max_rows) < 0)
+                return dg_cli_usage_error(
+                    usage_line, "query: --max-rows takes a count, not '%s'",
                     optarg);
             break;
         case 'X': explain = 1; break;
@@ -83,10 +88,13 @@ cmd_query(int argc, char **argv)
                 "\n--default-graph union (the default) queries the merge of "
                 "every graph but\nthe ontology's; stored only the default "
                 "graph (load --default).\n--timeout MS stops a query that "
-                "runs longer.\n--explain prints the query's algebra and the "
+                "runs longer (default: none).\n--max-rows N stops a query "
+                "that holds more than N rows in memory\n(results, sorts, "
+                "joins built in memory; default %ld, 0: no limit).\n--explain "
+                "prints the query's algebra and the "
                 "plan chosen on this store\n(join order, estimates) instead "
                 "of running it.\n",
-                usage_line);
+                usage_line, DG_CLI_MAX_ROWS);
             return DG_EXIT_OK;
         default: return dg_cli_bad_option(usage_line, "f:e:h", argv);
         }

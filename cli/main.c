@@ -224,6 +224,20 @@ dg_cli_read_file(const char *path, size_t max_bytes, int flags, size_t *len,
 }
 
 int
+dg_cli_parse_long(const char *arg, long *out)
+{
+    char *end;
+    if (!(arg[0] >= '0' && arg[0] <= '9'))
+        return -1;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (errno || *end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int
 dg_cli_finish_stdout(int status)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -50,6 +50,7 @@ struct dg_store {
     int in_txn;
     struct label_entry *labels;
     size_t nlabels, labels_cap;
+    struct dg_query_opts qopts; /* of dg_store_query: bounds for all */
 };
 
 /* ---- logging: Redland's messages become the current error */
@@ -751,6 +752,12 @@ dg_store_query(struct dg_store *st, const char *sparql, struct dg_error *err)
     return dg_store_query_opts(st, sparql, NULL, err);
 }
 
+void
+dg_store_set_query_opts(struct dg_store *st, const struct dg_query_opts *opts)
+{
+    st->qopts = *opts;
+}
+
 static struct dg_query *
 parse_query(const char *sparql, struct dg_error *err)
 {
@@ -769,16 +776,17 @@ struct dg_results *
 dg_store_query_opts(struct dg_store *st, const char *sparql,
                     const struct dg_query_opts *opts, struct dg_error *err)
 {
-    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0};
+    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0, 0};
     struct dg_query *q = NULL;
     struct dg_dataset *ds = NULL;
     struct dg_results *r = NULL;
 
-    if (opts) {
-        eo.default_graph =
-            opts->stored_default ? DG_DEFAULT_STORED : DG_DEFAULT_UNION;
-        eo.timeout_ms = opts->timeout_ms;
-    }
+    if (!opts)
+        opts = &st->qopts;
+    eo.default_graph =
+        opts->stored_default ? DG_DEFAULT_STORED : DG_DEFAULT_UNION;
+    eo.timeout_ms = opts->timeout_ms;
+    eo.max_rows = opts->max_rows;
     if (!(q = parse_query(sparql, err)) || !(ds = open_dataset(st, err)))
         goto out;
     r = dg_sparql_eval(q, ds, &eo, err);
@@ -802,7 +810,7 @@ dg_store_explain(struct dg_store *st, const char *sparql,
                  const struct dg_query_opts *opts, FILE *fp,
                  struct dg_error *err)
 {
-    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0};
+    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0, 0};
     struct dg_query *q = NULL;
     struct dg_dataset *ds = NULL;
     char *sse = NULL;
