@@ -28,9 +28,14 @@ void dg_cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "diplograph: MSG" on stderr when verbosity >= level. */
 void dg_cli_note(int level, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* "diplograph CMD: MSG" + "usage: ..." on stderr; returns DG_EXIT_USAGE. */
+/* "diplograph: MSG (see 'diplograph CMD --help')" on stderr, one line,
+ * CMD taken from the usage line; returns DG_EXIT_USAGE. */
 int dg_cli_usage_error(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The usage error for getopt_long's '?' (opterr is 0): "unknown option
+ * 'X'" or "option 'X' needs a value"; optstring: getopt's short options.
+ * Returns DG_EXIT_USAGE. */
+int dg_cli_bad_option(const char *usage, const char *optstring, char **argv);
 
 /* The store spec to use: the --store value, else $DIPLOGRAPH_STORE, else
  * DG_DEFAULT_STORE (borrowed strings). */
@@ -45,9 +50,23 @@ const char *dg_cli_ontology(void);
 /* The queries directory (queries/), found like the data dir. */
 const char *dg_cli_queries_dir(void);
 
-/* Reads a whole file (path "-" is stdin) into a NUL-terminated buffer the
- * caller frees with free(); *len gets its length.  NULL with err set. */
-char *dg_cli_read_file(const char *path, size_t *len, struct dg_error *err);
+/* dg_file_read (common/file.h): a whole regular file, or "-" for stdin,
+ * of at most max_bytes (0: no limit), into a NUL-terminated buffer the
+ * caller frees with free(); *len gets its length.  NULL with err set to
+ * "cannot read 'PATH': CAUSE". */
+char *dg_cli_read_file(const char *path, size_t max_bytes, int flags,
+                       size_t *len, struct dg_error *err);
+
+/* Query bounds of query, render and report (--max-rows, --timeout). */
+#define DG_CLI_MAX_ROWS 5000000L     /* rows a query may hold in memory */
+#define DG_CLI_REPORT_TIMEOUT 60000L /* ms per query of the report */
+
+/* Parses a count or a duration in ms: digits only, 0 allowed; returns 0
+ * and fills *out, or -1. */
+int dg_cli_parse_long(const char *arg, long *out);
+
+/* The largest query file read (queries are text, not data). */
+#define DG_CLI_MAX_QUERY_BYTES (1024u * 1024u)
 
 /* Called once, by main, after every command: flushes and closes stdout and
  * checks that everything was written.  Returns status; when stdout failed

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "common/output.h"
+#include "common/iri.h"
 #include "graph/store/store.h"
 
 static const char usage_line[] =
@@ -32,7 +33,12 @@ cmd_export(int argc, char **argv)
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'f': fmt = optarg; break;
-        case 'g': graph = optarg; break;
+        case 'g':
+            if (dg_iri_check(optarg, &err) < 0)
+                return dg_cli_usage_error(usage_line, "export: --graph %s",
+                                          err.msg);
+            graph = optarg;
+            break;
         case 'o': out = optarg; break;
         case 'h':
             printf("%s\n\nWrites the whole store (or one graph) with the "
@@ -41,7 +47,7 @@ cmd_export(int argc, char **argv)
                    "written once); N-Quads and TriG keep them.\n",
                    usage_line);
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "export: bad option");
+        default: return dg_cli_bad_option(usage_line, "f:o:h", argv);
         }
     }
     if (optind != argc)

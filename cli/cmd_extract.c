@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "common/output.h"
+#include "common/iri.h"
 #include "common/ns.h"
 #include "extract/extract.h"
 
@@ -29,7 +30,12 @@ cmd_extract(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
-        case 'b': base = optarg; break;
+        case 'b':
+            if (dg_iri_check(optarg, &err) < 0)
+                return dg_cli_usage_error(usage_line, "extract: --base %s",
+                                          err.msg);
+            base = optarg;
+            break;
         case 'k': key_opt = optarg; break;
         case 'h':
             printf(
@@ -38,7 +44,7 @@ cmd_extract(int argc, char **argv)
                 "touched.\n",
                 usage_line);
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "extract: bad option");
+        default: return dg_cli_bad_option(usage_line, "h", argv);
         }
     }
     if (optind + 1 != argc)
@@ -64,7 +70,7 @@ cmd_extract(int argc, char **argv)
         dg_cli_error("out of memory");
         goto out;
     }
-    if (!(text = dg_cli_read_file(path, &len, &err)) ||
+    if (!(text = dg_cli_read_file(path, DG_EXTRACT_MAX_BYTES, 0, &len, &err)) ||
         !(x = dg_extract_new(dg_cli_datadir(), &err))) {
         status = dg_cli_fail(&err);
         goto out;

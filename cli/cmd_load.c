@@ -3,13 +3,16 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
+#include "common/file.h"
+#include "common/iri.h"
 #include "graph/store/store.h"
 
 static const char usage_line[] =
     "usage: diplograph load [--store SPEC] [--graph IRI | --default] "
-    "[-i turtle|ntriples|nquads|trig|rdfxml] FILE...";
+    "[-i turtle|ntriples|nquads|trig|rdfxml] FILE|-...";
 
 int
 cmd_load(int argc, char **argv)
@@ -32,8 +35,9 @@ cmd_load(int argc, char **argv)
             if (graph && !*graph)
                 return dg_cli_usage_error(usage_line, "load: give --graph "
                                                       "or --default, not both");
-            if (!*optarg)
-                return dg_cli_usage_error(usage_line, "load: empty graph IRI");
+            if (dg_iri_check(optarg, &err) < 0)
+                return dg_cli_usage_error(usage_line, "load: --graph %s",
+                                          err.msg);
             graph = optarg;
             break;
         case 'd':
@@ -50,14 +54,33 @@ cmd_load(int argc, char **argv)
                 "TriG keep their graphs; triples go\nto --graph IRI (default: "
                 "the file's URI), or with --default to the\ndefault graph "
                 "(statements without a graph, which `query --default-graph\n"
-                "stored` sees).  Each file is stored whole or not at all.\n",
+                "stored` sees).  Each file is stored whole or not at all.\n"
+                "Only regular files are read (a FIFO or device is refused); -\n"
+                "reads standard input, with -i and --graph or --default.\n",
                 usage_line);
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "load: bad option");
+        default: return dg_cli_bad_option(usage_line, "i:h", argv);
         }
     }
     if (optind >= argc)
         return dg_cli_usage_error(usage_line, "load: no file given");
+    /* every file is checked before the store is opened: a FIFO or a
+     * device is refused at once, and nothing is loaded */
+    int stdin_seen = 0;
+    for (int i = optind; i < argc; i++) {
+        struct dg_error ferr = {0, ""};
+        if (!strcmp(argv[i], "-")) {
+            if (stdin_seen++)
+                return dg_cli_usage_error(usage_line,
+                                          "load: - given more than once");
+            if (!syntax || !graph)
+                return dg_cli_usage_error(
+                    usage_line, "load: - (standard input) needs -i SYNTAX and "
+                                "--graph IRI or --default");
+        } else if (dg_file_check(argv[i], 0, NULL, &ferr) < 0) {
+            return dg_cli_error("cannot read '%s': %s", argv[i], ferr.msg);
+        }
+    }
     const char *spec = dg_cli_store_spec(store_opt);
     struct dg_store *st =
         dg_store_open(spec, DG_STORE_CREATE, dg_cli_ontology(), &err);

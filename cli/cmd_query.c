@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "common/file.h"
 #include "common/output.h"
 #include "graph/store/store.h"
 
@@ -15,8 +16,8 @@ static const char usage_line[] =
     "usage: diplograph query [--store SPEC] "
     "[-f table|tsv|csv|json|xml|ntriples|turtle]\n"
     "                        [--default-graph union|stored] [--timeout MS] "
-    "[--explain]\n"
-    "                        [-o FILE] (FILE.rq | -e 'SPARQL')";
+    "[--max-rows N]\n"
+    "                        [--explain] [-o FILE] (FILE.rq | -e 'SPARQL')";
 
 int
 cmd_query(int argc, char **argv)
@@ -27,6 +28,7 @@ cmd_query(int argc, char **argv)
         {"expr", required_argument, NULL, 'e'},
         {"default-graph", required_argument, NULL, 'D'},
         {"timeout", required_argument, NULL, 'T'},
+        {"max-rows", required_argument, NULL, 'R'},
         {"explain", no_argument, NULL, 'X'},
         {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},
@@ -40,9 +42,8 @@ cmd_query(int argc, char **argv)
     struct dg_results *r = NULL;
     struct dg_output o;
     FILE *fp;
-    struct dg_query_opts opts = {0, 0};
+    struct dg_query_opts opts = {0, 0, DG_CLI_MAX_ROWS};
     int explain = 0;
-    char *end;
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:e:o:h", longopts, NULL)) != -1) {
@@ -68,10 +69,15 @@ cmd_query(int argc, char **argv)
                     optarg);
             break;
         case 'T':
-            opts.timeout_ms = strtol(optarg, &end, 10);
-            if (end == optarg || *end || opts.timeout_ms < 0)
+            if (dg_cli_parse_long(optarg, &opts.timeout_ms) < 0)
                 return dg_cli_usage_error(
                     usage_line, "query: --timeout takes milliseconds, not '%s'",
+                    optarg);
+            break;
+        case 'R':
+            if (dg_cli_parse_long(optarg, &opts.max_rows) < 0)
+                return dg_cli_usage_error(
+                    usage_line, "query: --max-rows takes a count, not '%s'",
                     optarg);
             break;
         case 'X': explain = 1; break;
@@ -87,14 +93,16 @@ cmd_query(int argc, char **argv)
                 "\n--default-graph union (the default) queries the merge of "
                 "every graph but\nthe ontology's; stored only the default "
                 "graph (load --default).\n--timeout MS stops a query that "
-                "runs longer.\n--explain prints the query's algebra and the "
+                "runs longer (default: none).\n--max-rows N stops a query "
+                "that holds more than N rows in memory\n(results, sorts, "
+                "joins built in memory; default %ld, 0: no limit).\n--explain "
+                "prints the query's algebra and the "
                 "plan chosen on this store\n(join order, estimates) instead "
                 "of running it.\n-o FILE writes FILE (replaced only when the "
-                "query "
-                "succeeded) instead\nof standard output.\n",
-                usage_line);
+                "query succeeded) instead\nof standard output.\n",
+                usage_line, DG_CLI_MAX_ROWS);
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "query: bad option");
+        default: return dg_cli_bad_option(usage_line, "f:e:o:h", argv);
         }
     }
     if ((expr && optind != argc) || (!expr && optind + 1 != argc))
@@ -106,7 +114,8 @@ cmd_query(int argc, char **argv)
                   : DG_FMT_TSV;
     if (!expr) {
         size_t len;
-        if (!(text = dg_cli_read_file(argv[optind], &len, &err)))
+        if (!(text = dg_cli_read_file(argv[optind], DG_CLI_MAX_QUERY_BYTES,
+                                      DG_FILE_NO_NUL, &len, &err)))
             return dg_cli_fail(&err);
         expr = text;
     }

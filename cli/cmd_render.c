@@ -9,12 +9,14 @@
 
 #include "cli/cli.h"
 #include "common/output.h"
+#include "common/file.h"
 #include "graph/render.h"
 #include "graph/store/store.h"
 
 static const char usage_line[] =
     "usage: diplograph render [--store SPEC] [-T svg|png|pdf|dot] "
-    "[-K dot|neato|sfdp|circo|fdp] [--limit N] [-o FILE] "
+    "[-K dot|neato|sfdp|circo|fdp] [--limit N] [-o FILE]\n"
+    "                         [--timeout MS] [--max-rows N] "
     "(FILE.rq | -e 'SPARQL')";
 
 static const char help_text[] =
@@ -28,7 +30,10 @@ static const char help_text[] =
     "  -K ENGINE   layout engine; default: the query's '# render:' header,\n"
     "              else dot up to 150 nodes and sfdp above\n"
     "  --limit N   draw at most N nodes, the most connected (default 300)\n"
-    "  -o FILE     write FILE (replaced only when rendering succeeded)\n\n"
+    "  -o FILE     write FILE (replaced only when rendering succeeded)\n"
+    "  --timeout MS   stop the query after MS milliseconds (default: none)\n"
+    "  --max-rows N   stop the query when it holds more than N rows in\n"
+    "                 memory (default 5000000; 0: no limit)\n\n"
     "Query header comments: '# title: TEXT' (graph label), '# render:\n"
     "ENGINE' (or 'engine=E; cluster=?var'), '# cluster: ?var' (groups the\n"
     "target nodes by that column's value).\n";
@@ -43,6 +48,8 @@ cmd_render(int argc, char **argv)
         {"limit", required_argument, NULL, 'l'},
         {"output", required_argument, NULL, 'o'},
         {"expr", required_argument, NULL, 'e'},
+        {"timeout", required_argument, NULL, 't'},
+        {"max-rows", required_argument, NULL, 'R'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *store_opt = NULL, *expr = NULL, *output = NULL;
@@ -57,6 +64,7 @@ cmd_render(int argc, char **argv)
     struct dg_output o;
     FILE *fp;
     unsigned long lim;
+    struct dg_query_opts qopts = {0, 0, DG_CLI_MAX_ROWS};
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "T:K:o:e:h", longopts, NULL)) != -1) {
@@ -84,8 +92,20 @@ cmd_render(int argc, char **argv)
                                           "render: bad --limit '%s'", optarg);
             opts.limit = (size_t)lim;
             break;
+        case 't':
+            if (dg_cli_parse_long(optarg, &qopts.timeout_ms) < 0)
+                return dg_cli_usage_error(
+                    usage_line,
+                    "render: --timeout takes milliseconds, not '%s'", optarg);
+            break;
+        case 'R':
+            if (dg_cli_parse_long(optarg, &qopts.max_rows) < 0)
+                return dg_cli_usage_error(
+                    usage_line, "render: --max-rows takes a count, not '%s'",
+                    optarg);
+            break;
         case 'h': printf("%s%s", usage_line, help_text); return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "render: bad option");
+        default: return dg_cli_bad_option(usage_line, "T:K:o:e:h", argv);
         }
     }
     if ((expr && optind != argc) || (!expr && optind + 1 != argc))
@@ -93,7 +113,8 @@ cmd_render(int argc, char **argv)
                                   "render: give one FILE.rq or -e 'SPARQL'");
     if (!expr) {
         size_t len;
-        if (!(text = dg_cli_read_file(argv[optind], &len, &err)))
+        if (!(text = dg_cli_read_file(argv[optind], DG_CLI_MAX_QUERY_BYTES,
+                                      DG_FILE_NO_NUL, &len, &err)))
             return dg_cli_fail(&err);
         expr = text;
     }
@@ -104,6 +125,7 @@ cmd_render(int argc, char **argv)
         dg_cli_fail(&err);
         goto out;
     }
+    dg_store_set_query_opts(st, &qopts);
     if (!(r = dg_store_query(st, expr, &err))) {
         if (text)
             dg_cli_error("'%s': %s", argv[optind], err.msg);

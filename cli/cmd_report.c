@@ -10,7 +10,8 @@
 #include "graph/store/store.h"
 
 static const char usage_line[] =
-    "usage: diplograph report [--store SPEC] [-o DIR]";
+    "usage: diplograph report [--store SPEC] [-o DIR] [--timeout MS] "
+    "[--max-rows N]";
 
 #define DEFAULT_DIR "out/report"
 
@@ -20,6 +21,8 @@ cmd_report(int argc, char **argv)
     static const struct option longopts[] = {
         {"store", required_argument, NULL, 's'},
         {"output", required_argument, NULL, 'o'},
+        {"timeout", required_argument, NULL, 't'},
+        {"max-rows", required_argument, NULL, 'R'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *store_opt = NULL, *dir = DEFAULT_DIR;
@@ -27,12 +30,25 @@ cmd_report(int argc, char **argv)
     struct dg_error err = {0, ""};
     struct dg_report_info info;
     struct dg_store *st = NULL;
+    struct dg_query_opts qopts = {0, DG_CLI_REPORT_TIMEOUT, DG_CLI_MAX_ROWS};
 
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'o': dir = optarg; break;
+        case 't':
+            if (dg_cli_parse_long(optarg, &qopts.timeout_ms) < 0)
+                return dg_cli_usage_error(
+                    usage_line,
+                    "report: --timeout takes milliseconds, not '%s'", optarg);
+            break;
+        case 'R':
+            if (dg_cli_parse_long(optarg, &qopts.max_rows) < 0)
+                return dg_cli_usage_error(
+                    usage_line, "report: --max-rows takes a count, not '%s'",
+                    optarg);
+            break;
         case 'h':
             printf("%s\n\nWrites DIR/index.html (default DIR: %s) and one SVG "
                    "per diagram: every\nquery of the queries directory (%s)\n"
@@ -40,10 +56,18 @@ cmd_report(int argc, char **argv)
                    "statistics,\nthe events and actions with links to their "
                    "evidence, and every\narticle's sentences.  The page is "
                    "self-contained and works offline.\nA query that fails is "
-                   "shown in the page and reported as a warning.\n",
-                   usage_line, DEFAULT_DIR, dg_cli_queries_dir());
+                   "shown in the page with its error and reported as a\n"
+                   "warning; the rest of the report is still written, and "
+                   "the exit status\nis then 1.\n\n"
+                   "  --timeout MS  stop each query after MS milliseconds "
+                   "(default %ld; 0: none)\n"
+                   "  --max-rows N  stop a query that holds more than N rows "
+                   "in memory\n"
+                   "                (default %ld; 0: no limit)\n",
+                   usage_line, DEFAULT_DIR, dg_cli_queries_dir(),
+                   DG_CLI_REPORT_TIMEOUT, DG_CLI_MAX_ROWS);
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "report: bad option");
+        default: return dg_cli_bad_option(usage_line, "o:h", argv);
         }
     }
     if (optind != argc)
@@ -52,6 +76,7 @@ cmd_report(int argc, char **argv)
     if (!(st = dg_store_open(dg_cli_store_spec(store_opt), DG_STORE_READ, NULL,
                              &err)))
         return dg_cli_fail(&err);
+    dg_store_set_query_opts(st, &qopts);
     if (dg_report_write(st, dg_cli_queries_dir(), dir, &info, &err) < 0) {
         dg_cli_fail(&err);
         goto out;
@@ -64,7 +89,7 @@ cmd_report(int argc, char **argv)
                 "wrote '%s/index.html': %zu queries, %zu diagrams, "
                 "%zu articles",
                 dir, info.queries, info.diagrams, info.articles);
-    status = DG_EXIT_OK;
+    status = info.failed ? DG_EXIT_FAIL : DG_EXIT_OK;
 out:
     dg_render_shutdown();
     dg_store_free(st);

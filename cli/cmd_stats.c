@@ -30,7 +30,7 @@ cmd_stats(int argc, char **argv)
                    "lines: KEY TAB COUNT.\n",
                    usage_line);
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "stats: bad option");
+        default: return dg_cli_bad_option(usage_line, "h", argv);
         }
     }
     if (optind != argc)

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "common/output.h"
+#include "common/file.h"
 
 int dg_verbosity = 1;
 
@@ -92,16 +94,55 @@ dg_cli_note(int level, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+/* "build" from "usage: diplograph build ..." */
+static void
+usage_command(const char *usage_line, char *buf, size_t size)
+{
+    const char *p = strstr(usage_line, "diplograph ");
+    size_t n = 0;
+    p = p ? p + strlen("diplograph ") : "";
+    while (p[n] && p[n] != ' ' && p[n] != '\n')
+        n++;
+    snprintf(buf, size, "%.*s", (int)n, p);
+}
+
 int
 dg_cli_usage_error(const char *usage_line, const char *fmt, ...)
 {
     va_list ap;
+    char cmd[32];
+    usage_command(usage_line, cmd, sizeof cmd);
     fputs("diplograph: ", stderr);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n%s\n", usage_line);
+    fprintf(stderr, " (see 'diplograph %s --help')\n", cmd);
     return DG_EXIT_USAGE;
+}
+
+int
+dg_cli_bad_option(const char *usage_line, const char *optstring, char **argv)
+{
+    const char *word = argv[optind - 1];
+    char cmd[32];
+    usage_command(usage_line, cmd, sizeof cmd);
+    if (!strncmp(word, "--", 2)) {
+        size_t n = strcspn(word, "=");
+        if (optopt)
+            return dg_cli_usage_error(usage_line,
+                                      "%s: option '%.*s' needs a value", cmd,
+                                      (int)n, word);
+        return dg_cli_usage_error(usage_line, "%s: unknown option '%.*s'", cmd,
+                                  (int)n, word);
+    }
+    const char *o = optopt ? strchr(optstring, optopt) : NULL;
+    if (o && o[1] == ':')
+        return dg_cli_usage_error(usage_line, "%s: option '-%c' needs a value",
+                                  cmd, optopt);
+    if (optopt)
+        return dg_cli_usage_error(usage_line, "%s: unknown option '-%c'", cmd,
+                                  optopt);
+    return dg_cli_usage_error(usage_line, "%s: bad option '%s'", cmd, word);
 }
 
 /* ---- paths */
@@ -113,13 +154,6 @@ dg_cli_store_spec(const char *opt)
         return opt;
     const char *env = getenv("DIPLOGRAPH_STORE");
     return env && *env ? env : DG_DEFAULT_STORE;
-}
-
-static int
-is_dir(const char *path)
-{
-    struct stat sb;
-    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
 /* 1 when this binary runs from the build tree (not installed) */
@@ -180,51 +214,28 @@ dg_cli_queries_dir(void)
 }
 
 char *
-dg_cli_read_file(const char *path, size_t *len, struct dg_error *err)
+dg_cli_read_file(const char *path, size_t max_bytes, int flags, size_t *len,
+                 struct dg_error *err)
 {
-    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    if (!fp) {
-        dg_error_set(err, DG_ERR_IO, "cannot open '%s': %s", path,
-                     strerror(errno));
-        return NULL;
-    }
-    if (is_dir(path)) {
-        dg_error_set(err, DG_ERR_IO, "cannot read '%s': is a directory", path);
-        goto fail;
-    }
-    for (;;) {
-        if (cap - n < 65536) {
-            cap = cap ? cap * 2 : 65536;
-            char *nb = realloc(buf, cap + 1);
-            if (!nb) {
-                dg_error_set(err, DG_ERR_NOMEM, "out of memory reading '%s'",
-                             path);
-                goto fail;
-            }
-            buf = nb;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(fp)) {
-        dg_error_set(err, DG_ERR_IO, "cannot read '%s': %s", path,
-                     strerror(errno));
-        goto fail;
-    }
-    if (fp != stdin)
-        fclose(fp);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-fail:
-    if (fp != stdin)
-        fclose(fp);
-    free(buf);
-    return NULL;
+    struct dg_error e = {0, ""};
+    char *text = dg_file_read(path, max_bytes, flags, len, &e);
+    if (!text)
+        dg_error_set(err, e.code, "cannot read '%s': %s", path, e.msg);
+    return text;
+}
+
+int
+dg_cli_parse_long(const char *arg, long *out)
+{
+    char *end;
+    if (!(arg[0] >= '0' && arg[0] <= '9'))
+        return -1;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (errno || *end)
+        return -1;
+    *out = v;
+    return 0;
 }
 
 int
@@ -248,6 +259,7 @@ int
 main(int argc, char **argv)
 {
     int i = 1;
+    opterr = 0; /* dg_cli_bad_option says what was wrong, in one line */
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (!strcmp(argv[i], "-q") || !strcmp(argv[i], "--quiet")) {
             dg_verbosity = 0;

@@ -468,7 +468,8 @@ dg_doc_mentions_in(const struct dg_doc *d, size_t i, size_t *n)
     while (b < d->nmen && d->men[b].tok_first < d->sent[i].tok_end)
         b++;
     *n = b - a;
-    return d->men + a;
+    /* no mention: NULL, not d->men + a (NULL + 0 when there is none) */
+    return b > a ? d->men + a : NULL;
 }
 
 int

@@ -96,6 +96,8 @@ struct ev {
     size_t nexists_refs, cexists_refs;
     struct gctx cur_g;
     long timeout_ms;
+    long max_rows; /* 0: no limit */
+    long rows;     /* rows materialised so far (tables and results) */
     struct timespec start;
     unsigned ticks;
     uint64_t solution;
@@ -126,6 +128,19 @@ ev_tick(struct ev *ev)
         return dg_error_set(ev->err, DG_ERR_QUERY,
                             "query timed out after %ld ms", ev->timeout_ms);
     return 0;
+}
+
+/* Called for every row kept in memory (a materialised table, a sort, a
+ * DISTINCT or GROUP BY key, a result): 0, or -1 past opts->max_rows. */
+static int
+ev_hold(struct ev *ev)
+{
+    if (!ev->max_rows || ++ev->rows <= ev->max_rows)
+        return 0;
+    return dg_error_set(ev->err, DG_ERR_QUERY,
+                        "query stopped: more than %ld rows in memory; use "
+                        "--max-rows",
+                        ev->max_rows);
 }
 
 /* ---- terms and local ids ---------------------------------------------- */
@@ -314,6 +329,8 @@ struct bag {
     size_t w;
     uint64_t *rows;
     size_t n, cap;
+    long *held; /* NULL, or a count of rows in memory (ev->rows) that
+                   bag_free lowers by n */
 };
 
 static int
@@ -335,6 +352,8 @@ bag_push(struct bag *b, const uint64_t *row)
 static void
 bag_free(struct bag *b)
 {
+    if (b->held)
+        *b->held -= (long)b->n;
     free(b->rows);
     b->rows = NULL;
     b->n = b->cap = 0;
@@ -739,7 +758,12 @@ drain(struct ev *ev, struct it *it, struct bag *bag)
         it_free(it);
         return it ? ev_fail_nomem(ev) : -1;
     }
+    bag->held = &ev->rows;
     while ((r = it->next(it, row)) == 1) {
+        if (ev_hold(ev) < 0) {
+            rc = -1;
+            break;
+        }
         if (bag_push(bag, row) < 0) {
             rc = ev_fail_nomem(ev);
             break;
@@ -2087,6 +2111,8 @@ distinct_next(struct it *it, uint64_t *row)
     while ((r = m->sub->next(m->sub, row)) == 1) {
         if (rowset_put(&m->seen, row, &added) < 0)
             return ev_fail_nomem(it->ev);
+        if (added && ev_hold(it->ev) < 0)
+            return -1;
         if (added)
             return 1;
     }
@@ -2249,7 +2275,7 @@ out:
 static struct it *
 open_order(struct ev *ev, struct op *op, struct gctx g)
 {
-    struct bag bag = {.w = ev->width};
+    struct bag bag = {.w = ev->width, .held = &ev->rows};
     struct it *sub = open_op(ev, op->l, NULL, g, 0);
     uint64_t *row = malloc(ev->width * sizeof *row);
     size_t keep = op->topk > 0 ? (size_t)op->topk : 0;
@@ -2262,6 +2288,10 @@ open_order(struct ev *ev, struct op *op, struct gctx g)
         return NULL;
     }
     while ((r = sub->next(sub, row)) == 1) {
+        if (ev_hold(ev) < 0) {
+            r = -1;
+            break;
+        }
         if (bag_push(&bag, row) < 0) {
             r = ev_fail_nomem(ev);
             break;
@@ -2269,7 +2299,10 @@ open_order(struct ev *ev, struct op *op, struct gctx g)
         /* ORDER BY under LIMIT: keep the best rows only */
         if (keep && bag.n >= 2 * keep + 1024) {
             /* stable: rows arrive in order, sort keeps earlier first */
-            if (sort_bag(ev, op->p, &bag, keep) < 0) {
+            ev->rows -= (long)bag.n;
+            int sr = sort_bag(ev, op->p, &bag, keep);
+            ev->rows += (long)bag.n;
+            if (sr < 0) {
                 r = -1;
                 break;
             }
@@ -2281,7 +2314,12 @@ open_order(struct ev *ev, struct op *op, struct gctx g)
     }
     free(row);
     it_free(sub);
-    if (r < 0 || sort_bag(ev, op->p, &bag, keep) < 0) {
+    if (r >= 0) {
+        ev->rows -= (long)bag.n;
+        r = sort_bag(ev, op->p, &bag, keep);
+        ev->rows += (long)bag.n;
+    }
+    if (r < 0) {
         bag_free(&bag);
         return NULL;
     }
@@ -2829,6 +2867,10 @@ select_results(struct ev *ev, struct it *it, struct dg_results *res)
             return ev_fail_nomem(ev);
         }
     while ((r = it->next(it, row)) == 1) {
+        if (ev_hold(ev) < 0) {
+            free(row);
+            return -1;
+        }
         struct dg_term *cells = dg_results_add_row(res);
         if (!cells) {
             free(row);
@@ -2847,6 +2889,8 @@ select_results(struct ev *ev, struct it *it, struct dg_results *res)
 static int
 add_triple_row(struct ev *ev, struct dg_results *res, const uint64_t t[3])
 {
+    if (ev_hold(ev) < 0)
+        return -1;
     struct dg_term *cells = dg_results_add_row(res);
     if (!cells)
         return ev_fail_nomem(ev);
@@ -3032,6 +3076,7 @@ ev_init(struct ev *ev, struct dg_query *q, struct dg_dataset *ds,
         ev->nwords = 1;
     ev->width = q->nvars ? q->nvars : 1;
     ev->timeout_ms = opts ? opts->timeout_ms : 0;
+    ev->max_rows = opts ? opts->max_rows : 0;
     clock_gettime(CLOCK_MONOTONIC, &ev->start);
     if (dg_expr_env_init(&ev->env) < 0)
         return ev_fail_nomem(ev);

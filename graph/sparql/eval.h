@@ -24,6 +24,10 @@ enum dg_default_graph {
 struct dg_eval_opts {
     int default_graph; /* enum dg_default_graph */
     long timeout_ms;   /* 0: none */
+    /* 0: none; else the query fails ("query stopped: more than N rows in
+     * memory") when it would keep more rows than this in memory at once
+     * or over its run: results, materialised tables, sorts, DISTINCT */
+    long max_rows;
 };
 
 /* Runs q (borrowed; its id fields are rewritten for ds) on ds

@@ -13,6 +13,7 @@
 #include <librdf.h>
 #include <raptor2.h>
 
+#include "common/file.h"
 #include "common/ns.h"
 #include "graph/sparql/eval.h"
 #include "graph/sparql/parse.h"
@@ -49,6 +50,7 @@ struct dg_store {
     int in_txn;
     struct label_entry *labels;
     size_t nlabels, labels_cap;
+    struct dg_query_opts qopts; /* of dg_store_query: bounds for all */
 };
 
 /* ---- logging: Redland's messages become the current error */
@@ -558,6 +560,70 @@ syntax_from_path(const char *path)
     return NULL;
 }
 
+/* A scan for NUL in RDF text, across chunks: a NUL byte, or a "\u0000"
+ * or "\U00000000" escape (not one after an escaped backslash).  The
+ * store keeps terms as C strings: a NUL would cut a literal silently. */
+struct nul_scan {
+    size_t off;    /* bytes scanned so far */
+    int backslash; /* the last byte was an unescaped backslash */
+    int zeros;     /* 1 + the '0's seen after "\u" or "\U"; 0: none */
+    int need;      /* the '0's that make a NUL: 4 or 8 */
+    size_t start;  /* offset of that escape's backslash */
+};
+
+/* 1-based offset of the first NUL in buf[0..n) (after what st has seen),
+ * or 0 */
+static size_t
+nul_scan(struct nul_scan *st, const char *buf, size_t n)
+{
+    for (size_t i = 0; i < n; i++, st->off++) {
+        char c = buf[i];
+        if (c == '\0')
+            return st->off + 1;
+        if (st->zeros) {
+            if (c == '0') {
+                if (st->zeros++ == st->need)
+                    return st->start + 1;
+                continue;
+            }
+            st->zeros = 0;
+            continue; /* another hex digit: a harmless escape */
+        }
+        if (st->backslash) {
+            st->backslash = 0;
+            if (c == 'u' || c == 'U') {
+                st->zeros = 1;
+                st->need = c == 'u' ? 4 : 8;
+                st->start = st->off - 1;
+            }
+            continue;
+        }
+        st->backslash = c == '\\';
+    }
+    return 0;
+}
+
+/* Parses fp in chunks, refusing a NUL (*nul_at: its 1-based offset in
+ * the file).  Returns raptor's status. */
+static int
+parse_stream(raptor_parser *parser, FILE *fp, raptor_uri *base, size_t *nul_at)
+{
+    char buf[65536];
+    struct nul_scan ns = {0, 0, 0, 0, 0};
+    size_t n;
+    if (raptor_parser_parse_start(parser, base) != 0)
+        return -1;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+        if ((*nul_at = nul_scan(&ns, buf, n)))
+            return 0;
+        if (raptor_parser_parse_chunk(parser, (unsigned char *)buf, n, 0))
+            return -1;
+    }
+    if (ferror(fp))
+        return -1;
+    return raptor_parser_parse_chunk(parser, NULL, 0, 1);
+}
+
 static int
 parse_into(struct dg_store *st, const char *path, const char *syntax,
            const char *graph_iri, size_t *added, struct dg_error *err)
@@ -578,10 +644,13 @@ parse_into(struct dg_store *st, const char *path, const char *syntax,
     if (!raptor_world_is_parser_name(rw, syntax) || !strcmp(syntax, "guess"))
         return dg_error_set(err, DG_ERR_USAGE, "unknown RDF syntax '%s'",
                             syntax);
-    if (!(fp = fopen(path, "rb")))
-        return dg_error_set(err, DG_ERR_IO, "cannot open '%s': %s", path,
-                            strerror(errno));
-    uri_str = raptor_uri_filename_to_uri_string(path);
+    struct dg_error ferr = {0, ""};
+    if (!(fp = dg_file_open(path, 0, &ferr)))
+        return dg_error_set(err, ferr.code, "cannot read '%s': %s", path,
+                            ferr.msg);
+    /* standard input: relative IRIs resolve against the working directory */
+    uri_str =
+        raptor_uri_filename_to_uri_string(strcmp(path, "-") ? path : "stdin");
     if (!uri_str || !(file_uri = raptor_new_uri(rw, uri_str))) {
         dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         goto out;
@@ -601,8 +670,15 @@ parse_into(struct dg_store *st, const char *path, const char *syntax,
     raptor_parser_set_statement_handler(parser, &lc, load_statement);
     log_reset(st);
     txn_begin(st);
-    int prc = raptor_parser_parse_file_stream(parser, fp, (const char *)uri_str,
-                                              file_uri);
+    size_t nul_at = 0;
+    int prc = parse_stream(parser, fp, file_uri, &nul_at);
+    if (prc == 0 && nul_at) {
+        txn_abort(st);
+        dg_error_set(err, DG_ERR_INPUT,
+                     "cannot load '%s': a NUL byte (or \\u0000) at byte %zu",
+                     path, nul_at - 1);
+        goto out;
+    }
     if (prc != 0 || st->log_errors) {
         txn_abort(st);
         dg_error_set(err, DG_ERR_INPUT, "cannot parse '%s' as %s: %s", path,
@@ -630,7 +706,7 @@ out:
         raptor_free_memory(uri_str);
     if (lc.default_ctx)
         librdf_free_node(lc.default_ctx);
-    fclose(fp);
+    dg_file_close(fp);
     return rc;
 }
 
@@ -676,6 +752,12 @@ dg_store_query(struct dg_store *st, const char *sparql, struct dg_error *err)
     return dg_store_query_opts(st, sparql, NULL, err);
 }
 
+void
+dg_store_set_query_opts(struct dg_store *st, const struct dg_query_opts *opts)
+{
+    st->qopts = *opts;
+}
+
 static struct dg_query *
 parse_query(const char *sparql, struct dg_error *err)
 {
@@ -694,16 +776,17 @@ struct dg_results *
 dg_store_query_opts(struct dg_store *st, const char *sparql,
                     const struct dg_query_opts *opts, struct dg_error *err)
 {
-    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0};
+    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0, 0};
     struct dg_query *q = NULL;
     struct dg_dataset *ds = NULL;
     struct dg_results *r = NULL;
 
-    if (opts) {
-        eo.default_graph =
-            opts->stored_default ? DG_DEFAULT_STORED : DG_DEFAULT_UNION;
-        eo.timeout_ms = opts->timeout_ms;
-    }
+    if (!opts)
+        opts = &st->qopts;
+    eo.default_graph =
+        opts->stored_default ? DG_DEFAULT_STORED : DG_DEFAULT_UNION;
+    eo.timeout_ms = opts->timeout_ms;
+    eo.max_rows = opts->max_rows;
     if (!(q = parse_query(sparql, err)) || !(ds = open_dataset(st, err)))
         goto out;
     r = dg_sparql_eval(q, ds, &eo, err);
@@ -727,7 +810,7 @@ dg_store_explain(struct dg_store *st, const char *sparql,
                  const struct dg_query_opts *opts, FILE *fp,
                  struct dg_error *err)
 {
-    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0};
+    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0, 0};
     struct dg_query *q = NULL;
     struct dg_dataset *ds = NULL;
     char *sse = NULL;

@@ -78,10 +78,19 @@ struct dg_query_opts {
      * ontology's (the analysts' view); 1: only the true default graph
      * (triples loaded with `load --default`), as the W3C tests expect */
     int stored_default;
-    long timeout_ms; /* 0: none */
+    long timeout_ms; /* 0: none; else "query timed out after N ms" */
+    long max_rows;   /* 0: none; else the most rows a query may hold in
+                        memory ("query stopped: more than N rows ...") */
 };
 
-/* dg_store_query with options (borrowed; NULL: the defaults). */
+/* Sets the options of every later dg_store_query on st, and of
+ * dg_store_query_opts with NULL options (all zero at open): how the CLI
+ * bounds the queries that render and report run.  opts is copied. */
+void dg_store_set_query_opts(struct dg_store *st,
+                             const struct dg_query_opts *opts);
+
+/* dg_store_query with options (borrowed; NULL: those of
+ * dg_store_set_query_opts). */
 struct dg_results *dg_store_query_opts(struct dg_store *st, const char *sparql,
                                        const struct dg_query_opts *opts,
                                        struct dg_error *err);

@@ -37,11 +37,12 @@ expect_success 'the statistics count entities by type, not the ontology' '
     ! grep -q "owl:Class" rep/index.html'
 
 # a queries directory of our own: diagram, none, cluster, and a broken query
-expect_success 'a query directory with a broken query: reported, not fatal' '
+expect_success 'a query directory with a broken query: reported, page written, exit 1' '
     mkdir q && cp "$fx"/render-network.rq "$fx"/render-cluster.rq q/ &&
     printf "# title: Ranking\n# render: none\nSELECT ?c WHERE { ?c a <http://schema.org/Country> } ORDER BY ?c\n" >q/ranking.rq &&
     printf "# title: Broken <query>\nSELECT ?x WHERE {\n" >q/zz-broken.rq &&
-    DIPLOGRAPH_QUERIES=$PWD/q dg report --store st -o rep2 2>err &&
+    st=0; DIPLOGRAPH_QUERIES=$PWD/q dg report --store st -o rep2 2>err || st=$? &&
+    test $st -eq 1 &&
     grep -q "warning: 1 query failed" err &&
     test -s rep2/render-network.svg && test -s rep2/render-cluster.svg &&
     test ! -e rep2/ranking.svg &&

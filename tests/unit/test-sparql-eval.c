@@ -45,12 +45,15 @@ line_cmp(const void *a, const void *b)
 /* The results as text: one line per row, "var=value" cells separated by
  * spaces (IRIs shortened by EX), rows sorted unless ordered; ASK gives
  * "true"/"false"; an error gives "error: message". */
+/* the row limit of the next queries (dg_eval_opts.max_rows; 0: none) */
+static long max_rows;
+
 static char *
 run_opts(const char *query, int ordered, int stored)
 {
     struct dg_error err = {0, ""};
     struct dg_eval_opts opts = {stored ? DG_DEFAULT_STORED : DG_DEFAULT_UNION,
-                                0};
+                                0, max_rows};
     struct dg_query *q = dg_sparql_parse(query, NULL, &err);
     struct dg_results *r = q ? dg_sparql_eval(q, ds, &opts, &err) : NULL;
     char *out = NULL;
@@ -155,6 +158,18 @@ main(void)
     if (dg_dataset_hide(ds, onto, &err) < 0)
         printf("# hide: %s\n", err.msg);
 
+    max_rows = 3;
+    check("max_rows: 4 result rows over a limit of 3 stop the query",
+          P "SELECT ?x ?y { ?x :knows ?y }",
+          "error: query stopped: more than 3 rows in memory; use --max-rows");
+    check("max_rows: an ORDER BY holds its rows: 4 over 3 stop it",
+          P "SELECT ?x { ?x :knows ?y } ORDER BY ?x LIMIT 1",
+          "error: query stopped: more than 3 rows in memory; use --max-rows");
+    check("max_rows: 3 rows pass a limit of 3", P "SELECT ?x { ?x :age ?a }",
+          "x=:alice|x=:bob|x=:carol");
+    check("max_rows: COUNT over 4 rows gives 1 row",
+          P "SELECT (COUNT(*) AS ?n) { ?x :knows ?y }", "n=\"4\"^^integer");
+    max_rows = 0;
     check("bgp: union default graph, each triple once",
           P "SELECT ?x ?y { ?x :knows ?y }",
           "x=:alice y=:bob|x=:bob y=:carol|x=:carol y=:dave|x=:dave "
