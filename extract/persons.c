@@ -938,17 +938,26 @@ bare_mentions(struct ps *s)
                 }
                 continue;
             }
-            long to = -1;
-            int ties = 0;
+            /* the last name word ("Wongsuwan"), else the first one of one
+             * person only ("Kim" for Kim Dong-soo: the family name first) */
+            long to = -1, first = -1;
+            int ties = 0, first_ties = 0;
             for (size_t i = 0; i < s->n; i++) {
                 const struct person *p = &s->p[i];
-                if (!p->full || p->merged || p->ntok < 2 ||
-                    strcmp(p->toks[p->ntok - 1], d->tok[k].lower) != 0)
+                if (!p->full || p->merged || p->ntok < 2)
+                    continue;
+                if (!strcmp(p->toks[0], d->tok[k].lower)) {
+                    first_ties |= first >= 0;
+                    first = (long)i;
+                }
+                if (strcmp(p->toks[p->ntok - 1], d->tok[k].lower) != 0)
                     continue;
                 if (to >= 0)
                     ties = 1;
                 to = (long)i;
             }
+            if (to < 0 && first >= 0 && !first_ties)
+                to = first;
             if (to >= 0 && !ties)
                 add_span(&s->p[to], k, k + 1, DG_MEN_SHORT, (long)si);
         }

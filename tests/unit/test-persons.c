@@ -314,6 +314,12 @@ main(void)
        "  ... not a title, a comma and common words");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nSouth Korean Defense Minister Kim "
+                   "Dong-soo visited Oslo. Kim said the talks went well.\n");
+    ok(f && count(f, P("kim-dong-soo"), DG_NS "evidence") == 2,
+       "a bare family name first ('Kim') resolves to the one such person");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
