@@ -1899,6 +1899,17 @@ sign_event(struct es *s, size_t si, size_t k, size_t len)
     if (ev < 0)
         return k;
     struct ev *e = &s->ev[ev];
+    /* "a joint decision on the return of contingents": what it is about */
+    for (size_t q = a + 1; q + 1 < b; q++)
+        if (is_w(s, q, "on") || is_w(s, q, "regarding") ||
+            is_w(s, q, "concerning")) {
+            size_t t0 = q + 1;
+            while (t0 < b && cue1(s, t0) == Q_DET)
+                t0++;
+            if (t0 < b && dg_topics_phrase(s->topics, e->id, t0, b) < 0)
+                return 0;
+            break;
+        }
     e->future = dg_dates_future_at(s->d, first, k, TENSE_WINDOW);
     size_t from = first;
     for (size_t q = first; q < k; q++)

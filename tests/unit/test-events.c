@@ -623,6 +623,8 @@ main(void)
     is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
            "signing of the agreement on border patrols", "  ... named");
     ok(has_lit(f, EV(1), DG_NS "eventKind", "signing"), "  ... kind");
+    ok(has(f, EV(1), DG_NS_SCHEMA "about", ID "topic/border-patrols"),
+       "  ... about what the document is on");
     ok(has(f, ID "country/NOR", DG_NS "participatesIn", EV(1)) &&
            has(f, ID "country/DNK", DG_NS "participatesIn", EV(1)),
        "  ... the signatories take part");
