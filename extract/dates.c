@@ -286,6 +286,26 @@ resolve_year(const struct dg_date_ctx *ctx, int future, struct dg_date *o)
         o->y++;
 }
 
+/* "last year", "next year", "this year" at j: fills *y from the article
+ * year and returns 2, else 0. */
+static size_t
+year_word(const struct dg_doc *d, const struct dg_date_ctx *ctx, size_t j,
+          size_t end, int *y)
+{
+    int base = ctx->ay ? ctx->ay : ctx->year;
+    if (!base || j + 1 >= end || !is_tok(d, j + 1, end, "year"))
+        return 0;
+    if (is_tok(d, j, end, "last") || is_tok(d, j, end, "previous"))
+        *y = base - 1;
+    else if (is_tok(d, j, end, "next"))
+        *y = base + 1;
+    else if (is_tok(d, j, end, "this"))
+        *y = base;
+    else
+        return 0;
+    return 2;
+}
+
 static size_t
 match_month(const struct dg_doc *d, const struct dg_date_ctx *ctx, size_t first,
             size_t k, size_t end, int future, struct dg_date *out,
@@ -318,12 +338,22 @@ match_month(const struct dg_doc *d, const struct dg_date_ctx *ctx, size_t first,
             out->y = y;
             return c + 1 - k;
         }
+        size_t n = year_word(d, ctx, j, end, &y); /* "June 3 last year" */
+        if (n) {
+            out->y = y;
+            return j + n - k;
+        }
         resolve_year(ctx, future, out);
         return j - k;
     }
     if (j < end && (y = dg_dates_year_tok(d, j))) {
         out->y = y;
         return j + 1 - k;
+    }
+    size_t yn = year_word(d, ctx, j, end, &y); /* "in March last year" */
+    if (yn) {
+        out->y = y;
+        return j + yn - k;
     }
     /* a month alone: only after "in", "since", ... */
     if (!lead_before(d, first, k))
@@ -390,6 +420,11 @@ dg_dates_match(const struct dg_doc *d, const struct dg_date_ctx *ctx,
             if (j < end && (y = dg_dates_year_tok(d, j))) {
                 out->y = y;
                 return j + 1 - k;
+            }
+            size_t n = year_word(d, ctx, j, end, &y); /* "27 May last year" */
+            if (n) {
+                out->y = y;
+                return j + n - k;
             }
             resolve_year(ctx, future, out);
             return j - k;

@@ -267,6 +267,15 @@ office_tok(const struct ps *s, size_t k, size_t end)
     return 0;
 }
 
+/* 1 when token k is a word of office-words.txt. */
+static int
+office_word(const struct ps *s, size_t k, size_t end)
+{
+    int v;
+    return dg_trie_match(dg_lexicon_office_words(s->d->lex), s->d->tok, k, end,
+                         DG_MATCH_ANYCASE, &v) > 0;
+}
+
 /* 1 when token k is a full stop that ends a sentence or a clause. */
 static int
 final_stop(const struct ps *s, size_t k, size_t end)
@@ -658,17 +667,31 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
             x += 1; /* "Laos' Lieutenant General A" */
     }
     ri = -1;
-    while (x < end && ntitles < MAX_TITLES && title_at(s, x, end) &&
+    /* "National Security Advisor", "Senior Defence Minister": capitalised
+     * office words before a title's head belong to it */
+    size_t lead = x;
+    while (lead < end && lead - x < 3 && (t[lead].flags & DG_TOK_CAP) &&
+           !s->cov[lead] && !title_at(s, lead, end) &&
+           office_word(s, lead, end))
+        lead++;
+    if (lead == x || !title_at(s, lead, end))
+        lead = x;
+    while (x < end && ntitles < MAX_TITLES && title_at(s, lead, end) &&
            ((t[x].flags & DG_TOK_CAP) || nat >= 0 || ntitles > 0 ||
             (x > 0 && (t[x - 1].flags & DG_TOK_LOWER)))) {
-        size_t te = parse_title(s, x, end, 1);
-        if (te == x)
+        size_t te = parse_title(s, lead, end, 1);
+        if (te == lead)
             break;
         titles_a[ntitles] = x;
         titles_b[ntitles++] = te;
-        x = te;
+        x = lead = te;
+        /* "National Security Advisor (NSA) Ajit Doval": the title's
+         * acronym in brackets */
+        if (x + 2 < end && tok_eq(&t[x], "(") && tok_eq(&t[x + 2], ")") &&
+            (t[x + 1].flags & DG_TOK_ALLCAPS))
+            x = lead = x + 3;
         if (x + 1 < end && tok_eq(&t[x], "and") && title_at(s, x + 1, end))
-            x++;
+            x = lead = x + 1;
         else
             break;
     }

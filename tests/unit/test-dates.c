@@ -158,6 +158,10 @@ main(void)
           "2019-12-25", DG_NS_XSD "date", "'25.12.2019': the day first");
     check(" date 2020-01-10 They met on 12/25/2019 in Cairo.\n", "12",
           "2019-12-25", DG_NS_XSD "date", "'12/25/2019': the month first");
+    check(" date 2021-04-13 They met on 27 November last year.\n", "27",
+          "2020-11-27", DG_NS_XSD "date", "'27 November last year'");
+    check(" date 2021-04-13 They met in March last year.\n", "March", "2020-03",
+          DG_NS_XSD "gYearMonth", "'in March last year'");
     check(" date 2024-06-06 The plan covers the 2024-2026 period.\n", "2024",
           "", NULL, "'2024-2026' is a span, not an ISO date");
     check(" date 2023-05-16 The ceremony was held at the August 1st "

@@ -320,6 +320,16 @@ main(void)
        "a bare family name first ('Kim') resolves to the one such person");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nNorway's National Security Advisor "
+                   "(NSA) Kari Berg met Senior Defence Minister Ole Hansen.\n");
+    ok(f && dg_facts_has(f, P("kari-berg"), DG_NS_SCHEMA "jobTitle",
+                         "National Security Advisor", 0),
+       "office words before a title belong to it; '(NSA)' is skipped");
+    ok(f && dg_facts_has(f, P("ole-hansen"), DG_NS_SCHEMA "jobTitle",
+                         "Senior Defence Minister", 0),
+       "'Senior Defence Minister'");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
