@@ -525,6 +525,31 @@ class_of(int kind)
     }
 }
 
+/* 1 when entity i is a news outlet that the article only cites or credits
+ * ("(Bernama)", "-- Reuters pic", "Xinhua reported"): no other entity
+ * points at it.  It is recorded as the article's source, not as an
+ * organisation the news is about. */
+static int
+credit_only(const struct dg_doc *d, size_t i)
+{
+    const struct dg_entity *e = &d->ent[i];
+    int media = 0;
+    if (e->kind != DG_ENT_ORG)
+        return 0;
+    for (size_t k = 0; k < e->nprops; k++)
+        if (!strcmp(e->props[k].p, DG_NS "orgKind") &&
+            !strcmp(e->props[k].o, "media"))
+            media = 1;
+    if (!media)
+        return 0;
+    for (size_t j = 0; j < d->nent; j++)
+        for (size_t k = 0; j != i && k < d->ent[j].nprops; k++)
+            if (d->ent[j].props[k].o_is_iri &&
+                !strcmp(d->ent[j].props[k].o, e->iri))
+                return 0;
+    return 1;
+}
+
 int
 dg_doc_emit(const struct dg_doc *d, struct dg_facts *out)
 {
@@ -549,6 +574,13 @@ dg_doc_emit(const struct dg_doc *d, struct dg_facts *out)
     for (size_t i = 0; i < d->nent; i++) {
         const struct dg_entity *e = &d->ent[i];
         const char *cls = class_of(e->kind);
+        if (e->name && credit_only(d, i)) {
+            if (dg_facts_add_lit(out, d->article_iri,
+                                 DG_NS_SCHEMA "sourceOrganization", e->name,
+                                 NULL) < 0)
+                return -1;
+            continue;
+        }
         if (cls && dg_facts_add_iri(out, e->iri, DG_RDF_TYPE, cls) < 0)
             return -1;
         if (e->name) {

@@ -667,6 +667,15 @@ main(void)
        "a forum's sitting in a city: the city's country hosts");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-05\nHANOI (VNA) - Vietnam and Laos held "
+                   "talks in Hanoi.\n");
+    ok(!has(f, ID "org/vna", DG_RDF_TYPE, DG_NS_SCHEMA "Organization"),
+       "a news agency only credited is no organisation of the news");
+    ok(has_lit(f, ID "article/e1", DG_NS_SCHEMA "sourceOrganization",
+               "Vietnam News Agency"),
+       "  ... but the article's source");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
