@@ -591,6 +591,8 @@ dg_doc_emit(const struct dg_doc *d, struct dg_facts *out)
         }
         for (size_t k = 0; k < e->nprops; k++) {
             const struct dg_prop *p = &e->props[k];
+            if (!strncmp(p->p, DG_INTERNAL, sizeof DG_INTERNAL - 1))
+                continue;
             /* an alternateName equal to the name says nothing */
             if (!p->o_is_iri && e->name &&
                 strcmp(p->p, DG_NS_SCHEMA "alternateName") == 0 &&

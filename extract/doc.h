@@ -35,6 +35,12 @@
 #include "extract/sentence.h"
 #include "extract/text.h"
 
+/* Predicates the stages share but never emit (dg_doc_emit skips them). */
+#define DG_INTERNAL "urn:x-diplograph:internal:"
+/* country -> event: the country of an official at the event, a side of
+ * it that the text does not say takes part (events.c add_side) */
+#define DG_IMPLIED_PARTY DG_INTERNAL "side"
+
 enum dg_ent_kind {
     DG_ENT_COUNTRY = 1, /* schema:Country, country/{ISO3} */
     DG_ENT_ORG,         /* schema:Organization, org/{key} */

@@ -159,6 +159,7 @@ struct ev {
     int honoree;   /* the person a ceremony is for ("Guard of Honour for X",
                       "a welcome ceremony for X"), or -1 */
     int parties[MAX_PARTIES];
+    char implied[MAX_PARTIES]; /* parties[i] only a side (add_side) */
     size_t nparties;
 };
 
@@ -1210,6 +1211,7 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
 /* ---- meetings and visits said with a verb ---------------------------- */
 
 static int add_party(struct es *s, int ent, int ev);
+static int add_side(struct es *s, int country, int ev);
 static int rel(struct es *s, int subj, const char *p, int ev);
 static int place_at(struct es *s, size_t p, size_t end);
 static int dateline_place(struct es *s);
@@ -1544,7 +1546,7 @@ group_meeting(struct es *s, size_t si, size_t k, size_t len)
                 int c = nationality(s, x->entity);
                 if ((!e->future &&
                      rel(s, x->entity, DG_NS "attends", ev) < 0) ||
-                    (c >= 0 && add_party(s, c, ev) < 0))
+                    (c >= 0 && add_side(s, c, ev) < 0))
                     return 0;
                 b = x->tok_end;
                 break;
@@ -1830,7 +1832,7 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         if (!host && !e->future && rel(s, x, DG_NS "attends", ev) < 0)
             return 0;
         int c = nationality(s, x);
-        if (c >= 0 && add_party(s, c, ev) < 0)
+        if (c >= 0 && add_side(s, c, ev) < 0)
             return 0;
     }
     struct np np;
@@ -1924,7 +1926,7 @@ sign_event(struct es *s, size_t si, size_t k, size_t len)
         if (kind == DG_ENT_PERSON) {
             int c = nationality(s, x);
             if ((!e->future && rel(s, x, DG_NS "attends", ev) < 0) ||
-                (c >= 0 && add_party(s, c, ev) < 0))
+                (c >= 0 && add_side(s, c, ev) < 0))
                 return 0;
         } else if ((kind == DG_ENT_COUNTRY || kind == DG_ENT_ORG) &&
                    !(m->flags & DG_MEN_ADJ) && add_party(s, x, ev) < 0) {
@@ -2182,6 +2184,25 @@ add_party(struct es *s, int ent, int ev)
     if (e->nparties < MAX_PARTIES)
         e->parties[e->nparties++] = ent;
     return rel(s, ent, DG_NS "participatesIn", ev);
+}
+
+/* The country of an attending official as a side of event ev: a party
+ * for the stages that ask who the sides are (parties.c), but said to
+ * take part (dg:participatesIn) only when the event is multilateral
+ * (finish_event): "Sobhy met Karem" makes Egypt and the US the sides of
+ * the meeting, not participants the text names. */
+static int
+add_side(struct es *s, int country, int ev)
+{
+    struct ev *e = &s->ev[ev];
+    for (size_t i = 0; i < e->nparties; i++)
+        if (e->parties[i] == country)
+            return 0;
+    if (e->nparties < MAX_PARTIES) {
+        e->implied[e->nparties] = 1;
+        e->parties[e->nparties++] = country;
+    }
+    return rel(s, country, DG_IMPLIED_PARTY, ev);
 }
 
 static int
@@ -3341,7 +3362,7 @@ tie_events(struct es *s, int main)
                 continue;
             int c = nationality(s, p);
             if (rel(s, p, DG_NS "attends", (int)i) < 0 ||
-                (c >= 0 && add_party(s, c, (int)i) < 0))
+                (c >= 0 && add_side(s, c, (int)i) < 0))
                 return -1;
         }
     return 0;
@@ -3393,6 +3414,16 @@ finish_event(struct es *s, int i, int main)
     struct dg_doc *d = s->d;
     struct ev *e = &s->ev[i];
     char buf[32];
+
+    /* the countries of the officials at a multilateral event take part */
+    size_t sides = 0;
+    for (size_t k = 0; k < e->nparties; k++)
+        sides += d->ent[e->parties[k]].kind == DG_ENT_COUNTRY;
+    if (e->forum >= 0 || sides >= 3)
+        for (size_t k = 0; k < e->nparties; k++)
+            if (e->implied[k] &&
+                rel(s, e->parties[k], DG_NS "participatesIn", i) < 0)
+                return -1;
 
     if (dg_doc_prop_lit(d, e->id, DG_NS "eventKind", e->kind, NULL) < 0)
         return -1;

@@ -82,8 +82,9 @@ first_sentence(const struct dg_doc *d, int *out, size_t max)
 size_t
 dg_parties_all(const struct dg_doc *d, int *out, size_t max)
 {
-    static const char *const props[] = {DG_NS "participatesIn", DG_NS "hosts",
-                                        DG_NS "chairs", DG_NS "coChairs", NULL};
+    static const char *const props[] = {
+        DG_NS "participatesIn", DG_IMPLIED_PARTY, DG_NS "hosts",
+        DG_NS "chairs",         DG_NS "coChairs", NULL};
     size_t n = 0;
     int ev = dg_parties_main_event(d);
 
