@@ -2823,6 +2823,17 @@ relate_sentence(struct es *s, size_t si, int main)
         if (np >= 3) {
             int prev = m0 > 0 ? s->mr[m0 - 1].ev : -1;
             roster = 1;
+            /* "Meanwhile ADMM-Plus gathered A, B and C": the sitting of
+             * the forum the sentence names */
+            for (size_t k = first; k < end && primary < 0; k++) {
+                const struct dg_mention *m = men_at(s, k);
+                if (!m || m->kind != DG_ENT_ORG)
+                    continue;
+                for (size_t x = 0; x < s->nev && primary < 0; x++)
+                    if (s->ev[x].forum == m->entity && !s->ev[x].future)
+                        primary = (int)x;
+                k = m->tok_end - 1;
+            }
             if (primary < 0) /* the main event first */
                 primary = !s->ev[main].future || prev < 0 || s->ev[prev].future
                               ? main

@@ -747,6 +747,23 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
         if (!name_tok(s, k, end) || (k > 0 && name_tok(s, k - 1, end)))
             return k + 1;
         size_t ne = name_end(s, k, end, &nt);
+        /* "A B (Bahamas), C D (Belize)": a roster of names and their
+         * countries */
+        if (nt >= 2 && ne + 2 < end && tok_eq(&t[ne], "(") &&
+            country_cov(s, ne + 1) >= 0 &&
+            s->d->men[country_cov(s, ne + 1)].tok_end < end &&
+            tok_eq(&t[s->d->men[country_cov(s, ne + 1)].tok_end], ")")) {
+            const struct dg_mention *pm = &s->d->men[country_cov(s, ne + 1)];
+            struct person *p = new_person(s, k, ne, 1);
+            if (!p) {
+                *err = 1;
+                return 0;
+            }
+            p->nat = pm->entity;
+            add_span(p, k, ne, 0, (long)si);
+            mark_used(s, k, pm->tok_end + 1);
+            return pm->tok_end + 1;
+        }
         if (nt < 2 || ne >= end || !tok_eq(&t[ne], ","))
             return k + 1;
         struct person tmp;

@@ -676,6 +676,17 @@ main(void)
        "  ... but the article's source");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-05 The 19th ADMM and the 12th ADMM-Plus "
+                   "in Hanoi ended. ASEAN ministers included Norway's Kari "
+                   "Berg, Denmark's Ole Hansen and Finland's Mika Salo. "
+                   "Meanwhile ADMM-Plus gathered Japan's Taro Kono, China's "
+                   "Wei Lin and India's Raj Mehta.\n");
+    ok(has(f, ID "person/kari-berg", DG_NS "attends", EV(1)) &&
+           has(f, ID "person/taro-kono", DG_NS "attends", EV(2)) &&
+           !has(f, ID "person/taro-kono", DG_NS "attends", EV(1)),
+       "a roster naming a forum goes to that forum's sitting");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }

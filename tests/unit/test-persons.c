@@ -330,6 +330,14 @@ main(void)
        "'Senior Defence Minister'");
     dg_facts_free(f);
 
+    f = extract(x,
+                " date 2024-03-02\nThe meeting includes: Kari Berg "
+                "(Norway), Ole Hansen (Denmark), and Mika Salo (Finland).\n");
+    ok(f && dg_facts_has(f, P("kari-berg"), nat, ID "country/NOR", 1) &&
+           dg_facts_has(f, P("mika-salo"), nat, ID "country/FIN", 1),
+       "'A B (Country)' in a roster: a person of that country");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
