@@ -2870,6 +2870,18 @@ relate_sentence(struct es *s, size_t si, int main)
         size_t n = dg_dates_match(d, &s->dctx, first, k, end, 0, &dt);
         if (!n || in_mrec_span(s, m0, m1, k))
             continue;
+        /* "in a statement today", "said on Tuesday": the date of the
+         * report, not of the event */
+        int report = 0;
+        for (size_t q = k; q-- > first && k - q <= 3 && !report;)
+            report = is_w(s, q, "statement") || is_w(s, q, "said") ||
+                     is_w(s, q, "told") || is_w(s, q, "announced") ||
+                     is_w(s, q, "release") || is_w(s, q, "reported") ||
+                     is_w(s, q, "says");
+        if (report) {
+            k += n - 1;
+            continue;
+        }
         if (dg_dates_future_at(d, first, k, TENSE_WINDOW))
             n = dg_dates_match(d, &s->dctx, first, k, end, 1, &dt);
         size_t i = mrec_before(s, m0, m1, k, DATE_WINDOW);
