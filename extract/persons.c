@@ -1198,6 +1198,41 @@ has_int(const int *v, size_t n, int x)
  * for the publishing side: the dateline's country when the text names it,
  * or, with no dateline, the only country named that no official is
  * marked with. */
+/* "a delegation of the Vietnam People's Army led by ... X": the country
+ * of what X leads, or -1. */
+static int
+led_country(struct ps *s, const struct person *p)
+{
+    struct dg_doc *d = s->d;
+    if (!p->nspans)
+        return -1;
+    size_t a = p->spans[0].a;
+    long si = dg_doc_sentence_of(d, a);
+    if (si < 0)
+        return -1;
+    size_t first = d->sent[si].tok_first, by = (size_t)-1;
+    for (size_t k = a; k-- > first + 1 && a - k <= 24;)
+        if ((tok_eq(&d->tok[k - 1], "led") ||
+             tok_eq(&d->tok[k - 1], "headed")) &&
+            tok_eq(&d->tok[k], "by")) {
+            by = k - 1;
+            break;
+        }
+    for (size_t k = by; k != (size_t)-1 && k-- > first;) {
+        int c = s->cov[k] ? (int)(s->cov[k] - 1) : -1;
+        if (c < 0)
+            continue;
+        const struct dg_mention *m = &d->men[c];
+        int n = m->kind == DG_ENT_COUNTRY ? m->entity
+                : m->kind == DG_ENT_ORG   ? org_country(d, m->entity, 0)
+                                          : -1;
+        if (n >= 0)
+            return n;
+        k = m->tok_first;
+    }
+    return -1;
+}
+
 static int
 nationalities(struct ps *s)
 {
@@ -1219,6 +1254,8 @@ nationalities(struct ps *s)
         if (p->merged || p->nat >= 0)
             continue;
         p->nat = country_entity(d, p->tcountry);
+        if (p->nat < 0)
+            p->nat = led_country(s, p);
         if (p->nat < 0)
             p->nat = ministry_country(s, p);
     }

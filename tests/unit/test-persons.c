@@ -338,6 +338,15 @@ main(void)
        "'A B (Country)' in a roster: a person of that country");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nA delegation of the Royal Thai Navy "
+                   "led by Deputy Minister of National Defence Admiral Somchai "
+                   "Rakthai held talks with the Lao Ministry of National "
+                   "Defence in Vientiane.\n");
+    ok(f && dg_facts_has(f, P("somchai-rakthai"), nat, ID "country/THA", 1),
+       "'a delegation of ORG led by X': X is of ORG's country, before the "
+       "ministry the text names");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
