@@ -1233,6 +1233,67 @@ led_country(struct ps *s, const struct person *p)
     return -1;
 }
 
+/* "ASEAN defence ministers included A, B and C", "Present were the army
+ * chiefs: A, B": a plural office before a roster gives each person of
+ * the roster with no title of his own that office, in the singular. */
+static int
+roster_titles(struct ps *s)
+{
+    struct dg_doc *d = s->d;
+    for (size_t si = 0; si < d->nsent; si++) {
+        size_t first = d->sent[si].tok_first, end = d->sent[si].tok_end;
+        const char *office = NULL;
+        size_t after = end;
+        for (size_t k = first; k < end && !office; k++) {
+            const struct dg_token *t = &d->tok[k];
+            size_t l = strlen(t->lower);
+            if (!(t->flags & DG_TOK_WORD) || l < 4 || t->lower[l - 1] != 's' ||
+                k + 1 >= end)
+                continue;
+            int intro = tok_eq(&d->tok[k + 1], "included") ||
+                        tok_eq(&d->tok[k + 1], "include") ||
+                        tok_eq(&d->tok[k + 1], "were") ||
+                        tok_eq(&d->tok[k + 1], "are") ||
+                        tok_eq(&d->tok[k + 1], ":") ||
+                        tok_eq(&d->tok[k + 1], "including");
+            if (!intro)
+                continue;
+            /* the office: up to two words before the plural, singular */
+            for (size_t j = k > first + 2 ? k - 2 : first; j <= k && !office;
+                 j++) {
+                size_t sa = d->tok[j].start, sb = d->tok[k].end - 1;
+                const char *txt = dg_doc_strndup(d, d->text + sa, sb - sa);
+                if (!txt)
+                    return -1;
+                struct dg_tokens *tt = dg_tokens_new(txt, 0, strlen(txt));
+                if (!tt)
+                    return -1;
+                int v;
+                size_t n = dg_tokens_count(tt);
+                if (n &&
+                    dg_trie_match(dg_lexicon_titles(d->lex), dg_tokens_get(tt),
+                                  0, n, DG_MATCH_ANYCASE, &v) == n)
+                    office = txt;
+                dg_tokens_free(tt);
+            }
+            after = k + 1;
+        }
+        if (!office)
+            continue;
+        for (size_t i = 0; i < s->n; i++) {
+            struct person *p = &s->p[i];
+            if (p->merged || p->ntitles)
+                continue;
+            for (size_t k = 0; k < p->nspans; k++)
+                if (p->spans[k].a >= after && p->spans[k].b <= end) {
+                    add_title(p, office);
+                    break;
+                }
+        }
+    }
+    return 0;
+}
+
 static int
 nationalities(struct ps *s)
 {
@@ -1412,8 +1473,8 @@ dg_persons_scan(struct dg_doc *d, struct dg_error *err)
         goto out;
     bare_mentions(&s);
     descriptions(&s);
-    if (nationalities(&s) < 0 || emit_persons(&s) < 0 ||
-        dg_doc_sort_mentions(d) < 0)
+    if (roster_titles(&s) < 0 || nationalities(&s) < 0 ||
+        emit_persons(&s) < 0 || dg_doc_sort_mentions(d) < 0)
         goto out;
     rc = 0;
 out:

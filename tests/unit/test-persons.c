@@ -347,6 +347,14 @@ main(void)
        "ministry the text names");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nNordic defence ministers included "
+                   "Norway's Kari Berg, Denmark's Ole Hansen and Finland's "
+                   "Mika Salo.\n");
+    ok(f && dg_facts_has(f, P("ole-hansen"), DG_NS_SCHEMA "jobTitle",
+                         "defence minister", 0),
+       "'defence ministers included A, B': each is a defence minister");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
