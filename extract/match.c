@@ -21,6 +21,7 @@ struct term {
 struct dg_trie {
     /* interned token strings: open addressing, index+1 */
     char **words;
+    uint64_t *whash; /* dg_hash_str of each word */
     size_t nwords, capwords;
     uint32_t *wtab;
     size_t wcap;
@@ -79,6 +80,7 @@ dg_trie_free(struct dg_trie *tr)
     free(tr->evals);
     free(tr->nodes);
     free(tr->terms);
+    free(tr->whash);
     free(tr);
 }
 
@@ -90,14 +92,15 @@ dg_trie_count(const struct dg_trie *tr)
 
 /* Returns the word id, or -1 when absent. */
 static long
-word_find(const struct dg_trie *tr, const char *w)
+word_find(const struct dg_trie *tr, const char *w, uint64_t h)
 {
     if (!tr->wcap)
         return -1;
-    size_t mask = tr->wcap - 1, i = (size_t)dg_hash_str(w) & mask;
+    size_t mask = tr->wcap - 1, i = (size_t)h & mask;
     while (tr->wtab[i]) {
-        if (strcmp(tr->words[tr->wtab[i] - 1], w) == 0)
-            return (long)tr->wtab[i] - 1;
+        uint32_t id = tr->wtab[i] - 1;
+        if (tr->whash[id] == h && strcmp(tr->words[id], w) == 0)
+            return (long)id;
         i = (i + 1) & mask;
     }
     return -1;
@@ -111,7 +114,7 @@ word_rehash(struct dg_trie *tr)
     if (!nt)
         return -1;
     for (size_t k = 0; k < tr->nwords; k++) {
-        size_t i = (size_t)dg_hash_str(tr->words[k]) & (ncap - 1);
+        size_t i = (size_t)tr->whash[k] & (ncap - 1);
         while (nt[i])
             i = (i + 1) & (ncap - 1);
         nt[i] = (uint32_t)(k + 1);
@@ -125,7 +128,8 @@ word_rehash(struct dg_trie *tr)
 static long
 word_intern(struct dg_trie *tr, const char *w)
 {
-    long id = word_find(tr, w);
+    uint64_t h = dg_hash_str(w);
+    long id = word_find(tr, w, h);
     if (id >= 0)
         return id;
     if ((tr->nwords + 1) * 2 > tr->wcap && word_rehash(tr) < 0)
@@ -136,12 +140,17 @@ word_intern(struct dg_trie *tr, const char *w)
         if (!nv)
             return -1;
         tr->words = nv;
+        uint64_t *nh = realloc(tr->whash, ncap * sizeof *nh);
+        if (!nh)
+            return -1;
+        tr->whash = nh;
         tr->capwords = ncap;
     }
     char *copy = strdup(w);
     if (!copy)
         return -1;
     tr->words[tr->nwords] = copy;
+    tr->whash[tr->nwords] = h;
     size_t i = (size_t)dg_hash_str(w) & (tr->wcap - 1);
     while (tr->wtab[i])
         i = (i + 1) & (tr->wcap - 1);
@@ -317,7 +326,7 @@ dg_trie_match(const struct dg_trie *tr, const struct dg_token *t, size_t pos,
     if (!tr)
         return 0;
     for (size_t k = pos; k < end; k++) {
-        long wid = word_find(tr, t[k].lower);
+        long wid = word_find(tr, t[k].lower, t[k].hash);
         if (wid < 0)
             break;
         long child = edge_find(tr, node, wid);

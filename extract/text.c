@@ -7,6 +7,7 @@
 
 #include <utf8proc.h>
 
+#include "common/hash.h"
 #include "extract/text.h"
 
 long
@@ -304,6 +305,7 @@ push_token(struct dg_tokens *t, const char *text, size_t start, size_t end,
     free(l);
     if (!tok->fold || !tok->lower)
         return -1;
+    tok->hash = dg_hash_str(tok->lower);
     t->n++;
     return 0;
 }

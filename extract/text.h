@@ -9,6 +9,7 @@
 #define DG_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "common/error.h"
 
@@ -55,6 +56,7 @@ struct dg_token {
     size_t start, end; /* byte span in the text, end exclusive */
     const char *fold;  /* folded, case kept (owned by the token list) */
     const char *lower; /* folded and lowercased (owned by the list) */
+    uint64_t hash;     /* dg_hash_str(lower), for the tries (match.c) */
     unsigned flags;    /* DG_TOK_* */
 };
 
