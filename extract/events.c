@@ -1215,6 +1215,7 @@ static int add_side(struct es *s, int country, int ev);
 static int rel(struct es *s, int subj, const char *p, int ev);
 static int place_at(struct es *s, size_t p, size_t end);
 static int dateline_place(struct es *s);
+static int venue_at(struct es *s, size_t p, size_t end);
 static void set_date(struct es *s, int ev, const struct dg_date *dt);
 static const char *short_name(const struct es *s, int ent);
 
@@ -1669,6 +1670,34 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
                     place = pl;
                 q++;
                 more = 1;
+            } else if (q + 1 < end && is_w(s, q, "this") &&
+                       (is_w(s, q + 1, "morning") ||
+                        is_w(s, q + 1, "afternoon") ||
+                        is_w(s, q + 1, "evening"))) {
+                if (!dg_dates_precision(&when) && s->dctx.ay) {
+                    when.y = s->dctx.ay, when.m = s->dctx.am;
+                    when.d = s->dctx.ad, when.inferred = 1;
+                }
+                q += 2;
+                more = 1;
+            } else if (q + 1 < end && is_w(s, q, "at") && !men_at(s, q + 1)) {
+                /* "received here at the Peace Palace visiting X" */
+                size_t r = q + 1;
+                if (cue1(s, r) == Q_DET)
+                    r++;
+                size_t r0 = r;
+                while (r < end && r - r0 < 6 && is_word(s, r) &&
+                       (tk(s, r)->flags & DG_TOK_CAP) && !men_at(s, r))
+                    r++;
+                if (r > r0) {
+                    int pl = venue_at(s, q + 1, end);
+                    if (pl == -2)
+                        return 0;
+                    if (pl >= 0) /* more specific than "here" */
+                        place = pl;
+                    q = r;
+                    more = 1;
+                }
             }
         }
         if (q < end && is_w(s, q, "with"))
@@ -1695,7 +1724,13 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
                 q = m->tok_end - 1;
                 continue;
             }
-            if (is_w(s, q, ".") && !is_glue(s, q))
+            /* a full stop ends the objects, not one after an abbreviation
+             * ("Gen. Wei Fenghe") */
+            if (is_w(s, q, ".") && !is_glue(s, q) &&
+                !(q > p && q + 1 < end && is_word(s, q - 1) &&
+                  (tk(s, q - 1)->flags & DG_TOK_CAP) &&
+                  tk(s, q - 1)->end - tk(s, q - 1)->start <= 4 &&
+                  (tk(s, q + 1)->flags & DG_TOK_CAP)))
                 break;
             if (is_w(s, q, ";") || is_w(s, q, "to") || is_w(s, q, "on") ||
                 is_w(s, q, "at") || is_w(s, q, "in") || is_w(s, q, "where") ||
@@ -2168,7 +2203,14 @@ ev_iri(const struct es *s, int ev)
 static int
 rel(struct es *s, int subj, const char *p, int ev)
 {
-    return dg_doc_prop_iri(s->d, subj, p, ev_iri(s, ev));
+    const char *iri = ev_iri(s, ev);
+    /* a host or a chair is not also listed as attending */
+    if (!strcmp(p, DG_NS "attends") &&
+        (dg_doc_prop_has(s->d, subj, DG_NS "hosts", iri) ||
+         dg_doc_prop_has(s->d, subj, DG_NS "chairs", iri) ||
+         dg_doc_prop_has(s->d, subj, DG_NS "coChairs", iri)))
+        return 0;
+    return dg_doc_prop_iri(s->d, subj, p, iri);
 }
 
 static int
@@ -3214,6 +3256,7 @@ relate_sentence(struct es *s, size_t si, int main)
             const char *iri = ev_iri(s, primary);
             if (!dg_doc_prop_has(d, pid, DG_NS "chairs", iri) &&
                 !dg_doc_prop_has(d, pid, DG_NS "coChairs", iri) &&
+                !dg_doc_prop_has(d, pid, DG_NS "hosts", iri) &&
                 rel(s, pid, DG_NS "attends", primary) < 0)
                 return -1;
             /* a roster's officials represent their countries */

@@ -687,6 +687,21 @@ main(void)
        "a roster naming a forum goes to that forum's sitting");
     dg_facts_free(f);
 
+    f = extract(x, " date 2018-06-18\nOSLO, June 18 (NTB) -- Norwegian "
+                   "Prime Minister Kari Berg received here this afternoon at "
+                   "the Royal Palace visiting Danish Defence Minister Gen. Ole "
+                   "Hansen.\n");
+    ok(has(f, ID "person/kari-berg", DG_NS "hosts", EV(1)) &&
+           !has(f, ID "person/kari-berg", DG_NS "attends", EV(1)) &&
+           has(f, ID "person/ole-hansen", DG_NS "attends", EV(1)),
+       "'X received here this afternoon at V visiting Gen. Y': X hosts "
+       "(and does not also attend), Y attends");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/royal-palace"),
+       "  ... the venue after 'at' is more specific than 'here'");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2018-06-18",
+           "  ... 'this afternoon'");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
