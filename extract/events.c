@@ -71,7 +71,7 @@ enum cue {
     Q_COUNT
 };
 
-static const char *const cue_names[Q_COUNT] = {
+static const char *const cue_names[] = {
     "",           "online",       "chair",       "cochair",
     "chair-verb", "cochair-verb", "host",        "host-verb",
     "host-role",  "take-place",   "participate", "attend-verb",
@@ -83,6 +83,9 @@ static const char *const cue_names[Q_COUNT] = {
     "sideline",   "venue-noun",   "honour",      "format",
     "topic-verb", "present",      "roles",       "sits",
     "sign-verb"};
+
+_Static_assert(sizeof cue_names / sizeof *cue_names == Q_COUNT,
+               "one class name for each enum cue");
 
 static int
 is_boundary(int c)
@@ -3045,6 +3048,37 @@ relate_sentence(struct es *s, size_t si, int main)
                 e->online = 1;
         if (r->np.f & F_FUTURE)
             e->future = 1;
+    }
+
+    /* "X hosted the 16th Council ..., under the auspices of Y, at Al
+     * Bustan Palace Hotel": a named venue (its last word a venue noun)
+     * further on in the sentence, when nothing nearer is */
+    if (s->ev[primary].place < 0 && !s->ev[primary].online && m1 > m0) {
+        for (size_t k = s->mr[m0].np.h1; k + 1 < end; k++) {
+            if (!is_w(s, k, "at"))
+                continue;
+            size_t r = k + 1, l;
+            if (cue1(s, r) == Q_DET)
+                r++;
+            size_t r0 = r, last = (size_t)-1;
+            while (r < end && r - r0 < 7 &&
+                   ((is_word(s, r) && (tk(s, r)->flags & DG_TOK_CAP)) ||
+                    (is_w(s, r, "of") && r > r0))) {
+                int c = cue_at(s, r, end, &l);
+                if (c == Q_VENUE_NOUN || c == Q_NOUN_TAIL)
+                    last = r;
+                r++;
+            }
+            if (last == (size_t)-1 || last + 1 != r)
+                continue;
+            int pl = venue_at(s, k + 1, end);
+            if (pl == -2)
+                return -1;
+            if (pl >= 0) {
+                s->ev[primary].place = pl;
+                break;
+            }
+        }
     }
 
     /* "the 19th ADMM and the 12th ADMM-Plus in Kuala Lumpur": events

@@ -702,6 +702,15 @@ main(void)
            "  ... 'this afternoon'");
     dg_facts_free(f);
 
+    f = extract(x, " date 2019-10-30 The 16th Joint Defence Council opened, "
+                   "with Oman as host, at the Al Bustan Palace Hotel on "
+                   "Wednesday. The meeting was held in a videoconference "
+                   "format.\n");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location",
+           ID "place/al-bustan-palace-hotel"),
+       "a named venue further on in the sentence ('at the X Hotel')");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
