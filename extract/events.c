@@ -1153,7 +1153,18 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
         (m->tok_first > first && (is_ordinal(s, m->tok_first - 1) ||
                                   dg_dates_year_tok(s->d, m->tok_first - 1))) ||
         (m->tok_end < end && dg_dates_year_tok(s->d, m->tok_end));
-    if ((!named && !numbered) || (!forum && !numbered))
+    /* "The ADMM, a platform for ..., will be held today": a forum named
+     * alone refers to its sitting told before when a cue says it takes
+     * place */
+    int again = 0;
+    for (size_t i = 0; i < s->nev && !named && !numbered && forum; i++)
+        if (s->ev[i].forum == m->entity)
+            for (size_t j = m->tok_end; j < end && j < m->tok_end + 16; j++)
+                if (cue_at(s, j, end, &len) == Q_TAKE_PLACE) {
+                    again = 1;
+                    break;
+                }
+    if ((!named && !numbered && !again) || (!forum && !numbered))
         return 0;
     if (!named) {
         int r0 = -1; /* the plain meeting row gives the kind */
@@ -1172,7 +1183,7 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
     np->h0 = m->tok_first;
     np->h1 = m->tok_end;
     size_t a = m->tok_first, na = a;
-    int ok = 0;
+    int ok = again;
     if (a > first) {
         size_t j = a - 1;
         if (is_ordinal(s, j) || dg_dates_year_tok(s->d, j)) {

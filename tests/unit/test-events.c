@@ -711,6 +711,16 @@ main(void)
        "a named venue further on in the sentence ('at the X Hotel')");
     dg_facts_free(f);
 
+    f = extract(x, " date 2018-10-19 Ministers met ahead of the 12th ADMM. "
+                   "The ADMM, a key platform for dialogue, will be held "
+                   "tomorrow in Oslo.\n");
+    is_int((long)events(f), 1,
+           "a forum named alone with 'will be held' is its sitting told "
+           "before");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2018-10-20",
+           "  ... dated by it");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
