@@ -1632,6 +1632,8 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
             dg_dates_match(s->d, &s->dctx, first, q, k, 0, &when);
     if (visit) {
         size_t q = p;
+        if (q + 1 < end && is_w(s, q, "the") && men_at(s, q + 1))
+            q++; /* "left for the US" */
         const struct dg_mention *m = men_at(s, q);
         if (m && m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ)) {
             place = m->entity;

@@ -721,6 +721,16 @@ main(void)
            "  ... dated by it");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-02-04 Defence Secretary Kari Berg left for "
+                   "the US for an official trip. In Oslo, Defence Minister Ole "
+                   "Hansen held bilateral discussions with Defence Minister "
+                   "Mika Salo.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "Berg's visit to United States",
+           "'left for the US': a visit");
+    ok(has(f, ID "person/mika-salo", DG_NS "attends", EV(2)),
+       "'held bilateral discussions with'");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
