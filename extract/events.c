@@ -8,6 +8,7 @@
 #include "extract/dates.h"
 #include "extract/entities.h"
 #include "extract/events.h"
+#include "extract/relations.h"
 #include "extract/match.h"
 #include "extract/sentence.h"
 #include "extract/text.h"
@@ -3311,6 +3312,35 @@ relate_sentence(struct es *s, size_t si, int main)
             if (c >= 0 && add_party(s, c, primary) < 0)
                 return -1;
         }
+    }
+
+    /* "Both discussed ways to enhance bilateral defence cooperation": the
+     * two sides of the event speak of cooperating */
+    int coop = 0, strengthen = 0;
+    for (size_t k = first; k < end; k++) {
+        coop |= is_w(s, k, "cooperation") || is_w(s, k, "co-operation") ||
+                is_w(s, k, "cooperate") || is_w(s, k, "partnership") ||
+                is_w(s, k, "ties") || is_w(s, k, "relations");
+        strengthen |= is_w(s, k, "strengthen") || is_w(s, k, "enhance") ||
+                      is_w(s, k, "boost") || is_w(s, k, "deepen") ||
+                      is_w(s, k, "expand") || is_w(s, k, "promote") ||
+                      is_w(s, k, "bolster") || is_w(s, k, "bilateral") ||
+                      is_w(s, k, "cooperation") || is_w(s, k, "cooperate");
+    }
+    if (coop && strengthen) {
+        int sides[2];
+        size_t ns = 0, more = 0;
+        const struct ev *pe = &s->ev[primary];
+        for (size_t k = 0; k < pe->nparties; k++)
+            if (d->ent[pe->parties[k]].kind == DG_ENT_COUNTRY) {
+                if (ns < 2)
+                    sides[ns++] = pe->parties[k];
+                else
+                    more = 1;
+            }
+        if (ns == 2 && !more &&
+            dg_relations_cooperate(d, sides[0], sides[1]) < 0)
+            return -1;
     }
 
     /* topics: phrases and keywords of each event phrase, the rest of the

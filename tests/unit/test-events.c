@@ -731,6 +731,15 @@ main(void)
        "'held bilateral discussions with'");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-02-04 Norwegian Defence Minister Kari Berg "
+                   "met Danish Defence Minister Ole Hansen in Oslo. Both "
+                   "discussed ways to enhance bilateral defence cooperation."
+                   "\n");
+    ok(has(f, ID "country/NOR", DG_NS "cooperatesWith", ID "country/DNK") &&
+           has(f, ID "country/DNK", DG_NS "cooperatesWith", ID "country/NOR"),
+       "the two sides of a meeting speak of enhancing cooperation");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
