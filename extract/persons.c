@@ -71,27 +71,22 @@ static const char *const function_words[] = {
 
 /* Capitalised words that are never part of a name. */
 static const char *const not_names[] = {
-    "Organizers", "Organisers",  "Participants",
-    "Delegates",  "Officials",   "Minister",
-    "January",    "February",    "March",
-    "April",      "May",         "June",
-    "July",       "August",      "September",
-    "October",    "November",    "December",
-    "Monday",     "Tuesday",     "Wednesday",
-    "Thursday",   "Friday",      "Saturday",
-    "Sunday",     "Government",  "State",
-    "Party",      "Army",        "Navy",
-    "Ministry",   "Department",  "Committee",
-    "Council",    "Office",      "Embassy",
-    "Mission",    "Conference",  "Meeting",
-    "Summit",     "Forum",       "Dialogue",
-    "Seminar",    "Declaration", "Statement",
-    "Agreement",  "Plan",        "Program",
-    "Programme",  "Group",       "Working",
-    "COVID",      "Covid",       "Photo",
-    "Source",     "News",        "Staff",
-    "Assembly",   "Command",     "Headquarters",
-    "Forces",     "Corps",       NULL};
+    "Organizers", "Organisers", "Participants", "Delegates",   "Officials",
+    "Minister",   "January",    "February",     "March",       "April",
+    "May",        "June",       "July",         "August",      "September",
+    "October",    "November",   "December",     "Monday",      "Tuesday",
+    "Wednesday",  "Thursday",   "Friday",       "Saturday",    "Sunday",
+    "Government", "State",      "Party",        "Army",        "Navy",
+    "Ministry",   "Department", "Committee",    "Council",     "Office",
+    "Embassy",    "Mission",    "Conference",   "Meeting",     "Summit",
+    "Forum",      "Dialogue",   "Seminar",      "Declaration", "Statement",
+    "Agreement",  "Plan",       "Program",      "Programme",   "Group",
+    "Working",    "COVID",      "Covid",        "Photo",       "Source",
+    "News",       "Staff",      "Assembly",     "Command",     "Headquarters",
+    "Forces",     "Corps",      "Area",         "Region",      "Naval",
+    "Fleet",      "Zone",       "District",     "Province",    "Division",
+    "Brigade",    "Battalion",  "Regiment",     "Squadron",    "Western",
+    "Eastern",    "Northern",   "Southern",     NULL};
 
 static const char *const particles[] = {
     "bin", "binti", "bte", "van", "von", "de",  "da",  "der", "den", "al",
@@ -899,17 +894,41 @@ resolve_short(const struct ps *s, const char *w, int rank)
     return ties ? -1 : best;
 }
 
+/* 1 when a and b have the same name words once initials are left out. */
+static int
+same_but_initials(const struct person *a, const struct person *b)
+{
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < a->ntok && strlen(a->toks[i]) < 2)
+            i++;
+        while (j < b->ntok && strlen(b->toks[j]) < 2)
+            j++;
+        if (i == a->ntok || j == b->ntok)
+            return i == a->ntok && j == b->ntok;
+        if (strcmp(a->toks[i++], b->toks[j++]))
+            return 0;
+    }
+}
+
 static int
 resolve(struct ps *s)
 {
-    /* same full name: one person */
+    /* same full name, with or without a middle initial ("Lloyd J.
+     * Austin III", "Lloyd Austin III"): one person, the longer name */
     for (size_t i = 0; i < s->n; i++) {
         if (!s->p[i].full || s->p[i].merged)
             continue;
         for (size_t j = i + 1; j < s->n; j++)
             if (s->p[j].full && !s->p[j].merged &&
-                strcmp(s->p[i].name, s->p[j].name) == 0)
+                (strcmp(s->p[i].name, s->p[j].name) == 0 ||
+                 same_but_initials(&s->p[i], &s->p[j]))) {
+                if (s->p[j].ntok > s->p[i].ntok) {
+                    merge_into(&s->p[j], &s->p[i]);
+                    break;
+                }
                 merge_into(&s->p[i], &s->p[j]);
+            }
     }
     /* short forms ("General Thang", "Ms. Matsuzawa") */
     for (size_t i = 0; i < s->n; i++) {
@@ -1377,9 +1396,17 @@ static int
 emit_persons(struct ps *s)
 {
     struct dg_doc *d = s->d;
+    const struct dg_lex_table *cities = dg_lexicon_table(d->lex, "cities.tsv");
     for (size_t i = 0; i < s->n; i++) {
         struct person *p = &s->p[i];
         if (p->merged)
+            continue;
+        /* "Defence Minister New Delhi": a city is no person's name */
+        int row;
+        if (cities && p->nspans &&
+            dg_trie_match(dg_lex_table_trie(cities), d->tok, p->spans[0].a,
+                          p->spans[0].b, DG_MATCH_ANYCASE,
+                          &row) == p->spans[0].b - p->spans[0].a)
             continue;
         char *slug = dg_text_slug(p->name, strlen(p->name));
         if (!slug)

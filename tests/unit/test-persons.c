@@ -355,6 +355,17 @@ main(void)
        "'defence ministers included A, B': each is a defence minister");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nUS Defense Secretary Lloyd J. Austin "
+                   "III met Lloyd Austin III's aides. The Defence Minister New "
+                   "Delhi sent was Commander Western Naval Area.\n");
+    ok(f && count(f, P("lloyd-austin-iii"), nat) == 0 &&
+           count(f, P("lloyd-j-austin-iii"), nat) == 1,
+       "a full name with and without its middle initial is one person");
+    ok(f && count(f, P("new-delhi"), DG_RDF_TYPE) == 0 &&
+           count(f, P("western"), DG_RDF_TYPE) == 0,
+       "a city or 'Western Naval Area' is no person");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
