@@ -13,6 +13,19 @@
 #include <librdf.h>
 #include <lmdb.h>
 
+/* The format record: meta's key "format" holds this value in every store
+ * this code reads and writes (the magic and version together). */
+#define DG_LMDB_FORMAT "diplograph-lmdb 1"
+
+/* 1 when an LMDB (or storage) code says the file's pages or records do
+ * not decode: the store is damaged, not merely busy or full. */
+static inline int
+dg_lmdb_is_damage(int rc)
+{
+    return rc == MDB_CORRUPTED || rc == MDB_PAGE_NOTFOUND ||
+           rc == MDB_INVALID || rc == MDB_BAD_VALSIZE;
+}
+
 /* Ids in keys are 8 bytes big-endian, so LMDB's memcmp order is the
  * numeric order and every prefix of a key is a range. */
 static inline void
@@ -44,7 +57,8 @@ enum {
 };
 
 struct dg_lmdb_env {
-    void *store; /* the instance (struct lm_store), opaque */
+    void *store;      /* the instance (struct lm_store), opaque */
+    const char *path; /* the store directory, for messages */
     MDB_env *env;
     MDB_dbi i2t, t2i, t2h, ctx, stats;
     MDB_dbi idx[6]; /* spoc posc ospc cspo cpos cosp */

@@ -91,14 +91,16 @@
 #include "graph/store/lmdb_storage.h"
 
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
-#define LM_FORMAT "diplograph-lmdb 1"
 #define LM_ID_LEN 8
 #define LM_KEY_LEN (4 * LM_ID_LEN)
 #define LM_MAX_DBS 16
 #define LM_MAX_READERS 1022
 #define LM_POOL_MAX 8
 #define LM_CACHE_SLOTS (1u << 16) /* power of two */
-#define LM_ERR_WRITEMAP (-30000)  /* not an LMDB code: writemap mismatch */
+/* codes of this module, outside LMDB's range and errno's */
+#define LM_ERR_WRITEMAP (-30000) /* writemap='yes' on a store made without */
+#define LM_ERR_NOTOURS (-30001)  /* an LMDB environment without our format */
+#define LM_ERR_VERSION (-30002)  /* another format version: st->detail */
 
 enum { POS_S, POS_P, POS_O, POS_C };
 
@@ -145,8 +147,10 @@ struct lm_store {
     ino_t ino;
     int registered;
     int read_only;
-    int writemap; /* MDB_WRITEMAP: a property of the store, see open_dbs */
-    MDB_env *env; /* owned */
+    int no_lock;      /* read-only open without the lock file (MDB_NOLOCK) */
+    int writemap;     /* MDB_WRITEMAP: a property of the store, see open_dbs */
+    char detail[160]; /* what open_dbs found wrong, for the message */
+    MDB_env *env;     /* owned */
     MDB_dbi dbi[DB_COUNT];
     int has_ctx;   /* dbi[DB_CTX] is open (always when writable) */
     int has_stats; /* dbi[DB_STATS] is open (always when writable) */
@@ -241,11 +245,20 @@ lm_log(librdf_world *world, librdf_log_level level, const char *fmt, ...)
     librdf_log_simple(world, 0, level, LIBRDF_FROM_STORAGE, NULL, msg);
 }
 
-/* Logs "lmdb: WHAT: reason" for the LMDB or errno code rc and returns -1. */
+/* Logs "lmdb: WHAT: reason" for the LMDB or errno code rc and returns -1.
+ * Damage reads "store 'DIR' is damaged: ...", so that no caller mistakes
+ * it for an empty answer. */
 static int
 lm_fail(struct lm_store *st, const char *what, int rc)
 {
-    if (rc == EACCES && st->read_only) {
+    if (dg_lmdb_is_damage(rc)) {
+        lm_log(st->world, LIBRDF_LOG_ERROR,
+               "lmdb: %s: store '%s' is damaged: %s (see 'diplograph check')",
+               what, st->path, mdb_strerror(rc));
+    } else if (rc == ENOSPC) {
+        lm_log(st->world, LIBRDF_LOG_ERROR,
+               "lmdb: %s: store '%s': no space left on device", what, st->path);
+    } else if (rc == EACCES && st->read_only) {
         lm_log(st->world, LIBRDF_LOG_ERROR,
                "lmdb: %s: store '%s' is open read-only (write='no')", what,
                st->path);
@@ -839,6 +852,8 @@ id_node(struct lm_store *st, MDB_txn *txn, uint64_t id, int *rc)
     k.mv_data = ib;
     k.mv_size = sizeof ib;
     *rc = mdb_get(txn, st->dbi[DB_I2T], &k, &v);
+    if (*rc == MDB_NOTFOUND)
+        *rc = MDB_CORRUPTED; /* an index names an id the dictionary lacks */
     if (*rc)
         return NULL;
     node = term_decode(st->world, v.mv_data, v.mv_size);
@@ -1218,19 +1233,25 @@ scan_begin(struct lm_store *st, librdf_storage *storage, struct lm_scan *s,
     return mdb_cursor_open(s->txn, st->dbi[db], &s->cur);
 }
 
+/* Takes the key the cursor moved to (after MDB_NEXT when next is set).
+ * Every key of these tables has klen bytes and an empty value, and each
+ * key follows the one before: anything else is damage, never an end. */
 static int
-scan_check(struct lm_scan *s, int rc, const MDB_val *k)
+scan_check(struct lm_scan *s, int rc, const MDB_val *k, const MDB_val *v,
+           int next)
 {
     if (rc == MDB_NOTFOUND) {
         s->at_end = 1;
         return 0;
     }
+    if (!rc && (k->mv_size != s->klen || v->mv_size != 0 ||
+                (next && memcmp(k->mv_data, s->key, s->klen) <= 0)))
+        rc = MDB_CORRUPTED;
     if (rc) {
         s->at_end = 1;
         return rc;
     }
-    if (k->mv_size != s->klen ||
-        (s->plen && memcmp(k->mv_data, s->prefix, s->plen))) {
+    if (s->plen && memcmp(k->mv_data, s->prefix, s->plen)) {
         s->at_end = 1;
         return 0;
     }
@@ -1253,14 +1274,14 @@ scan_seek(struct lm_scan *s, const unsigned char *key, size_t klen)
         k.mv_size = klen;
         rc = mdb_cursor_get(s->cur, &k, &v, MDB_SET_RANGE);
     }
-    return scan_check(s, rc, &k);
+    return scan_check(s, rc, &k, &v, 0);
 }
 
 static int
 scan_next(struct lm_scan *s)
 {
     MDB_val k, v;
-    int rc;
+    int rc, next;
 
     if (s->at_end)
         return 0;
@@ -1268,10 +1289,10 @@ scan_next(struct lm_scan *s)
         s->at_end = 1;
         return 0;
     }
-    rc = mdb_cursor_get(s->cur, &k, &v,
-                        s->ahead == 1 ? MDB_GET_CURRENT : MDB_NEXT);
+    next = s->ahead != 1;
+    rc = mdb_cursor_get(s->cur, &k, &v, next ? MDB_NEXT : MDB_GET_CURRENT);
     s->ahead = 0;
-    return scan_check(s, rc, &k);
+    return scan_check(s, rc, &k, &v, next);
 }
 
 static void
@@ -1383,6 +1404,12 @@ stream_decode(struct lm_stream *ls)
         if (!ls->nodes[pos])
             return rc;
         ls->ids[pos] = ids[pos];
+        /* a literal subject or graph, or a predicate that is not an IRI,
+         * cannot have been stored: the id points at the wrong term */
+        if (pos != POS_O &&
+            (librdf_node_is_literal(ls->nodes[pos]) ||
+             (pos == POS_P && !librdf_node_is_resource(ls->nodes[pos]))))
+            return MDB_CORRUPTED;
     }
     s = librdf_new_node_from_node(ls->nodes[POS_S]);
     p = librdf_new_node_from_node(ls->nodes[POS_P]);
@@ -1728,9 +1755,10 @@ option_bool(librdf_hash *options, const char *key, int dflt)
     return v < 0 ? dflt : v > 0;
 }
 
-/* Whether the store was created for writers using MDB_WRITEMAP.  LMDB
- * forbids mixing writers with and without it on one environment, so the
- * mode is fixed when the store is created and every writer must match. */
+/* Whether the store was last written by a writer using MDB_WRITEMAP (the
+ * meta record "writemap").  LMDB asks not to mix processes with and
+ * without it on one environment: a store written with it refuses a writer
+ * with writemap='yes' only once a writer without it has taken it over. */
 static int
 store_writemap(struct lm_store *st, MDB_txn *txn)
 {
@@ -1740,56 +1768,59 @@ store_writemap(struct lm_store *st, MDB_txn *txn)
            *(const char *)v.mv_data == '1';
 }
 
-/* Opens (for a writer, creates) the named databases.  A writer that finds
- * no ctx table (a store made before it) builds it from cspo in the same
- * transaction; a read-only open goes on without it (st->has_ctx 0). */
+/* Checks the format record of the environment in txn.  Returns 0 (ours,
+ * this version; st->dbi[DB_META] is open), MDB_NOTFOUND (an empty
+ * environment: a new store), LM_ERR_NOTOURS, LM_ERR_VERSION (the value
+ * found is in st->detail) or an LMDB error. */
 static int
-open_dbs(struct lm_store *st, int make_new)
+check_format(struct lm_store *st, MDB_txn *txn)
+{
+    MDB_val k = {6, "format"}, v;
+    MDB_dbi main_db;
+    MDB_stat ms;
+    size_t n;
+    int rc;
+
+    rc = mdb_dbi_open(txn, db_names[DB_META], 0, &st->dbi[DB_META]);
+    if (rc == MDB_NOTFOUND) {
+        rc = mdb_dbi_open(txn, NULL, 0, &main_db);
+        if (!rc)
+            rc = mdb_stat(txn, main_db, &ms);
+        if (rc)
+            return rc;
+        return ms.ms_entries == 0 ? MDB_NOTFOUND : LM_ERR_NOTOURS;
+    }
+    if (rc == MDB_INCOMPATIBLE) /* a plain key named "meta" */
+        return LM_ERR_NOTOURS;
+    if (rc)
+        return rc;
+    rc = mdb_get(txn, st->dbi[DB_META], &k, &v);
+    if (rc == MDB_NOTFOUND)
+        return LM_ERR_NOTOURS;
+    if (rc)
+        return rc;
+    if (v.mv_size == strlen(DG_LMDB_FORMAT) &&
+        memcmp(v.mv_data, DG_LMDB_FORMAT, v.mv_size) == 0)
+        return 0;
+    n = v.mv_size < 60 ? v.mv_size : 60;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = ((const unsigned char *)v.mv_data)[i];
+        st->detail[i] = c >= 0x20 && c < 0x7f && c != '\'' ? (char)c : '?';
+    }
+    st->detail[n] = '\0';
+    return LM_ERR_VERSION;
+}
+
+/* The writer's way in: creates the tables that are missing (all of them
+ * for a new store; ctx and stats for a store made before them, built from
+ * the indexes), empties them with make_new, writes the format record and
+ * this writer's writemap mode, in one write transaction. */
+static int
+create_dbs(struct lm_store *st, int make_new)
 {
     MDB_txn *txn = NULL;
     MDB_val k, v;
-    int rc = MDB_NOTFOUND, ctx_missing, stats_missing;
-
-    if (!make_new) {
-        rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn);
-        if (rc)
-            return rc;
-        for (int i = 0; i < DB_COUNT && !rc; i++) {
-            rc = mdb_dbi_open(txn, db_names[i],
-                              i == DB_T2H ? MDB_DUPSORT | MDB_DUPFIXED : 0,
-                              &st->dbi[i]);
-            if (i == DB_CTX && rc == MDB_NOTFOUND && st->read_only)
-                rc = 0; /* made before ctx: get_contexts walks cspo */
-            else if (i == DB_CTX && rc == 0)
-                st->has_ctx = 1;
-            if (i == DB_STATS && rc == MDB_NOTFOUND && st->read_only)
-                rc = 0; /* made before stats: estimates walk the indexes */
-            else if (i == DB_STATS && rc == 0)
-                st->has_stats = 1;
-        }
-        if (!rc) {
-            k.mv_data = "format";
-            k.mv_size = 6;
-            rc = mdb_get(txn, st->dbi[DB_META], &k, &v);
-        }
-        if (!rc) {
-            if (v.mv_size != strlen(LM_FORMAT) ||
-                memcmp(v.mv_data, LM_FORMAT, v.mv_size))
-                rc = MDB_INCOMPATIBLE;
-            else if (!st->read_only && store_writemap(st, txn) != st->writemap)
-                rc = LM_ERR_WRITEMAP;
-            if (rc) {
-                mdb_txn_abort(txn);
-                return rc;
-            }
-            return mdb_txn_commit(txn); /* keeps the dbi handles */
-        }
-        mdb_txn_abort(txn);
-        if (rc != MDB_NOTFOUND)
-            return rc;
-    }
-    if (st->read_only)
-        return rc;
+    int rc, ctx_missing, stats_missing;
 
     rc = mdb_txn_begin(st->env, NULL, 0, &txn);
     if (rc)
@@ -1809,23 +1840,16 @@ open_dbs(struct lm_store *st, int make_new)
     if (!rc) {
         k.mv_data = "format";
         k.mv_size = 6;
-        rc = mdb_get(txn, st->dbi[DB_META], &k, &v);
-        if (rc == 0 && (v.mv_size != strlen(LM_FORMAT) ||
-                        memcmp(v.mv_data, LM_FORMAT, v.mv_size)))
-            rc = MDB_INCOMPATIBLE;
-        else if (rc == 0 && store_writemap(st, txn) != st->writemap)
-            rc = LM_ERR_WRITEMAP;
-        else if (rc == MDB_NOTFOUND) {
-            v.mv_data = LM_FORMAT;
-            v.mv_size = strlen(LM_FORMAT);
-            rc = mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
-            k.mv_data = "writemap";
-            k.mv_size = 8;
-            v.mv_data = st->writemap ? "1" : "0";
-            v.mv_size = 1;
-            if (!rc)
-                rc = mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
-        }
+        v.mv_data = DG_LMDB_FORMAT;
+        v.mv_size = strlen(DG_LMDB_FORMAT);
+        rc = mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
+    }
+    if (!rc) {
+        k.mv_data = "writemap";
+        k.mv_size = 8;
+        v.mv_data = st->writemap ? "1" : "0";
+        v.mv_size = 1;
+        rc = mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
     }
     if (!rc && ctx_missing && !make_new)
         rc = ctx_build(st, txn);
@@ -1838,11 +1862,66 @@ open_dbs(struct lm_store *st, int make_new)
         return rc;
     }
     rc = mdb_txn_commit(txn);
-    if (!rc)
-        st->has_ctx = 1;
-    else
-        st->has_stats = 0;
+    st->has_ctx = !rc;
+    st->has_stats = !rc;
     return rc;
+}
+
+/* Opens the named databases of the store, after checking that it is one
+ * (the format record; an empty environment becomes a new store for a
+ * writer) and that no table is missing.  A writer goes on to create_dbs
+ * when something must change: new='yes', the ctx or stats table of an
+ * older store, or the writemap mode; a read-only open goes on without ctx
+ * and stats (st->has_ctx, st->has_stats 0). */
+static int
+open_dbs(struct lm_store *st, int make_new)
+{
+    MDB_txn *txn = NULL;
+    int rc, change = 0;
+
+    if (make_new)
+        return create_dbs(st, 1);
+    rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn);
+    if (rc)
+        return rc;
+    rc = check_format(st, txn);
+    if (rc == MDB_NOTFOUND) {
+        mdb_txn_abort(txn);
+        return st->read_only ? MDB_NOTFOUND : create_dbs(st, 1);
+    }
+    for (int i = DB_META + 1; i < DB_COUNT && !rc; i++) {
+        rc = mdb_dbi_open(txn, db_names[i],
+                          i == DB_T2H ? MDB_DUPSORT | MDB_DUPFIXED : 0,
+                          &st->dbi[i]);
+        if (rc == MDB_NOTFOUND && (i == DB_CTX || i == DB_STATS)) {
+            change = 1; /* made before the table */
+            rc = 0;
+        } else if (rc == MDB_NOTFOUND || rc == MDB_INCOMPATIBLE) {
+            snprintf(st->detail, sizeof st->detail, "its table '%s' is gone",
+                     db_names[i]);
+            rc = MDB_CORRUPTED;
+        } else if (rc == 0 && i == DB_CTX) {
+            st->has_ctx = 1;
+        } else if (rc == 0 && i == DB_STATS) {
+            st->has_stats = 1;
+        }
+    }
+    if (!rc && !st->read_only) {
+        int was = store_writemap(st, txn);
+        if (!was && st->writemap)
+            rc = LM_ERR_WRITEMAP;
+        else if (was != st->writemap)
+            change = 1;
+    }
+    if (rc) {
+        mdb_txn_abort(txn);
+        return rc;
+    }
+    if (st->read_only || !change)
+        return mdb_txn_commit(txn); /* keeps the dbi handles */
+    mdb_txn_abort(txn);
+    st->has_ctx = st->has_stats = 0;
+    return create_dbs(st, 0);
 }
 
 /* Creates and opens st->env; on failure st->env is NULL. */
@@ -1895,6 +1974,67 @@ store_free(struct lm_store *st)
     free(st);
 }
 
+/* The value of a three-way option: 0 for "no", 2 for third (e.g. "meta"),
+ * 1 for "yes" or when absent; -1 for anything else. */
+static int
+option_tri(librdf_hash *options, const char *key, const char *third)
+{
+    char *v = options ? librdf_hash_get(options, key) : NULL;
+    int r = 1;
+
+    if (!v)
+        return 1;
+    if (!strcmp(v, third))
+        r = 2;
+    else if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "0"))
+        r = 0;
+    else if (strcmp(v, "yes") && strcmp(v, "true") && strcmp(v, "1"))
+        r = -1;
+    librdf_free_memory(v);
+    return r;
+}
+
+/* Before LMDB sees the directory: an empty data.mdb would be taken for a
+ * new environment (and a build would quietly start over), so it is
+ * damage.  0, or -1 with st->detail set. */
+static int
+check_data_file(struct lm_store *st)
+{
+    char file[4096];
+    struct stat sb;
+
+    snprintf(file, sizeof file, "%s/data.mdb", st->path);
+    if (stat(file, &sb) || sb.st_size > 0)
+        return 0;
+    snprintf(st->detail, sizeof st->detail, "its data.mdb is empty");
+    return -1;
+}
+
+/* After the open: every page up to the last one the current meta page
+ * names must be in the file (a truncated file would fault on access).
+ * 0, or -1 with st->detail set. */
+static int
+check_data_size(struct lm_store *st)
+{
+    char file[4096];
+    MDB_envinfo info;
+    MDB_stat ms;
+    struct stat sb;
+    unsigned long long need;
+
+    snprintf(file, sizeof file, "%s/data.mdb", st->path);
+    if (stat(file, &sb) || mdb_env_info(st->env, &info) ||
+        mdb_env_stat(st->env, &ms))
+        return 0;
+    need = ((unsigned long long)info.me_last_pgno + 1) * ms.ms_psize;
+    if ((unsigned long long)sb.st_size >= need)
+        return 0;
+    snprintf(st->detail, sizeof st->detail,
+             "its data.mdb is truncated (%lld bytes, %llu expected)",
+             (long long)sb.st_size, need);
+    return -1;
+}
+
 /* Opens the store named by name and options (options become owned by the
  * storage and are freed here, also on failure). */
 static int
@@ -1905,7 +2045,7 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
     char *dir = NULL, *map = NULL;
     size_t map_size =
         sizeof(size_t) >= 8 ? ((size_t)64 << 30) : ((size_t)1 << 30);
-    int make_new, no_sync, rc, status = 1, dead;
+    int make_new, sync_mode, write_mode, rc, status = 1, dead;
     unsigned flags;
     struct stat sb;
 
@@ -1920,8 +2060,16 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
         map = librdf_hash_get(options, "map-size");
     }
     make_new = option_bool(options, "new", 0);
-    st->read_only = !option_bool(options, "write", 1);
-    no_sync = !option_bool(options, "sync", 1);
+    write_mode = option_tri(options, "write", "auto");
+    sync_mode = option_tri(options, "sync", "meta");
+    if (write_mode < 0 || sync_mode < 0) {
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: bad %s option: expected yes, no or %s",
+               write_mode < 0 ? "write" : "sync",
+               write_mode < 0 ? "auto" : "meta");
+        goto out;
+    }
+    st->read_only = write_mode == 0;
     st->writemap = !st->read_only && option_bool(options, "writemap", 0);
     if (st->writemap && !map)
         map_size = (size_t)4 << 30; /* the file is extended to the map */
@@ -1945,7 +2093,7 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
         lm_log(world, LIBRDF_LOG_ERROR, "lmdb: out of memory");
         goto out;
     }
-    if (make_new && st->read_only) {
+    if (make_new && write_mode != 1) {
         lm_log(world, LIBRDF_LOG_ERROR,
                "lmdb: new='yes' and write='no' contradict each other");
         goto out;
@@ -1975,35 +2123,82 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
     st->dev = sb.st_dev;
     st->ino = sb.st_ino;
 
-    flags = MDB_NOTLS | (st->read_only ? MDB_RDONLY : 0) |
-            (no_sync ? MDB_NOSYNC : 0) | (st->writemap ? MDB_WRITEMAP : 0);
+    if (!make_new && check_data_file(st)) {
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': store '%s' is damaged: %s", st->path,
+               st->path, st->detail);
+        goto out;
+    }
     for (;;) {
+        flags = MDB_NOTLS | (st->read_only ? MDB_RDONLY : 0) |
+                (st->no_lock ? MDB_NOLOCK : 0) |
+                (sync_mode == 0   ? MDB_NOSYNC
+                 : sync_mode == 2 ? MDB_NOMETASYNC
+                                  : 0) |
+                (st->writemap ? MDB_WRITEMAP : 0);
         rc = env_open(st, map_size, flags);
-        /* the default map may not fit the address space (ulimit -v,
-         * valgrind): halve it down to 1 GiB */
-        if (!(rc == EINVAL || rc == ENOMEM) || map ||
-            map_size <= ((size_t)1 << 30))
+        if ((rc == EACCES || rc == EROFS || rc == EPERM) && !st->read_only &&
+            write_mode == 2) {
+            st->read_only = 1; /* write='auto': read what we may not write */
+            st->writemap = 0;
+        } else if ((rc == EACCES || rc == EPERM) && st->read_only &&
+                   !st->no_lock) {
+            /* the lock file cannot be opened for writing (a store owned
+             * by someone else): read without it */
+            st->no_lock = 1;
+        } else if ((rc == EINVAL || rc == ENOMEM) && !map &&
+                   map_size > ((size_t)1 << 30)) {
+            /* the default map may not fit the address space (ulimit -v,
+             * valgrind): halve it down to 1 GiB */
+            map_size /= 2;
+        } else {
             break;
-        map_size /= 2;
+        }
     }
     if (rc) {
         lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s", st->path,
-               mdb_strerror(rc));
+               dg_lmdb_is_damage(rc) ? "store is damaged: not an LMDB file"
+                                     : mdb_strerror(rc));
         goto out;
     }
-    mdb_reader_check(st->env, &dead); /* clear slots of killed readers */
+    if (!st->no_lock)
+        mdb_reader_check(st->env, &dead); /* clear slots of killed readers */
+    if (check_data_size(st)) {
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': store '%s' is damaged: %s", st->path,
+               st->path, st->detail);
+        goto out;
+    }
     st->maxkey = (size_t)mdb_env_get_maxkeysize(st->env);
     rc = open_dbs(st, make_new);
-    if (rc) {
+    if (rc == LM_ERR_WRITEMAP)
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': writemap='yes' on a store written "
+               "without it (LMDB asks not to mix the two)",
+               st->path);
+    else if (rc == LM_ERR_NOTOURS)
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': not a diplograph store (an LMDB "
+               "environment without the '%s' format record)",
+               st->path, DG_LMDB_FORMAT);
+    else if (rc == LM_ERR_VERSION)
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': the store's format is '%s', this "
+               "diplograph reads '%s'",
+               st->path, st->detail, DG_LMDB_FORMAT);
+    else if (rc == MDB_NOTFOUND)
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': no store there (and write='no')",
+               st->path);
+    else if (dg_lmdb_is_damage(rc))
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': store '%s' is damaged: %s", st->path,
+               st->path, st->detail[0] ? st->detail : mdb_strerror(rc));
+    else if (rc)
         lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s", st->path,
-               rc == LM_ERR_WRITEMAP
-                   ? "it was created with another writemap option, and every "
-                     "writer must use the one it was created with"
-               : rc == MDB_INCOMPATIBLE ? "not a diplograph lmdb store"
-               : rc == MDB_NOTFOUND     ? "no store there (and write='no')"
-                                        : mdb_strerror(rc));
+               mdb_strerror(rc));
+    if (rc)
         goto out;
-    }
     status = 0;
 out:
     if (status) {
@@ -2588,6 +2783,7 @@ dg_lmdb_env_get(librdf_storage *storage, struct dg_lmdb_env *out)
         return -1;
     memset(out, 0, sizeof *out);
     out->store = st;
+    out->path = st->path;
     out->env = st->env;
     out->i2t = st->dbi[DB_I2T];
     out->t2i = st->dbi[DB_T2I];

@@ -312,12 +312,19 @@ dg_store_open(const char *specstr, int mode, const char *ontology_path,
                  "index-predicates='yes',new='%s'",
                  sp->path, fresh ? "yes" : "no");
     } else if (!strcmp(sp->kind, "lmdb")) {
-        /* writemap and no fsync per commit: each commit is still atomic
-         * (a killed build leaves every article whole or absent); the
-         * store is synced to disk when it is closed */
-        snprintf(options, sizeof options,
-                 "dir='%s',new='%s',sync='no',writemap='yes'", sp->path,
-                 fresh ? "yes" : "no");
+        /* pages written with pwrite, not through a writable map (a full
+         * disk is then an error, not SIGBUS) and one fdatasync per
+         * commit without the meta page's (MDB_NOMETASYNC): a power cut
+         * may undo the last commit, never corrupt the store (see
+         * graph/store/README.md).  $DIPLOGRAPH_LMDB_OPTIONS replaces
+         * these for benchmarks, e.g. "sync='no'" */
+        const char *tune = getenv("DIPLOGRAPH_LMDB_OPTIONS");
+        snprintf(options, sizeof options, "dir='%s',new='%s',write='%s',%s",
+                 sp->path, fresh ? "yes" : "no",
+                 mode == DG_STORE_CREATE ? "yes"
+                 : mode == DG_STORE_READ ? "auto"
+                                         : "no",
+                 tune && *tune ? tune : "sync='meta'");
     } else if (!strcmp(sp->kind, "memory")) {
         snprintf(options, sizeof options, "contexts='yes'");
         fresh = 1;
@@ -927,6 +934,11 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
             stream = NULL;
             librdf_iterator_next(it);
         }
+    }
+    if (st->log_errors) { /* a stream that failed ends like a short one */
+        dg_error_set(err, DG_ERR_STORE, "cannot read the store: %s",
+                     log_text(st, "stream failed"));
+        goto out;
     }
     if (raptor_serializer_serialize_end(ser) != 0 || ferror(fp)) {
         dg_error_set(err, DG_ERR_IO, "cannot write the %s output", syntax);

@@ -24,8 +24,10 @@
 struct dg_store;
 
 enum dg_store_mode {
-    DG_STORE_READ = 0,   /* open an existing store; fail if there is none */
-    DG_STORE_CREATE = 1, /* open, creating the store if it is missing */
+    DG_STORE_READ = 0,      /* open an existing store; fail if there is none
+                             * (read-only when it may not be written) */
+    DG_STORE_CREATE = 1,    /* open, creating the store if it is missing */
+    DG_STORE_READ_ONLY = 2, /* as READ, and never write to it (check) */
 };
 
 struct dg_store_spec {
