@@ -53,7 +53,9 @@ char *dg_cli_read_file(const char *path, size_t *len, struct dg_error *err);
  * or DG_EXIT_FAIL when stdout failed. */
 int dg_cli_finish_stdout(int status);
 
+int cmd_backup(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_load(int argc, char **argv);

@@ -469,13 +469,13 @@ scan_step(struct lm_dscan *sc, MDB_val *k, struct dg_error *err)
         sc->reseek = 0;
         k->mv_data = sc->seekkey;
         k->mv_size = KEY_LEN;
-        rc = mdb_cursor_get(sc->cur, k, &v, MDB_SET_RANGE);
+        rc = dg_lmdb_seek(sc->cur, k, &v);
     } else if (!sc->started) {
         sc->started = 1;
         if (sc->plen) {
             k->mv_data = sc->prefix;
             k->mv_size = sc->plen;
-            rc = mdb_cursor_get(sc->cur, k, &v, MDB_SET_RANGE);
+            rc = dg_lmdb_seek(sc->cur, k, &v);
         } else {
             rc = mdb_cursor_get(sc->cur, k, &v, MDB_FIRST);
         }
@@ -769,7 +769,7 @@ ds_graphs(struct dg_dataset *base, const uint64_t **ids, size_t *n,
             dg_lmdb_put_id(kb, g + 1);
             k.mv_data = kb;
             k.mv_size = ID_LEN;
-            rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+            rc = dg_lmdb_seek(cur, &k, &v);
         }
         if (rc)
             break;

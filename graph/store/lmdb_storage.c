@@ -208,17 +208,6 @@ struct lm_ctxiter {
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static uint64_t
-fnv1a(const unsigned char *p, size_t n)
-{
-    uint64_t h = 14695981039346656037ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
-
 static void
 key_ids(const unsigned char *key, int idx, uint64_t ids[4])
 {
@@ -750,9 +739,17 @@ term_db_find(struct lm_store *st, MDB_txn *txn, const unsigned char *enc,
     int rc;
 
     if (len <= st->maxkey) {
+        /* a seek, not mdb_get: a term that a damaged page hides must not
+         * read as absent (a build would give it a second id) */
+        rc = mdb_cursor_open(txn, st->dbi[DB_T2I], &cur);
+        if (rc)
+            return rc;
         k.mv_data = (void *)enc;
         k.mv_size = len;
-        rc = mdb_get(txn, st->dbi[DB_T2I], &k, &v);
+        rc = dg_lmdb_seek(cur, &k, &v);
+        mdb_cursor_close(cur);
+        if (rc == 0 && (k.mv_size != len || memcmp(k.mv_data, enc, len)))
+            rc = MDB_NOTFOUND;
         if (rc)
             return rc;
         if (v.mv_size != LM_ID_LEN)
@@ -802,7 +799,7 @@ term_id(struct lm_store *st, MDB_txn *txn, librdf_node *node, int create,
     rc = term_encode(st, node, &len);
     if (rc)
         return rc;
-    hash = fnv1a(st->buf, len);
+    hash = dg_lmdb_hash(st->buf, len);
     if (cache_get(st, hash, st->buf, len, id))
         return 0;
     rc = term_db_find(st, txn, st->buf, len, hash, id);
@@ -874,7 +871,7 @@ cspo_graph_from(MDB_cursor *cur, uint64_t from, uint64_t *cid)
     int rc;
 
     dg_lmdb_put_id(kb, from);
-    rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+    rc = dg_lmdb_seek(cur, &k, &v);
     if (rc)
         return rc;
     if (k.mv_size != LM_KEY_LEN)
@@ -1272,7 +1269,7 @@ scan_seek(struct lm_scan *s, const unsigned char *key, size_t klen)
     } else {
         k.mv_data = (void *)key;
         k.mv_size = klen;
-        rc = mdb_cursor_get(s->cur, &k, &v, MDB_SET_RANGE);
+        rc = dg_lmdb_seek(s->cur, &k, &v);
     }
     return scan_check(s, rc, &k, &v, 0);
 }
@@ -2472,7 +2469,7 @@ lm_contains_statement(librdf_storage *storage, librdf_statement *statement)
         if (!rc) {
             k.mv_data = prefix;
             k.mv_size = sizeof prefix;
-            rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+            rc = dg_lmdb_seek(cur, &k, &v);
             if (!rc && k.mv_size == LM_KEY_LEN &&
                 !memcmp(k.mv_data, prefix, sizeof prefix))
                 found = 1;
@@ -2824,7 +2821,7 @@ int
 dg_lmdb_term_find(const struct dg_lmdb_env *e, MDB_txn *txn,
                   const unsigned char *enc, size_t len, uint64_t *id)
 {
-    return term_db_find(e->store, txn, enc, len, fnv1a(enc, len), id);
+    return term_db_find(e->store, txn, enc, len, dg_lmdb_hash(enc, len), id);
 }
 
 int

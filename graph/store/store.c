@@ -16,6 +16,7 @@
 #include "common/ns.h"
 #include "graph/sparql/eval.h"
 #include "graph/sparql/parse.h"
+#include "graph/store/lmdb_check.h"
 #include "graph/store/lmdb_dataset.h"
 #include "graph/store/lmdb_storage.h"
 #include "graph/store/mem_dataset.h"
@@ -391,6 +392,44 @@ dg_store_sync(struct dg_store *st, struct dg_error *err)
     if (librdf_model_sync(st->model) != 0 || st->log_errors)
         return dg_error_set(err, DG_ERR_STORE, "cannot sync store '%s': %s",
                             st->name, log_text(st, "sync failed"));
+    return 0;
+}
+
+long
+dg_store_check(struct dg_store *st, void (*problem)(void *ctx, const char *msg),
+               void *ctx, unsigned long long *quads, unsigned long long *terms,
+               unsigned long long *graphs, struct dg_error *err)
+{
+    struct dg_lmdb_check_counts c;
+
+    if (strcmp(st->spec.kind, "lmdb"))
+        return dg_error_set(err, DG_ERR_USAGE,
+                            "store '%s' is not an lmdb store: only those "
+                            "can be checked",
+                            st->name);
+    if (dg_lmdb_check(st->storage, problem, ctx, &c, err))
+        return -1;
+    *quads = c.quads;
+    *terms = c.terms;
+    *graphs = c.graphs;
+    return (long)c.problems;
+}
+
+int
+dg_store_backup(struct dg_store *st, const char *dir, unsigned long long *bytes,
+                struct dg_error *err)
+{
+    uint64_t n = 0;
+
+    if (strcmp(st->spec.kind, "lmdb"))
+        return dg_error_set(err, DG_ERR_USAGE,
+                            "store '%s' is not an lmdb store: only those "
+                            "can be backed up",
+                            st->name);
+    if (dg_lmdb_backup(st->storage, dir, &n, err))
+        return -1;
+    if (bytes)
+        *bytes = n;
     return 0;
 }
 

@@ -132,6 +132,22 @@ const char *dg_store_label_cb(void *ctx, const char *iri);
  * for speed, not each flushed).  dg_store_free also syncs, silently. */
 int dg_store_sync(struct dg_store *st, struct dg_error *err);
 
+/* Checks an lmdb store table by table (graph/store/lmdb_check.h): each
+ * kind of problem is passed to problem (ctx borrowed) as one line.
+ * *quads, *terms, *graphs get the counts.  Returns the number of kinds
+ * of problem (0: consistent), or -1 with err set when the check could not
+ * run (not an lmdb store, unreadable). */
+long dg_store_check(struct dg_store *st,
+                    void (*problem)(void *ctx, const char *msg), void *ctx,
+                    unsigned long long *quads, unsigned long long *terms,
+                    unsigned long long *graphs, struct dg_error *err);
+
+/* Writes a compacted copy of an lmdb store to directory dir (borrowed;
+ * absent or empty), consistent even while a build writes.  *bytes (may
+ * be NULL) gets the size of the copy.  0, or -1 with err set. */
+int dg_store_backup(struct dg_store *st, const char *dir,
+                    unsigned long long *bytes, struct dg_error *err);
+
 /* The spec as given at open (borrowed). */
 const char *dg_store_name(const struct dg_store *st);
 
