@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +73,9 @@ struct checker {
     struct finding f[F_COUNT];
     unsigned char *kind; /* kind[id]: 'U' 'B' 'L' or 0, ids 1..nterms */
     uint64_t nterms;
-    uint64_t graphs; /* named graphs met in cspo */
+    uint64_t graphs;            /* named graphs met in cspo */
+    uint64_t counts[6];         /* quads per index */
+    const char *volatile stage; /* the tables being walked */
 };
 
 __attribute__((format(printf, 3, 4))) static void
@@ -363,48 +367,108 @@ check_index(struct checker *c, int i)
     return n;
 }
 
+/* LMDB trusts the page numbers and offsets it reads: a damaged page can
+ * make it read outside the map (SIGSEGV, SIGBUS past the end of the
+ * file) or fail one of its assertions (then abort).  While check walks,
+ * such a fault ends the walk with a finding instead of the process.  The
+ * walk only reads the map; after a fault its transaction is abandoned,
+ * not used again.  One check at a time per process. */
+static sigjmp_buf fault_jmp;
+static volatile sig_atomic_t fault_sig;
+static char fault_assert[160];
+
+static void
+on_fault(int sig)
+{
+    fault_sig = sig;
+    siglongjmp(fault_jmp, 1);
+}
+
+static void
+on_assert(MDB_env *env, const char *msg)
+{
+    (void)env;
+    snprintf(fault_assert, sizeof fault_assert, "%s", msg ? msg : "");
+    siglongjmp(fault_jmp, 1);
+}
+
+/* The walk, stage by stage (c->stage names the one running). */
+static void
+walk(struct checker *c)
+{
+    c->stage = "i2t, t2i, t2h";
+    check_terms(c);
+    c->stage = "t2i, t2h";
+    check_reverse(c);
+    for (int i = 0; i < 6; i++) {
+        c->stage = idx_names[i];
+        c->counts[i] = check_index(c, i);
+    }
+    c->stage = NULL;
+    for (int i = 1; i < 6; i++)
+        if (c->counts[i] != c->counts[0])
+            found(c, F_IDX_COUNT, "spoc %llu, %s %llu",
+                  (unsigned long long)c->counts[0], idx_names[i],
+                  (unsigned long long)c->counts[i]);
+}
+
 int
 dg_lmdb_check(librdf_storage *storage, dg_lmdb_problem_fn problem, void *ctx,
               struct dg_lmdb_check_counts *out, struct dg_error *err)
 {
+    struct sigaction sa, old_segv, old_bus;
     struct dg_lmdb_env e;
-    struct checker c;
-    uint64_t counts[6];
-    int own, rc;
+    struct checker *c;
+    int own, rc, faulted;
 
     memset(out, 0, sizeof *out);
-    memset(&c, 0, sizeof c);
     if (dg_lmdb_env_get(storage, &e))
         return dg_error_set(err, DG_ERR_USAGE, "not an lmdb store");
-    c.e = &e;
-    rc = dg_lmdb_txn_get(&e, &c.txn, &own);
-    if (rc)
+    c = calloc(1, sizeof *c);
+    if (!c)
+        return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+    c->e = &e;
+    rc = dg_lmdb_txn_get(&e, &c->txn, &own);
+    if (rc) {
+        free(c);
         return dg_error_set(err, DG_ERR_STORE, "cannot read store '%s': %s",
                             e.path, mdb_strerror(rc));
-    check_terms(&c);
-    check_reverse(&c);
-    for (int i = 0; i < 6; i++)
-        counts[i] = check_index(&c, i);
-    for (int i = 1; i < 6; i++)
-        if (counts[i] != counts[0])
-            found(&c, F_IDX_COUNT, "spoc %llu, %s %llu",
-                  (unsigned long long)counts[0], idx_names[i],
-                  (unsigned long long)counts[i]);
-    out->quads = counts[0];
-    out->terms = c.nterms;
-    out->graphs = c.graphs;
-    dg_lmdb_txn_put(&e, c.txn, own);
+    }
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fault;
+    sigemptyset(&sa.sa_mask);
+    fault_sig = 0;
+    fault_assert[0] = '\0';
+    sigaction(SIGSEGV, &sa, &old_segv);
+    sigaction(SIGBUS, &sa, &old_bus);
+    mdb_env_set_assert(e.env, on_assert);
+    faulted = sigsetjmp(fault_jmp, 1);
+    if (!faulted)
+        walk(c);
+    mdb_env_set_assert(e.env, NULL);
+    sigaction(SIGSEGV, &old_segv, NULL);
+    sigaction(SIGBUS, &old_bus, NULL);
+    if (faulted)
+        found(c, F_READ, "%s: LMDB %s%s", c->stage ? c->stage : "?",
+              fault_assert[0] ? "failed an assertion: " : "faulted reading it",
+              fault_assert);
+    else
+        dg_lmdb_txn_put(&e, c->txn, own); /* else abandoned, see above */
+    out->quads = c->counts[0];
+    out->terms = c->nterms;
+    out->graphs = c->graphs;
     for (int k = 0; k < F_COUNT; k++) {
         char msg[400];
-        if (!c.f[k].n)
+        if (!c->f[k].n)
             continue;
         snprintf(msg, sizeof msg, "%s: %llu (first: %s)", finding_what[k],
-                 (unsigned long long)c.f[k].n, c.f[k].first);
+                 (unsigned long long)c->f[k].n, c->f[k].first);
         out->problems++;
         if (problem)
             problem(ctx, msg);
     }
-    free(c.kind);
+    free(c->kind);
+    free(c);
     return 0;
 }
 
