@@ -185,7 +185,9 @@ struct lm_scan {
     size_t plen;
     unsigned char key[LM_KEY_LEN]; /* current key, when !at_end */
     int at_end;
-    int ahead; /* after a move: 1 cursor is on the next key, 2 no next */
+    int ahead;    /* after a move: 1 cursor is on the next key, 2 no next */
+    int whole;    /* walking the whole table from its first key */
+    size_t nkeys; /* keys met since, checked against the entry count */
     /* decodes the current item while the transaction still exists */
     void (*materialise)(struct lm_scan *scan);
 };
@@ -1238,7 +1240,14 @@ scan_check(struct lm_scan *s, int rc, const MDB_val *k, const MDB_val *v,
            int next)
 {
     if (rc == MDB_NOTFOUND) {
+        MDB_stat ms;
         s->at_end = 1;
+        /* a damaged page can end a walk early: a whole walk must meet
+         * as many keys as the table's header counts */
+        if (s->whole && !s->plen && !s->attached && s->txn &&
+            mdb_stat(s->txn, s->st->dbi[s->db], &ms) == 0 &&
+            ms.ms_entries != s->nkeys)
+            return MDB_CORRUPTED;
         return 0;
     }
     if (!rc && (k->mv_size != s->klen || v->mv_size != 0 ||
@@ -1253,6 +1262,7 @@ scan_check(struct lm_scan *s, int rc, const MDB_val *k, const MDB_val *v,
         return 0;
     }
     memcpy(s->key, k->mv_data, s->klen);
+    s->nkeys++;
     return 0;
 }
 
@@ -1264,6 +1274,8 @@ scan_seek(struct lm_scan *s, const unsigned char *key, size_t klen)
     int rc;
 
     s->ahead = 0;
+    s->whole = klen == 0;
+    s->nkeys = 0;
     if (klen == 0) {
         rc = mdb_cursor_get(s->cur, &k, &v, MDB_FIRST);
     } else {
@@ -1344,6 +1356,7 @@ scans_reattach(struct lm_store *st)
         next = s->next;
         s->next = NULL;
         s->attached = 0;
+        s->whole = 0; /* another snapshot from here on */
         rc = reader_get(st, &s->txn);
         if (rc) {
             s->txn = NULL;
@@ -1573,6 +1586,18 @@ find_quads(librdf_storage *storage, librdf_statement *pattern, int ctx_mode,
         rc = scan_seek(&ls->scan, ls->scan.prefix, plen);
         if (rc)
             goto fail;
+        if (ls->scan.at_end && mask == 0 && ids[POS_C] && st->has_ctx) {
+            /* a listed graph holds a quad: none found means damage */
+            unsigned char kb[LM_ID_LEN];
+            MDB_val k = {LM_ID_LEN, kb}, v;
+            dg_lmdb_put_id(kb, ids[POS_C]);
+            rc = mdb_get(ls->scan.txn, st->dbi[DB_CTX], &k, &v);
+            if (rc == 0)
+                rc = MDB_CORRUPTED;
+            if (rc != MDB_NOTFOUND)
+                goto fail;
+            rc = 0;
+        }
     }
     stream = librdf_new_stream(st->world, ls, stream_is_end, stream_next,
                                stream_get, stream_finished);
@@ -1600,7 +1625,9 @@ ctxiter_seek_from(struct lm_ctxiter *it, uint64_t cid)
 
     it->decoded = 0;
     dg_lmdb_put_id(k, cid);
-    rc = scan_seek(&it->scan, k, sizeof k);
+    /* the table from its start is a whole walk (its keys are ids >= 1) */
+    rc = it->table && cid == 1 ? scan_seek(&it->scan, NULL, 0)
+                               : scan_seek(&it->scan, k, sizeof k);
     if (!rc && !it->scan.at_end)
         it->cid = dg_lmdb_get_id(it->scan.key);
     return rc;
