@@ -496,7 +496,7 @@ prepare_dir(const char *dir, struct dg_error *err)
             n++;
     closedir(d);
     if (n)
-        return dg_error_set(err, DG_ERR_USAGE,
+        return dg_error_set(err, DG_ERR_IO,
                             "backup directory '%s' is not empty", dir);
     return 0;
 }

@@ -82,6 +82,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/types.h>
 
 #include <librdf.h>
@@ -236,6 +237,18 @@ lm_log(librdf_world *world, librdf_log_level level, const char *fmt, ...)
     librdf_log_simple(world, 0, level, LIBRDF_FROM_STORAGE, NULL, msg);
 }
 
+/* 1 when the file system holding path has (almost) no space left.  LMDB
+ * reports a short pwrite, which is how a full disk shows when a commit
+ * writes several pages at once, as EIO: this tells the two apart. */
+static int
+disk_full(const char *path)
+{
+    struct statvfs vs;
+
+    return statvfs(path, &vs) == 0 &&
+           (unsigned long long)vs.f_bavail * vs.f_frsize < (1u << 20);
+}
+
 /* Logs "lmdb: WHAT: reason" for the LMDB or errno code rc and returns -1.
  * Damage reads "store 'DIR' is damaged: ...", so that no caller mistakes
  * it for an empty answer. */
@@ -246,7 +259,7 @@ lm_fail(struct lm_store *st, const char *what, int rc)
         lm_log(st->world, LIBRDF_LOG_ERROR,
                "lmdb: %s: store '%s' is damaged: %s (see 'diplograph check')",
                what, st->path, mdb_strerror(rc));
-    } else if (rc == ENOSPC) {
+    } else if (rc == ENOSPC || (rc == EIO && disk_full(st->path))) {
         lm_log(st->world, LIBRDF_LOG_ERROR,
                "lmdb: %s: store '%s': no space left on device", what, st->path);
     } else if (rc == EACCES && st->read_only) {
@@ -1636,6 +1649,7 @@ ctxiter_seek_from(struct lm_ctxiter *it, uint64_t cid)
 static int
 ctxiter_ensure(struct lm_ctxiter *it)
 {
+    size_t len;
     int rc = 0;
 
     if (it->scan.at_end || it->decoded)
@@ -1648,6 +1662,12 @@ ctxiter_ensure(struct lm_ctxiter *it)
         lm_fail(it->scan.st, "cannot read a context", rc);
         return rc;
     }
+    /* the caller's next step is usually a stream over this graph: give
+     * the term cache its id, which saves the t2i lookup (and a damaged
+     * t2i cannot then hide a graph that ctx lists) */
+    if (term_encode(it->scan.st, it->node, &len) == 0)
+        cache_put(it->scan.st, dg_lmdb_hash(it->scan.st->buf, len),
+                  it->scan.st->buf, len, it->cid);
     it->decoded = 1;
     return 0;
 }
