@@ -84,6 +84,7 @@
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include <librdf.h>
 #include <lmdb.h>
@@ -164,7 +165,14 @@ struct lm_store {
     struct lm_scan *attached;   /* scans reading through wtxn (borrowed) */
     MDB_txn *pool[LM_POOL_MAX]; /* owned: reset read transactions */
     int npool;
-    int live_readers;      /* read transactions begun and not yet reset */
+    int live_readers; /* read transactions begun and not yet reset */
+    /* group commit (group-commit='MS'): each librdf transaction is a
+     * nested LMDB transaction of ptxn, which is committed (and synced)
+     * once MS milliseconds have passed since it began */
+    MDB_txn *ptxn;         /* owned: the pending parent, or NULL */
+    double ptxn_start;     /* when it began, monotonic seconds */
+    int ptxn_terms;        /* ids were allocated in it */
+    unsigned group_ms;     /* 0: every commit is an LMDB commit */
     struct lm_slot *cache; /* owned: LM_CACHE_SLOTS slots, or NULL */
     unsigned char *buf;    /* owned: scratch for one term encoding */
     size_t bufcap;
@@ -553,6 +561,8 @@ pool_drain(struct lm_store *st)
         mdb_txn_abort(st->pool[--st->npool]);
 }
 
+static int group_flush(struct lm_store *st);
+
 /* Begins a read transaction (caller ends it with reader_put). */
 static int
 reader_get(struct lm_store *st, MDB_txn **out)
@@ -560,6 +570,12 @@ reader_get(struct lm_store *st, MDB_txn **out)
     MDB_txn *txn = NULL;
     int rc;
 
+    /* a reader sees what was committed: grouped commits too */
+    if (st->ptxn && !st->wtxn) {
+        rc = group_flush(st);
+        if (rc)
+            return rc;
+    }
     while (st->npool > 0) {
         txn = st->pool[--st->npool];
         if (mdb_txn_renew(txn) == 0)
@@ -625,7 +641,7 @@ maybe_grow(struct lm_store *st)
     MDB_stat ms;
     size_t used;
 
-    if (st->live_readers > 0 || st->wtxn)
+    if (st->live_readers > 0 || st->wtxn || st->ptxn)
         return;
     if (mdb_env_info(st->env, &info) || mdb_env_stat(st->env, &ms))
         return;
@@ -660,22 +676,79 @@ load_next_id(struct lm_store *st, MDB_txn *txn)
     return rc;
 }
 
+static double
+now_seconds(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Commits group commit's pending parent transaction, if any: the point
+ * where the grouped librdf transactions reach the disk. */
 static int
-wtxn_begin(struct lm_store *st, MDB_txn **out)
+group_flush(struct lm_store *st)
+{
+    int rc;
+
+    if (!st->ptxn)
+        return 0;
+    rc = mdb_txn_commit(st->ptxn);
+    st->ptxn = NULL;
+    if (rc && st->ptxn_terms)
+        cache_clear(st); /* its ids will be handed out again */
+    st->ptxn_terms = 0;
+    return rc;
+}
+
+/* Begins a top-level write transaction (growing the map first when it
+ * may). */
+static int
+top_begin(struct lm_store *st, MDB_txn **txn)
+{
+    int rc;
+
+    maybe_grow(st);
+    rc = mdb_txn_begin(st->env, NULL, 0, txn);
+    if (rc == MDB_MAP_RESIZED && st->live_readers == 0) {
+        pool_drain(st);
+        rc = mdb_env_set_mapsize(st->env, 0);
+        if (rc == 0)
+            rc = mdb_txn_begin(st->env, NULL, 0, txn);
+    }
+    return rc;
+}
+
+/* Begins a write transaction: with group (an explicit librdf
+ * transaction and group commit on), nested in the pending parent, begun
+ * here when there is none; else a top-level one, after committing the
+ * pending parent. */
+static int
+wtxn_begin(struct lm_store *st, MDB_txn **out, int group)
 {
     MDB_txn *txn = NULL;
     int rc;
 
     if (st->read_only)
         return EACCES;
-    maybe_grow(st);
-    rc = mdb_txn_begin(st->env, NULL, 0, &txn);
-    if (rc == MDB_MAP_RESIZED && st->live_readers == 0) {
-        pool_drain(st);
-        rc = mdb_env_set_mapsize(st->env, 0);
-        if (rc == 0)
-            rc = mdb_txn_begin(st->env, NULL, 0, &txn);
+    group = group && st->group_ms;
+    if (st->ptxn &&
+        (!group || (now_seconds() - st->ptxn_start) * 1000 >= st->group_ms)) {
+        rc = group_flush(st);
+        if (rc)
+            return rc;
     }
+    if (group && !st->ptxn) {
+        rc = top_begin(st, &st->ptxn);
+        if (rc) {
+            st->ptxn = NULL;
+            return rc;
+        }
+        st->ptxn_start = now_seconds();
+    }
+    rc =
+        group ? mdb_txn_begin(st->env, st->ptxn, 0, &txn) : top_begin(st, &txn);
     if (rc)
         return rc;
     rc = load_next_id(st, txn);
@@ -691,10 +764,17 @@ wtxn_begin(struct lm_store *st, MDB_txn **out)
 static int
 wtxn_commit(struct lm_store *st, MDB_txn *txn)
 {
+    int nested = st->ptxn != NULL;
     int rc = mdb_txn_commit(txn);
+
     if (rc && st->terms_created)
         cache_clear(st);
+    if (!rc && nested && st->terms_created)
+        st->ptxn_terms = 1;
     st->terms_created = 0;
+    if (!rc && nested &&
+        (now_seconds() - st->ptxn_start) * 1000 >= st->group_ms)
+        rc = group_flush(st);
     return rc;
 }
 
@@ -722,7 +802,7 @@ op_begin(struct lm_store *st, MDB_txn **txn, int *own)
         return 0;
     }
     *own = 1;
-    return wtxn_begin(st, txn);
+    return wtxn_begin(st, txn, 0);
 }
 
 /* Commits an autocommit transaction when rc is 0, else aborts it.  In an
@@ -2007,6 +2087,11 @@ store_free(struct lm_store *st)
         st->wtxn_serial++;
         scans_reattach(st);
     }
+    if (st->ptxn) {
+        int rc = group_flush(st);
+        if (rc)
+            lm_fail(st, "cannot commit the last transactions", rc);
+    }
     pool_drain(st);
     if (st->env)
         mdb_env_close(st->env);
@@ -2115,6 +2200,21 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
     }
     st->read_only = write_mode == 0;
     st->writemap = !st->read_only && option_bool(options, "writemap", 0);
+    if (options) {
+        char *gc = librdf_hash_get(options, "group-commit");
+        char *end = NULL;
+        unsigned long ms = gc ? strtoul(gc, &end, 10) : 0;
+        int bad = gc && (!*gc || *end || ms > 3600000);
+        if (gc)
+            librdf_free_memory(gc);
+        if (bad) {
+            lm_log(world, LIBRDF_LOG_ERROR,
+                   "lmdb: bad group-commit option: expected milliseconds");
+            goto out;
+        }
+        /* nested transactions, which it uses, exclude MDB_WRITEMAP */
+        st->group_ms = st->writemap ? 0 : (unsigned)ms;
+    }
     if (st->writemap && !map)
         map_size = (size_t)4 << 30; /* the file is extended to the map */
     if (!option_bool(options, "contexts", 1))
@@ -2625,7 +2725,9 @@ lm_sync(librdf_storage *storage)
 
     if (st->read_only)
         return 0;
-    rc = mdb_env_sync(st->env, 1);
+    rc = st->wtxn ? 0 : group_flush(st);
+    if (!rc)
+        rc = mdb_env_sync(st->env, 1);
     return rc ? lm_fail(st, "cannot sync", rc) : 0;
 }
 
@@ -2669,7 +2771,7 @@ lm_transaction_start(librdf_storage *storage)
                "lmdb: a transaction is already active on '%s'", st->path);
         return 1;
     }
-    rc = wtxn_begin(st, &txn);
+    rc = wtxn_begin(st, &txn, 1);
     if (rc) {
         lm_fail(st, "cannot start a transaction", rc);
         return 1;

@@ -314,18 +314,19 @@ dg_store_open(const char *specstr, int mode, const char *ontology_path,
                  sp->path, fresh ? "yes" : "no");
     } else if (!strcmp(sp->kind, "lmdb")) {
         /* pages written with pwrite, not through a writable map (a full
-         * disk is then an error, not SIGBUS) and one fdatasync per
-         * commit without the meta page's (MDB_NOMETASYNC): a power cut
-         * may undo the last commit, never corrupt the store (see
-         * graph/store/README.md).  $DIPLOGRAPH_LMDB_OPTIONS replaces
-         * these for benchmarks, e.g. "sync='no'" */
+         * disk is then an error, not SIGBUS); the transactions of one
+         * second grouped into one LMDB commit, synced without its meta
+         * page (MDB_NOMETASYNC): a power cut may undo the last second of
+         * articles, never corrupt the store (README.md, "Durability").
+         * $DIPLOGRAPH_LMDB_OPTIONS replaces these for benchmarks, e.g.
+         * "sync='no'" */
         const char *tune = getenv("DIPLOGRAPH_LMDB_OPTIONS");
         snprintf(options, sizeof options, "dir='%s',new='%s',write='%s',%s",
                  sp->path, fresh ? "yes" : "no",
                  mode == DG_STORE_CREATE ? "yes"
                  : mode == DG_STORE_READ ? "auto"
                                          : "no",
-                 tune && *tune ? tune : "sync='meta'");
+                 tune && *tune ? tune : "sync='meta',group-commit='1000'");
     } else if (!strcmp(sp->kind, "memory")) {
         snprintf(options, sizeof options, "contexts='yes'");
         fresh = 1;

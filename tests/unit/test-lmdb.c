@@ -1170,6 +1170,52 @@ test_writemap(const char *dir)
        "then a writer with writemap is refused");
 }
 
+/* group-commit: librdf transactions nest in one pending LMDB commit; a
+ * rollback undoes its own only; reads, sync and close commit the rest. */
+static void
+test_group_commit(const char *dir)
+{
+    struct store s;
+    librdf_node *p = uri(EX "p"), *g = uri(EX "g");
+    char buf[64];
+    int okay = 1;
+
+    log_reset();
+    if (!ok(store_open(&s, dir, "new='yes',group-commit='60000'") == 0,
+            "open a store with group-commit='60000'"))
+        goto out;
+    for (int i = 0; i < 3; i++) {
+        librdf_node *o;
+        snprintf(buf, sizeof buf, EX "o%d", i);
+        o = uri(buf);
+        okay &= librdf_model_transaction_start(s.model) == 0 &&
+                add(s.model, p, p, o, g) == 0;
+        if (i == 1)
+            okay &= librdf_model_transaction_rollback(s.model) == 0;
+        else
+            okay &= librdf_model_transaction_commit(s.model) == 0;
+        librdf_free_node(o);
+    }
+    ok(okay && log_errors == 0, "three grouped transactions, one rolled back");
+    is_int(librdf_model_size(s.model), 2,
+           "a rollback undid its own transaction only");
+    ok(librdf_model_transaction_start(s.model) == 0 &&
+           add(s.model, g, p, p, g) == 0 &&
+           librdf_model_transaction_commit(s.model) == 0,
+       "one more grouped commit");
+    store_close(&s);
+    if (!ok(store_open(&s, dir, "write='no'") == 0, "reopen read-only"))
+        goto out;
+    is_int(librdf_model_size(s.model), 3, "close committed the group");
+    store_close(&s);
+    ok(store_open(&s, dir, "group-commit='soon'") != 0 &&
+           strstr(last_log, "group-commit"),
+       "a bad group-commit value is refused");
+out:
+    librdf_free_node(p);
+    librdf_free_node(g);
+}
+
 static void
 test_map_full(const char *dir)
 {
@@ -1425,6 +1471,8 @@ main(int argc, char **argv)
     test_graph_list(dir);
     path_in(dir, sizeof dir, "writemap");
     test_writemap(dir);
+    path_in(dir, sizeof dir, "group");
+    test_group_commit(dir);
     path_in(dir, sizeof dir, "mapfull");
     test_map_full(dir);
     path_in(dir, sizeof dir, "kill");
