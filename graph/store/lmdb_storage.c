@@ -173,6 +173,7 @@ struct lm_store {
     double ptxn_start;     /* when it began, monotonic seconds */
     int ptxn_terms;        /* ids were allocated in it */
     unsigned group_ms;     /* 0: every commit is an LMDB commit */
+    int unsynced;          /* committed since the last mdb_env_sync */
     struct lm_slot *cache; /* owned: LM_CACHE_SLOTS slots, or NULL */
     unsigned char *buf;    /* owned: scratch for one term encoding */
     size_t bufcap;
@@ -696,6 +697,7 @@ group_flush(struct lm_store *st)
         return 0;
     rc = mdb_txn_commit(st->ptxn);
     st->ptxn = NULL;
+    st->unsynced = 1; /* even a failed commit may have written pages */
     if (rc && st->ptxn_terms)
         cache_clear(st); /* its ids will be handed out again */
     st->ptxn_terms = 0;
@@ -767,6 +769,8 @@ wtxn_commit(struct lm_store *st, MDB_txn *txn)
     int nested = st->ptxn != NULL;
     int rc = mdb_txn_commit(txn);
 
+    if (!nested)
+        st->unsynced = 1;
     if (rc && st->terms_created)
         cache_clear(st);
     if (!rc && nested && st->terms_created)
@@ -1986,6 +1990,7 @@ create_dbs(struct lm_store *st, int make_new)
         return rc;
     }
     rc = mdb_txn_commit(txn);
+    st->unsynced = 1;
     st->has_ctx = !rc;
     st->has_stats = !rc;
     return rc;
@@ -2726,8 +2731,11 @@ lm_sync(librdf_storage *storage)
     if (st->read_only)
         return 0;
     rc = st->wtxn ? 0 : group_flush(st);
-    if (!rc)
+    /* a reading command commits nothing: no fdatasync for it */
+    if (!rc && (st->unsynced || st->wtxn))
         rc = mdb_env_sync(st->env, 1);
+    if (!rc && !st->wtxn)
+        st->unsynced = 0;
     return rc ? lm_fail(st, "cannot sync", rc) : 0;
 }
 

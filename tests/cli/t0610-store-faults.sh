@@ -111,10 +111,10 @@ expect_success 'export of a damaged copy fails or gives the whole store' '
         fi
     done'
 expect_success 'a flipped byte in an index key: query and export say damaged' '
-    copy_store st f3 && damage f3/data.mdb flip 3 &&
-    ! dg export --store f3 -f nquads >/dev/null 2>err &&
+    copy_store st f4 && damage f4/data.mdb flip 4 &&
+    ! dg export --store f4 -f nquads >/dev/null 2>err &&
     grep -q "is damaged" err &&
-    ! dg query --store f3 -e "SELECT * { ?s ?p ?o }" >/dev/null 2>err &&
+    ! dg query --store f4 -e "SELECT * { ?s ?p ?o }" >/dev/null 2>err &&
     one_line_error err "is damaged"'
 
 # ---- backup
