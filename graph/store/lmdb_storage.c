@@ -174,6 +174,7 @@ struct lm_store {
     int ptxn_terms;        /* ids were allocated in it */
     unsigned group_ms;     /* 0: every commit is an LMDB commit */
     int unsynced;          /* committed since the last mdb_env_sync */
+    unsigned long commits; /* librdf transactions committed since open */
     struct lm_slot *cache; /* owned: LM_CACHE_SLOTS slots, or NULL */
     unsigned char *buf;    /* owned: scratch for one term encoding */
     size_t bufcap;
@@ -734,7 +735,9 @@ wtxn_begin(struct lm_store *st, MDB_txn **out, int group)
 
     if (st->read_only)
         return EACCES;
-    group = group && st->group_ms;
+    /* the first transaction after open commits on its own: what it does
+     * (a new store's ontology) is on disk before grouping starts */
+    group = group && st->group_ms && st->commits > 0;
     if (st->ptxn &&
         (!group || (now_seconds() - st->ptxn_start) * 1000 >= st->group_ms)) {
         rc = group_flush(st);
@@ -2832,6 +2835,7 @@ lm_transaction_commit(librdf_storage *storage)
         lm_fail(st, "cannot commit", rc);
         return 1;
     }
+    st->commits++;
     return 0;
 }
 
