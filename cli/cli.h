@@ -75,7 +75,9 @@ int dg_cli_parse_long(const char *arg, long *out);
  * one error line, not two). */
 int dg_cli_finish_stdout(int status);
 
+int cmd_backup(int argc, char **argv);
 int cmd_build(int argc, char **argv);
+int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_load(int argc, char **argv);

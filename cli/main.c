@@ -30,6 +30,8 @@ static const struct command commands[] = {
     {"report", cmd_report, "write an HTML report of every query (out/report)"},
     {"export", cmd_export, "write the store as Turtle, N-Triples, N-Quads"},
     {"stats", cmd_stats, "count triples, graphs and entities by type"},
+    {"check", cmd_check, "check an lmdb store for damage"},
+    {"backup", cmd_backup, "copy an lmdb store, compacted, to a directory"},
     {"extract", cmd_extract, "print an article's facts as N-Triples"},
 };
 

@@ -79,14 +79,30 @@ struct lm_dscan {
     int dups;         /* DG_G_UNION: copies of it skipped one by one */
     int reseek;       /* the next step seeks to seekkey */
     unsigned char seekkey[KEY_LEN];
-    uint64_t keys; /* keys walked */
+    unsigned char lastkey[KEY_LEN]; /* the key before, to check the order */
+    uint64_t keys;                  /* keys walked */
 };
 
 static int
-fail(struct dg_error *err, const char *what, int rc)
+fail(const struct lm_ds *ds, struct dg_error *err, const char *what, int rc)
 {
+    if (dg_lmdb_is_damage(rc))
+        return dg_error_set(err, DG_ERR_STORE,
+                            "lmdb: %s: store '%s' is damaged: %s (see "
+                            "'diplograph check')",
+                            what, ds->e.path, mdb_strerror(rc));
     return dg_error_set(err, rc == ENOMEM ? DG_ERR_NOMEM : DG_ERR_STORE,
                         "lmdb: %s: %s", what, mdb_strerror(rc));
+}
+
+/* "store 'DIR' is damaged: what", for records that do not decode. */
+static int
+damaged(const struct lm_ds *ds, struct dg_error *err, const char *what)
+{
+    return dg_error_set(err, DG_ERR_STORE,
+                        "lmdb: store '%s' is damaged: %s (see 'diplograph "
+                        "check')",
+                        ds->e.path, what);
 }
 
 /* 0 while the dataset's transaction is usable, else -1 with err set. */
@@ -156,7 +172,7 @@ find_enc(struct lm_ds *ds, size_t len, uint64_t *id, struct dg_error *err)
         *id = 0;
         return 0;
     }
-    return rc ? fail(err, "cannot look up a term", rc) : 0;
+    return rc ? fail(ds, err, "cannot look up a term", rc) : 0;
 }
 
 static int
@@ -306,6 +322,7 @@ ds_term(struct dg_dataset *base, uint64_t id, struct dg_error *err)
     struct lm_ds *ds = (struct lm_ds *)base;
     unsigned char kb[ID_LEN];
     MDB_val k = {ID_LEN, kb}, v;
+    struct dg_error derr = {0, ""};
     struct dg_sterm *t;
     size_t j;
     int rc;
@@ -326,12 +343,12 @@ ds_term(struct dg_dataset *base, uint64_t id, struct dg_error *err)
     dg_lmdb_put_id(kb, id);
     rc = mdb_get(ds->txn, ds->e.i2t, &k, &v);
     if (rc == MDB_NOTFOUND) {
-        dg_error_set(err, DG_ERR_INTERNAL, "lmdb: no term has id %llu",
-                     (unsigned long long)id);
+        /* the id came from an index: the dictionary must have it */
+        damaged(ds, err, "an index names a term the dictionary lacks");
         return NULL;
     }
     if (rc) {
-        fail(err, "cannot read a term", rc);
+        fail(ds, err, "cannot read a term", rc);
         return NULL;
     }
     if ((ds->tcount + 1) * 2 > ds->tcap && tcache_grow(ds)) {
@@ -343,7 +360,11 @@ ds_term(struct dg_dataset *base, uint64_t id, struct dg_error *err)
         dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         return NULL;
     }
-    if (decode(v.mv_data, v.mv_size, t, err)) {
+    if (decode(v.mv_data, v.mv_size, t, &derr)) {
+        if (derr.code == DG_ERR_NOMEM)
+            dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        else
+            damaged(ds, err, "a term does not decode");
         free(t);
         return NULL;
     }
@@ -422,7 +443,7 @@ scan_new(struct lm_ds *ds, const uint64_t pat[4], struct dg_error *err)
     rc = mdb_cursor_open(ds->txn, ds->e.idx[sc->idx], &sc->cur);
     if (rc) {
         free(sc);
-        fail(err, "cannot scan the store", rc);
+        fail(ds, err, "cannot scan the store", rc);
         return NULL;
     }
     return sc;
@@ -440,7 +461,7 @@ static int
 scan_step(struct lm_dscan *sc, MDB_val *k, struct dg_error *err)
 {
     MDB_val v;
-    int rc;
+    int rc, next = 0;
 
     if (sc->at_end)
         return 0;
@@ -448,18 +469,19 @@ scan_step(struct lm_dscan *sc, MDB_val *k, struct dg_error *err)
         sc->reseek = 0;
         k->mv_data = sc->seekkey;
         k->mv_size = KEY_LEN;
-        rc = mdb_cursor_get(sc->cur, k, &v, MDB_SET_RANGE);
+        rc = dg_lmdb_seek(sc->cur, k, &v);
     } else if (!sc->started) {
         sc->started = 1;
         if (sc->plen) {
             k->mv_data = sc->prefix;
             k->mv_size = sc->plen;
-            rc = mdb_cursor_get(sc->cur, k, &v, MDB_SET_RANGE);
+            rc = dg_lmdb_seek(sc->cur, k, &v);
         } else {
             rc = mdb_cursor_get(sc->cur, k, &v, MDB_FIRST);
         }
     } else {
         rc = mdb_cursor_get(sc->cur, k, &v, MDB_NEXT);
+        next = 1;
     }
     if (rc == MDB_NOTFOUND) {
         sc->at_end = 1;
@@ -467,12 +489,16 @@ scan_step(struct lm_dscan *sc, MDB_val *k, struct dg_error *err)
     }
     if (rc) {
         sc->at_end = 1;
-        return fail(err, "cannot scan the store", rc);
+        return fail(sc->ds, err, "cannot scan the store", rc);
     }
-    if (k->mv_size != KEY_LEN) {
+    /* every index key is four ids with an empty value, each after the
+     * one before: anything else is damage, never the end of the range */
+    if (k->mv_size != KEY_LEN || v.mv_size != 0 ||
+        (next && memcmp(k->mv_data, sc->lastkey, KEY_LEN) <= 0)) {
         sc->at_end = 1;
-        return dg_error_set(err, DG_ERR_STORE, "lmdb: an index is corrupt");
+        return damaged(sc->ds, err, "an index key does not decode");
     }
+    memcpy(sc->lastkey, k->mv_data, KEY_LEN);
     if (sc->plen && memcmp(k->mv_data, sc->prefix, sc->plen)) {
         sc->at_end = 1;
         return 0;
@@ -730,7 +756,7 @@ ds_graphs(struct dg_dataset *base, const uint64_t **ids, size_t *n,
     rc = mdb_cursor_open(
         ds->txn, ds->e.has_ctx ? ds->e.ctx : ds->e.idx[DG_LMDB_CSPO], &cur);
     if (rc)
-        return fail(err, "cannot list graphs", rc);
+        return fail(ds, err, "cannot list graphs", rc);
     for (;;) {
         if (ds->e.has_ctx) {
             rc = mdb_cursor_get(cur, &k, &v, g ? MDB_NEXT : MDB_FIRST);
@@ -743,12 +769,13 @@ ds_graphs(struct dg_dataset *base, const uint64_t **ids, size_t *n,
             dg_lmdb_put_id(kb, g + 1);
             k.mv_data = kb;
             k.mv_size = ID_LEN;
-            rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+            rc = dg_lmdb_seek(cur, &k, &v);
         }
         if (rc)
             break;
-        if (k.mv_size < ID_LEN) {
-            rc = MDB_CORRUPTED;
+        if (k.mv_size != (ds->e.has_ctx ? ID_LEN : KEY_LEN) || v.mv_size != 0 ||
+            dg_lmdb_get_id(k.mv_data) <= g) {
+            rc = MDB_CORRUPTED; /* ctx never holds 0, and keys ascend */
             break;
         }
         g = dg_lmdb_get_id(k.mv_data);
@@ -757,7 +784,7 @@ ds_graphs(struct dg_dataset *base, const uint64_t **ids, size_t *n,
     }
     mdb_cursor_close(cur);
     if (rc != MDB_NOTFOUND)
-        return fail(err, "cannot list graphs", rc);
+        return fail(ds, err, "cannot list graphs", rc);
     ds->graphs_done = 1;
     ds->gnhidden = ds->base.nhidden;
 out:
@@ -823,8 +850,8 @@ dg_lmdb_dataset_open(librdf_storage *storage, struct dg_error *err)
     rc = dg_lmdb_txn_get(&ds->e, &ds->txn, &ds->own);
     if (rc) {
         ds->txn = NULL;
+        fail(ds, err, "cannot read the store", rc);
         ds_free(&ds->base);
-        fail(err, "cannot read the store", rc);
         return NULL;
     }
     ds->serial = dg_lmdb_txn_serial(&ds->e);

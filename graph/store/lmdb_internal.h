@@ -9,9 +9,82 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <librdf.h>
 #include <lmdb.h>
+
+/* The format record: meta's key "format" holds this value in every store
+ * this code reads and writes (the magic and version together). */
+#define DG_LMDB_FORMAT "diplograph-lmdb 1"
+
+/* 1 when an LMDB (or storage) code says the file's pages or records do
+ * not decode: the store is damaged, not merely busy or full. */
+static inline int
+dg_lmdb_is_damage(int rc)
+{
+    return rc == MDB_CORRUPTED || rc == MDB_PAGE_NOTFOUND ||
+           rc == MDB_INVALID || rc == MDB_BAD_VALSIZE;
+}
+
+/* The key of a long term encoding in t2h: FNV-1a-64 of the encoding. */
+static inline uint64_t
+dg_lmdb_hash(const unsigned char *p, size_t n)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* LMDB's default key order: bytes, then the shorter first. */
+static inline int
+dg_lmdb_cmp(const MDB_val *a, const MDB_val *b)
+{
+    size_t n = a->mv_size < b->mv_size ? a->mv_size : b->mv_size;
+    int c = n ? memcmp(a->mv_data, b->mv_data, n) : 0;
+
+    if (c)
+        return c;
+    return a->mv_size < b->mv_size ? -1 : a->mv_size > b->mv_size;
+}
+
+/* mdb_cursor_get(cur, k, v, MDB_SET_RANGE) that also checks where the
+ * descent landed.  LMDB keeps no checksums: a damaged separator key in a
+ * branch page can send the search one leaf too far right, past the start
+ * of the range, and the range would read as shorter or empty.  The key
+ * before the one found must be below *k, and when none is found the last
+ * key must be: else MDB_CORRUPTED.  The extra step stays in the leaf
+ * (one more descent only at the ends of the table). */
+static inline int
+dg_lmdb_seek(MDB_cursor *cur, MDB_val *k, MDB_val *v)
+{
+    MDB_val want = *k, pk, pv;
+    int rc = mdb_cursor_get(cur, k, v, MDB_SET_RANGE);
+
+    if (rc == MDB_NOTFOUND) {
+        rc = mdb_cursor_get(cur, &pk, &pv, MDB_LAST);
+        if (rc == MDB_NOTFOUND)
+            return MDB_NOTFOUND; /* an empty table */
+        if (rc)
+            return rc;
+        return dg_lmdb_cmp(&pk, &want) < 0 ? MDB_NOTFOUND : MDB_CORRUPTED;
+    }
+    if (rc)
+        return rc;
+    rc = mdb_cursor_get(cur, &pk, &pv, MDB_PREV);
+    if (rc == MDB_NOTFOUND) { /* the first key: seek again to be on it */
+        *k = want;
+        return mdb_cursor_get(cur, k, v, MDB_SET_RANGE);
+    }
+    if (rc)
+        return rc;
+    if (dg_lmdb_cmp(&pk, &want) >= 0)
+        return MDB_CORRUPTED;
+    return mdb_cursor_get(cur, k, v, MDB_NEXT);
+}
 
 /* Ids in keys are 8 bytes big-endian, so LMDB's memcmp order is the
  * numeric order and every prefix of a key is a range. */
@@ -44,7 +117,8 @@ enum {
 };
 
 struct dg_lmdb_env {
-    void *store; /* the instance (struct lm_store), opaque */
+    void *store;      /* the instance (struct lm_store), opaque */
+    const char *path; /* the store directory, for messages */
     MDB_env *env;
     MDB_dbi i2t, t2i, t2h, ctx, stats;
     MDB_dbi idx[6]; /* spoc posc ospc cspo cpos cosp */

@@ -82,7 +82,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include <librdf.h>
 #include <lmdb.h>
@@ -91,14 +93,16 @@
 #include "graph/store/lmdb_storage.h"
 
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
-#define LM_FORMAT "diplograph-lmdb 1"
 #define LM_ID_LEN 8
 #define LM_KEY_LEN (4 * LM_ID_LEN)
 #define LM_MAX_DBS 16
 #define LM_MAX_READERS 1022
 #define LM_POOL_MAX 8
 #define LM_CACHE_SLOTS (1u << 16) /* power of two */
-#define LM_ERR_WRITEMAP (-30000)  /* not an LMDB code: writemap mismatch */
+/* codes of this module, outside LMDB's range and errno's */
+#define LM_ERR_WRITEMAP (-30000) /* writemap='yes' on a store made without */
+#define LM_ERR_NOTOURS (-30001)  /* an LMDB environment without our format */
+#define LM_ERR_VERSION (-30002)  /* another format version: st->detail */
 
 enum { POS_S, POS_P, POS_O, POS_C };
 
@@ -145,8 +149,10 @@ struct lm_store {
     ino_t ino;
     int registered;
     int read_only;
-    int writemap; /* MDB_WRITEMAP: a property of the store, see open_dbs */
-    MDB_env *env; /* owned */
+    int no_lock;      /* read-only open without the lock file (MDB_NOLOCK) */
+    int writemap;     /* MDB_WRITEMAP: a property of the store, see open_dbs */
+    char detail[160]; /* what open_dbs found wrong, for the message */
+    MDB_env *env;     /* owned */
     MDB_dbi dbi[DB_COUNT];
     int has_ctx;   /* dbi[DB_CTX] is open (always when writable) */
     int has_stats; /* dbi[DB_STATS] is open (always when writable) */
@@ -159,7 +165,16 @@ struct lm_store {
     struct lm_scan *attached;   /* scans reading through wtxn (borrowed) */
     MDB_txn *pool[LM_POOL_MAX]; /* owned: reset read transactions */
     int npool;
-    int live_readers;      /* read transactions begun and not yet reset */
+    int live_readers; /* read transactions begun and not yet reset */
+    /* group commit (group-commit='MS'): each librdf transaction is a
+     * nested LMDB transaction of ptxn, which is committed (and synced)
+     * once MS milliseconds have passed since it began */
+    MDB_txn *ptxn;         /* owned: the pending parent, or NULL */
+    double ptxn_start;     /* when it began, monotonic seconds */
+    int ptxn_terms;        /* ids were allocated in it */
+    unsigned group_ms;     /* 0: every commit is an LMDB commit */
+    int unsynced;          /* committed since the last mdb_env_sync */
+    unsigned long commits; /* librdf transactions committed since open */
     struct lm_slot *cache; /* owned: LM_CACHE_SLOTS slots, or NULL */
     unsigned char *buf;    /* owned: scratch for one term encoding */
     size_t bufcap;
@@ -181,7 +196,9 @@ struct lm_scan {
     size_t plen;
     unsigned char key[LM_KEY_LEN]; /* current key, when !at_end */
     int at_end;
-    int ahead; /* after a move: 1 cursor is on the next key, 2 no next */
+    int ahead;    /* after a move: 1 cursor is on the next key, 2 no next */
+    int whole;    /* walking the whole table from its first key */
+    size_t nkeys; /* keys met since, checked against the entry count */
     /* decodes the current item while the transaction still exists */
     void (*materialise)(struct lm_scan *scan);
 };
@@ -203,17 +220,6 @@ struct lm_ctxiter {
 };
 
 /* ---- small helpers ---------------------------------------------------- */
-
-static uint64_t
-fnv1a(const unsigned char *p, size_t n)
-{
-    uint64_t h = 14695981039346656037ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= p[i];
-        h *= 1099511628211ULL;
-    }
-    return h;
-}
 
 static void
 key_ids(const unsigned char *key, int idx, uint64_t ids[4])
@@ -241,11 +247,32 @@ lm_log(librdf_world *world, librdf_log_level level, const char *fmt, ...)
     librdf_log_simple(world, 0, level, LIBRDF_FROM_STORAGE, NULL, msg);
 }
 
-/* Logs "lmdb: WHAT: reason" for the LMDB or errno code rc and returns -1. */
+/* 1 when the file system holding path has (almost) no space left.  LMDB
+ * reports a short pwrite, which is how a full disk shows when a commit
+ * writes several pages at once, as EIO: this tells the two apart. */
+static int
+disk_full(const char *path)
+{
+    struct statvfs vs;
+
+    return statvfs(path, &vs) == 0 &&
+           (unsigned long long)vs.f_bavail * vs.f_frsize < (1u << 20);
+}
+
+/* Logs "lmdb: WHAT: reason" for the LMDB or errno code rc and returns -1.
+ * Damage reads "store 'DIR' is damaged: ...", so that no caller mistakes
+ * it for an empty answer. */
 static int
 lm_fail(struct lm_store *st, const char *what, int rc)
 {
-    if (rc == EACCES && st->read_only) {
+    if (dg_lmdb_is_damage(rc)) {
+        lm_log(st->world, LIBRDF_LOG_ERROR,
+               "lmdb: %s: store '%s' is damaged: %s (see 'diplograph check')",
+               what, st->path, mdb_strerror(rc));
+    } else if (rc == ENOSPC || (rc == EIO && disk_full(st->path))) {
+        lm_log(st->world, LIBRDF_LOG_ERROR,
+               "lmdb: %s: store '%s': no space left on device", what, st->path);
+    } else if (rc == EACCES && st->read_only) {
         lm_log(st->world, LIBRDF_LOG_ERROR,
                "lmdb: %s: store '%s' is open read-only (write='no')", what,
                st->path);
@@ -536,6 +563,8 @@ pool_drain(struct lm_store *st)
         mdb_txn_abort(st->pool[--st->npool]);
 }
 
+static int group_flush(struct lm_store *st);
+
 /* Begins a read transaction (caller ends it with reader_put). */
 static int
 reader_get(struct lm_store *st, MDB_txn **out)
@@ -543,6 +572,12 @@ reader_get(struct lm_store *st, MDB_txn **out)
     MDB_txn *txn = NULL;
     int rc;
 
+    /* a reader sees what was committed: grouped commits too */
+    if (st->ptxn && !st->wtxn) {
+        rc = group_flush(st);
+        if (rc)
+            return rc;
+    }
     while (st->npool > 0) {
         txn = st->pool[--st->npool];
         if (mdb_txn_renew(txn) == 0)
@@ -608,7 +643,7 @@ maybe_grow(struct lm_store *st)
     MDB_stat ms;
     size_t used;
 
-    if (st->live_readers > 0 || st->wtxn)
+    if (st->live_readers > 0 || st->wtxn || st->ptxn)
         return;
     if (mdb_env_info(st->env, &info) || mdb_env_stat(st->env, &ms))
         return;
@@ -643,22 +678,82 @@ load_next_id(struct lm_store *st, MDB_txn *txn)
     return rc;
 }
 
+static double
+now_seconds(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Commits group commit's pending parent transaction, if any: the point
+ * where the grouped librdf transactions reach the disk. */
 static int
-wtxn_begin(struct lm_store *st, MDB_txn **out)
+group_flush(struct lm_store *st)
+{
+    int rc;
+
+    if (!st->ptxn)
+        return 0;
+    rc = mdb_txn_commit(st->ptxn);
+    st->ptxn = NULL;
+    st->unsynced = 1; /* even a failed commit may have written pages */
+    if (rc && st->ptxn_terms)
+        cache_clear(st); /* its ids will be handed out again */
+    st->ptxn_terms = 0;
+    return rc;
+}
+
+/* Begins a top-level write transaction (growing the map first when it
+ * may). */
+static int
+top_begin(struct lm_store *st, MDB_txn **txn)
+{
+    int rc;
+
+    maybe_grow(st);
+    rc = mdb_txn_begin(st->env, NULL, 0, txn);
+    if (rc == MDB_MAP_RESIZED && st->live_readers == 0) {
+        pool_drain(st);
+        rc = mdb_env_set_mapsize(st->env, 0);
+        if (rc == 0)
+            rc = mdb_txn_begin(st->env, NULL, 0, txn);
+    }
+    return rc;
+}
+
+/* Begins a write transaction: with group (an explicit librdf
+ * transaction and group commit on), nested in the pending parent, begun
+ * here when there is none; else a top-level one, after committing the
+ * pending parent. */
+static int
+wtxn_begin(struct lm_store *st, MDB_txn **out, int group)
 {
     MDB_txn *txn = NULL;
     int rc;
 
     if (st->read_only)
         return EACCES;
-    maybe_grow(st);
-    rc = mdb_txn_begin(st->env, NULL, 0, &txn);
-    if (rc == MDB_MAP_RESIZED && st->live_readers == 0) {
-        pool_drain(st);
-        rc = mdb_env_set_mapsize(st->env, 0);
-        if (rc == 0)
-            rc = mdb_txn_begin(st->env, NULL, 0, &txn);
+    /* the first transaction after open commits on its own: what it does
+     * (a new store's ontology) is on disk before grouping starts */
+    group = group && st->group_ms && st->commits > 0;
+    if (st->ptxn &&
+        (!group || (now_seconds() - st->ptxn_start) * 1000 >= st->group_ms)) {
+        rc = group_flush(st);
+        if (rc)
+            return rc;
     }
+    if (group && !st->ptxn) {
+        rc = top_begin(st, &st->ptxn);
+        if (rc) {
+            st->ptxn = NULL;
+            return rc;
+        }
+        st->ptxn_start = now_seconds();
+    }
+    rc =
+        group ? mdb_txn_begin(st->env, st->ptxn, 0, &txn) : top_begin(st, &txn);
     if (rc)
         return rc;
     rc = load_next_id(st, txn);
@@ -674,10 +769,19 @@ wtxn_begin(struct lm_store *st, MDB_txn **out)
 static int
 wtxn_commit(struct lm_store *st, MDB_txn *txn)
 {
+    int nested = st->ptxn != NULL;
     int rc = mdb_txn_commit(txn);
+
+    if (!nested)
+        st->unsynced = 1;
     if (rc && st->terms_created)
         cache_clear(st);
+    if (!rc && nested && st->terms_created)
+        st->ptxn_terms = 1;
     st->terms_created = 0;
+    if (!rc && nested &&
+        (now_seconds() - st->ptxn_start) * 1000 >= st->group_ms)
+        rc = group_flush(st);
     return rc;
 }
 
@@ -705,7 +809,7 @@ op_begin(struct lm_store *st, MDB_txn **txn, int *own)
         return 0;
     }
     *own = 1;
-    return wtxn_begin(st, txn);
+    return wtxn_begin(st, txn, 0);
 }
 
 /* Commits an autocommit transaction when rc is 0, else aborts it.  In an
@@ -737,9 +841,17 @@ term_db_find(struct lm_store *st, MDB_txn *txn, const unsigned char *enc,
     int rc;
 
     if (len <= st->maxkey) {
+        /* a seek, not mdb_get: a term that a damaged page hides must not
+         * read as absent (a build would give it a second id) */
+        rc = mdb_cursor_open(txn, st->dbi[DB_T2I], &cur);
+        if (rc)
+            return rc;
         k.mv_data = (void *)enc;
         k.mv_size = len;
-        rc = mdb_get(txn, st->dbi[DB_T2I], &k, &v);
+        rc = dg_lmdb_seek(cur, &k, &v);
+        mdb_cursor_close(cur);
+        if (rc == 0 && (k.mv_size != len || memcmp(k.mv_data, enc, len)))
+            rc = MDB_NOTFOUND;
         if (rc)
             return rc;
         if (v.mv_size != LM_ID_LEN)
@@ -789,7 +901,7 @@ term_id(struct lm_store *st, MDB_txn *txn, librdf_node *node, int create,
     rc = term_encode(st, node, &len);
     if (rc)
         return rc;
-    hash = fnv1a(st->buf, len);
+    hash = dg_lmdb_hash(st->buf, len);
     if (cache_get(st, hash, st->buf, len, id))
         return 0;
     rc = term_db_find(st, txn, st->buf, len, hash, id);
@@ -839,6 +951,8 @@ id_node(struct lm_store *st, MDB_txn *txn, uint64_t id, int *rc)
     k.mv_data = ib;
     k.mv_size = sizeof ib;
     *rc = mdb_get(txn, st->dbi[DB_I2T], &k, &v);
+    if (*rc == MDB_NOTFOUND)
+        *rc = MDB_CORRUPTED; /* an index names an id the dictionary lacks */
     if (*rc)
         return NULL;
     node = term_decode(st->world, v.mv_data, v.mv_size);
@@ -859,7 +973,7 @@ cspo_graph_from(MDB_cursor *cur, uint64_t from, uint64_t *cid)
     int rc;
 
     dg_lmdb_put_id(kb, from);
-    rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+    rc = dg_lmdb_seek(cur, &k, &v);
     if (rc)
         return rc;
     if (k.mv_size != LM_KEY_LEN)
@@ -1218,23 +1332,37 @@ scan_begin(struct lm_store *st, librdf_storage *storage, struct lm_scan *s,
     return mdb_cursor_open(s->txn, st->dbi[db], &s->cur);
 }
 
+/* Takes the key the cursor moved to (after MDB_NEXT when next is set).
+ * Every key of these tables has klen bytes and an empty value, and each
+ * key follows the one before: anything else is damage, never an end. */
 static int
-scan_check(struct lm_scan *s, int rc, const MDB_val *k)
+scan_check(struct lm_scan *s, int rc, const MDB_val *k, const MDB_val *v,
+           int next)
 {
     if (rc == MDB_NOTFOUND) {
+        MDB_stat ms;
         s->at_end = 1;
+        /* a damaged page can end a walk early: a whole walk must meet
+         * as many keys as the table's header counts */
+        if (s->whole && !s->plen && !s->attached && s->txn &&
+            mdb_stat(s->txn, s->st->dbi[s->db], &ms) == 0 &&
+            ms.ms_entries != s->nkeys)
+            return MDB_CORRUPTED;
         return 0;
     }
+    if (!rc && (k->mv_size != s->klen || v->mv_size != 0 ||
+                (next && memcmp(k->mv_data, s->key, s->klen) <= 0)))
+        rc = MDB_CORRUPTED;
     if (rc) {
         s->at_end = 1;
         return rc;
     }
-    if (k->mv_size != s->klen ||
-        (s->plen && memcmp(k->mv_data, s->prefix, s->plen))) {
+    if (s->plen && memcmp(k->mv_data, s->prefix, s->plen)) {
         s->at_end = 1;
         return 0;
     }
     memcpy(s->key, k->mv_data, s->klen);
+    s->nkeys++;
     return 0;
 }
 
@@ -1246,21 +1374,23 @@ scan_seek(struct lm_scan *s, const unsigned char *key, size_t klen)
     int rc;
 
     s->ahead = 0;
+    s->whole = klen == 0;
+    s->nkeys = 0;
     if (klen == 0) {
         rc = mdb_cursor_get(s->cur, &k, &v, MDB_FIRST);
     } else {
         k.mv_data = (void *)key;
         k.mv_size = klen;
-        rc = mdb_cursor_get(s->cur, &k, &v, MDB_SET_RANGE);
+        rc = dg_lmdb_seek(s->cur, &k, &v);
     }
-    return scan_check(s, rc, &k);
+    return scan_check(s, rc, &k, &v, 0);
 }
 
 static int
 scan_next(struct lm_scan *s)
 {
     MDB_val k, v;
-    int rc;
+    int rc, next;
 
     if (s->at_end)
         return 0;
@@ -1268,10 +1398,10 @@ scan_next(struct lm_scan *s)
         s->at_end = 1;
         return 0;
     }
-    rc = mdb_cursor_get(s->cur, &k, &v,
-                        s->ahead == 1 ? MDB_GET_CURRENT : MDB_NEXT);
+    next = s->ahead != 1;
+    rc = mdb_cursor_get(s->cur, &k, &v, next ? MDB_NEXT : MDB_GET_CURRENT);
     s->ahead = 0;
-    return scan_check(s, rc, &k);
+    return scan_check(s, rc, &k, &v, next);
 }
 
 static void
@@ -1326,6 +1456,7 @@ scans_reattach(struct lm_store *st)
         next = s->next;
         s->next = NULL;
         s->attached = 0;
+        s->whole = 0; /* another snapshot from here on */
         rc = reader_get(st, &s->txn);
         if (rc) {
             s->txn = NULL;
@@ -1383,6 +1514,12 @@ stream_decode(struct lm_stream *ls)
         if (!ls->nodes[pos])
             return rc;
         ls->ids[pos] = ids[pos];
+        /* a literal subject or graph, or a predicate that is not an IRI,
+         * cannot have been stored: the id points at the wrong term */
+        if (pos != POS_O &&
+            (librdf_node_is_literal(ls->nodes[pos]) ||
+             (pos == POS_P && !librdf_node_is_resource(ls->nodes[pos]))))
+            return MDB_CORRUPTED;
     }
     s = librdf_new_node_from_node(ls->nodes[POS_S]);
     p = librdf_new_node_from_node(ls->nodes[POS_P]);
@@ -1549,6 +1686,18 @@ find_quads(librdf_storage *storage, librdf_statement *pattern, int ctx_mode,
         rc = scan_seek(&ls->scan, ls->scan.prefix, plen);
         if (rc)
             goto fail;
+        if (ls->scan.at_end && mask == 0 && ids[POS_C] && st->has_ctx) {
+            /* a listed graph holds a quad: none found means damage */
+            unsigned char kb[LM_ID_LEN];
+            MDB_val k = {LM_ID_LEN, kb}, v;
+            dg_lmdb_put_id(kb, ids[POS_C]);
+            rc = mdb_get(ls->scan.txn, st->dbi[DB_CTX], &k, &v);
+            if (rc == 0)
+                rc = MDB_CORRUPTED;
+            if (rc != MDB_NOTFOUND)
+                goto fail;
+            rc = 0;
+        }
     }
     stream = librdf_new_stream(st->world, ls, stream_is_end, stream_next,
                                stream_get, stream_finished);
@@ -1576,7 +1725,9 @@ ctxiter_seek_from(struct lm_ctxiter *it, uint64_t cid)
 
     it->decoded = 0;
     dg_lmdb_put_id(k, cid);
-    rc = scan_seek(&it->scan, k, sizeof k);
+    /* the table from its start is a whole walk (its keys are ids >= 1) */
+    rc = it->table && cid == 1 ? scan_seek(&it->scan, NULL, 0)
+                               : scan_seek(&it->scan, k, sizeof k);
     if (!rc && !it->scan.at_end)
         it->cid = dg_lmdb_get_id(it->scan.key);
     return rc;
@@ -1585,6 +1736,7 @@ ctxiter_seek_from(struct lm_ctxiter *it, uint64_t cid)
 static int
 ctxiter_ensure(struct lm_ctxiter *it)
 {
+    size_t len;
     int rc = 0;
 
     if (it->scan.at_end || it->decoded)
@@ -1597,6 +1749,12 @@ ctxiter_ensure(struct lm_ctxiter *it)
         lm_fail(it->scan.st, "cannot read a context", rc);
         return rc;
     }
+    /* the caller's next step is usually a stream over this graph: give
+     * the term cache its id, which saves the t2i lookup (and a damaged
+     * t2i cannot then hide a graph that ctx lists) */
+    if (term_encode(it->scan.st, it->node, &len) == 0)
+        cache_put(it->scan.st, dg_lmdb_hash(it->scan.st->buf, len),
+                  it->scan.st->buf, len, it->cid);
     it->decoded = 1;
     return 0;
 }
@@ -1728,9 +1886,10 @@ option_bool(librdf_hash *options, const char *key, int dflt)
     return v < 0 ? dflt : v > 0;
 }
 
-/* Whether the store was created for writers using MDB_WRITEMAP.  LMDB
- * forbids mixing writers with and without it on one environment, so the
- * mode is fixed when the store is created and every writer must match. */
+/* Whether the store was last written by a writer using MDB_WRITEMAP (the
+ * meta record "writemap").  LMDB asks not to mix processes with and
+ * without it on one environment: a store written with it refuses a writer
+ * with writemap='yes' only once a writer without it has taken it over. */
 static int
 store_writemap(struct lm_store *st, MDB_txn *txn)
 {
@@ -1740,56 +1899,59 @@ store_writemap(struct lm_store *st, MDB_txn *txn)
            *(const char *)v.mv_data == '1';
 }
 
-/* Opens (for a writer, creates) the named databases.  A writer that finds
- * no ctx table (a store made before it) builds it from cspo in the same
- * transaction; a read-only open goes on without it (st->has_ctx 0). */
+/* Checks the format record of the environment in txn.  Returns 0 (ours,
+ * this version; st->dbi[DB_META] is open), MDB_NOTFOUND (an empty
+ * environment: a new store), LM_ERR_NOTOURS, LM_ERR_VERSION (the value
+ * found is in st->detail) or an LMDB error. */
 static int
-open_dbs(struct lm_store *st, int make_new)
+check_format(struct lm_store *st, MDB_txn *txn)
+{
+    MDB_val k = {6, "format"}, v;
+    MDB_dbi main_db;
+    MDB_stat ms;
+    size_t n;
+    int rc;
+
+    rc = mdb_dbi_open(txn, db_names[DB_META], 0, &st->dbi[DB_META]);
+    if (rc == MDB_NOTFOUND) {
+        rc = mdb_dbi_open(txn, NULL, 0, &main_db);
+        if (!rc)
+            rc = mdb_stat(txn, main_db, &ms);
+        if (rc)
+            return rc;
+        return ms.ms_entries == 0 ? MDB_NOTFOUND : LM_ERR_NOTOURS;
+    }
+    if (rc == MDB_INCOMPATIBLE) /* a plain key named "meta" */
+        return LM_ERR_NOTOURS;
+    if (rc)
+        return rc;
+    rc = mdb_get(txn, st->dbi[DB_META], &k, &v);
+    if (rc == MDB_NOTFOUND)
+        return LM_ERR_NOTOURS;
+    if (rc)
+        return rc;
+    if (v.mv_size == strlen(DG_LMDB_FORMAT) &&
+        memcmp(v.mv_data, DG_LMDB_FORMAT, v.mv_size) == 0)
+        return 0;
+    n = v.mv_size < 60 ? v.mv_size : 60;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = ((const unsigned char *)v.mv_data)[i];
+        st->detail[i] = c >= 0x20 && c < 0x7f && c != '\'' ? (char)c : '?';
+    }
+    st->detail[n] = '\0';
+    return LM_ERR_VERSION;
+}
+
+/* The writer's way in: creates the tables that are missing (all of them
+ * for a new store; ctx and stats for a store made before them, built from
+ * the indexes), empties them with make_new, writes the format record and
+ * this writer's writemap mode, in one write transaction. */
+static int
+create_dbs(struct lm_store *st, int make_new)
 {
     MDB_txn *txn = NULL;
     MDB_val k, v;
-    int rc = MDB_NOTFOUND, ctx_missing, stats_missing;
-
-    if (!make_new) {
-        rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn);
-        if (rc)
-            return rc;
-        for (int i = 0; i < DB_COUNT && !rc; i++) {
-            rc = mdb_dbi_open(txn, db_names[i],
-                              i == DB_T2H ? MDB_DUPSORT | MDB_DUPFIXED : 0,
-                              &st->dbi[i]);
-            if (i == DB_CTX && rc == MDB_NOTFOUND && st->read_only)
-                rc = 0; /* made before ctx: get_contexts walks cspo */
-            else if (i == DB_CTX && rc == 0)
-                st->has_ctx = 1;
-            if (i == DB_STATS && rc == MDB_NOTFOUND && st->read_only)
-                rc = 0; /* made before stats: estimates walk the indexes */
-            else if (i == DB_STATS && rc == 0)
-                st->has_stats = 1;
-        }
-        if (!rc) {
-            k.mv_data = "format";
-            k.mv_size = 6;
-            rc = mdb_get(txn, st->dbi[DB_META], &k, &v);
-        }
-        if (!rc) {
-            if (v.mv_size != strlen(LM_FORMAT) ||
-                memcmp(v.mv_data, LM_FORMAT, v.mv_size))
-                rc = MDB_INCOMPATIBLE;
-            else if (!st->read_only && store_writemap(st, txn) != st->writemap)
-                rc = LM_ERR_WRITEMAP;
-            if (rc) {
-                mdb_txn_abort(txn);
-                return rc;
-            }
-            return mdb_txn_commit(txn); /* keeps the dbi handles */
-        }
-        mdb_txn_abort(txn);
-        if (rc != MDB_NOTFOUND)
-            return rc;
-    }
-    if (st->read_only)
-        return rc;
+    int rc, ctx_missing, stats_missing;
 
     rc = mdb_txn_begin(st->env, NULL, 0, &txn);
     if (rc)
@@ -1809,23 +1971,16 @@ open_dbs(struct lm_store *st, int make_new)
     if (!rc) {
         k.mv_data = "format";
         k.mv_size = 6;
-        rc = mdb_get(txn, st->dbi[DB_META], &k, &v);
-        if (rc == 0 && (v.mv_size != strlen(LM_FORMAT) ||
-                        memcmp(v.mv_data, LM_FORMAT, v.mv_size)))
-            rc = MDB_INCOMPATIBLE;
-        else if (rc == 0 && store_writemap(st, txn) != st->writemap)
-            rc = LM_ERR_WRITEMAP;
-        else if (rc == MDB_NOTFOUND) {
-            v.mv_data = LM_FORMAT;
-            v.mv_size = strlen(LM_FORMAT);
-            rc = mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
-            k.mv_data = "writemap";
-            k.mv_size = 8;
-            v.mv_data = st->writemap ? "1" : "0";
-            v.mv_size = 1;
-            if (!rc)
-                rc = mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
-        }
+        v.mv_data = DG_LMDB_FORMAT;
+        v.mv_size = strlen(DG_LMDB_FORMAT);
+        rc = mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
+    }
+    if (!rc) {
+        k.mv_data = "writemap";
+        k.mv_size = 8;
+        v.mv_data = st->writemap ? "1" : "0";
+        v.mv_size = 1;
+        rc = mdb_put(txn, st->dbi[DB_META], &k, &v, 0);
     }
     if (!rc && ctx_missing && !make_new)
         rc = ctx_build(st, txn);
@@ -1838,11 +1993,67 @@ open_dbs(struct lm_store *st, int make_new)
         return rc;
     }
     rc = mdb_txn_commit(txn);
-    if (!rc)
-        st->has_ctx = 1;
-    else
-        st->has_stats = 0;
+    st->unsynced = 1;
+    st->has_ctx = !rc;
+    st->has_stats = !rc;
     return rc;
+}
+
+/* Opens the named databases of the store, after checking that it is one
+ * (the format record; an empty environment becomes a new store for a
+ * writer) and that no table is missing.  A writer goes on to create_dbs
+ * when something must change: new='yes', the ctx or stats table of an
+ * older store, or the writemap mode; a read-only open goes on without ctx
+ * and stats (st->has_ctx, st->has_stats 0). */
+static int
+open_dbs(struct lm_store *st, int make_new)
+{
+    MDB_txn *txn = NULL;
+    int rc, change = 0;
+
+    if (make_new)
+        return create_dbs(st, 1);
+    rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn);
+    if (rc)
+        return rc;
+    rc = check_format(st, txn);
+    if (rc == MDB_NOTFOUND) {
+        mdb_txn_abort(txn);
+        return st->read_only ? MDB_NOTFOUND : create_dbs(st, 1);
+    }
+    for (int i = DB_META + 1; i < DB_COUNT && !rc; i++) {
+        rc = mdb_dbi_open(txn, db_names[i],
+                          i == DB_T2H ? MDB_DUPSORT | MDB_DUPFIXED : 0,
+                          &st->dbi[i]);
+        if (rc == MDB_NOTFOUND && (i == DB_CTX || i == DB_STATS)) {
+            change = 1; /* made before the table */
+            rc = 0;
+        } else if (rc == MDB_NOTFOUND || rc == MDB_INCOMPATIBLE) {
+            snprintf(st->detail, sizeof st->detail, "its table '%s' is gone",
+                     db_names[i]);
+            rc = MDB_CORRUPTED;
+        } else if (rc == 0 && i == DB_CTX) {
+            st->has_ctx = 1;
+        } else if (rc == 0 && i == DB_STATS) {
+            st->has_stats = 1;
+        }
+    }
+    if (!rc && !st->read_only) {
+        int was = store_writemap(st, txn);
+        if (!was && st->writemap)
+            rc = LM_ERR_WRITEMAP;
+        else if (was != st->writemap)
+            change = 1;
+    }
+    if (rc) {
+        mdb_txn_abort(txn);
+        return rc;
+    }
+    if (st->read_only || !change)
+        return mdb_txn_commit(txn); /* keeps the dbi handles */
+    mdb_txn_abort(txn);
+    st->has_ctx = st->has_stats = 0;
+    return create_dbs(st, 0);
 }
 
 /* Creates and opens st->env; on failure st->env is NULL. */
@@ -1884,6 +2095,11 @@ store_free(struct lm_store *st)
         st->wtxn_serial++;
         scans_reattach(st);
     }
+    if (st->ptxn) {
+        int rc = group_flush(st);
+        if (rc)
+            lm_fail(st, "cannot commit the last transactions", rc);
+    }
     pool_drain(st);
     if (st->env)
         mdb_env_close(st->env);
@@ -1893,6 +2109,67 @@ store_free(struct lm_store *st)
     free(st->buf);
     free(st->path);
     free(st);
+}
+
+/* The value of a three-way option: 0 for "no", 2 for third (e.g. "meta"),
+ * 1 for "yes" or when absent; -1 for anything else. */
+static int
+option_tri(librdf_hash *options, const char *key, const char *third)
+{
+    char *v = options ? librdf_hash_get(options, key) : NULL;
+    int r = 1;
+
+    if (!v)
+        return 1;
+    if (!strcmp(v, third))
+        r = 2;
+    else if (!strcmp(v, "no") || !strcmp(v, "false") || !strcmp(v, "0"))
+        r = 0;
+    else if (strcmp(v, "yes") && strcmp(v, "true") && strcmp(v, "1"))
+        r = -1;
+    librdf_free_memory(v);
+    return r;
+}
+
+/* Before LMDB sees the directory: an empty data.mdb would be taken for a
+ * new environment (and a build would quietly start over), so it is
+ * damage.  0, or -1 with st->detail set. */
+static int
+check_data_file(struct lm_store *st)
+{
+    char file[4096];
+    struct stat sb;
+
+    snprintf(file, sizeof file, "%s/data.mdb", st->path);
+    if (stat(file, &sb) || sb.st_size > 0)
+        return 0;
+    snprintf(st->detail, sizeof st->detail, "its data.mdb is empty");
+    return -1;
+}
+
+/* After the open: every page up to the last one the current meta page
+ * names must be in the file (a truncated file would fault on access).
+ * 0, or -1 with st->detail set. */
+static int
+check_data_size(struct lm_store *st)
+{
+    char file[4096];
+    MDB_envinfo info;
+    MDB_stat ms;
+    struct stat sb;
+    unsigned long long need;
+
+    snprintf(file, sizeof file, "%s/data.mdb", st->path);
+    if (stat(file, &sb) || mdb_env_info(st->env, &info) ||
+        mdb_env_stat(st->env, &ms))
+        return 0;
+    need = ((unsigned long long)info.me_last_pgno + 1) * ms.ms_psize;
+    if ((unsigned long long)sb.st_size >= need)
+        return 0;
+    snprintf(st->detail, sizeof st->detail,
+             "its data.mdb is truncated (%lld bytes, %llu expected)",
+             (long long)sb.st_size, need);
+    return -1;
 }
 
 /* Opens the store named by name and options (options become owned by the
@@ -1905,7 +2182,7 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
     char *dir = NULL, *map = NULL;
     size_t map_size =
         sizeof(size_t) >= 8 ? ((size_t)64 << 30) : ((size_t)1 << 30);
-    int make_new, no_sync, rc, status = 1, dead;
+    int make_new, sync_mode, write_mode, rc, status = 1, dead;
     unsigned flags;
     struct stat sb;
 
@@ -1920,9 +2197,32 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
         map = librdf_hash_get(options, "map-size");
     }
     make_new = option_bool(options, "new", 0);
-    st->read_only = !option_bool(options, "write", 1);
-    no_sync = !option_bool(options, "sync", 1);
+    write_mode = option_tri(options, "write", "auto");
+    sync_mode = option_tri(options, "sync", "meta");
+    if (write_mode < 0 || sync_mode < 0) {
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: bad %s option: expected yes, no or %s",
+               write_mode < 0 ? "write" : "sync",
+               write_mode < 0 ? "auto" : "meta");
+        goto out;
+    }
+    st->read_only = write_mode == 0;
     st->writemap = !st->read_only && option_bool(options, "writemap", 0);
+    if (options) {
+        char *gc = librdf_hash_get(options, "group-commit");
+        char *end = NULL;
+        unsigned long ms = gc ? strtoul(gc, &end, 10) : 0;
+        int bad = gc && (!*gc || *end || ms > 3600000);
+        if (gc)
+            librdf_free_memory(gc);
+        if (bad) {
+            lm_log(world, LIBRDF_LOG_ERROR,
+                   "lmdb: bad group-commit option: expected milliseconds");
+            goto out;
+        }
+        /* nested transactions, which it uses, exclude MDB_WRITEMAP */
+        st->group_ms = st->writemap ? 0 : (unsigned)ms;
+    }
     if (st->writemap && !map)
         map_size = (size_t)4 << 30; /* the file is extended to the map */
     if (!option_bool(options, "contexts", 1))
@@ -1945,7 +2245,7 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
         lm_log(world, LIBRDF_LOG_ERROR, "lmdb: out of memory");
         goto out;
     }
-    if (make_new && st->read_only) {
+    if (make_new && write_mode != 1) {
         lm_log(world, LIBRDF_LOG_ERROR,
                "lmdb: new='yes' and write='no' contradict each other");
         goto out;
@@ -1975,35 +2275,82 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
     st->dev = sb.st_dev;
     st->ino = sb.st_ino;
 
-    flags = MDB_NOTLS | (st->read_only ? MDB_RDONLY : 0) |
-            (no_sync ? MDB_NOSYNC : 0) | (st->writemap ? MDB_WRITEMAP : 0);
+    if (!make_new && check_data_file(st)) {
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': store '%s' is damaged: %s", st->path,
+               st->path, st->detail);
+        goto out;
+    }
     for (;;) {
+        flags = MDB_NOTLS | (st->read_only ? MDB_RDONLY : 0) |
+                (st->no_lock ? MDB_NOLOCK : 0) |
+                (sync_mode == 0   ? MDB_NOSYNC
+                 : sync_mode == 2 ? MDB_NOMETASYNC
+                                  : 0) |
+                (st->writemap ? MDB_WRITEMAP : 0);
         rc = env_open(st, map_size, flags);
-        /* the default map may not fit the address space (ulimit -v,
-         * valgrind): halve it down to 1 GiB */
-        if (!(rc == EINVAL || rc == ENOMEM) || map ||
-            map_size <= ((size_t)1 << 30))
+        if ((rc == EACCES || rc == EROFS || rc == EPERM) && !st->read_only &&
+            write_mode == 2) {
+            st->read_only = 1; /* write='auto': read what we may not write */
+            st->writemap = 0;
+        } else if ((rc == EACCES || rc == EPERM) && st->read_only &&
+                   !st->no_lock) {
+            /* the lock file cannot be opened for writing (a store owned
+             * by someone else): read without it */
+            st->no_lock = 1;
+        } else if ((rc == EINVAL || rc == ENOMEM) && !map &&
+                   map_size > ((size_t)1 << 30)) {
+            /* the default map may not fit the address space (ulimit -v,
+             * valgrind): halve it down to 1 GiB */
+            map_size /= 2;
+        } else {
             break;
-        map_size /= 2;
+        }
     }
     if (rc) {
         lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s", st->path,
-               mdb_strerror(rc));
+               dg_lmdb_is_damage(rc) ? "store is damaged: not an LMDB file"
+                                     : mdb_strerror(rc));
         goto out;
     }
-    mdb_reader_check(st->env, &dead); /* clear slots of killed readers */
+    if (!st->no_lock)
+        mdb_reader_check(st->env, &dead); /* clear slots of killed readers */
+    if (check_data_size(st)) {
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': store '%s' is damaged: %s", st->path,
+               st->path, st->detail);
+        goto out;
+    }
     st->maxkey = (size_t)mdb_env_get_maxkeysize(st->env);
     rc = open_dbs(st, make_new);
-    if (rc) {
+    if (rc == LM_ERR_WRITEMAP)
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': writemap='yes' on a store written "
+               "without it (LMDB asks not to mix the two)",
+               st->path);
+    else if (rc == LM_ERR_NOTOURS)
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': not a diplograph store (an LMDB "
+               "environment without the '%s' format record)",
+               st->path, DG_LMDB_FORMAT);
+    else if (rc == LM_ERR_VERSION)
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': the store's format is '%s', this "
+               "diplograph reads '%s'",
+               st->path, st->detail, DG_LMDB_FORMAT);
+    else if (rc == MDB_NOTFOUND)
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': no store there (and write='no')",
+               st->path);
+    else if (dg_lmdb_is_damage(rc))
+        lm_log(world, LIBRDF_LOG_ERROR,
+               "lmdb: cannot open '%s': store '%s' is damaged: %s", st->path,
+               st->path, st->detail[0] ? st->detail : mdb_strerror(rc));
+    else if (rc)
         lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot open '%s': %s", st->path,
-               rc == LM_ERR_WRITEMAP
-                   ? "it was created with another writemap option, and every "
-                     "writer must use the one it was created with"
-               : rc == MDB_INCOMPATIBLE ? "not a diplograph lmdb store"
-               : rc == MDB_NOTFOUND     ? "no store there (and write='no')"
-                                        : mdb_strerror(rc));
+               mdb_strerror(rc));
+    if (rc)
         goto out;
-    }
     status = 0;
 out:
     if (status) {
@@ -2277,7 +2624,7 @@ lm_contains_statement(librdf_storage *storage, librdf_statement *statement)
         if (!rc) {
             k.mv_data = prefix;
             k.mv_size = sizeof prefix;
-            rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+            rc = dg_lmdb_seek(cur, &k, &v);
             if (!rc && k.mv_size == LM_KEY_LEN &&
                 !memcmp(k.mv_data, prefix, sizeof prefix))
                 found = 1;
@@ -2386,7 +2733,12 @@ lm_sync(librdf_storage *storage)
 
     if (st->read_only)
         return 0;
-    rc = mdb_env_sync(st->env, 1);
+    rc = st->wtxn ? 0 : group_flush(st);
+    /* a reading command commits nothing: no fdatasync for it */
+    if (!rc && (st->unsynced || st->wtxn))
+        rc = mdb_env_sync(st->env, 1);
+    if (!rc && !st->wtxn)
+        st->unsynced = 0;
     return rc ? lm_fail(st, "cannot sync", rc) : 0;
 }
 
@@ -2430,7 +2782,7 @@ lm_transaction_start(librdf_storage *storage)
                "lmdb: a transaction is already active on '%s'", st->path);
         return 1;
     }
-    rc = wtxn_begin(st, &txn);
+    rc = wtxn_begin(st, &txn, 1);
     if (rc) {
         lm_fail(st, "cannot start a transaction", rc);
         return 1;
@@ -2483,6 +2835,7 @@ lm_transaction_commit(librdf_storage *storage)
         lm_fail(st, "cannot commit", rc);
         return 1;
     }
+    st->commits++;
     return 0;
 }
 
@@ -2588,6 +2941,7 @@ dg_lmdb_env_get(librdf_storage *storage, struct dg_lmdb_env *out)
         return -1;
     memset(out, 0, sizeof *out);
     out->store = st;
+    out->path = st->path;
     out->env = st->env;
     out->i2t = st->dbi[DB_I2T];
     out->t2i = st->dbi[DB_T2I];
@@ -2628,7 +2982,7 @@ int
 dg_lmdb_term_find(const struct dg_lmdb_env *e, MDB_txn *txn,
                   const unsigned char *enc, size_t len, uint64_t *id)
 {
-    return term_db_find(e->store, txn, enc, len, fnv1a(enc, len), id);
+    return term_db_find(e->store, txn, enc, len, dg_lmdb_hash(enc, len), id);
 }
 
 int

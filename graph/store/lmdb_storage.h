@@ -14,13 +14,20 @@
  *   map-size='N'      LMDB map size in bytes, with an optional K, M, G or T
  *                     suffix; default 64G on 64-bit hosts (the file is not
  *                     preallocated: it grows with the data)
- *   write='no'        open read-only (no write lock is ever taken)
- *   sync='no'         do not fsync on commit (MDB_NOSYNC): a killed process
- *                     still loses nothing committed, a power cut may
- *                     lose the last commits
- *   writemap='yes'    write pages through the map (MDB_WRITEMAP), about
- *                     twice as fast to build; fixed when the store is
- *                     created, every later writer must pass the same value
+ *   write='no'        open read-only (no write lock is ever taken;
+ *                     without the lock file when it cannot be opened)
+ *   write='auto'      writable when the files may be written, else
+ *                     read-only
+ *   sync='meta'       fsync each commit's pages, not its meta page
+ *                     (MDB_NOMETASYNC): a power cut may undo the last
+ *                     commit, never corrupts; sync='no' (MDB_NOSYNC) may
+ *                     corrupt on a power cut; default 'yes'
+ *   group-commit='MS' group the librdf transactions of MS milliseconds
+ *                     into one LMDB commit (nested transactions; a
+ *                     rollback undoes its own only); default 0, off
+ *   writemap='yes'    write pages through the map (MDB_WRITEMAP): a full
+ *                     disk is then SIGBUS; a writer without it takes the
+ *                     store over, then writemap='yes' is refused
  *   contexts='yes'    accepted for compatibility: contexts are always on
  *
  * Semantics: statements are quads; a statement added without a context

@@ -17,6 +17,7 @@
 #include "common/ns.h"
 #include "graph/sparql/eval.h"
 #include "graph/sparql/parse.h"
+#include "graph/store/lmdb_check.h"
 #include "graph/store/lmdb_dataset.h"
 #include "graph/store/lmdb_storage.h"
 #include "graph/store/mem_dataset.h"
@@ -314,12 +315,20 @@ dg_store_open(const char *specstr, int mode, const char *ontology_path,
                  "index-predicates='yes',new='%s'",
                  sp->path, fresh ? "yes" : "no");
     } else if (!strcmp(sp->kind, "lmdb")) {
-        /* writemap and no fsync per commit: each commit is still atomic
-         * (a killed build leaves every article whole or absent); the
-         * store is synced to disk when it is closed */
-        snprintf(options, sizeof options,
-                 "dir='%s',new='%s',sync='no',writemap='yes'", sp->path,
-                 fresh ? "yes" : "no");
+        /* pages written with pwrite, not through a writable map (a full
+         * disk is then an error, not SIGBUS); the transactions of one
+         * second grouped into one LMDB commit, synced without its meta
+         * page (MDB_NOMETASYNC): a power cut may undo the last second of
+         * articles, never corrupt the store (README.md, "Durability").
+         * $DIPLOGRAPH_LMDB_OPTIONS replaces these for benchmarks, e.g.
+         * "sync='no'" */
+        const char *tune = getenv("DIPLOGRAPH_LMDB_OPTIONS");
+        snprintf(options, sizeof options, "dir='%s',new='%s',write='%s',%s",
+                 sp->path, fresh ? "yes" : "no",
+                 mode == DG_STORE_CREATE ? "yes"
+                 : mode == DG_STORE_READ ? "auto"
+                                         : "no",
+                 tune && *tune ? tune : "sync='meta',group-commit='1000'");
     } else if (!strcmp(sp->kind, "memory")) {
         snprintf(options, sizeof options, "contexts='yes'");
         fresh = 1;
@@ -386,6 +395,44 @@ dg_store_sync(struct dg_store *st, struct dg_error *err)
     if (librdf_model_sync(st->model) != 0 || st->log_errors)
         return dg_error_set(err, DG_ERR_STORE, "cannot sync store '%s': %s",
                             st->name, log_text(st, "sync failed"));
+    return 0;
+}
+
+long
+dg_store_check(struct dg_store *st, void (*problem)(void *ctx, const char *msg),
+               void *ctx, unsigned long long *quads, unsigned long long *terms,
+               unsigned long long *graphs, struct dg_error *err)
+{
+    struct dg_lmdb_check_counts c;
+
+    if (strcmp(st->spec.kind, "lmdb"))
+        return dg_error_set(err, DG_ERR_USAGE,
+                            "store '%s' is not an lmdb store: only those "
+                            "can be checked",
+                            st->name);
+    if (dg_lmdb_check(st->storage, problem, ctx, &c, err))
+        return -1;
+    *quads = c.quads;
+    *terms = c.terms;
+    *graphs = c.graphs;
+    return (long)c.problems;
+}
+
+int
+dg_store_backup(struct dg_store *st, const char *dir, unsigned long long *bytes,
+                struct dg_error *err)
+{
+    uint64_t n = 0;
+
+    if (strcmp(st->spec.kind, "lmdb"))
+        return dg_error_set(err, DG_ERR_USAGE,
+                            "store '%s' is not an lmdb store: only those "
+                            "can be backed up",
+                            st->name);
+    if (dg_lmdb_backup(st->storage, dir, &n, err))
+        return -1;
+    if (bytes)
+        *bytes = n;
     return 0;
 }
 
@@ -1010,6 +1057,11 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
             stream = NULL;
             librdf_iterator_next(it);
         }
+    }
+    if (st->log_errors) { /* a stream that failed ends like a short one */
+        dg_error_set(err, DG_ERR_STORE, "cannot read the store: %s",
+                     log_text(st, "stream failed"));
+        goto out;
     }
     if (raptor_serializer_serialize_end(ser) != 0 || ferror(fp)) {
         dg_error_set(err, DG_ERR_IO, "cannot write the %s output", syntax);

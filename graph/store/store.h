@@ -24,8 +24,10 @@
 struct dg_store;
 
 enum dg_store_mode {
-    DG_STORE_READ = 0,   /* open an existing store; fail if there is none */
-    DG_STORE_CREATE = 1, /* open, creating the store if it is missing */
+    DG_STORE_READ = 0,      /* open an existing store; fail if there is none
+                             * (read-only when it may not be written) */
+    DG_STORE_CREATE = 1,    /* open, creating the store if it is missing */
+    DG_STORE_READ_ONLY = 2, /* as READ, and never write to it (check) */
 };
 
 struct dg_store_spec {
@@ -138,6 +140,22 @@ const char *dg_store_label_cb(void *ctx, const char *iri);
 /* Writes everything committed so far to disk (commits are atomic but,
  * for speed, not each flushed).  dg_store_free also syncs, silently. */
 int dg_store_sync(struct dg_store *st, struct dg_error *err);
+
+/* Checks an lmdb store table by table (graph/store/lmdb_check.h): each
+ * kind of problem is passed to problem (ctx borrowed) as one line.
+ * *quads, *terms, *graphs get the counts.  Returns the number of kinds
+ * of problem (0: consistent), or -1 with err set when the check could not
+ * run (not an lmdb store, unreadable). */
+long dg_store_check(struct dg_store *st,
+                    void (*problem)(void *ctx, const char *msg), void *ctx,
+                    unsigned long long *quads, unsigned long long *terms,
+                    unsigned long long *graphs, struct dg_error *err);
+
+/* Writes a compacted copy of an lmdb store to directory dir (borrowed;
+ * absent or empty), consistent even while a build writes.  *bytes (may
+ * be NULL) gets the size of the copy.  0, or -1 with err set. */
+int dg_store_backup(struct dg_store *st, const char *dir,
+                    unsigned long long *bytes, struct dg_error *err);
 
 /* The spec as given at open (borrowed). */
 const char *dg_store_name(const struct dg_store *st);
