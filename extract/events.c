@@ -1223,6 +1223,28 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
     return 1;
 }
 
+/* "the Dialogue's political dimension" in an article on NATO's
+ * Mediterranean Dialogue: a capitalised event noun alone, after "the",
+ * that ends the name of an organisation the article names, is that
+ * organisation's short name, not an event. */
+static int
+forum_short_name(const struct es *s, const struct np *np)
+{
+    if (np->h1 != np->h0 + 1 || !(tk(s, np->h0)->flags & DG_TOK_CAP) ||
+        np->na != np->h0 || np->forum >= 0)
+        return 0;
+    const char *w = tk(s, np->h0)->fold;
+    size_t wl = strlen(w);
+    for (size_t i = 0; i < s->d->nent; i++) {
+        const struct dg_entity *e = &s->d->ent[i];
+        size_t nl = e->name ? strlen(e->name) : 0;
+        if (e->kind == DG_ENT_ORG && nl > wl + 1 &&
+            e->name[nl - wl - 1] == ' ' && !strcmp(e->name + nl - wl, w))
+            return 1;
+    }
+    return 0;
+}
+
 /* ---- meetings and visits said with a verb ---------------------------- */
 
 static int add_party(struct es *s, int ent, int ev);
@@ -2197,6 +2219,10 @@ scan_sentence(struct es *s, size_t si)
         if (np.f & F_ANAPHOR)
             np.b = np.h1;
         apposition(s, &np, end);
+        if (forum_short_name(s, &np)) {
+            k = np.h1 - 1;
+            continue;
+        }
         int ev = resolve_np(s, &np, (long)si, end, long_sent);
         if (ev == -2)
             return -1;

@@ -740,6 +740,14 @@ main(void)
        "the two sides of a meeting speak of enhancing cooperation");
     dg_facts_free(f);
 
+    f = extract(x, " date 2004-06-29 NATO leaders decided to elevate the "
+                   "Mediterranean Dialogue. The Dialogue's political "
+                   "dimension will grow.\n");
+    is_int((long)events(f), 0,
+           "'the Dialogue' after the Mediterranean Dialogue is its short "
+           "name, no event");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
