@@ -1674,7 +1674,22 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         if (place < 0)
             return k;
     } else {
-        if (subj < 0)
+        /* "A, her counterpart B and C of Chile met in Buenos Aires" */
+        int coordinated = 0;
+        if (is_w(s, k, "met") && !(k + 1 < end && is_w(s, k + 1, "with"))) {
+            size_t last_end = first;
+            for (size_t q2 = first; q2 < k; q2++) {
+                const struct dg_mention *m = men_at(s, q2);
+                if (!m)
+                    continue;
+                q2 = m->tok_end - 1;
+                last_end = m->tok_end;
+                coordinated += m->kind == DG_ENT_PERSON;
+            }
+            /* the subject ends right before the verb */
+            coordinated = coordinated >= 2 && k - last_end <= 1;
+        }
+        if (subj < 0 && !coordinated)
             return strcmp(kind, "meeting") ? k : group_meeting(s, si, k, len);
         size_t q = p, gap = 0;
         /* "met in Beirut with ...", "met on Tuesday in Cairo with",
@@ -1786,6 +1801,27 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
                 cue1(s, q + 1) != Q_DET && !is_w(s, q + 1, "and"))
                 break;
             gap += (tk(s, q)->flags & DG_TOK_LOWER) ? 4 : 1;
+        }
+        /* "A, her counterpart B and C met in Buenos Aires": persons
+         * coordinated before the verb meet one another */
+        if (!nobj && coordinated) {
+            int who[4];
+            size_t nw = 0;
+            for (size_t q2 = first; q2 < k && nw < 4; q2++) {
+                const struct dg_mention *m = men_at(s, q2);
+                if (!m)
+                    continue;
+                q2 = m->tok_end - 1;
+                if (m->kind == DG_ENT_PERSON &&
+                    (nw == 0 || who[nw - 1] != m->entity))
+                    who[nw++] = m->entity;
+            }
+            if (nw >= 2 && (subj == who[nw - 1] || subj < 0)) {
+                subj = who[0];
+                for (size_t x = 1; x < nw && nobj < 4; x++)
+                    objs[nobj++] = who[x];
+                person_seen = 1;
+            }
         }
         if (!nobj)
             return k;
@@ -3597,6 +3633,23 @@ finish_event(struct es *s, int i, int main)
     if (dg_doc_prop_lit(d, e->id, DG_NS "eventKind", e->kind, NULL) < 0)
         return -1;
     struct dg_date dt = e->date;
+    /* the main event with no date of its own, told beside a dated one
+     * ("A and B signed X yesterday. A, B, C and D met in Buenos Aires to
+     * sign several agreements"): the same occasion */
+    for (size_t x = 0; !dg_dates_precision(&dt) && i == main && !e->future &&
+                       !e->name_year && x < s->nev;
+         x++)
+        if ((int)x != i && !s->ev[x].future &&
+            dg_dates_precision(&s->ev[x].date) >= 4 &&
+            s->ev[x].first_sent + 1 >= e->first_sent &&
+            s->ev[x].first_sent <= e->first_sent + 1 &&
+            /* of these days, not an earlier occasion recalled */
+            s->ev[x].date.y == s->dctx.ay && s->ev[x].date.m == s->dctx.am &&
+            s->dctx.ad - s->ev[x].date.d >= 0 &&
+            s->dctx.ad - s->ev[x].date.d <= 7) {
+            dt = s->ev[x].date;
+            dt.inferred = 1;
+        }
     if (!dg_dates_precision(&dt) && main >= 0 && (int)i != main && !e->future &&
         !e->name_year && dg_dates_precision(&s->ev[main].date) >= 3 &&
         e->first_sent >= s->ev[main].first_sent) {

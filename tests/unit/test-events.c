@@ -748,6 +748,18 @@ main(void)
            "name, no event");
     dg_facts_free(f);
 
+    f = extract(x, " date 2006-12-05 Norway and Denmark signed an agreement "
+                   "yesterday. Defence Minister Kari Berg, her Danish "
+                   "counterpart Ole Hansen met in Oslo to sign it. Later, "
+                   "Hansen called on Defence Minister Mika Salo and had also "
+                   "met with officials.\n");
+    ok(has(f, ID "person/ole-hansen", DG_NS "attends", EV(2)) &&
+           has(f, ID "person/kari-berg", DG_NS "attends", EV(2)),
+       "'A, her counterpart B met in Oslo': a meeting of the two");
+    is_str(get(f, EV(2), DG_NS_SCHEMA "startDate"), "2006-12-04",
+           "  ... the day of the signing told beside it");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
