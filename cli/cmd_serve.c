@@ -49,7 +49,7 @@ read_secret(const char *path, const char *what, struct dg_error *err)
         return NULL;
     text[strcspn(text, "\r\n")] = '\0';
     if (!text[0] || (!strcmp(what, "auth") && !strchr(text, ':'))) {
-        dg_error_set(err, DG_ERR_USAGE, "'%s' holds no %s on its first line",
+        dg_error_set(err, DG_ERR_INPUT, "'%s' holds no %s on its first line",
                      path, strcmp(what, "auth") ? "token" : "USER:PASSWORD");
         free(text);
         return NULL;
