@@ -145,6 +145,24 @@ expect_success 'the default graph: PUT, GET, DELETE' '
     status 204 -X DELETE -H "$auth" "${URL}store?default" &&
     status 200 -H "Accept: application/n-triples" "${URL}store?default" && test ! -s body'
 
+# from the W3C protocol suites (sparql11/protocol, graph-store-protocol)
+expect_success 'W3C: named-graph-uri gives the named graphs of the query' '
+    q="ASK { GRAPH ?g { ?s ?p ?o } FILTER(?g != <$art>) }" &&
+    status 200 -G --data-urlencode "query=$q" --data-urlencode "named-graph-uri=$art"         -H "Accept: text/csv" "${URL}sparql" && grep -q false body &&
+    status 200 -G --data-urlencode "query=$q" -H "Accept: text/csv" "${URL}sparql" &&
+    grep -q true body'
+expect_success 'W3C: a graph IRI is percent-decoded once, however it was encoded' '
+    status 201 -X PUT -H "$auth" -H "Content-Type: text/turtle" --data-binary @g1.ttl \
+        "${URL}store?graph=http%3A%2F%2Fexample.org%2Fgraph%2Fa%2541" &&
+    status 200 "${URL}store?graph=http://example.org/graph/a%2541" &&
+    status 404 "${URL}store?graph=http://example.org/graph/aA" &&
+    status 204 -X DELETE -H "$auth" "${URL}store?graph=http%3a%2f%2fexample.org%2fgraph%2fa%2541"'
+expect_success 'W3C: relative IRIs in a PUT resolve against the graph IRI' '
+    status 201 -X PUT -H "$auth" -H "Content-Type: text/turtle" \
+        --data-binary "<x> <http://example.org/p> <#y> ." "${URL}store?graph=$new" &&
+    status 200 -H "Accept: application/n-triples" "${URL}store?graph=$new" &&
+    grep -q "^<http://example.org/graph/x> <http://example.org/p> <http://example.org/graph/new#y> \.$" body &&
+    status 204 -X DELETE -H "$auth" "${URL}store?graph=$new"'
 dg export --store st -f nquads | sort >mid.nq
 expect_success 'the store is back as built after the writes' 'diff before.nq mid.nq'
 one_line_body() { [ "$(wc -l <body)" -eq 1 ] && grep -q -- "$1" body || { cat body; return 1; }; }
