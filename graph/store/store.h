@@ -8,7 +8,10 @@
  *   postgresql://USER:PASSWORD@HOST:PORT/DB   librdf's PostgreSQL storage
  *
  * One struct dg_store owns its librdf world, storage and model; Redland is
- * not thread-safe here, so a store stays in the thread that opened it.
+ * not thread-safe here, so a store is used by one thread at a time: the
+ * thread that opened it, or threads that take turns behind one lock (as
+ * graph/server.c does; the lmdb storage's read transactions are
+ * MDB_NOTLS, so they may move between threads).
  * Every function returns 0 (or a pointer) on success and -1 (or NULL) with
  * err set on failure; nothing is printed. */
 #ifndef DG_STORE_H
