@@ -141,35 +141,34 @@ cmd_serve(int argc, char **argv)
         case 't': token_file = optarg; break;
         case 'a': auth_file = optarg; break;
         case 'h':
-            printf(
-                "%s\n\nServes the store over HTTP until interrupted "
-                "(SIGINT, SIGTERM):\n"
-                "  /        a page with a query box\n"
-                "  /sparql  SPARQL 1.1 Protocol: ?query= by GET, or POST "
-                "(form-encoded or\n"
-                "           application/sparql-query); results as JSON, XML, "
-                "CSV or TSV\n"
-                "           (SELECT, ASK), Turtle or N-Triples (CONSTRUCT, "
-                "DESCRIBE), by\n"
-                "           the Accept header or ?format=\n"
-                "  /store   SPARQL 1.1 Graph Store HTTP Protocol: GET, HEAD, "
-                "PUT, POST,\n"
-                "           DELETE of ?graph=IRI or ?default (each PUT one "
-                "transaction)\n"
-                "SPARQL Update is refused (501).  --bind defaults to %s "
-                "(loopback);\n"
-                "port 0 picks a free port (the address is logged).  "
-                "--read-only refuses\nwrites (405).  --token-file FILE: "
-                "writes need 'Authorization: Bearer\nTOKEN', TOKEN the first "
-                "line of FILE; --auth-file FILE: HTTP basic auth\nwith "
-                "USER:PASSWORD from FILE (secrets are never taken from the "
-                "command\nline).  Queries stop after --timeout MS (default "
-                "%ld) or --max-rows N\nrows in memory (default %ld); request "
-                "bodies over --max-body BYTES\n(default %lu) get 413, "
-                "answers over --max-result BYTES (default %lu)\n503.  Each "
-                "request is logged on stderr.\n",
-                usage_line, DG_SERVER_DEFAULT_BIND, SERVE_TIMEOUT_MS,
-                SERVE_MAX_ROWS, SERVE_MAX_BODY, SERVE_MAX_RESULT);
+            printf("%s\n\n"
+                   "Serves the store over HTTP until SIGINT or SIGTERM:\n"
+                   "  /        a page with a query box\n"
+                   "  /sparql  SPARQL 1.1 Protocol: ?query= by GET, or POST "
+                   "(form-encoded or\n"
+                   "           application/sparql-query); SELECT and ASK as "
+                   "JSON, XML, CSV\n"
+                   "           or TSV, CONSTRUCT and DESCRIBE as Turtle or "
+                   "N-Triples, by the\n"
+                   "           Accept header or ?format=\n"
+                   "  /store   SPARQL 1.1 Graph Store HTTP Protocol: GET, "
+                   "HEAD, PUT, POST,\n"
+                   "           DELETE of ?graph=IRI or ?default (each write "
+                   "one transaction)\n"
+                   "SPARQL Update is refused (501).\n"
+                   "--bind ADDR:PORT (default %s, loopback; port 0: a free "
+                   "one,\nlogged).  --read-only refuses writes (405).\n"
+                   "--token-file FILE: writes need 'Authorization: Bearer "
+                   "TOKEN', TOKEN the\nfirst line of FILE; --auth-file "
+                   "FILE: HTTP basic auth with USER:PASSWORD\nfrom FILE "
+                   "(secrets are never taken from the command line).\n"
+                   "--timeout MS (default %ld) and --max-rows N (default "
+                   "%ld) bound each\nquery (503 past them); --max-body BYTES "
+                   "(default %lu) each request\nbody (413); --max-result "
+                   "BYTES (default %lu) each answer (503).\n"
+                   "Each request is logged on stderr.\n",
+                   usage_line, DG_SERVER_DEFAULT_BIND, SERVE_TIMEOUT_MS,
+                   SERVE_MAX_ROWS, SERVE_MAX_BODY, SERVE_MAX_RESULT);
             return DG_EXIT_OK;
         default: return dg_cli_bad_option(usage_line, "h", argv);
         }
@@ -212,6 +211,12 @@ cmd_serve(int argc, char **argv)
     dg_cli_note(1, "serving '%s' at %s%s%s", dg_store_name(st),
                 dg_server_url(srv), so.read_only ? " (read-only)" : "",
                 token || auth ? " (writes need credentials)" : "");
+    const char *url = dg_server_url(srv);
+    if (!so.read_only && !token && !auth && strncmp(url, "http://127.", 11) &&
+        strncmp(url, "http://[::1]", 12))
+        dg_cli_warn("anyone who reaches %s may write to the store: use "
+                    "--token-file, --auth-file or --read-only",
+                    url);
     fflush(stderr);
     int sig = 0;
     sigwait(&stop, &sig);

@@ -229,6 +229,20 @@ expect_success 'a query over --max-rows or --timeout: 503' '
         "${URL}sparql" && one_line_body "timed out"'
 dg export --store st -f nquads | sort >after2.nq
 expect_success 'the store is unchanged after the read-only server' 'diff before.nq after2.nq'
+printf 'alice:open sesame\n' >auth
+chmod 600 auth
+serve C --store st --auth-file auth
+expect_success 'basic auth from --auth-file: 401 without or wrong, 2xx with it' '
+    status 401 -X PUT -H "Content-Type: text/turtle" --data-binary @g1.ttl \
+        "${URL}store?graph=$new" && grep -qi "^www-authenticate: basic" headers &&
+    status 401 -X PUT -u "alice:wrong" -H "Content-Type: text/turtle" \
+        --data-binary @g1.ttl "${URL}store?graph=$new" &&
+    status 401 -X PUT -H "Authorization: Bearer open sesame" -H "Content-Type: text/turtle" \
+        --data-binary @g1.ttl "${URL}store?graph=$new" &&
+    status 201 -X PUT -u "alice:open sesame" -H "Content-Type: text/turtle" \
+        --data-binary @g1.ttl "${URL}store?graph=$new" &&
+    status 204 -X DELETE -u "alice:open sesame" "${URL}store?graph=$new" &&
+    status 200 "${URL}store?graph=$art"'
 expect_failure 1 'a port in use is one error line' '
     port=${URL##*:}; port=${port%/}
     dg serve --store st --bind "127.0.0.1:$port" 2>err; st=$?
