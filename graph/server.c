@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -662,9 +663,10 @@ store_get(struct MHD_Connection *conn, struct req *rq, const char *graph)
                        graph ? types[o->fmt] : format_type(o->fmt));
 }
 
+/* location (may be NULL): the Location of a graph this request names */
 static enum MHD_Result
 store_write(struct MHD_Connection *conn, struct req *rq, const char *method,
-            const char *graph)
+            const char *graph, const char *location)
 {
     struct dg_server *srv = rq->srv;
     struct dg_error err = {0, ""};
@@ -704,7 +706,44 @@ store_write(struct MHD_Connection *conn, struct req *rq, const char *method,
                           "no graph '%s'", graph);
     return send_response(conn, rq,
                          exists ? MHD_HTTP_NO_CONTENT : MHD_HTTP_CREATED, NULL,
-                         (char *)"", 0, MHD_RESPMEM_PERSISTENT, NULL, NULL);
+                         (char *)"", 0, MHD_RESPMEM_PERSISTENT,
+                         exists || !location ? NULL : "Location", location);
+}
+
+/* The IRI of a graph named by the request URL (direct identification:
+ * http://HOST/store/...), or of a new graph (POST to /store: /store/ and
+ * 32 random hex digits), into iri.  0, or -1 with msg filled. */
+static int
+url_graph(struct MHD_Connection *conn, struct req *rq, int create, char *iri,
+          size_t size)
+{
+    const char *host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                   MHD_HTTP_HEADER_HOST);
+    const char *authority = rq->srv->url + strlen("http://");
+    int n;
+    if (!host || !*host)
+        host = authority; /* HTTP/1.0: the address served */
+    if (create) {
+        unsigned char rnd[16];
+        char hex[33];
+        if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
+            snprintf(rq->msg, sizeof rq->msg, "cannot name a new graph: %s",
+                     strerror(errno));
+            return -1;
+        }
+        for (size_t i = 0; i < sizeof rnd; i++)
+            snprintf(hex + 2 * i, 3, "%02x", rnd[i]);
+        n = snprintf(iri, size, "http://%.*s/store/%s", (int)strcspn(host, "/"),
+                     host, hex);
+    } else {
+        n = snprintf(iri, size, "http://%.*s%.*s", (int)strcspn(host, "/"),
+                     host, (int)strcspn(rq->uri, "?#"), rq->uri);
+    }
+    if (n < 0 || (size_t)n >= size) {
+        snprintf(rq->msg, sizeof rq->msg, "the graph IRI is too long");
+        return -1;
+    }
+    return 0;
 }
 
 static enum MHD_Result
@@ -714,16 +753,30 @@ serve_store(struct MHD_Connection *conn, struct req *rq, struct params *p,
     size_t ng = 0, nd = 0;
     struct dg_error err = {0, ""};
     const char *graph = params_get(p, "graph", &ng);
+    char iri[2048];
     params_get(p, "default", &nd);
-    if (ng + nd != 1)
+    int direct =
+        !strncmp(rq->uri, "/store/", 7) && strcspn(rq->uri + 7, "?#") > 0;
+    int create = !direct && ng + nd == 0 && !strcmp(method, "POST");
+    if (direct && ng + nd)
+        return send_error(conn, rq, MHD_HTTP_BAD_REQUEST, NULL, NULL,
+                          "a graph named by the URL takes no 'graph' or "
+                          "'default' parameter");
+    if (!direct && !create && ng + nd != 1)
         return send_error(conn, rq, MHD_HTTP_BAD_REQUEST, NULL, NULL,
                           "give one 'graph=IRI' parameter or 'default'");
+    if (direct || create) {
+        if (url_graph(conn, rq, create, iri, sizeof iri) < 0)
+            return send_error(conn, rq, MHD_HTTP_BAD_REQUEST, NULL, NULL, "%s",
+                              rq->msg);
+        graph = iri;
+    }
     if (graph && dg_iri_check(graph, &err) < 0)
         return send_error(conn, rq, MHD_HTTP_BAD_REQUEST, NULL, NULL, "%s",
                           err.msg);
     if (!strcmp(method, "GET") || !strcmp(method, "HEAD"))
         return store_get(conn, rq, graph);
-    return store_write(conn, rq, method, graph);
+    return store_write(conn, rq, method, graph, create ? graph : NULL);
 }
 
 /* ---- checks made before the body is read */
@@ -879,7 +932,8 @@ route_of(const char *uri)
     for (size_t i = 0; i < NOFFERS(routes); i++)
         if (strlen(routes[i].path) == n && !strncmp(uri, routes[i].path, n))
             return routes[i].route;
-    return R_NONE;
+    /* a graph named by its URL (the Graph Store's direct identification) */
+    return !strncmp(uri, "/store/", 7) ? R_STORE : R_NONE;
 }
 
 static int

@@ -8,6 +8,8 @@
  *                                TSV; Turtle, N-Triples for graphs)
  *   GET|HEAD|PUT|POST|DELETE /store?graph=IRI  (or ?default)
  *                              a named graph, or the default graph
+ *   ... /store/PATH            the graph http://HOST/store/PATH
+ *   POST /store                a new graph (201, Location)
  *
  * The server runs its own threads (a pool of MHD workers).  The store is
  * opened by the caller and used only through graph/store/store.h; since

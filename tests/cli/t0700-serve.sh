@@ -163,6 +163,23 @@ expect_success 'W3C: relative IRIs in a PUT resolve against the graph IRI' '
     status 200 -H "Accept: application/n-triples" "${URL}store?graph=$new" &&
     grep -q "^<http://example.org/graph/x> <http://example.org/p> <http://example.org/graph/new#y> \.$" body &&
     status 204 -X DELETE -H "$auth" "${URL}store?graph=$new"'
+expect_success 'W3C: a graph named by its URL (direct identification)' '
+    host=${URL#http://}; host=${host%/} &&
+    status 201 -X PUT -H "$auth" -H "Content-Type: text/turtle" --data-binary @g1.ttl \
+        "${URL}store/person/42" &&
+    status 200 -H "Accept: application/n-triples" "${URL}store?graph=http://$host/store/person/42" &&
+    test "$(wc -l <body)" -eq 2 &&
+    status 200 -I "${URL}store/person/42" &&
+    status 400 "${URL}store/person/42?default" &&
+    status 204 -X DELETE -H "$auth" "${URL}store/person/42" &&
+    status 404 "${URL}store/person/42"'
+expect_success 'W3C: POST to /store makes a new graph: 201 and its Location' '
+    status 201 -X POST -H "$auth" -H "Content-Type: text/turtle" --data-binary @g1.ttl \
+        "${URL}store" &&
+    loc=$(sed -n "s/^[Ll]ocation: *\([^[:space:]]*\).*/\1/p" headers) &&
+    case "$loc" in "${URL}store/"[0-9a-f]*) ;; *) echo "Location: $loc"; exit 1 ;; esac &&
+    status 200 -H "Accept: application/n-triples" "$loc" && test "$(wc -l <body)" -eq 2 &&
+    status 204 -X DELETE -H "$auth" "$loc" && status 404 "$loc"'
 dg export --store st -f nquads | sort >mid.nq
 expect_success 'the store is back as built after the writes' 'diff before.nq mid.nq'
 one_line_body() { [ "$(wc -l <body)" -eq 1 ] && grep -q -- "$1" body || { cat body; return 1; }; }
@@ -193,7 +210,7 @@ expect_success 'other bad requests: 400, 404, 405' '
     status 400 "${URL}sparql" && one_line_body "no .query. parameter" &&
     status 400 "${URL}sparql?query=%zz" &&
     status 400 "${URL}store?graph=not%20an%20iri" &&
-    status 400 "${URL}store" &&
+    status 400 "${URL}store" && status 400 "${URL}store?graph=$art&default" &&
     status 404 "${URL}nowhere" &&
     status 405 -X DELETE "${URL}sparql" && grep -qi "^allow: GET, POST" headers &&
     status 400 -X PUT -H "$auth" -H "Content-Type: text/turtle" --data-binary "<a> <b" \
