@@ -527,6 +527,7 @@ struct load_ctx {
     librdf_node *default_ctx;
     size_t seen, added;
     int failed;
+    int dry; /* count the statements, store nothing */
 };
 
 static void
@@ -534,7 +535,7 @@ load_statement(void *user_data, raptor_statement *rs)
 {
     struct load_ctx *lc = user_data;
     lc->seen++;
-    if (lc->failed)
+    if (lc->failed || lc->dry)
         return;
     librdf_node *ctx = rs->graph ? rs->graph : lc->default_ctx;
     if (add_nodes(lc->st, ctx, librdf_new_node_from_node(rs->subject),
@@ -655,7 +656,7 @@ parse_text(struct dg_store *st, FILE *fp, const char *text, size_t len,
     raptor_world *rw = librdf_world_get_raptor(st->world);
     raptor_parser *parser = NULL;
     raptor_uri *base = NULL;
-    struct load_ctx lc = {st, NULL, 0, 0, 0};
+    struct load_ctx lc = {st, NULL, 0, 0, 0, 0};
     int rc = -1;
 
     if (!(base = raptor_new_uri(rw, base_str))) {
@@ -678,26 +679,34 @@ parse_text(struct dg_store *st, FILE *fp, const char *text, size_t len,
     raptor_parser_set_statement_handler(parser, &lc, load_statement);
     log_reset(st);
     txn_begin(st);
-    if (replace && clear_graph(st, lc.default_ctx) != 0) {
-        txn_abort(st);
-        dg_error_set(err, DG_ERR_STORE, "cannot clear graph '%s': %s",
-                     graph_iri, log_text(st, "remove failed"));
-        goto out;
-    }
-    size_t nul_at = 0;
-    int prc = parse_stream(parser, fp, text, len, base, &nul_at);
-    if (prc == 0 && nul_at) {
-        txn_abort(st);
-        dg_error_set(err, DG_ERR_INPUT,
-                     "cannot load '%s': a NUL byte (or \\u0000) at byte %zu",
-                     name, nul_at - 1);
-        goto out;
-    }
-    if (prc != 0 || st->log_errors) {
-        txn_abort(st);
-        dg_error_set(err, DG_ERR_INPUT, "cannot parse '%s' as %s: %s", name,
-                     syntax, log_text(st, "parse error"));
-        goto out;
+    /* without a transaction (memory, hashes, postgresql), a replace parses
+     * the text twice: first only to check it, so that a parse error
+     * leaves the old graph */
+    for (int pass = replace && !st->in_txn && !fp ? 0 : 1; pass < 2; pass++) {
+        lc.dry = pass == 0;
+        lc.seen = 0;
+        if (pass == 1 && replace && clear_graph(st, lc.default_ctx) != 0) {
+            txn_abort(st);
+            dg_error_set(err, DG_ERR_STORE, "cannot clear graph '%s': %s",
+                         graph_iri, log_text(st, "remove failed"));
+            goto out;
+        }
+        size_t nul_at = 0;
+        int prc = parse_stream(parser, fp, text, len, base, &nul_at);
+        if (prc == 0 && nul_at) {
+            txn_abort(st);
+            dg_error_set(err, DG_ERR_INPUT,
+                         "cannot load '%s': a NUL byte (or \\u0000) at byte "
+                         "%zu",
+                         name, nul_at - 1);
+            goto out;
+        }
+        if (prc != 0 || st->log_errors) {
+            txn_abort(st);
+            dg_error_set(err, DG_ERR_INPUT, "cannot parse '%s' as %s: %s", name,
+                         syntax, log_text(st, "parse error"));
+            goto out;
+        }
     }
     if (lc.failed || lc.added != lc.seen) {
         txn_abort(st);

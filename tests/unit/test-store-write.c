@@ -118,6 +118,26 @@ main(void)
        "drop the default graph");
 
     dg_store_free(st);
+
+    /* a store without transactions: a failed replace must not clear */
+    if (!(st = dg_store_open("memory:", DG_STORE_CREATE, NULL, &err)))
+        return ok(0, "open a memory store"), tap_done();
+    ok(load(st, ttl, "turtle", G1, 1, &err) == 0 && count(st, G1) == 3,
+       "memory: load g1");
+    dg_error_clear(&err);
+    ok(load(st,
+            "<http://ex.org/e> <http://ex.org/p> <http://ex.org/f> .\n"
+            "<http://ex.org/e> <http://ex.org/p> .\n",
+            "ntriples", G1, 1, &err) < 0 &&
+           err.code == DG_ERR_INPUT,
+       "memory: a replace with a parse error fails");
+    is_int(count(st, G1), 3, "memory: and leaves the old graph whole");
+    ok(load(st, "<http://ex.org/e> <http://ex.org/p> <http://ex.org/f> .\n",
+            "ntriples", G1, 1, &err) == 0 &&
+           count(st, G1) == 1,
+       "memory: a good replace replaces");
+    dg_store_free(st);
+
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)
