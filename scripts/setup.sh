@@ -11,8 +11,8 @@ cd "$top"
 
 packages=(build-essential autoconf automake libtool pkg-config
     librdf0-dev libraptor2-dev libgraphviz-dev
-    liblmdb-dev libutf8proc-dev libpcre2-dev nettle-dev
-    raptor2-utils python3
+    liblmdb-dev libutf8proc-dev libpcre2-dev nettle-dev libmicrohttpd-dev
+    raptor2-utils python3 curl
     ${DG_EXTRA_PACKAGES:-})
 missing=()
 for p in "${packages[@]}"; do

@@ -574,6 +574,7 @@ struct load_ctx {
     librdf_node *default_ctx;
     size_t seen, added;
     int failed;
+    int dry; /* count the statements, store nothing */
 };
 
 static void
@@ -581,7 +582,7 @@ load_statement(void *user_data, raptor_statement *rs)
 {
     struct load_ctx *lc = user_data;
     lc->seen++;
-    if (lc->failed)
+    if (lc->failed || lc->dry)
         return;
     librdf_node *ctx = rs->graph ? rs->graph : lc->default_ctx;
     if (add_nodes(lc->st, ctx, librdf_new_node_from_node(rs->subject),
@@ -650,16 +651,25 @@ nul_scan(struct nul_scan *st, const char *buf, size_t n)
     return 0;
 }
 
-/* Parses fp in chunks, refusing a NUL (*nul_at: its 1-based offset in
- * the file).  Returns raptor's status. */
+/* Parses fp in chunks, or buf[0..len) when fp is NULL, refusing a NUL
+ * (*nul_at: its 1-based offset in the text).  Returns raptor's status. */
 static int
-parse_stream(raptor_parser *parser, FILE *fp, raptor_uri *base, size_t *nul_at)
+parse_stream(raptor_parser *parser, FILE *fp, const char *text, size_t len,
+             raptor_uri *base, size_t *nul_at)
 {
     char buf[65536];
     struct nul_scan ns = {0, 0, 0, 0, 0};
     size_t n;
     if (raptor_parser_parse_start(parser, base) != 0)
         return -1;
+    if (!fp) {
+        if ((*nul_at = nul_scan(&ns, text, len)))
+            return 0;
+        if (len && raptor_parser_parse_chunk(
+                       parser, (const unsigned char *)text, len, 0))
+            return -1;
+        return raptor_parser_parse_chunk(parser, NULL, 0, 1);
+    }
     while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
         if ((*nul_at = nul_scan(&ns, buf, n)))
             return 0;
@@ -671,15 +681,108 @@ parse_stream(raptor_parser *parser, FILE *fp, raptor_uri *base, size_t *nul_at)
     return raptor_parser_parse_chunk(parser, NULL, 0, 1);
 }
 
+/* Removes every statement of graph ctx (NULL: the default graph). */
+static int
+clear_graph(struct dg_store *st, librdf_node *ctx)
+{
+    if (ctx)
+        return librdf_model_context_remove_statements(st->model, ctx);
+    /* the model wrapper refuses a NULL context; the storage takes it */
+    return librdf_storage_context_remove_statements(st->storage, NULL);
+}
+
+/* Parses RDF text from fp, or text[0..len) when fp is NULL, named name in
+ * messages, with base IRI base_str, into the store in one transaction;
+ * with replace, graph_iri is emptied first in the same transaction. */
+static int
+parse_text(struct dg_store *st, FILE *fp, const char *text, size_t len,
+           const char *name, const unsigned char *base_str, const char *syntax,
+           const char *graph_iri, int replace, size_t *added,
+           struct dg_error *err)
+{
+    raptor_world *rw = librdf_world_get_raptor(st->world);
+    raptor_parser *parser = NULL;
+    raptor_uri *base = NULL;
+    struct load_ctx lc = {st, NULL, 0, 0, 0, 0};
+    int rc = -1;
+
+    if (!(base = raptor_new_uri(rw, base_str))) {
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    if (graph_iri && !strcmp(graph_iri, DG_STORE_DEFAULT_GRAPH))
+        lc.default_ctx = NULL; /* triples go to the default graph */
+    else if (!(lc.default_ctx = node_from_iri(
+                   st->world,
+                   graph_iri ? graph_iri : (const char *)base_str))) {
+        dg_error_set(err, DG_ERR_USAGE, "bad graph IRI '%s'",
+                     graph_iri ? graph_iri : (const char *)base_str);
+        goto out;
+    }
+    if (!(parser = raptor_new_parser(rw, syntax))) {
+        dg_error_set(err, DG_ERR_USAGE, "unknown RDF syntax '%s'", syntax);
+        goto out;
+    }
+    raptor_parser_set_statement_handler(parser, &lc, load_statement);
+    log_reset(st);
+    txn_begin(st);
+    /* without a transaction (memory, hashes, postgresql), a replace parses
+     * the text twice: first only to check it, so that a parse error
+     * leaves the old graph */
+    for (int pass = replace && !st->in_txn && !fp ? 0 : 1; pass < 2; pass++) {
+        lc.dry = pass == 0;
+        lc.seen = 0;
+        if (pass == 1 && replace && clear_graph(st, lc.default_ctx) != 0) {
+            txn_abort(st);
+            dg_error_set(err, DG_ERR_STORE, "cannot clear graph '%s': %s",
+                         graph_iri, log_text(st, "remove failed"));
+            goto out;
+        }
+        size_t nul_at = 0;
+        int prc = parse_stream(parser, fp, text, len, base, &nul_at);
+        if (prc == 0 && nul_at) {
+            txn_abort(st);
+            dg_error_set(err, DG_ERR_INPUT,
+                         "cannot load '%s': a NUL byte (or \\u0000) at byte "
+                         "%zu",
+                         name, nul_at - 1);
+            goto out;
+        }
+        if (prc != 0 || st->log_errors) {
+            txn_abort(st);
+            dg_error_set(err, DG_ERR_INPUT, "cannot parse '%s' as %s: %s", name,
+                         syntax, log_text(st, "parse error"));
+            goto out;
+        }
+    }
+    if (lc.failed || lc.added != lc.seen) {
+        txn_abort(st);
+        dg_error_set(err, DG_ERR_STORE,
+                     "cannot store the triples of '%s' (%zu of %zu stored): %s",
+                     name, lc.added, lc.seen, log_text(st, "add failed"));
+        goto out;
+    }
+    if (txn_commit(st, err) < 0)
+        goto out;
+    if (added)
+        *added = lc.added;
+    rc = 0;
+out:
+    if (parser)
+        raptor_free_parser(parser);
+    if (base)
+        raptor_free_uri(base);
+    if (lc.default_ctx)
+        librdf_free_node(lc.default_ctx);
+    return rc;
+}
+
 static int
 parse_into(struct dg_store *st, const char *path, const char *syntax,
            const char *graph_iri, size_t *added, struct dg_error *err)
 {
     raptor_world *rw = librdf_world_get_raptor(st->world);
-    raptor_parser *parser = NULL;
-    raptor_uri *file_uri = NULL;
     unsigned char *uri_str = NULL;
-    struct load_ctx lc = {st, NULL, 0, 0, 0};
     FILE *fp = NULL;
     int rc = -1;
 
@@ -698,61 +801,15 @@ parse_into(struct dg_store *st, const char *path, const char *syntax,
     /* standard input: relative IRIs resolve against the working directory */
     uri_str =
         raptor_uri_filename_to_uri_string(strcmp(path, "-") ? path : "stdin");
-    if (!uri_str || !(file_uri = raptor_new_uri(rw, uri_str))) {
+    if (!uri_str) {
         dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         goto out;
     }
-    if (graph_iri && !strcmp(graph_iri, DG_STORE_DEFAULT_GRAPH))
-        lc.default_ctx = NULL; /* triples go to the default graph */
-    else if (!(lc.default_ctx = node_from_iri(
-                   st->world, graph_iri ? graph_iri : (const char *)uri_str))) {
-        dg_error_set(err, DG_ERR_USAGE, "bad graph IRI '%s'",
-                     graph_iri ? graph_iri : (const char *)uri_str);
-        goto out;
-    }
-    if (!(parser = raptor_new_parser(rw, syntax))) {
-        dg_error_set(err, DG_ERR_USAGE, "unknown RDF syntax '%s'", syntax);
-        goto out;
-    }
-    raptor_parser_set_statement_handler(parser, &lc, load_statement);
-    log_reset(st);
-    txn_begin(st);
-    size_t nul_at = 0;
-    int prc = parse_stream(parser, fp, file_uri, &nul_at);
-    if (prc == 0 && nul_at) {
-        txn_abort(st);
-        dg_error_set(err, DG_ERR_INPUT,
-                     "cannot load '%s': a NUL byte (or \\u0000) at byte %zu",
-                     path, nul_at - 1);
-        goto out;
-    }
-    if (prc != 0 || st->log_errors) {
-        txn_abort(st);
-        dg_error_set(err, DG_ERR_INPUT, "cannot parse '%s' as %s: %s", path,
-                     syntax, log_text(st, "parse error"));
-        goto out;
-    }
-    if (lc.failed || lc.added != lc.seen) {
-        txn_abort(st);
-        dg_error_set(err, DG_ERR_STORE,
-                     "cannot store the triples of '%s' (%zu of %zu stored): %s",
-                     path, lc.added, lc.seen, log_text(st, "add failed"));
-        goto out;
-    }
-    if (txn_commit(st, err) < 0)
-        goto out;
-    if (added)
-        *added = lc.added;
-    rc = 0;
+    rc = parse_text(st, fp, NULL, 0, path, uri_str, syntax, graph_iri, 0, added,
+                    err);
 out:
-    if (parser)
-        raptor_free_parser(parser);
-    if (file_uri)
-        raptor_free_uri(file_uri);
     if (uri_str)
         raptor_free_memory(uri_str);
-    if (lc.default_ctx)
-        librdf_free_node(lc.default_ctx);
     dg_file_close(fp);
     return rc;
 }
@@ -762,6 +819,52 @@ dg_store_load_file(struct dg_store *st, const char *path, const char *syntax,
                    const char *graph_iri, size_t *added, struct dg_error *err)
 {
     return parse_into(st, path, syntax, graph_iri, added, err);
+}
+
+int
+dg_store_load_buffer(struct dg_store *st, const char *text, size_t len,
+                     const char *name, const char *syntax,
+                     const char *graph_iri, const char *base_iri, int replace,
+                     size_t *added, struct dg_error *err)
+{
+    static const char *syntaxes[] = {"turtle", "ntriples", "rdfxml"};
+    int known = 0;
+    for (size_t i = 0; i < sizeof syntaxes / sizeof syntaxes[0]; i++)
+        known |= !strcmp(syntax, syntaxes[i]);
+    if (!known)
+        return dg_error_set(err, DG_ERR_USAGE,
+                            "unknown RDF syntax '%s' (turtle, ntriples, "
+                            "rdfxml)",
+                            syntax);
+    return parse_text(st, NULL, text, len, name,
+                      (const unsigned char *)base_iri, syntax, graph_iri,
+                      replace, added, err);
+}
+
+int
+dg_store_drop_graph(struct dg_store *st, const char *graph_iri,
+                    struct dg_error *err)
+{
+    librdf_node *ctx = NULL;
+    int rc = -1;
+    if (strcmp(graph_iri, DG_STORE_DEFAULT_GRAPH) &&
+        !(ctx = node_from_iri(st->world, graph_iri)))
+        return dg_error_set(err, DG_ERR_USAGE, "bad graph IRI '%s'", graph_iri);
+    log_reset(st);
+    txn_begin(st);
+    if (clear_graph(st, ctx) != 0 || st->log_errors) {
+        txn_abort(st);
+        dg_error_set(err, DG_ERR_STORE, "cannot drop graph '%s': %s", graph_iri,
+                     log_text(st, "remove failed"));
+        goto out;
+    }
+    if (txn_commit(st, err) < 0)
+        goto out;
+    rc = 0;
+out:
+    if (ctx)
+        librdf_free_node(ctx);
+    return rc;
 }
 
 static int
@@ -823,6 +926,37 @@ struct dg_results *
 dg_store_query_opts(struct dg_store *st, const char *sparql,
                     const struct dg_query_opts *opts, struct dg_error *err)
 {
+    return dg_store_query_dataset(st, sparql, opts, NULL, err);
+}
+
+/* Copies n IRIs into *arr (freeing what it held) and sets *count. */
+static int
+set_iris(char ***arr, size_t *count, const char *const *iris, size_t n)
+{
+    char **v = calloc(n ? n : 1, sizeof *v);
+    if (!v)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (!(v[i] = strdup(iris[i]))) {
+            while (i--)
+                free(v[i]);
+            free(v);
+            return -1;
+        }
+    for (size_t i = 0; i < *count; i++)
+        free((*arr)[i]);
+    free(*arr);
+    *arr = v;
+    *count = n;
+    return 0;
+}
+
+struct dg_results *
+dg_store_query_dataset(struct dg_store *st, const char *sparql,
+                       const struct dg_query_opts *opts,
+                       const struct dg_query_dataset *dataset,
+                       struct dg_error *err)
+{
     struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0, 0};
     struct dg_query *q = NULL;
     struct dg_dataset *ds = NULL;
@@ -834,7 +968,17 @@ dg_store_query_opts(struct dg_store *st, const char *sparql,
         opts->stored_default ? DG_DEFAULT_STORED : DG_DEFAULT_UNION;
     eo.timeout_ms = opts->timeout_ms;
     eo.max_rows = opts->max_rows;
-    if (!(q = parse_query(sparql, err)) || !(ds = open_dataset(st, err)))
+    if (!(q = parse_query(sparql, err)))
+        goto out;
+    if (dataset && (dataset->ndefault || dataset->nnamed) &&
+        (set_iris(&q->from, &q->nfrom, dataset->default_graphs,
+                  dataset->ndefault) < 0 ||
+         set_iris(&q->from_named, &q->nfrom_named, dataset->named_graphs,
+                  dataset->nnamed) < 0)) {
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    if (!(ds = open_dataset(st, err)))
         goto out;
     r = dg_sparql_eval(q, ds, &eo, err);
 out:

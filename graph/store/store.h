@@ -8,7 +8,10 @@
  *   postgresql://USER:PASSWORD@HOST:PORT/DB   librdf's PostgreSQL storage
  *
  * One struct dg_store owns its librdf world, storage and model; Redland is
- * not thread-safe here, so a store stays in the thread that opened it.
+ * not thread-safe here, so a store is used by one thread at a time: the
+ * thread that opened it, or threads that take turns behind one lock (as
+ * graph/server.c does; the lmdb storage's read transactions are
+ * MDB_NOTLS, so they may move between threads).
  * Every function returns 0 (or a pointer) on success and -1 (or NULL) with
  * err set on failure; nothing is printed. */
 #ifndef DG_STORE_H
@@ -66,6 +69,24 @@ int dg_store_load_file(struct dg_store *st, const char *path,
                        const char *syntax, const char *graph_iri, size_t *added,
                        struct dg_error *err);
 
+/* Parses len bytes of RDF text (borrowed; a NUL in it is refused) in
+ * syntax "turtle", "ntriples" or "rdfxml" into the graph graph_iri
+ * (borrowed; DG_STORE_DEFAULT_GRAPH: the default graph), relative IRIs
+ * resolved against base_iri (borrowed, not NULL), all of it or nothing.
+ * With replace, the graph's old triples are removed first, in the same
+ * transaction (a Graph Store PUT).  name (borrowed) names the text in
+ * messages.  *added (may be NULL) gets the number of statements stored. */
+int dg_store_load_buffer(struct dg_store *st, const char *text, size_t len,
+                         const char *name, const char *syntax,
+                         const char *graph_iri, const char *base_iri,
+                         int replace, size_t *added, struct dg_error *err);
+
+/* Removes every triple of graph graph_iri (borrowed;
+ * DG_STORE_DEFAULT_GRAPH: the default graph) in one transaction.  Removing
+ * an empty or absent graph succeeds. */
+int dg_store_drop_graph(struct dg_store *st, const char *graph_iri,
+                        struct dg_error *err);
+
 /* Runs a SPARQL 1.1 query (borrowed) with diplograph's engine
  * (graph/sparql/) and returns its results as plain data; caller frees
  * with dg_results_free.  Syntax errors give DG_ERR_QUERY with the line
@@ -96,6 +117,22 @@ void dg_store_set_query_opts(struct dg_store *st,
 struct dg_results *dg_store_query_opts(struct dg_store *st, const char *sparql,
                                        const struct dg_query_opts *opts,
                                        struct dg_error *err);
+
+/* A dataset given beside a query, as the SPARQL protocol's
+ * default-graph-uri and named-graph-uri parameters do: when either list
+ * is not empty, the two lists replace the query's FROM and FROM NAMED. */
+struct dg_query_dataset {
+    size_t ndefault, nnamed;
+    const char *const *default_graphs; /* borrowed IRIs */
+    const char *const *named_graphs;   /* borrowed IRIs */
+};
+
+/* dg_store_query_opts with a dataset (borrowed; NULL: the query's). */
+struct dg_results *dg_store_query_dataset(struct dg_store *st,
+                                          const char *sparql,
+                                          const struct dg_query_opts *opts,
+                                          const struct dg_query_dataset *ds,
+                                          struct dg_error *err);
 
 /* Writes the algebra of the query and the plan chosen for it on this
  * store to fp (query --explain).  0, or -1 with err set. */
