@@ -760,6 +760,15 @@ main(void)
            "  ... the day of the signing told beside it");
     dg_facts_free(f);
 
+    f = extract(x, " date 2004-06-29 Meeting in Istanbul, NATO leaders "
+                   "decided to launch a new initiative.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "meeting of NATO leaders",
+           "'Meeting in X, NATO leaders ...': the group met there");
+    ok(has(f, EV(1), DG_NS "partOf", ID "org/nato") &&
+           has(f, EV(1), DG_NS_SCHEMA "location", ID "place/istanbul"),
+       "  ... part of NATO, in Istanbul");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
