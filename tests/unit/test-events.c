@@ -769,6 +769,14 @@ main(void)
        "  ... part of NATO, in Istanbul");
     dg_facts_free(f);
 
+    f = extract(x, " date 2021-04-05 The ship was received by the Sri Lanka "
+                   "Navy. It arrived at Colombo port yesterday.\n");
+    ok(has(f, ID "org/sri-lanka-navy", DG_RDF_TYPE,
+           DG_NS_SCHEMA "Organization"),
+       "'Sri Lanka Navy': 'Sri' is an honorific only outside a country name");
+    ok(has_lit(f, EV(1), DG_NS "eventKind", "visit"), "'arrived at': a visit");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
