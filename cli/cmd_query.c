@@ -36,7 +36,7 @@ cmd_query(int argc, char **argv)
     char *text = NULL;
     struct dg_store *st = NULL;
     struct dg_results *r = NULL;
-    struct dg_query_opts opts = {0, 0};
+    struct dg_query_opts opts = {0, 0, 0};
     int explain = 0;
     char *end;
 

@@ -96,6 +96,7 @@ struct ev {
     size_t nexists_refs, cexists_refs;
     struct gctx cur_g;
     long timeout_ms;
+    size_t max_rows; /* 0: no limit */
     struct timespec start;
     unsigned ticks;
     uint64_t solution;
@@ -126,6 +127,22 @@ ev_tick(struct ev *ev)
         return dg_error_set(ev->err, DG_ERR_QUERY,
                             "query timed out after %ld ms", ev->timeout_ms);
     return 0;
+}
+
+/* A new row of res, or NULL with the error set: out of memory, or the
+ * results would pass the caller's row limit. */
+static struct dg_term *
+ev_add_row(struct ev *ev, struct dg_results *res)
+{
+    struct dg_term *cells;
+    if (ev->max_rows && res->nrows >= ev->max_rows) {
+        dg_error_set(ev->err, DG_ERR_QUERY, "query gives more than %zu rows",
+                     ev->max_rows);
+        return NULL;
+    }
+    if (!(cells = dg_results_add_row(res)))
+        ev_fail_nomem(ev);
+    return cells;
 }
 
 /* ---- terms and local ids ---------------------------------------------- */
@@ -2829,10 +2846,10 @@ select_results(struct ev *ev, struct it *it, struct dg_results *res)
             return ev_fail_nomem(ev);
         }
     while ((r = it->next(it, row)) == 1) {
-        struct dg_term *cells = dg_results_add_row(res);
+        struct dg_term *cells = ev_add_row(ev, res);
         if (!cells) {
             free(row);
-            return ev_fail_nomem(ev);
+            return -1;
         }
         for (size_t i = 0; i < q->nproj; i++)
             if (term_to_cell(ev, row[q->proj[i]], &cells[i]) < 0) {
@@ -2847,9 +2864,9 @@ select_results(struct ev *ev, struct it *it, struct dg_results *res)
 static int
 add_triple_row(struct ev *ev, struct dg_results *res, const uint64_t t[3])
 {
-    struct dg_term *cells = dg_results_add_row(res);
+    struct dg_term *cells = ev_add_row(ev, res);
     if (!cells)
-        return ev_fail_nomem(ev);
+        return -1;
     for (int i = 0; i < 3; i++)
         if (term_to_cell(ev, t[i], &cells[i]) < 0)
             return -1;
@@ -3032,6 +3049,7 @@ ev_init(struct ev *ev, struct dg_query *q, struct dg_dataset *ds,
         ev->nwords = 1;
     ev->width = q->nvars ? q->nvars : 1;
     ev->timeout_ms = opts ? opts->timeout_ms : 0;
+    ev->max_rows = opts ? opts->max_rows : 0;
     clock_gettime(CLOCK_MONOTONIC, &ev->start);
     if (dg_expr_env_init(&ev->env) < 0)
         return ev_fail_nomem(ev);

@@ -694,7 +694,7 @@ struct dg_results *
 dg_store_query_opts(struct dg_store *st, const char *sparql,
                     const struct dg_query_opts *opts, struct dg_error *err)
 {
-    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0};
+    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0, 0};
     struct dg_query *q = NULL;
     struct dg_dataset *ds = NULL;
     struct dg_results *r = NULL;
@@ -703,6 +703,7 @@ dg_store_query_opts(struct dg_store *st, const char *sparql,
         eo.default_graph =
             opts->stored_default ? DG_DEFAULT_STORED : DG_DEFAULT_UNION;
         eo.timeout_ms = opts->timeout_ms;
+        eo.max_rows = opts->max_rows;
     }
     if (!(q = parse_query(sparql, err)) || !(ds = open_dataset(st, err)))
         goto out;
@@ -727,7 +728,7 @@ dg_store_explain(struct dg_store *st, const char *sparql,
                  const struct dg_query_opts *opts, FILE *fp,
                  struct dg_error *err)
 {
-    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0};
+    struct dg_eval_opts eo = {DG_DEFAULT_UNION, 0, 0};
     struct dg_query *q = NULL;
     struct dg_dataset *ds = NULL;
     char *sse = NULL;

@@ -79,6 +79,7 @@ struct dg_query_opts {
      * (triples loaded with `load --default`), as the W3C tests expect */
     int stored_default;
     long timeout_ms; /* 0: none */
+    size_t max_rows; /* more result rows are an error; 0: no limit */
 };
 
 /* dg_store_query with options (borrowed; NULL: the defaults). */

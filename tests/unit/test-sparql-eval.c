@@ -50,7 +50,7 @@ run_opts(const char *query, int ordered, int stored)
 {
     struct dg_error err = {0, ""};
     struct dg_eval_opts opts = {stored ? DG_DEFAULT_STORED : DG_DEFAULT_UNION,
-                                0};
+                                0, 0};
     struct dg_query *q = dg_sparql_parse(query, NULL, &err);
     struct dg_results *r = q ? dg_sparql_eval(q, ds, &opts, &err) : NULL;
     char *out = NULL;
@@ -295,6 +295,33 @@ main(void)
         is_str(got, "error: line 1, column 14: the query is not valid UTF-8",
                "a query that is not UTF-8 says where");
         free(got);
+    }
+
+    {
+        /* a row limit: reached is fine, passed is an error */
+        struct dg_eval_opts opts = {DG_DEFAULT_UNION, 0, 3};
+        dg_error_clear(&err);
+        struct dg_query *q =
+            dg_sparql_parse("SELECT ?s { ?s ?p ?o } LIMIT 3", NULL, &err);
+        struct dg_results *r = q ? dg_sparql_eval(q, ds, &opts, &err) : NULL;
+        is_int(r ? (long)r->nrows : -1, 3, "max_rows 3: 3 rows are fine");
+        dg_results_free(r);
+        dg_query_free(q);
+        q = dg_sparql_parse("SELECT ?s { ?s ?p ?o } LIMIT 4", NULL, &err);
+        r = q ? dg_sparql_eval(q, ds, &opts, &err) : NULL;
+        ok(!r, "max_rows 3: 4 rows are an error");
+        is_str(err.msg, "query gives more than 3 rows",
+               "max_rows: the error says so");
+        dg_results_free(r);
+        dg_query_free(q);
+        dg_error_clear(&err);
+        q = dg_sparql_parse("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", NULL,
+                            &err);
+        r = q ? dg_sparql_eval(q, ds, &opts, &err) : NULL;
+        ok(!r && err.code == DG_ERR_QUERY,
+           "max_rows holds for CONSTRUCT too: %s", err.msg);
+        dg_results_free(r);
+        dg_query_free(q);
     }
 
     dg_dataset_free(ds);
