@@ -865,6 +865,26 @@ serialize_stream(raptor_serializer *ser, librdf_stream *stream,
     return 0;
 }
 
+/* One graph of a TriG export: the graph's label, then its triples
+ * (stream, consumed) as N-Triples lines in braces: raptor 2 reads TriG but
+ * has no TriG writer, and N-Triples lines are valid TriG statements.  0,
+ * or -1 when reading the stream or writing fails. */
+static int
+trig_graph(raptor_serializer *nt, FILE *fp, librdf_stream *stream,
+           librdf_node *graph, size_t *count)
+{
+    unsigned char *label = raptor_term_to_string(graph);
+    int rc = -1;
+    if (label && fprintf(fp, "%s {\n", (const char *)label) >= 0 &&
+        serialize_stream(nt, stream, NULL, NULL, count) == 0 &&
+        raptor_serializer_flush(nt) == 0 && fputs("}\n", fp) >= 0)
+        rc = 0;
+    if (label)
+        raptor_free_memory(label);
+    librdf_free_stream(stream);
+    return rc;
+}
+
 int
 dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
                 FILE *fp, size_t *written, struct dg_error *err)
@@ -876,15 +896,17 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
     librdf_stream *stream = NULL;
     struct hset seen = {NULL, 0, 0};
     size_t count = 0;
-    int quads = !strcmp(syntax, "nquads") || !strcmp(syntax, "trig");
+    int trig = !strcmp(syntax, "trig");
+    int quads = !strcmp(syntax, "nquads") || trig;
+    const char *writer = trig ? "ntriples" : syntax; /* see trig_graph */
     int rc = -1;
 
-    if (!raptor_world_is_serializer_name(rw, syntax))
+    if (!raptor_world_is_serializer_name(rw, writer))
         return dg_error_set(err, DG_ERR_USAGE,
                             "unknown export format '%s' (turtle, ntriples, "
                             "nquads, trig, rdfxml)",
                             syntax);
-    if (!(ser = raptor_new_serializer(rw, syntax)))
+    if (!(ser = raptor_new_serializer(rw, writer)))
         return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < sizeof export_prefixes / sizeof export_prefixes[0];
          i++) {
@@ -907,8 +929,13 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
             goto out;
         }
         stream = librdf_model_context_as_stream(st->model, only);
-        if (!stream || serialize_stream(ser, stream, quads ? only : NULL, NULL,
-                                        &count) < 0) {
+        int r = !stream ? -1
+                : trig  ? trig_graph(ser, fp, stream, only, &count)
+                        : serialize_stream(ser, stream, quads ? only : NULL,
+                                           NULL, &count);
+        if (trig)
+            stream = NULL; /* trig_graph consumed it */
+        if (r < 0) {
             dg_error_set(err, DG_ERR_STORE, "cannot read graph '%s': %s",
                          graph_iri, log_text(st, "stream failed"));
             goto out;
@@ -918,13 +945,19 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
         while (it && !librdf_iterator_end(it)) {
             librdf_node *ctx = librdf_iterator_get_object(it); /* shared */
             stream = librdf_model_context_as_stream(st->model, ctx);
-            if (!stream || serialize_stream(ser, stream, quads ? ctx : NULL,
-                                            quads ? NULL : &seen, &count) < 0) {
+            int r = !stream ? -1
+                    : trig  ? trig_graph(ser, fp, stream, ctx, &count)
+                            : serialize_stream(ser, stream, quads ? ctx : NULL,
+                                              quads ? NULL : &seen, &count);
+            if (trig)
+                stream = NULL; /* trig_graph consumed it */
+            if (r < 0) {
                 dg_error_set(err, DG_ERR_STORE, "cannot read the store: %s",
                              log_text(st, "stream failed"));
                 goto out;
             }
-            librdf_free_stream(stream);
+            if (stream)
+                librdf_free_stream(stream);
             stream = NULL;
             librdf_iterator_next(it);
         }
