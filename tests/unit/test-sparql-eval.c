@@ -324,6 +324,20 @@ main(void)
         dg_query_free(q);
     }
 
+    {
+        /* found by tests/fuzz: a zero-or-one path with both ends unbound
+         * on an empty graph sorted a NULL array (UBSan) */
+        struct dg_dataset *empty = dg_mem_dataset_new();
+        struct dg_query *q = dg_sparql_parse(
+            "SELECT * { ?a <" EX "p>? ?b } ORDER BY ?a", NULL, &err);
+        struct dg_results *r =
+            q && empty ? dg_sparql_eval(q, empty, NULL, &err) : NULL;
+        ok(r && r->nrows == 0, "?a :p? ?b on an empty dataset: no rows");
+        dg_results_free(r);
+        dg_query_free(q);
+        dg_dataset_free(empty);
+    }
+
     dg_dataset_free(ds);
     return tap_done();
 }
