@@ -838,10 +838,15 @@ static const struct {
 
 static int
 serialize_stream(raptor_serializer *ser, librdf_stream *stream,
-                 librdf_node *graph, struct hset *seen, size_t *count)
+                 librdf_node *graph, int default_only, struct hset *seen,
+                 size_t *count)
 {
     while (!librdf_stream_end(stream)) {
         librdf_statement *s = librdf_stream_get_object(stream); /* shared */
+        if (default_only && librdf_stream_get_context2(stream)) {
+            librdf_stream_next(stream);
+            continue;
+        }
         if (seen) {
             uint64_t h = 14695981039346656037ULL;
             h = hash_node(h, librdf_statement_get_subject(s));
@@ -876,12 +881,45 @@ trig_graph(raptor_serializer *nt, FILE *fp, librdf_stream *stream,
     unsigned char *label = raptor_term_to_string(graph);
     int rc = -1;
     if (label && fprintf(fp, "%s {\n", (const char *)label) >= 0 &&
-        serialize_stream(nt, stream, NULL, NULL, count) == 0 &&
+        serialize_stream(nt, stream, NULL, 0, NULL, count) == 0 &&
         raptor_serializer_flush(nt) == 0 && fputs("}\n", fp) >= 0)
         rc = 0;
     if (label)
         raptor_free_memory(label);
     librdf_free_stream(stream);
+    return rc;
+}
+
+/* The default graph (`load --default`) into an export: the statements
+ * that the whole-model stream gives without a graph, as triples (in TriG
+ * a "{ ... }" block).  Only when the stream tells graphs (lmdb, memory)
+ * or the store has no named graph (ngraphs 0): a hashes store's stream is
+ * the union of its graphs, so its default graph cannot be told apart
+ * there.  0, or -1 on error. */
+static int
+export_default_graph(struct dg_store *st, raptor_serializer *ser, FILE *fp,
+                     int trig, size_t ngraphs, struct hset *seen, size_t *count)
+{
+    librdf_stream *s = librdf_model_as_stream(st->model);
+    int named = 0, unnamed = 0, rc = -1;
+    if (!s)
+        return -1;
+    for (; !librdf_stream_end(s); librdf_stream_next(s)) {
+        if (librdf_stream_get_context2(s))
+            named = 1;
+        else
+            unnamed = 1;
+    }
+    librdf_free_stream(s);
+    if (!unnamed || (!named && ngraphs))
+        return 0;
+    if (!(s = librdf_model_as_stream(st->model)))
+        return -1;
+    if ((!trig || fputs("{\n", fp) >= 0) &&
+        serialize_stream(ser, s, NULL, 1, seen, count) == 0 &&
+        raptor_serializer_flush(ser) == 0 && (!trig || fputs("}\n", fp) >= 0))
+        rc = 0;
+    librdf_free_stream(s);
     return rc;
 }
 
@@ -931,7 +969,7 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
         stream = librdf_model_context_as_stream(st->model, only);
         int r = !stream ? -1
                 : trig  ? trig_graph(ser, fp, stream, only, &count)
-                        : serialize_stream(ser, stream, quads ? only : NULL,
+                        : serialize_stream(ser, stream, quads ? only : NULL, 0,
                                            NULL, &count);
         if (trig)
             stream = NULL; /* trig_graph consumed it */
@@ -941,14 +979,16 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
             goto out;
         }
     } else {
+        size_t ngraphs = 0;
         it = librdf_model_get_contexts(st->model);
         while (it && !librdf_iterator_end(it)) {
+            ngraphs++;
             librdf_node *ctx = librdf_iterator_get_object(it); /* shared */
             stream = librdf_model_context_as_stream(st->model, ctx);
             int r = !stream ? -1
                     : trig  ? trig_graph(ser, fp, stream, ctx, &count)
                             : serialize_stream(ser, stream, quads ? ctx : NULL,
-                                              quads ? NULL : &seen, &count);
+                                               0, quads ? NULL : &seen, &count);
             if (trig)
                 stream = NULL; /* trig_graph consumed it */
             if (r < 0) {
@@ -960,6 +1000,12 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
                 librdf_free_stream(stream);
             stream = NULL;
             librdf_iterator_next(it);
+        }
+        if (export_default_graph(st, ser, fp, trig, ngraphs,
+                                 quads ? NULL : &seen, &count) < 0) {
+            dg_error_set(err, DG_ERR_STORE, "cannot read the default graph: %s",
+                         log_text(st, "stream failed"));
+            goto out;
         }
     }
     if (raptor_serializer_serialize_end(ser) != 0 || ferror(fp)) {
