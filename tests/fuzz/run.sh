@@ -27,7 +27,8 @@ shift $((OPTIND - 1))
 # leaks inside librdf, raptor and rasqal are theirs (tests/lsan.supp);
 # ASan's own limits are set by libFuzzer's flags below
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# open findings in code owned elsewhere are suppressed in ubsan.supp
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:suppressions=$src/tests/fuzz/ubsan.supp}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$src/tests/lsan.supp:print_suppressions=0}
 export DIPLOGRAPH_DATADIR=${DIPLOGRAPH_DATADIR:-$src/extract/data}
 # the targets' scratch stores: in memory when there is a tmpfs (fuzz-load
