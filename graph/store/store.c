@@ -525,7 +525,29 @@ struct load_ctx {
     librdf_node *default_ctx;
     size_t seen, added;
     int failed;
+    raptor_parser *parser; /* borrowed: where a bad IRI is */
+    int bad_line;          /* line of the first bad IRI (-1: unknown) */
 };
+
+/* 1 when t (NULL is fine) is not an IRI, or is one (or a literal whose
+ * datatype is one) without the characters RDF's IRIREF forbids: controls,
+ * space, <>"{}|^`\.  raptor's N-Triples and N-Quads parsers let them
+ * through; stored, they make exports that do not parse. */
+static int
+iri_ok(const raptor_term *t)
+{
+    raptor_uri *u = NULL;
+    size_t n = 0;
+    if (t && t->type == RAPTOR_TERM_TYPE_URI)
+        u = t->value.uri;
+    else if (t && t->type == RAPTOR_TERM_TYPE_LITERAL)
+        u = t->value.literal.datatype;
+    const unsigned char *s = u ? raptor_uri_as_counted_string(u, &n) : NULL;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] <= 0x20 || strchr("<>\"{}|^`\\", s[i]))
+            return 0;
+    return 1;
+}
 
 static void
 load_statement(void *user_data, raptor_statement *rs)
@@ -534,6 +556,13 @@ load_statement(void *user_data, raptor_statement *rs)
     lc->seen++;
     if (lc->failed)
         return;
+    if (!iri_ok(rs->subject) || !iri_ok(rs->predicate) || !iri_ok(rs->object) ||
+        !iri_ok(rs->graph)) {
+        raptor_locator *loc = raptor_parser_get_locator(lc->parser);
+        lc->bad_line = loc && loc->line > 0 ? loc->line : -1;
+        lc->failed = 1;
+        return;
+    }
     librdf_node *ctx = rs->graph ? rs->graph : lc->default_ctx;
     if (add_nodes(lc->st, ctx, librdf_new_node_from_node(rs->subject),
                   librdf_new_node_from_node(rs->predicate),
@@ -566,7 +595,7 @@ parse_into(struct dg_store *st, const char *path, const char *syntax,
     raptor_parser *parser = NULL;
     raptor_uri *file_uri = NULL;
     unsigned char *uri_str = NULL;
-    struct load_ctx lc = {st, NULL, 0, 0, 0};
+    struct load_ctx lc = {st, NULL, 0, 0, 0, NULL, 0};
     FILE *fp = NULL;
     int rc = -1;
 
@@ -598,6 +627,7 @@ parse_into(struct dg_store *st, const char *path, const char *syntax,
         dg_error_set(err, DG_ERR_USAGE, "unknown RDF syntax '%s'", syntax);
         goto out;
     }
+    lc.parser = parser;
     raptor_parser_set_statement_handler(parser, &lc, load_statement);
     log_reset(st);
     txn_begin(st);
@@ -607,6 +637,20 @@ parse_into(struct dg_store *st, const char *path, const char *syntax,
         txn_abort(st);
         dg_error_set(err, DG_ERR_INPUT, "cannot parse '%s' as %s: %s", path,
                      syntax, log_text(st, "parse error"));
+        goto out;
+    }
+    if (lc.bad_line) {
+        txn_abort(st);
+        if (lc.bad_line > 0)
+            dg_error_set(err, DG_ERR_INPUT,
+                         "cannot parse '%s' as %s: line %d: an IRI with a "
+                         "space, a control character or one of <>\"{}|^`\\",
+                         path, syntax, lc.bad_line);
+        else
+            dg_error_set(err, DG_ERR_INPUT,
+                         "cannot parse '%s' as %s: an IRI with a space, a "
+                         "control character or one of <>\"{}|^`\\",
+                         path, syntax);
         goto out;
     }
     if (lc.failed || lc.added != lc.seen) {
