@@ -15,7 +15,7 @@
 
 static const char usage_line[] =
     "usage: diplograph render [--store SPEC] [-T svg|png|pdf|dot] "
-    "[-K dot|neato|sfdp|circo|fdp] [--limit N] [-o FILE]\n"
+    "[-K dot|neato|sfdp|circo|fdp] [--max-nodes N] [-o FILE]\n"
     "                         [--timeout MS] [--max-rows N] "
     "(FILE.rq | -e 'SPARQL')";
 
@@ -28,8 +28,12 @@ static const char help_text[] =
     "Nodes show labels, with a shape and colour by type and a legend.\n\n"
     "  -T FORMAT   svg, png, pdf, or dot (the graph before layout, sorted)\n"
     "  -K ENGINE   layout engine; default: the query's '# render:' header,\n"
-    "              else dot up to 150 nodes and sfdp above\n"
-    "  --limit N   draw at most N nodes, the most connected (default 300)\n"
+    "              else dot when it is quick and sfdp above; an engine that\n"
+    "              would take more than seconds on the graph is replaced by\n"
+    "              sfdp (the diagram says so; -T dot: its layout attribute)\n"
+    "  --max-nodes N  draw at most N nodes, the most connected, and the\n"
+    "              edges among them (default 60; 0: all, as many as sfdp\n"
+    "              lays out in seconds); --limit N is the older name\n"
     "  -o FILE     write FILE (replaced only when rendering succeeded)\n"
     "  --timeout MS   stop the query after MS milliseconds (default: none)\n"
     "  --max-rows N   stop the query when it holds more than N rows in\n"
@@ -46,6 +50,7 @@ cmd_render(int argc, char **argv)
         {"format", required_argument, NULL, 'T'},
         {"engine", required_argument, NULL, 'K'},
         {"limit", required_argument, NULL, 'l'},
+        {"max-nodes", required_argument, NULL, 'm'},
         {"output", required_argument, NULL, 'o'},
         {"expr", required_argument, NULL, 'e'},
         {"timeout", required_argument, NULL, 't'},
@@ -64,6 +69,7 @@ cmd_render(int argc, char **argv)
     struct dg_output o;
     FILE *fp;
     unsigned long lim;
+    long max_nodes;
     struct dg_query_opts qopts = {0, 0, DG_CLI_MAX_ROWS};
 
     optind = 1;
@@ -91,6 +97,13 @@ cmd_render(int argc, char **argv)
                 return dg_cli_usage_error(usage_line,
                                           "render: bad --limit '%s'", optarg);
             opts.limit = (size_t)lim;
+            break;
+        case 'm':
+            if (dg_cli_parse_long(optarg, &max_nodes) < 0)
+                return dg_cli_usage_error(
+                    usage_line, "render: --max-nodes takes a count, not '%s'",
+                    optarg);
+            opts.limit = max_nodes ? (size_t)max_nodes : DG_RENDER_ALL;
             break;
         case 't':
             if (dg_cli_parse_long(optarg, &qopts.timeout_ms) < 0)
@@ -143,8 +156,11 @@ cmd_render(int argc, char **argv)
         goto out;
     }
     if (info.nodes_shown < info.nodes_total)
-        dg_cli_warn("showing %zu of %zu nodes (--limit)", info.nodes_shown,
+        dg_cli_warn("showing %zu of %zu nodes (--max-nodes)", info.nodes_shown,
                     info.nodes_total);
+    if (info.requested[0])
+        dg_cli_warn("layout with %s: %s would be too slow for %zu nodes",
+                    info.engine, info.requested, info.nodes_shown);
     dg_cli_note(2, "%zu nodes, %zu edges%s%s", info.nodes_shown,
                 info.edges_shown, info.engine[0] ? ", layout " : "",
                 info.engine);
