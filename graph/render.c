@@ -376,10 +376,17 @@ node_label(struct dg_store *st, struct rnode *n)
 static int
 is_number(const struct dg_term *t)
 {
-    static const char *const types[] = {
-        "integer",         "decimal",       "double",  "float",
-        "int",             "long",          "short",   "nonNegativeInteger",
-        "positiveInteger", "unsignedLong",  "unsignedInt"};
+    static const char *const types[] = {"integer",
+                                        "decimal",
+                                        "double",
+                                        "float",
+                                        "int",
+                                        "long",
+                                        "short",
+                                        "nonNegativeInteger",
+                                        "positiveInteger",
+                                        "unsignedLong",
+                                        "unsignedInt"};
     size_t nl = strlen(DG_NS_XSD);
     if (t->type != DG_TERM_LITERAL || !t->value || !t->datatype ||
         strncmp(t->datatype, DG_NS_XSD, nl) != 0)
@@ -410,8 +417,8 @@ static struct dg_results *
 symmetric_predicates(struct dg_store *st)
 {
     static const char q[] =
-        "SELECT DISTINCT ?p WHERE { GRAPH <" DG_ONTOLOGY_GRAPH "> { ?p a <" DG_NS_OWL
-        "SymmetricProperty> } } ORDER BY ?p";
+        "SELECT DISTINCT ?p WHERE { GRAPH <" DG_ONTOLOGY_GRAPH
+        "> { ?p a <" DG_NS_OWL "SymmetricProperty> } } ORDER BY ?p";
     return dg_store_query(st, q, NULL);
 }
 
@@ -621,8 +628,8 @@ collect_rows(struct rgraph *g, struct dg_store *st, const struct dg_results *r,
     for (size_t i = 0; i < g->nedges; i++)
         if (n == 0 || cmp_edge(&g->edges[n - 1], &g->edges[i]) != 0)
             g->edges[n++] = g->edges[i];
-        else if (g->edges[i].wtext && (!g->edges[n - 1].wtext ||
-                                       g->edges[i].w > g->edges[n - 1].w))
+        else if (g->edges[i].wtext &&
+                 (!g->edges[n - 1].wtext || g->edges[i].w > g->edges[n - 1].w))
             g->edges[n - 1] = g->edges[i];
     g->nedges = n;
     for (size_t i = 0; i < g->nedges; i++) {
@@ -706,7 +713,7 @@ static const struct engine_bound {
     const char *engine;
     size_t nodes, edges;
 } bounds[] = {
-    {"dot", 200, 400},  {"neato", 400, 700}, {"fdp", 250, 500},
+    {"dot", 200, 400},  {"neato", 400, 700},  {"fdp", 250, 500},
     {"circo", 60, 120}, {"sfdp", 1000, 4000},
 };
 
@@ -930,8 +937,7 @@ struct node_facts {
 };
 
 static int
-any_kept_of_kind(struct dg_store *st, const struct rgraph *g,
-                 const char *kind)
+any_kept_of_kind(struct dg_store *st, const struct rgraph *g, const char *kind)
 {
     for (size_t i = 0; i < g->nnodes; i++)
         if (g->nodes[i].keep && g->nodes[i].type == DG_TERM_IRI &&
@@ -951,8 +957,8 @@ node_facts_init(struct node_facts *f, struct dg_store *st,
         "SELECT DISTINCT ?e ?d WHERE { ?e a <" DG_NS_SCHEMA "Event> . "
         "?e <" DG_NS_SCHEMA "startDate> ?d } ORDER BY ?e ?d";
     static const char media_q[] =
-        "SELECT DISTINCT ?o WHERE { ?o a <" DG_NS_SCHEMA "Organization> ; <" DG_NS
-        "orgKind> \"media\" } ORDER BY ?o";
+        "SELECT DISTINCT ?o WHERE { ?o a <" DG_NS_SCHEMA
+        "Organization> ; <" DG_NS "orgKind> \"media\" } ORDER BY ?o";
     memset(f, 0, sizeof *f);
     if (any_kept_of_kind(st, g, "event"))
         f->dates_r = dg_store_query(st, dates_q, NULL);
@@ -1182,7 +1188,8 @@ build_edge(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
         set(ae, "color", edge_colour(p, e->label)); /* named in the legend */
     if (e->wtext && p->wmax > 1 && e->w > 1) {
         /* 1 to 5 points, logarithmic: counts span orders of magnitude */
-        snprintf(buf, sizeof buf, "%.2f", 1.0 + 4.0 * log2ish(e->w) / log2ish(p->wmax));
+        snprintf(buf, sizeof buf, "%.2f",
+                 1.0 + 4.0 * log2ish(e->w) / log2ish(p->wmax));
         set(ae, "penwidth", buf);
     }
     rc = 0;
