@@ -109,6 +109,8 @@ dg_query_header_parse(const char *sparql, struct dg_query_header *h)
                     parse_render(h, line);
                 else if (!strcmp(key, "cluster"))
                     copy_word(h->cluster, sizeof h->cluster, line);
+                else if (!strcmp(key, "edges"))
+                    h->undirected = !strcmp(line, "undirected");
             }
         }
         p = eol ? eol + 1 : NULL;
@@ -219,6 +221,7 @@ struct rnode {
     size_t degree;
     const char *label; /* borrowed from the store: dg_store_label, or NULL */
     int label_done;    /* label was looked up */
+    int has_edge;      /* scratch for apply_edge_limit */
     int keep;
     size_t cluster_ix; /* index into the cluster list when kept */
     Agnode_t *an;
@@ -231,6 +234,7 @@ struct redge {
     const char *wname; /* borrowed: the column of its count, or NULL */
     const char *wtext; /* borrowed: the count as written, or NULL */
     double w;          /* the count; the largest of duplicate rows */
+    int keep;          /* drawn: see apply_edge_limit */
 };
 
 struct cluster {
@@ -640,40 +644,70 @@ collect_rows(struct rgraph *g, struct dg_store *st, const struct dg_results *r,
 }
 
 struct rank {
-    size_t degree, ix; /* nodes are sorted, so ix orders by IRI */
+    size_t links, degree, ix; /* nodes are sorted, so ix orders by IRI */
 };
 
 static int
 cmp_rank(const void *a, const void *b)
 {
     const struct rank *x = a, *y = b;
+    if (x->links != y->links)
+        return x->links > y->links ? -1 : 1;
     if (x->degree != y->degree)
         return x->degree > y->degree ? -1 : 1;
     return x->ix < y->ix ? -1 : x->ix > y->ix;
 }
 
-/* marks the nodes to draw: all, or the limit most connected (ties broken by
- * IRI); may be called again with a smaller limit */
+/* Marks the nodes to draw: all, or limit of them: the third most connected
+ * (the hubs), then the nodes with the most edges to the hubs, then by
+ * degree; ties broken by IRI.  Not simply the most connected: in a star
+ * graph (chairs and the events they chair) those are all centres, with no
+ * edge between them.  May be called again with a smaller limit. */
 static int
 apply_limit(struct rgraph *g, size_t limit)
 {
     struct rank *rk;
+    size_t hubs = limit - limit / 3 * 2, n = 0;
     for (size_t i = 0; i < g->nnodes; i++)
-        g->nodes[i].keep = 0;
-    if (g->nnodes <= limit) {
-        for (size_t i = 0; i < g->nnodes; i++)
-            g->nodes[i].keep = 1;
+        g->nodes[i].keep = g->nnodes <= limit;
+    if (g->nnodes <= limit)
         return 0;
-    }
     if (!(rk = malloc(g->nnodes * sizeof *rk)))
         return -1;
     for (size_t i = 0; i < g->nnodes; i++) {
+        rk[i].links = 0;
         rk[i].degree = g->nodes[i].degree;
         rk[i].ix = i;
     }
-    if (g->nnodes)
-        qsort(rk, g->nnodes, sizeof *rk, cmp_rank);
-    for (size_t i = 0; i < limit; i++)
+    qsort(rk, g->nnodes, sizeof *rk, cmp_rank);
+    for (size_t i = 0; i < hubs; i++)
+        g->nodes[rk[i].ix].keep = 1;
+    /* the others, ranked by their edges to the hubs */
+    for (size_t i = hubs; i < g->nnodes; i++)
+        rk[n++] = rk[i];
+    for (size_t i = 0; i < n; i++)
+        rk[i].links = 0;
+    {
+        size_t *pos = malloc(g->nnodes * sizeof *pos);
+        if (!pos) {
+            free(rk);
+            return -1;
+        }
+        for (size_t i = 0; i < g->nnodes; i++)
+            pos[i] = (size_t)-1;
+        for (size_t i = 0; i < n; i++)
+            pos[rk[i].ix] = i;
+        for (size_t i = 0; i < g->nedges; i++) {
+            size_t s = g->edges[i].s, t = g->edges[i].t;
+            if (g->nodes[s].keep && pos[t] != (size_t)-1)
+                rk[pos[t]].links++;
+            if (g->nodes[t].keep && pos[s] != (size_t)-1)
+                rk[pos[s]].links++;
+        }
+        free(pos);
+    }
+    qsort(rk, n, sizeof *rk, cmp_rank);
+    for (size_t i = 0; i < limit - hubs; i++)
         g->nodes[rk[i].ix].keep = 1;
     free(rk);
     return 0;
@@ -691,7 +725,71 @@ kept_nodes(const struct rgraph *g)
 static int
 edge_kept(const struct rgraph *g, const struct redge *e)
 {
-    return g->nodes[e->s].keep && g->nodes[e->t].keep;
+    return e->keep && g->nodes[e->s].keep && g->nodes[e->t].keep;
+}
+
+struct erank {
+    double w;
+    size_t degree, ix; /* edges are sorted, so ix orders by IRI */
+};
+
+static int
+cmp_erank(const void *a, const void *b)
+{
+    const struct erank *x = a, *y = b;
+    if (x->w != y->w)
+        return x->w > y->w ? -1 : 1;
+    if (x->degree != y->degree)
+        return x->degree > y->degree ? -1 : 1;
+    return x->ix < y->ix ? -1 : x->ix > y->ix;
+}
+
+/* Marks the edges to draw among the kept nodes: all, or limit of them:
+ * first the strongest edge of each node (so that no drawn node is left
+ * without its edges), then the strongest others; strongest is the largest
+ * count, then between the most connected nodes, then by IRI. */
+static int
+apply_edge_limit(struct rgraph *g, size_t limit)
+{
+    struct erank *rk;
+    size_t n = 0;
+    for (size_t i = 0; i < g->nedges; i++) {
+        struct redge *e = &g->edges[i];
+        e->keep = g->nodes[e->s].keep && g->nodes[e->t].keep;
+        n += e->keep != 0;
+    }
+    if (n <= limit)
+        return 0;
+    if (!(rk = malloc(n * sizeof *rk)))
+        return -1;
+    n = 0;
+    for (size_t i = 0; i < g->nedges; i++) {
+        struct redge *e = &g->edges[i];
+        if (!e->keep)
+            continue;
+        rk[n].w = e->wtext ? e->w : 0;
+        rk[n].degree = g->nodes[e->s].degree + g->nodes[e->t].degree;
+        rk[n++].ix = i;
+        e->keep = 0;
+    }
+    qsort(rk, n, sizeof *rk, cmp_erank);
+    for (size_t i = 0; i < g->nnodes; i++)
+        g->nodes[i].has_edge = 0;
+    for (size_t i = 0; i < n && limit > 0; i++) {
+        struct redge *e = &g->edges[rk[i].ix];
+        if (g->nodes[e->s].has_edge && g->nodes[e->t].has_edge)
+            continue;
+        e->keep = 1;
+        g->nodes[e->s].has_edge = g->nodes[e->t].has_edge = 1;
+        limit--;
+    }
+    for (size_t i = 0; i < n && limit > 0; i++)
+        if (!g->edges[rk[i].ix].keep) {
+            g->edges[rk[i].ix].keep = 1;
+            limit--;
+        }
+    free(rk);
+    return 0;
 }
 
 static size_t
@@ -705,35 +803,57 @@ kept_edges(const struct rgraph *g)
 
 /* ---- bounded layout */
 
-/* The most nodes and edges each engine lays out in about 5 s on a 2-core
- * machine shared with other work (bench/render-bench.sh; Graphviz 2.42,
- * SVG with labels): dot, neato, fdp and circo grow faster than linearly,
- * circo fastest of all on dense graphs. */
+/* The most nodes and edges each engine lays out, with the SVG rendered, in
+ * about 5 s on a 2-core machine shared with other work (Graphviz 2.42;
+ * bench/render-bench.sh and bench/RESULTS.md).  Measured on the canned
+ * queries over 3,000 generated articles: circo took 1.2 s on 60 nodes and
+ * 114 edges, 3.5 s on 120 and 221, did not finish in 25 s on 250 and 447,
+ * nor on 60 nodes and 896 edges; dot took 3.5 s on 250 and 447, 14 s on
+ * 250 and 1448, 4.4 s on 60 and 896; neato 4.3 s on 500 and 807, 4.5 s on
+ * 120 and 2808; fdp 1.8 s on 1000 and 1284, 5.7 s on 120 and 2808; sfdp
+ * 2.3 s on 500 and 3058, 7.4 s on 1000 and 5836.  sfdp is last: the one
+ * that replaces the others. */
 static const struct engine_bound {
     const char *engine;
     size_t nodes, edges;
 } bounds[] = {
-    {"dot", 200, 400},  {"neato", 400, 700},  {"fdp", 250, 500},
-    {"circo", 60, 120}, {"sfdp", 1000, 4000},
+    {"dot", 250, 700},   {"neato", 500, 2000}, {"fdp", 1000, 2000},
+    {"circo", 100, 200}, {"sfdp", 1000, 3000},
 };
+
+/* the bound of engine (an engine_ok name) */
+static const struct engine_bound *
+engine_bound(const char *engine)
+{
+    size_t n = sizeof bounds / sizeof bounds[0];
+    for (size_t i = 0; i + 1 < n; i++)
+        if (!strcmp(engine, bounds[i].engine))
+            return &bounds[i];
+    return &bounds[n - 1]; /* sfdp */
+}
 
 static int
 engine_fits(const char *engine, size_t nodes, size_t edges)
 {
-    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0]; i++)
-        if (!strcmp(engine, bounds[i].engine))
-            return nodes <= bounds[i].nodes && edges <= bounds[i].edges;
-    return 1;
+    const struct engine_bound *b = engine_bound(engine);
+    return nodes <= b->nodes && edges <= b->edges;
 }
 
-/* Chooses the engine for what is kept: the requested one (NULL: dot or
- * sfdp, whichever fits) unless it would be slow, then sfdp; when even sfdp
- * would be slow, keeps fewer nodes.  *requested is set to the engine that
- * was replaced, else NULL. */
+/* Marks what to draw and chooses the engine: at most limit nodes (the most
+ * connected) and elimit edges among them (the strongest); the engine asked
+ * for (NULL: dot or sfdp, whichever fits) unless it would be slow, then
+ * sfdp; when even sfdp would be slow, fewer nodes and edges.  *requested
+ * is set to the engine that was replaced, else NULL.  NULL when out of
+ * memory. */
 static const char *
-choose_engine(struct rgraph *g, const char *engine, const char **requested)
+choose_engine(struct rgraph *g, size_t limit, size_t elimit, const char *engine,
+              const char **requested)
 {
-    size_t nodes = kept_nodes(g), edges = kept_edges(g);
+    size_t nodes, edges;
+    if (apply_limit(g, limit) < 0 || apply_edge_limit(g, elimit) < 0)
+        return NULL;
+    nodes = kept_nodes(g);
+    edges = kept_edges(g);
     *requested = NULL;
     if (!engine)
         engine = engine_fits("dot", nodes, edges) ? "dot" : "sfdp";
@@ -741,9 +861,13 @@ choose_engine(struct rgraph *g, const char *engine, const char **requested)
         *requested = engine;
         engine = "sfdp";
     }
-    while (nodes > 1 && !engine_fits(engine, nodes, edges)) {
-        size_t max = bounds[sizeof bounds / sizeof bounds[0] - 1].nodes;
-        if (apply_limit(g, nodes > max ? max : nodes - nodes / 4) < 0)
+    while (!engine_fits(engine, nodes, edges)) {
+        const struct engine_bound *b = engine_bound(engine);
+        if (nodes > b->nodes && apply_limit(g, b->nodes) < 0)
+            return NULL;
+        if (elimit > b->edges)
+            elimit = b->edges;
+        if (apply_edge_limit(g, elimit) < 0)
             return NULL;
         nodes = kept_nodes(g);
         edges = kept_edges(g);
@@ -1207,7 +1331,7 @@ build_legend(Agraph_t *g, const int *kinds_seen, const struct edge_plan *p)
     size_t nkinds = 0, ncolours = p->mode == EDGES_COLOUR ? p->nlabels : 0;
     for (size_t i = 0; i < NSTYLES; i++)
         nkinds += kinds_seen[i] != 0;
-    if (nkinds + ncolours == 0)
+    if (nkinds + ncolours < 2) /* one kind of node: its shape says it */
         return 0;
     if (!(lg = agsubg(g, (char *)"cluster_legend", 1)))
         return -1;
@@ -1259,6 +1383,7 @@ struct graph_notes {
     const char *engine;    /* the layout engine */
     const char *requested; /* the engine replaced by it, or NULL */
     size_t edges;          /* edges kept */
+    size_t edges_among;    /* edges between kept nodes */
 };
 
 static int
@@ -1283,6 +1408,12 @@ build_graph(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
     if (gn->shown < rg->nnodes) {
         snprintf(buf, sizeof buf, "%sshowing %zu of %zu nodes (most connected)",
                  title.n ? "\\n" : "", gn->shown, rg->nnodes);
+        sb_puts(&title, buf);
+    }
+    if (gn->edges < gn->edges_among) {
+        snprintf(buf, sizeof buf, "%s%zu of their %zu edges (%s)",
+                 title.n ? "\\n" : "", gn->edges, gn->edges_among,
+                 plan.wmax > 0 ? "the largest counts" : "the most connected");
         sb_puts(&title, buf);
     }
     if (plan.mode == EDGES_COMMON) {
@@ -1386,9 +1517,12 @@ dg_render_results(struct dg_store *st, const struct dg_results *r,
     char *data = NULL; /* the rendered diagram (gvFreeRenderData) */
     unsigned int len;  /* its length (this Graphviz's gvRenderData type) */
     size_t limit = opts->limit ? opts->limit : DG_RENDER_DEFAULT_LIMIT;
+    size_t edge_limit = limit > (size_t)-1 / DG_RENDER_EDGES_PER_NODE
+                            ? (size_t)-1
+                            : limit * DG_RENDER_EDGES_PER_NODE;
     size_t nedges = 0;
     const char *engine = opts->engine && *opts->engine ? opts->engine : NULL;
-    struct graph_notes gn = {0, NULL, NULL, 0};
+    struct graph_notes gn = {0, NULL, NULL, 0, 0};
     agusererrf old_errf = agseterrf(gv_errf);
 
     gv_msg[0] = '\0';
@@ -1419,14 +1553,17 @@ dg_render_results(struct dg_store *st, const struct dg_results *r,
     if (collect_nodes(&rg, r, &cols) < 0 ||
         collect_rows(&rg, st, r, &cols,
                      opts->header && opts->header->undirected) < 0 ||
-        apply_limit(&rg, limit) < 0 ||
-        !(gn.engine = choose_engine(&rg, engine, &gn.requested)) ||
+        !(gn.engine =
+              choose_engine(&rg, limit, edge_limit, engine, &gn.requested)) ||
         collect_clusters(&rg) < 0) {
         dg_error_set(err, DG_ERR_NOMEM, "out of memory building the diagram");
         goto out;
     }
     gn.shown = kept_nodes(&rg);
     gn.edges = kept_edges(&rg);
+    for (size_t i = 0; i < rg.nedges; i++)
+        gn.edges_among +=
+            rg.nodes[rg.edges[i].s].keep && rg.nodes[rg.edges[i].t].keep;
     engine = gn.engine;
 
     if (!(g = agopen((char *)"diplograph", Agdirected, NULL))) {

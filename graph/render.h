@@ -40,6 +40,7 @@
  *                                     other text after ';' is a free
  *                                     comment
  *   # cluster: ?var                   group target nodes by ?var's value
+ *   # edges: undirected               the relation is symmetric: no arrows
  *
  * Output formats are whitelisted: "svg", "png", "pdf", and "dot", which is
  * the graph *before* layout (nodes and edges sorted), stable across Graphviz
@@ -58,6 +59,8 @@
 /* the most nodes drawn unless asked otherwise: enough for the hubs of any
  * canned query, few enough for labels to stay readable */
 #define DG_RENDER_DEFAULT_LIMIT 60
+/* at most this many edges per node drawn are drawn (the strongest) */
+#define DG_RENDER_EDGES_PER_NODE 3
 /* opts->limit for "every node" (still cut when no engine can lay that many
  * out in seconds) */
 #define DG_RENDER_ALL ((size_t)-1)
@@ -67,7 +70,7 @@ struct dg_query_header {
     char question[512]; /* "" when absent */
     char engine[16];    /* "" when absent, "none", or an engine name */
     char cluster[64];   /* column name without '?'; "" when absent */
-    int undirected;     /* 1: "edges=undirected" (a symmetric relation) */
+    int undirected;     /* 1: "edges: undirected" or "edges=undirected" */
 };
 
 /* Reads the header comments of sparql (borrowed) into h.  Values too long
