@@ -809,7 +809,8 @@ kept_edges(const struct rgraph *g)
  * queries over 3,000 generated articles: circo took 1.2 s on 60 nodes and
  * 114 edges, 3.5 s on 120 and 221, did not finish in 25 s on 250 and 447,
  * nor on 60 nodes and 896 edges; dot took 3.5 s on 250 and 447, 14 s on
- * 250 and 1448, 4.4 s on 60 and 896; neato 4.3 s on 500 and 807, 4.5 s on
+ * 250 and 1448, 4.4 s on 60 and 896 and 10 s on the 183 and 659 of
+ * requests-provisions; neato 4.3 s on 500 and 807, 4.5 s on
  * 120 and 2808; fdp 1.8 s on 1000 and 1284, 5.7 s on 120 and 2808; sfdp
  * 2.3 s on 500 and 3058, 7.4 s on 1000 and 5836.  sfdp is last: the one
  * that replaces the others. */
@@ -817,7 +818,7 @@ static const struct engine_bound {
     const char *engine;
     size_t nodes, edges;
 } bounds[] = {
-    {"dot", 250, 700},   {"neato", 500, 2000}, {"fdp", 1000, 2000},
+    {"dot", 250, 450},   {"neato", 500, 2000}, {"fdp", 1000, 2000},
     {"circo", 100, 200}, {"sfdp", 1000, 3000},
 };
 
@@ -857,7 +858,7 @@ choose_engine(struct rgraph *g, size_t limit, size_t elimit, const char *engine,
     *requested = NULL;
     if (!engine)
         engine = engine_fits("dot", nodes, edges) ? "dot" : "sfdp";
-    if (!engine_fits(engine, nodes, edges)) {
+    if (!engine_fits(engine, nodes, edges) && strcmp(engine, "sfdp") != 0) {
         *requested = engine;
         engine = "sfdp";
     }
