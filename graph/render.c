@@ -812,14 +812,15 @@ kept_edges(const struct rgraph *g)
  * 250 and 1448, 4.4 s on 60 and 896 and 10 s on the 183 and 659 of
  * requests-provisions; neato 4.3 s on 500 and 807, 4.5 s on
  * 120 and 2808; fdp 1.8 s on 1000 and 1284, 5.7 s on 120 and 2808; sfdp
- * 2.3 s on 500 and 3058, 7.4 s on 1000 and 5836.  sfdp is last: the one
- * that replaces the others. */
+ * 2.3 s on 500 and 3058, 7.4 s on 1000 and 5836, and on 10,000 articles
+ * 5 to 8 s on 1000 and 3000 (most of it removing overlaps), 2 s of CPU on
+ * 700 and 2000.  sfdp is last: the one that replaces the others. */
 static const struct engine_bound {
     const char *engine;
     size_t nodes, edges;
 } bounds[] = {
     {"dot", 250, 450},   {"neato", 500, 2000}, {"fdp", 1000, 2000},
-    {"circo", 100, 200}, {"sfdp", 1000, 3000},
+    {"circo", 100, 200}, {"sfdp", 700, 2000},
 };
 
 /* the bound of engine (an engine_ok name) */

@@ -116,9 +116,9 @@ expect_success 'a symmetric predicate: one undirected edge per pair, label said 
 expect_success 'a directed predicate keeps its arrows' '
     dg render --store st -T dot chain.rq >out.dot &&
     ! grep -q "dir=none" out.dot && grep -q "edges: member of" out.dot'
-expect_success 'sfdp draws at most 1,000 nodes: --max-nodes 0 on 1,200' '
+expect_success 'sfdp draws at most 700 nodes: --max-nodes 0 on 1,200' '
     dg render --store st -T dot --max-nodes 0 chain.rq >out.dot 2>err &&
-    grep -q "showing 1000 of 1200 nodes" out.dot &&
+    grep -q "showing 700 of 1200 nodes" out.dot &&
     test "$(layout_of out.dot)" = sfdp'
 expect_success 'many edges with two labels: coloured, with the colours in the legend' '
     dg render --store st -T dot --max-nodes 0 forums.rq >out.dot &&
