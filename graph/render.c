@@ -658,26 +658,47 @@ cmp_rank(const void *a, const void *b)
     return x->ix < y->ix ? -1 : x->ix > y->ix;
 }
 
+struct pair {
+    size_t cand, hub; /* a candidate's rank and a hub's node index */
+};
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+    const struct pair *x = a, *y = b;
+    if (x->cand != y->cand)
+        return x->cand < y->cand ? -1 : 1;
+    return x->hub < y->hub ? -1 : x->hub > y->hub;
+}
+
 /* Marks the nodes to draw: all, or limit of them: the third most connected
- * (the hubs), then the nodes with the most edges to the hubs, then by
- * degree; ties broken by IRI.  Not simply the most connected: in a star
- * graph (chairs and the events they chair) those are all centres, with no
- * edge between them.  May be called again with a smaller limit. */
+ * (the hubs); then, for each hub, its best neighbour, best meaning most
+ * edges to the hubs, then most connected; then the best others; ties are
+ * broken by IRI.  Not simply the most connected: in a star graph (chairs
+ * and the events they chair) those are all centres, with no edge between
+ * them.  May be called again with a smaller limit. */
 static int
 apply_limit(struct rgraph *g, size_t limit)
 {
-    struct rank *rk;
-    size_t hubs = limit - limit / 3 * 2, n = 0;
+    struct rank *rk = NULL;
+    size_t *pos = NULL;
+    struct pair *pairs = NULL;
+    size_t hubs = limit - limit / 3 * 2, n = 0, npairs = 0, left;
+    int rc = -1;
+
     for (size_t i = 0; i < g->nnodes; i++)
         g->nodes[i].keep = g->nnodes <= limit;
     if (g->nnodes <= limit)
         return 0;
-    if (!(rk = malloc(g->nnodes * sizeof *rk)))
-        return -1;
+    if (!(rk = malloc(g->nnodes * sizeof *rk)) ||
+        !(pos = malloc(g->nnodes * sizeof *pos)) ||
+        !(pairs = malloc((g->nedges + 1) * sizeof *pairs)))
+        goto out;
     for (size_t i = 0; i < g->nnodes; i++) {
         rk[i].links = 0;
         rk[i].degree = g->nodes[i].degree;
         rk[i].ix = i;
+        g->nodes[i].has_edge = 0;
     }
     qsort(rk, g->nnodes, sizeof *rk, cmp_rank);
     for (size_t i = 0; i < hubs; i++)
@@ -685,32 +706,54 @@ apply_limit(struct rgraph *g, size_t limit)
     /* the others, ranked by their edges to the hubs */
     for (size_t i = hubs; i < g->nnodes; i++)
         rk[n++] = rk[i];
+    for (size_t i = 0; i < g->nnodes; i++)
+        pos[i] = (size_t)-1;
     for (size_t i = 0; i < n; i++)
-        rk[i].links = 0;
-    {
-        size_t *pos = malloc(g->nnodes * sizeof *pos);
-        if (!pos) {
-            free(rk);
-            return -1;
-        }
-        for (size_t i = 0; i < g->nnodes; i++)
-            pos[i] = (size_t)-1;
-        for (size_t i = 0; i < n; i++)
-            pos[rk[i].ix] = i;
-        for (size_t i = 0; i < g->nedges; i++) {
-            size_t s = g->edges[i].s, t = g->edges[i].t;
-            if (g->nodes[s].keep && pos[t] != (size_t)-1)
-                rk[pos[t]].links++;
-            if (g->nodes[t].keep && pos[s] != (size_t)-1)
-                rk[pos[s]].links++;
-        }
-        free(pos);
+        pos[rk[i].ix] = i;
+    for (size_t i = 0; i < g->nedges; i++) {
+        size_t s = g->edges[i].s, t = g->edges[i].t;
+        if (g->nodes[s].keep && pos[t] != (size_t)-1)
+            rk[pos[t]].links++;
+        if (g->nodes[t].keep && pos[s] != (size_t)-1)
+            rk[pos[s]].links++;
     }
     qsort(rk, n, sizeof *rk, cmp_rank);
-    for (size_t i = 0; i < limit - hubs; i++)
-        g->nodes[rk[i].ix].keep = 1;
+    for (size_t i = 0; i < n; i++)
+        pos[rk[i].ix] = i;
+    /* each hub's best neighbour first (has_edge: the hub has one) */
+    for (size_t i = 0; i < g->nedges; i++) {
+        size_t s = g->edges[i].s, t = g->edges[i].t;
+        if (g->nodes[s].keep && pos[t] != (size_t)-1)
+            pairs[npairs++] = (struct pair){pos[t], s};
+        else if (g->nodes[t].keep && pos[s] != (size_t)-1)
+            pairs[npairs++] = (struct pair){pos[s], t};
+    }
+    if (npairs)
+        qsort(pairs, npairs, sizeof *pairs, cmp_pair);
+    left = limit - hubs;
+    for (size_t i = 0; i < npairs; i++) {
+        struct rnode *c = &g->nodes[rk[pairs[i].cand].ix];
+        if (g->nodes[pairs[i].hub].has_edge)
+            continue;
+        if (!c->keep) {
+            if (left == 0)
+                continue;
+            c->keep = 1;
+            left--;
+        }
+        g->nodes[pairs[i].hub].has_edge = 1;
+    }
+    for (size_t i = 0; i < n && left > 0; i++)
+        if (!g->nodes[rk[i].ix].keep) {
+            g->nodes[rk[i].ix].keep = 1;
+            left--;
+        }
+    rc = 0;
+out:
     free(rk);
-    return 0;
+    free(pos);
+    free(pairs);
+    return rc;
 }
 
 static size_t
@@ -1207,7 +1250,7 @@ struct edge_plan {
     const char *labels[NCOLOURS]; /* sorted distinct labels (COMMON, COLOUR) */
     size_t nlabels;
     int all_undirected, any_directed;
-    double wmax; /* the largest count; 0: no counts */
+    double wmin, wmax; /* the smallest and largest counts; 0: no counts */
 };
 
 static void
@@ -1227,6 +1270,8 @@ plan_edges(const struct rgraph *g, struct edge_plan *p)
             p->all_undirected = 0, p->any_directed = 1;
         if (e->wtext && e->w > p->wmax)
             p->wmax = e->w;
+        if (e->wtext && e->w >= 1 && (p->wmin == 0 || e->w < p->wmin))
+            p->wmin = e->w;
         if (!e->label) {
             unlabelled = 1;
             continue;
@@ -1312,10 +1357,12 @@ build_edge(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
         set(ae, "dir", "none");
     if (p->mode == EDGES_COLOUR && edge_colour(p, e->label))
         set(ae, "color", edge_colour(p, e->label)); /* named in the legend */
-    if (e->wtext && p->wmax > 1 && e->w > 1) {
-        /* 1 to 5 points, logarithmic: counts span orders of magnitude */
+    if (e->wtext && p->wmin >= 1 && p->wmax > p->wmin && e->w > p->wmin) {
+        /* 1 to 5 points from the smallest count drawn to the largest,
+         * logarithmic: counts span orders of magnitude */
         snprintf(buf, sizeof buf, "%.2f",
-                 1.0 + 4.0 * log2ish(e->w) / log2ish(p->wmax));
+                 1.0 + 4.0 * (log2ish(e->w) - log2ish(p->wmin)) /
+                           (log2ish(p->wmax) - log2ish(p->wmin)));
         set(ae, "penwidth", buf);
     }
     rc = 0;
