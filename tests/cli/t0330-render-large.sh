@@ -116,6 +116,15 @@ expect_success 'a symmetric predicate: one undirected edge per pair, label said 
 expect_success 'a directed predicate keeps its arrows' '
     dg render --store st -T dot chain.rq >out.dot &&
     ! grep -q "dir=none" out.dot && grep -q "edges: member of" out.dot'
+expect_success 'the header says a relation is symmetric: # edges: or edges=' '
+    sed "s/^# render: neato\$/&\\
+# edges: undirected/" chain.rq >chain-u.rq && grep -q "^# edges: undirected" chain-u.rq &&
+    dg render --store st -T dot chain-u.rq >out.dot 2>/dev/null &&
+    grep -q "dir=none" out.dot &&
+    sed "s/^# render: neato\$/# render: neato; edges=undirected/" chain.rq >chain-v.rq &&
+    dg render --store st -T dot chain-v.rq >out2.dot 2>/dev/null && cmp out.dot out2.dot &&
+    sed "s/^# render: neato\$/# render: neato; edges=directed/" chain.rq >chain-w.rq &&
+    dg render --store st -T dot chain-w.rq >out3.dot 2>/dev/null && ! grep -q "dir=none" out3.dot'
 expect_success 'sfdp draws at most 700 nodes: --max-nodes 0 on 1,200' '
     dg render --store st -T dot --max-nodes 0 chain.rq >out.dot 2>err &&
     grep -q "showing 700 of 1200 nodes" out.dot &&
