@@ -12,9 +12,12 @@
  *     node;
  *   - nodes show dg_store_label (never raw IRIs) and take a shape and
  *     colour from dg_store_kind; a "legend" cluster lists the kinds shown;
- *   - at most opts->limit nodes are drawn: the most connected ones (ties by
- *     IRI), with the edges among them, and the graph label says "showing N
- *     of M nodes";
+ *   - at most opts->limit nodes are drawn: a third the most connected (the
+ *     hubs), then each hub's best neighbour, then the nodes with most edges
+ *     to the hubs (ties by degree, then IRI); of the edges among them, at
+ *     most DG_RENDER_EDGES_PER_NODE per node drawn, each node keeping its
+ *     strongest (largest count, then most connected ends); the graph label
+ *     says "showing N of M nodes" and how many edges were left out;
  *   - an edge whose predicate is an owl:SymmetricProperty of the ontology,
  *     or every edge with the header's edges=undirected, has no arrow
  *     (dir=none), and the two directions of a pair are one edge;
