@@ -24,7 +24,8 @@ static const char help_text[] =
     "standard output).  CONSTRUCT results become nodes and edges labelled\n"
     "with the predicate's label; a SELECT gives edges from ?source ?edge\n"
     "?target, or from its first columns (2: unlabelled edges, 3: the middle\n"
-    "one labels the edge).  Literals become tooltip lines of their node.\n"
+    "one labels the edge).  Literals become tooltip lines of their node;\n"
+    "a number in an edge's row (a count) is its tooltip and thickness.\n"
     "Nodes show labels, with a shape and colour by type and a legend.\n\n"
     "  -T FORMAT   svg, png, pdf, or dot (the graph before layout, sorted)\n"
     "  -K ENGINE   layout engine; default: the query's '# render:' header,\n"
@@ -41,7 +42,8 @@ static const char help_text[] =
     "                 memory (default 5000000; 0: no limit)\n\n"
     "Query header comments: '# title: TEXT' (graph label), '# render:\n"
     "ENGINE' (or 'engine=E; cluster=?var'), '# cluster: ?var' (groups the\n"
-    "target nodes by that column's value).\n";
+    "target nodes by that column's value), '# edges: undirected' (a\n"
+    "symmetric relation: no arrows, as for an owl:SymmetricProperty).\n";
 
 int
 cmd_render(int argc, char **argv)
