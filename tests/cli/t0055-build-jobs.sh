@@ -33,7 +33,7 @@ expect_success 'more threads than articles: one article, -j 8' '
     dg stats --store one >stats && grep -q "^schema:NewsArticle	1$" stats'
 expect_success '-v tells where the time went' '
     dg -v build -j 2 --store sv "$seeds" 2>err &&
-    grep -q "2 threads: reading and extracting [0-9.]* s (summed), store writes [0-9.]* s" err'
+    grep -q "2 threads: reading and extracting [0-9.]* s CPU (summed), store writes [0-9.]* s CPU" err'
 expect_success 'one key in many directories: the last one wins, whatever N' '
     i=0; for f in "$seeds"/*.txt "$dev"/*.txt; do
         i=$((i + 1)); mkdir -p "k/d$(printf %02d $i)"; cp "$f" "k/d$(printf %02d $i)/same.txt"
