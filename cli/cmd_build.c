@@ -547,7 +547,8 @@ cmd_build(int argc, char **argv)
         goto done; /* the skips (or their absence) say why */
     skips_flush(&skips);
 
-    /* no more workers than articles; one worker is the writer itself */
+    /* N workers read and extract (no more than there are articles); the
+     * writer is this thread.  With one, this thread does all, as before. */
     nworkers = (size_t)jobs < files->n ? (size_t)jobs : files->n;
     pool.ring_n = nworkers == 1 ? 1 : 2 * nworkers;
     if (!(workers = calloc(nworkers, sizeof *workers)) ||
@@ -593,11 +594,9 @@ cmd_build(int argc, char **argv)
         for (; started_workers < nworkers; started_workers++) {
             int e = pthread_create(&workers[started_workers].thread, NULL, work,
                                    &workers[started_workers]);
-            if (e) {
-                if (started_workers > 0)
-                    break; /* build on the threads that started */
-                status = dg_cli_error("cannot start a thread: %s", strerror(e));
-                goto out;
+            if (e) { /* build on the threads that started, or on this one */
+                dg_cli_note(2, "cannot start a thread: %s", strerror(e));
+                break;
             }
         }
     for (size_t i = 0; i < files->n; i++) {
