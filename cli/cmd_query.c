@@ -159,7 +159,11 @@ cmd_query(int argc, char **argv)
                 "prints the query's algebra and the "
                 "plan chosen on this store\n(join order, estimates) instead "
                 "of running it.\n-o FILE writes FILE (replaced only when the "
-                "query succeeded) instead\nof standard output.\n",
+                "query succeeded) instead\nof standard output.\n--endpoint URL "
+                "sends the query to that SPARQL endpoint instead (SPARQL\n"
+                "1.1 Protocol, POST form-encoded) and prints its answer in "
+                "the format -f\nasks for (default TSV; no table); --auth "
+                "FILE as for push; --timeout MS\nbounds the request.\n",
                 usage_line, DG_CLI_MAX_ROWS);
             return DG_EXIT_OK;
         default: return dg_cli_bad_option(usage_line, "f:e:o:h", argv);

@@ -273,8 +273,19 @@ dg_remote_query(struct dg_remote *rm, const char *url, const char *query,
 {
     struct buf b = {NULL, 0, 0, 0};
     long st = 0;
-    if (perform(rm, "POST", url, "application/sparql-query", accept, query,
-                strlen(query), &b, &st, err) < 0) {
+    char *enc = curl_easy_escape(NULL, query, 0), *form = NULL;
+    size_t n = enc ? strlen(enc) + sizeof "query=" : 0;
+    if (!enc || !(form = malloc(n))) {
+        curl_free(enc);
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    snprintf(form, n, "query=%s", enc);
+    curl_free(enc);
+    int rc = perform(rm, "POST", url, "application/x-www-form-urlencoded",
+                     accept, form, n - 1, &b, &st, err);
+    free(form);
+    if (rc < 0) {
         free(b.p);
         return NULL;
     }

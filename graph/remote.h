@@ -47,8 +47,10 @@ int dg_remote_put(struct dg_remote *rm, const char *url, const char *ctype,
                   const char *body, size_t len, long *status,
                   struct dg_error *err);
 
-/* POSTs the query (borrowed) to the SPARQL endpoint url (borrowed) as
- * application/sparql-query with the Accept header accept (borrowed) and
+/* POSTs the query (borrowed) to the SPARQL endpoint url (borrowed),
+ * form-encoded (query=...: every SPARQL 1.1 server takes it, where some,
+ * such as Virtuoso 7.2, hang on application/sparql-query), with the
+ * Accept header accept (borrowed), and
  * returns the answer's bytes, NUL-terminated; *len gets their number.
  * Caller frees with free(). */
 char *dg_remote_query(struct dg_remote *rm, const char *url, const char *query,
