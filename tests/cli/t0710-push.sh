@@ -127,7 +127,7 @@ stop C
 # a server that is gone: retries, then one line, exit 1
 expect_failure 1 'a closed port: retried, then one line, exit 1' '
     start=$(date +%s)
-    dg push --store A --endpoint "${C}sparql" --auth userpw --retries 2 2>err
+    dg push --store A --endpoint "${C}sparql" --auth userpw --all --retries 2 2>err
     st=$?; end=$(date +%s)
     one_line_error err "cannot reach .${C}store?graph=.*(3 tries)" &&
     [ $((end - start)) -ge 1 ] || exit 9; exit $st'
@@ -152,11 +152,80 @@ expect_success 'after a restart, the re-run sends the rest and ends equal' '
     same A D'
 stop D
 
-# Virtuoso, when installed (Debian virtuoso-opensource)
-if command -v virtuoso-t >/dev/null 2>&1 && [ -n "${DG_VIRTUOSO:-}" ]; then
-    expect_success 'virtuoso: see tests/cli/t0710 (not written yet)' 'false'
+# Virtuoso, when installed (Debian virtuoso-opensource): a fresh
+# database on free loopback ports, its open Graph Store endpoint
+# (/sparql-graph-crud) made writable for the test
+freeport() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+if ! command -v virtuoso-t >/dev/null 2>&1 || ! command -v isql-vt >/dev/null 2>&1 ||
+    ! command -v rapper >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
+    echo "# SKIP virtuoso: virtuoso-t, isql-vt, rapper or python3 is missing (apt-get install virtuoso-opensource raptor2-utils)"
 else
-    echo "# virtuoso: skipped (no virtuoso-t, or DG_VIRTUOSO unset)"
+    mkdir v
+    vsql=$(freeport)
+    vhttp=$(freeport)
+    cat >v/virtuoso.ini <<EOF
+[Database]
+DatabaseFile = $T/v/v.db
+ErrorLogFile = $T/v/v.log
+LockFile = $T/v/v.lck
+TransactionFile = $T/v/v.trx
+xa_persistent_file = $T/v/v.pxa
+TempStorage = TempDatabase
+[TempDatabase]
+DatabaseFile = $T/v/v-temp.db
+TransactionFile = $T/v/v-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:$vsql
+DisableUnixSocket = 1
+NumberOfBuffers = 2000
+MaxDirtyBuffers = 1500
+DirsAllowed = .
+[HTTPServer]
+ServerPort = 127.0.0.1:$vhttp
+ServerRoot = $T/v
+ServerThreads = 4
+EOF
+    (cd v && exec virtuoso-t -f -c virtuoso.ini) >v/out.log 2>&1 &
+    V_pid=$!
+    pids="$pids $!"
+    V="http://127.0.0.1:$vhttp"
+    grant="grant SPARQL_UPDATE to \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"
+    expect_success 'virtuoso starts; SPARQL_UPDATE granted to its open endpoint' '
+        i=0
+        until grep -q "Server online at" v/out.log; do
+            i=$((i + 1)); [ $i -lt 120 ] || { cat v/out.log; exit 1; }; sleep 0.5
+        done
+        isql-vt "127.0.0.1:$vsql" dba dba exec="$grant" >v/isql.log 2>&1'
+    # vsame: each article graph, read back from Virtuoso, is A's
+    vsame() {
+        for g in $(dg query --store A -f tsv -e "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g" |
+            sed -n "s/^<\(.*\)>$/\1/p"); do
+            dg export --store A -f ntriples --graph "$g" >a.nt &&
+                curl -sf -H "Accept: application/n-triples" \
+                    "$V/sparql-graph-crud?graph=$g" >v.nt &&
+                rapper -q -i ntriples -o ntriples a.nt | sort >a.s &&
+                rapper -q -i ntriples -o ntriples v.nt | sort >v.s &&
+                test -s a.s && cmp a.s v.s || return 1
+        done
+    }
+    vpush() {
+        dg push --store A --endpoint "$V/sparql" --graph-store "$V/sparql-graph-crud" "$@"
+    }
+    expect_success 'virtuoso: push creates every graph; read back, they are the same' '
+        vpush 2>err && grep -q "5 sent (5 created, 0 replaced" err && vsame'
+    expect_success 'virtuoso: push again sends nothing; --all replaces all, same graphs' '
+        vpush 2>err && grep -q "0 sent .*5 unchanged" err &&
+        vpush --all 2>err && grep -q "5 sent (0 created, 5 replaced" err && vsame'
+    expect_success 'virtuoso: query --endpoint counts the triples pushed' '
+        q="SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/diplograph/id/\")) }" &&
+        dg query --endpoint "$V/sparql" -f csv -e "$q" >got &&
+        dg query --store A -f csv -e "$q" >want &&
+        n=$(tail -n 1 got | tr -d "\"\r") && test "$n" -gt 1000 &&
+        test "$n" = "$(tail -n 1 want | tr -d "\r")"'
+    kill "$V_pid" 2>/dev/null
+    wait "$V_pid" 2>/dev/null
 fi
 
 done_testing
