@@ -20,7 +20,7 @@ static const char usage_line[] =
     "[--max-rows N]\n"
     "                        [--explain] [-o FILE] (FILE.rq | -e 'SPARQL')\n"
     "       diplograph query --endpoint URL [--auth FILE] "
-    "[-f tsv|csv|json|xml|ntriples|turtle]\n"
+    "[-f FORMAT]\n"
     "                        [--timeout MS] [-o FILE] (FILE.rq | -e 'SPARQL')";
 
 /* The Accept header asking an endpoint for format fmt: what `query -f
@@ -48,8 +48,9 @@ query_endpoint(const char *url, const char *auth_file, int fmt, long timeout_ms,
     struct dg_remote *rm = NULL;
     struct dg_output o;
     char *auth = NULL, *answer = NULL;
+    struct dg_results *r = NULL; /* the answer parsed, for the table */
     size_t len = 0;
-    int status = DG_EXIT_FAIL;
+    int status = DG_EXIT_FAIL, rc;
     FILE *fp;
 
     if (auth_file && !(auth = dg_cli_read_auth(auth_file, &err)))
@@ -58,15 +59,24 @@ query_endpoint(const char *url, const char *auth_file, int fmt, long timeout_ms,
     if (!(rm = dg_remote_new(&ro, &err)) ||
         !(answer = dg_remote_query(rm, url, query, endpoint_accept(fmt), &len,
                                    &err)) ||
-        !(fp = dg_output_open(&o, output, &err)) ||
-        dg_output_finish(&o, fwrite(answer, 1, len, fp) == len ? 0 : -1, &err) <
-            0) {
+        (fmt == DG_FMT_TABLE &&
+         !(r = dg_remote_parse_answer(answer, len, &err))) ||
+        !(fp = dg_output_open(&o, output, &err))) {
+        status = dg_cli_fail(&err);
+        goto out;
+    }
+    if (r) /* labels are the server's: IRIs are shortened instead */
+        rc = dg_results_write(r, fmt, fp, NULL, NULL, &err);
+    else
+        rc = fwrite(answer, 1, len, fp) == len ? 0 : -1;
+    if (dg_output_finish(&o, rc, &err) < 0) {
         status = dg_cli_fail(&err);
         goto out;
     }
     status = DG_EXIT_OK;
 out:
     dg_remote_free(rm);
+    dg_results_free(r);
     free(answer);
     if (auth)
         memset(auth, 0, strlen(auth));
@@ -162,7 +172,9 @@ cmd_query(int argc, char **argv)
                 "query succeeded) instead\nof standard output.\n--endpoint URL "
                 "sends the query to that SPARQL endpoint instead (SPARQL\n"
                 "1.1 Protocol, POST form-encoded) and prints its answer in "
-                "the format -f\nasks for (default TSV; no table); --auth "
+                "the format -f\nasks for (the table, parsed from TSV, shortens "
+                "IRIs "
+                "with prefixes\nrather than show labels); --auth "
                 "FILE as for push; --timeout MS\nbounds the request.\n",
                 usage_line, DG_CLI_MAX_ROWS);
             return DG_EXIT_OK;
@@ -172,15 +184,12 @@ cmd_query(int argc, char **argv)
     if ((expr && optind != argc) || (!expr && optind + 1 != argc))
         return dg_cli_usage_error(usage_line,
                                   "query: give one FILE.rq or -e 'SPARQL'");
-    if (endpoint && (explain || fmt == DG_FMT_TABLE || store_opt))
-        return dg_cli_usage_error(usage_line,
-                                  "query: --endpoint goes without "
-                                  "--explain, -f table and --store");
+    if (endpoint && (explain || store_opt))
+        return dg_cli_usage_error(usage_line, "query: --endpoint goes without "
+                                              "--explain and --store");
     if (auth_file && !endpoint)
         return dg_cli_usage_error(usage_line,
                                   "query: --auth goes with --endpoint");
-    if (endpoint && fmt < 0)
-        fmt = DG_FMT_TSV;
     if (fmt < 0) /* the table is for a terminal */
         fmt = (!output || !strcmp(output, "-")) && isatty(STDOUT_FILENO)
                   ? DG_FMT_TABLE

@@ -297,6 +297,232 @@ dg_remote_query(struct dg_remote *rm, const char *url, const char *query,
     return b.p;
 }
 
+/* ---- answers parsed back into results */
+
+#define XSD "http://www.w3.org/2001/XMLSchema#"
+
+static int
+hexval(int c)
+{
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
+/* appends code point cp as UTF-8 */
+static int
+put_utf8(struct buf *b, unsigned long cp)
+{
+    char u[4];
+    size_t n;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else if (cp < 0x110000) {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    } else {
+        return -1;
+    }
+    return buf_add(b, u, n);
+}
+
+/* Parses one RDF term in Turtle/N-Triples form at *pp, up to end, into t
+ * and moves *pp past it.  -1 when it is not a term (or out of memory). */
+static int
+parse_term(const char **pp, const char *end, struct dg_term *t)
+{
+    const char *p = *pp, *q;
+    struct buf b = {NULL, 0, 0, 0};
+    int rc = -1;
+
+    if (p >= end)
+        return -1;
+    if (*p == '<') {
+        for (q = p + 1; q < end && *q != '>'; q++)
+            ;
+        if (q >= end || buf_add(&b, p + 1, (size_t)(q - p - 1)) < 0)
+            goto out;
+        rc = dg_term_set(t, DG_TERM_IRI, b.p, NULL, NULL);
+        *pp = q + 1;
+    } else if (*p == '_' && p + 1 < end && p[1] == ':') {
+        for (q = p + 2; q < end && *q != '\t' && *q != ' '; q++)
+            ;
+        if (q == p + 2 || buf_add(&b, p + 2, (size_t)(q - p - 2)) < 0)
+            goto out;
+        rc = dg_term_set(t, DG_TERM_BLANK, b.p, NULL, NULL);
+        *pp = q;
+    } else if (*p == '"') {
+        char lang[64] = "", *dt = NULL;
+        for (q = p + 1; q < end && *q != '"'; q++) {
+            const char *esc = "t\tn\nr\rb\bf\f\"\"''\\\\";
+            const char *e;
+            if (*q != '\\') {
+                if (buf_add(&b, q, 1) < 0)
+                    goto out;
+                continue;
+            }
+            if (++q >= end)
+                goto out;
+            if (*q == 'u' || *q == 'U') {
+                int n = *q == 'u' ? 4 : 8;
+                unsigned long cp = 0;
+                for (int i = 1; i <= n; i++) {
+                    if (q + i >= end || hexval(q[i]) < 0)
+                        goto out;
+                    cp = cp * 16 + (unsigned long)hexval(q[i]);
+                }
+                if (put_utf8(&b, cp) < 0)
+                    goto out;
+                q += n;
+                continue;
+            }
+            for (e = esc; *e && *e != *q; e += 2)
+                ;
+            if (!*e || buf_add(&b, e + 1, 1) < 0)
+                goto out;
+        }
+        if (q >= end || (!b.p && buf_add(&b, "", 0) < 0))
+            goto out;
+        q++;
+        if (q < end && *q == '@') {
+            const char *l = ++q;
+            while (q < end && *q != '\t' && *q != ' ')
+                q++;
+            if (q == l || (size_t)(q - l) >= sizeof lang)
+                goto out;
+            memcpy(lang, l, (size_t)(q - l));
+            lang[q - l] = '\0';
+        } else if (q + 2 < end && q[0] == '^' && q[1] == '^' && q[2] == '<') {
+            const char *d = q + 3;
+            for (q = d; q < end && *q != '>'; q++)
+                ;
+            if (q >= end || !(dt = strndup(d, (size_t)(q - d))))
+                goto out;
+            q++;
+        }
+        rc = dg_term_set(t, DG_TERM_LITERAL, b.p, dt, lang[0] ? lang : NULL);
+        free(dt);
+        *pp = q;
+    } else { /* Turtle's bare numbers and booleans */
+        const char *dt = XSD "integer";
+        for (q = p; q < end && *q != '\t' && *q != ' '; q++) {
+            if (*q == '.' && strcmp(dt, XSD "double"))
+                dt = XSD "decimal";
+            else if (*q == 'e' || *q == 'E')
+                dt = XSD "double";
+            else if (!strchr("0123456789+-", *q))
+                dt = NULL;
+        }
+        if (q - p == 4 && !strncmp(p, "true", 4))
+            dt = XSD "boolean";
+        if (q - p == 5 && !strncmp(p, "false", 5))
+            dt = XSD "boolean";
+        if (!dt || q == p || buf_add(&b, p, (size_t)(q - p)) < 0)
+            goto out;
+        rc = dg_term_set(t, DG_TERM_LITERAL, b.p, dt, NULL);
+        *pp = q;
+    }
+out:
+    free(b.p);
+    return rc;
+}
+
+struct dg_results *
+dg_remote_parse_answer(const char *text, size_t len, struct dg_error *err)
+{
+    const char *p = text, *end = text + len;
+    struct dg_results *r = NULL;
+    size_t lineno = 0;
+    int graph = 0;
+
+    if (len >= 4 && (!strncmp(text, "true", 4) || !strncmp(text, "false", 5)) &&
+        strspn(text + (text[0] == 't' ? 4 : 5), "\r\n") ==
+            len - (text[0] == 't' ? 4 : 5)) {
+        if (!(r = dg_results_new(DG_RESULTS_BOOLEAN)))
+            goto nomem;
+        r->boolean = text[0] == 't';
+        return r;
+    }
+    graph = len > 0 && *text != '?';
+    if (!(r = dg_results_new(graph ? DG_RESULTS_GRAPH : DG_RESULTS_BINDINGS)))
+        goto nomem;
+    if (graph && (dg_results_add_var(r, "subject") < 0 ||
+                  dg_results_add_var(r, "predicate") < 0 ||
+                  dg_results_add_var(r, "object") < 0))
+        goto nomem;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p)), *q = p;
+        if (!eol)
+            eol = end;
+        const char *stop = eol > p && eol[-1] == '\r' ? eol - 1 : eol;
+        lineno++;
+        if (!graph && lineno == 1) { /* ?a TAB ?b */
+            while (q < stop) {
+                const char *v = q + 1, *e = v;
+                while (e < stop && *e != '\t')
+                    e++;
+                char *name = *q == '?' ? strndup(v, (size_t)(e - v)) : NULL;
+                if (!name || dg_results_add_var(r, name) < 0) {
+                    free(name);
+                    goto bad;
+                }
+                free(name);
+                q = e < stop ? e + 1 : e;
+            }
+        } else if (stop > p) {
+            struct dg_term *row = dg_results_add_row(r);
+            if (!row)
+                goto nomem;
+            for (size_t col = 0; col < r->nvars; col++) {
+                if (graph)
+                    while (q < stop && *q == ' ')
+                        q++;
+                if (!(graph || q >= stop || *q == '\t') &&
+                    parse_term(&q, stop, &row[col]) < 0)
+                    goto bad;
+                if (graph && parse_term(&q, stop, &row[col]) < 0)
+                    goto bad;
+                if (!graph && col + 1 < r->nvars) {
+                    if (q >= stop || *q != '\t')
+                        goto bad;
+                    q++;
+                }
+            }
+            while (graph && q < stop && (*q == ' ' || *q == '.'))
+                q++;
+            if (q != stop)
+                goto bad;
+        }
+        p = eol < end ? eol + 1 : end;
+    }
+    return r;
+bad:
+    dg_results_free(r);
+    dg_error_set(err, DG_ERR_INPUT,
+                 "the answer is not SPARQL results TSV nor N-Triples (line "
+                 "%zu)",
+                 lineno);
+    return NULL;
+nomem:
+    dg_results_free(r);
+    dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+    return NULL;
+}
+
 /* ---- push */
 
 struct state_entry {

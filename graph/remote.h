@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "common/error.h"
+#include "graph/results.h"
 
 struct dg_store;
 struct dg_remote;
@@ -55,6 +56,14 @@ int dg_remote_put(struct dg_remote *rm, const char *url, const char *ctype,
  * Caller frees with free(). */
 char *dg_remote_query(struct dg_remote *rm, const char *url, const char *query,
                       const char *accept, size_t *len, struct dg_error *err);
+
+/* Parses an endpoint's answer of len bytes (borrowed): SPARQL 1.1
+ * results TSV (a header of ?variables, then rows), "true" or "false"
+ * (ASK), or N-Triples (a graph result), into results the caller frees
+ * with dg_results_free.  NULL with err set (DG_ERR_INPUT naming the
+ * line) when it is none of them. */
+struct dg_results *dg_remote_parse_answer(const char *text, size_t len,
+                                          struct dg_error *err);
 
 /* ---- push: a store's named graphs to a Graph Store endpoint */
 

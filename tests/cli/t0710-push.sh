@@ -19,7 +19,7 @@ serve() {
     i=0
     while [ $i -lt 100 ]; do
         URL=$(sed -n 's/^diplograph: serving .* at \(http:[^ ]*\).*/\1/p' \
-            "$name.log")
+            "$name.log" 2>/dev/null)
         [ -n "$URL" ] && return 0
         sleep 0.1
         i=$((i + 1))
@@ -100,11 +100,21 @@ expect_success 'query --endpoint: TSV by default, N-Triples or Turtle for CONSTR
     dg query --store B -f turtle -e "$q_con" >want &&
     dg query --endpoint "${B}sparql" -f turtle -e "$q_con" -o got.ttl &&
     cmp want got.ttl'
+q_val='SELECT ?x ?y ?z WHERE { VALUES (?x ?y ?z) {
+    (1 "a\tb \"q\" \\ é"@en 1.5) (-2.5e3 UNDEF false) (true "x"^^<http://e/d> "plain") } }'
+expect_success 'query --endpoint -f table: the TSV answer parsed back, as the local table' '
+    dg query --store B -f table -e "$q_val" >want &&
+    dg query --endpoint "${B}sparql" -f table -e "$q_val" >got &&
+    grep -q "^-2.5e3 .* false$" got && cmp want got &&
+    dg query --endpoint "${B}sparql" -f table -e "ASK { ?s ?p ?o }" >got &&
+    test "$(cat got)" = yes &&
+    dg query --endpoint "${B}sparql" -f table -e "$q_con" >got &&
+    grep -q "^id:country/[A-Z]* *schema:name  *[A-Z]" got'
 expect_failure 1 'query --endpoint: a bad query is the server'\''s one-line 400' '
     dg query --endpoint "${B}sparql" -e "SELEC ?x" 2>err
     st=$?; one_line_error err "answered 400: query syntax error" || exit 9; exit $st'
-expect_failure 2 'query --endpoint with -f table or --explain: usage error' '
-    dg query --endpoint "${B}sparql" -f table -e "$q_sel" 2>err
+expect_failure 2 'query --endpoint with --store or --explain: usage error' '
+    dg query --endpoint "${B}sparql" --store B -e "$q_sel" 2>err
     st=$?; one_line_error err "goes without" &&
     dg query --endpoint "${B}sparql" --explain -e "$q_sel" 2>/dev/null
     [ $? -eq 2 ] || exit 9; exit $st'
