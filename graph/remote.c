@@ -169,12 +169,14 @@ first_line(const struct buf *b, char *out, size_t size)
     snprintf(out, size, "%.*s", (int)n, p);
 }
 
-/* Sends one request (method "PUT" or "POST"), retrying transient
- * failures; the answer goes to *out (caller frees out->p). */
+/* Sends one request (method "PUT" or "POST") to url, retrying transient
+ * failures; the answer goes to *out (caller frees out->p).  Messages name
+ * name (the url, or a shorter one). */
 static int
 perform(struct dg_remote *rm, const char *method, const char *url,
-        const char *ctype, const char *accept, const char *body, size_t len,
-        struct buf *out, long *status, struct dg_error *err)
+        const char *name, const char *ctype, const char *accept,
+        const char *body, size_t len, struct buf *out, long *status,
+        struct dg_error *err)
 {
     char ctype_h[128], accept_h[512], errbuf[CURL_ERROR_SIZE];
     struct curl_slist *hdrs = NULL, *h;
@@ -232,16 +234,16 @@ perform(struct dg_remote *rm, const char *method, const char *url,
             const char *tries = attempt ? " tries" : " try";
             if (out->overflow) {
                 dg_error_set(err, DG_ERR_IO,
-                             "the answer of '%s' is over %lu bytes", url,
+                             "the answer of '%s' is over %lu bytes", name,
                              MAX_ANSWER_BYTES);
             } else if (cc != CURLE_OK) {
                 dg_error_set(err, DG_ERR_IO, "cannot reach '%s': %s (%d%s)",
-                             url, errbuf[0] ? errbuf : curl_easy_strerror(cc),
+                             name, errbuf[0] ? errbuf : curl_easy_strerror(cc),
                              attempt + 1, tries);
             } else {
                 first_line(out, line, sizeof line);
                 dg_error_set(err, DG_ERR_IO, "'%s' answered %ld%s%s (%d%s)",
-                             url, *status, line[0] ? ": " : "", line,
+                             name, *status, line[0] ? ": " : "", line,
                              attempt + 1, tries);
             }
             goto out;
@@ -254,17 +256,26 @@ out:
     return rc;
 }
 
-int
-dg_remote_put(struct dg_remote *rm, const char *url, const char *ctype,
-              const char *body, size_t len, long *status, struct dg_error *err)
+static int
+put_named(struct dg_remote *rm, const char *url, const char *name,
+          const char *ctype, const char *body, size_t len, long *status,
+          struct dg_error *err)
 {
     struct buf b = {NULL, 0, 0, 0};
     long st = 0;
-    int rc = perform(rm, "PUT", url, ctype, NULL, body, len, &b, &st, err);
+    int rc =
+        perform(rm, "PUT", url, name, ctype, NULL, body, len, &b, &st, err);
     if (status)
         *status = st;
     free(b.p);
     return rc;
+}
+
+int
+dg_remote_put(struct dg_remote *rm, const char *url, const char *ctype,
+              const char *body, size_t len, long *status, struct dg_error *err)
+{
+    return put_named(rm, url, url, ctype, body, len, status, err);
 }
 
 char *
@@ -282,7 +293,7 @@ dg_remote_query(struct dg_remote *rm, const char *url, const char *query,
     }
     snprintf(form, n, "query=%s", enc);
     curl_free(enc);
-    int rc = perform(rm, "POST", url, "application/x-www-form-urlencoded",
+    int rc = perform(rm, "POST", url, url, "application/x-www-form-urlencoded",
                      accept, form, n - 1, &b, &st, err);
     free(form);
     if (rc < 0) {
@@ -790,6 +801,7 @@ dg_remote_push(struct dg_remote *rm, struct dg_store *st,
         long status = 0;
         const char *was;
         int what;
+        struct dg_error e2 = {0, ""};
 
         if (g->type != DG_TERM_IRI)
             continue;
@@ -805,8 +817,10 @@ dg_remote_push(struct dg_remote *rm, struct dg_store *st,
             free(text);
             dg_error_set(err, DG_ERR_NOMEM, "out of memory");
             goto out;
-        } else if (dg_remote_put(rm, url, "application/n-triples", text, len,
-                                 &status, err) < 0) {
+        } else if (put_named(rm, url, opts->store_url, "application/n-triples",
+                             text, len, &status, &e2) < 0) {
+            dg_error_set(err, e2.code, "cannot push '%s': %s", g->value,
+                         e2.msg);
             free(url);
             free(text);
             keep_rest(&now, &old, graphs, i);

@@ -139,7 +139,7 @@ expect_failure 1 'a closed port: retried, then one line, exit 1' '
     start=$(date +%s)
     dg push --store A --endpoint "${C}sparql" --auth userpw --all --retries 2 2>err
     st=$?; end=$(date +%s)
-    one_line_error err "cannot reach .${C}store?graph=.*(3 tries)" &&
+    one_line_error err "cannot push .https://w3id.org/diplograph/id/article/.*cannot reach .${C}store.: .*(3 tries)" &&
     [ $((end - start)) -ge 1 ] || exit 9; exit $st'
 
 # a push stopped half-way (the third graph is over the server's body
