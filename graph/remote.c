@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "common/ns.h"
 #include "common/output.h"
 #include "graph/remote.h"
 #include "graph/store/store.h"
@@ -532,6 +533,53 @@ nomem:
     dg_results_free(r);
     dg_error_set(err, DG_ERR_NOMEM, "out of memory");
     return NULL;
+}
+
+int
+dg_remote_fetch_labels(struct dg_remote *rm, const char *url,
+                       const struct dg_results *r, size_t max_iris,
+                       struct dg_store *st, struct dg_error *err)
+{
+    struct buf q = {NULL, 0, 0, 0};
+    size_t n = 0, cells = r->nrows * r->nvars, len = 0;
+    char *answer = NULL;
+    int rc = -1;
+    static const char head[] =
+        "CONSTRUCT { ?x ?p ?o } WHERE { VALUES ?p { <" DG_NS_RDF
+        "type> <" DG_NS_SCHEMA "name> <" DG_NS_RDFS "label> <" DG_NS_SKOS
+        "prefLabel> <" DG_NS "iso3> <" DG_NS_SCHEMA "startDate> } VALUES ?x {";
+
+    if (buf_add(&q, head, sizeof head - 1) < 0)
+        goto nomem;
+    for (size_t i = 0; i < cells && (!max_iris || n < max_iris); i++) {
+        const struct dg_term *t = &r->cells[i];
+        /* an IRI with '>' or a space cannot be written between <>: skip */
+        if (t->type != DG_TERM_IRI || strpbrk(t->value, "<>\" {}|^`\\ "))
+            continue;
+        if (buf_add(&q, " <", 2) < 0 ||
+            buf_add(&q, t->value, strlen(t->value)) < 0 ||
+            buf_add(&q, ">", 1) < 0)
+            goto nomem;
+        n++;
+    }
+    if (!n) {
+        rc = 0;
+        goto out;
+    }
+    if (buf_add(&q, " } ?x ?p ?o }", 13) < 0)
+        goto nomem;
+    if (!(answer = dg_remote_query(rm, url, q.p, "application/n-triples", &len,
+                                   err)))
+        goto out;
+    rc = dg_store_load_buffer(st, answer, len, url, "ntriples",
+                              DG_STORE_DEFAULT_GRAPH, url, 0, NULL, err);
+    goto out;
+nomem:
+    dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+out:
+    free(answer);
+    free(q.p);
+    return rc;
 }
 
 /* ---- push */

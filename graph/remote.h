@@ -65,6 +65,17 @@ char *dg_remote_query(struct dg_remote *rm, const char *url, const char *query,
 struct dg_results *dg_remote_parse_answer(const char *text, size_t len,
                                           struct dg_error *err);
 
+/* Asks the endpoint url (borrowed) for the types and labels (rdf:type,
+ * schema:name, rdfs:label, skos:prefLabel, dg:iso3) and the event dates
+ * (schema:startDate) of the IRIs in r
+ * (borrowed), at most max_iris of them (0: all), and adds them to the
+ * default graph of st (borrowed; a scratch store such as "memory:"), so
+ * that graph/render.c can draw results that came from another server
+ * with labels and kinds.  Results without IRIs ask nothing. */
+int dg_remote_fetch_labels(struct dg_remote *rm, const char *url,
+                           const struct dg_results *r, size_t max_iris,
+                           struct dg_store *st, struct dg_error *err);
+
 /* ---- push: a store's named graphs to a Graph Store endpoint */
 
 /* What happened to one graph (passed to the progress callback). */

@@ -110,6 +110,18 @@ expect_success 'query --endpoint -f table: the TSV answer parsed back, as the lo
     test "$(cat got)" = yes &&
     dg query --endpoint "${B}sparql" -f table -e "$q_con" >got &&
     grep -q "^id:country/[A-Z]* *schema:name  *[A-Z]" got'
+# render --endpoint: the same diagram, labels and kinds asked of the
+# server (DOT lines compared sorted: cgraph orders clusters by heap
+# addresses, which differ between processes)
+for q in who-met-whom country-forum-network topics-by-country; do
+    expect_success "render --endpoint -T dot $q.rq: the diagram of render on the store" '
+        dg render --store B -T dot "$DG_SRC/queries/$q.rq" | sort >want &&
+        dg render --endpoint "${B}sparql" -T dot "$DG_SRC/queries/$q.rq" | sort >got &&
+        test "$(wc -l <got)" -gt 20 && cmp want got'
+done
+expect_success 'render --endpoint -T svg: a diagram with the labels of the server' '
+    dg render --endpoint "${B}sparql" -o got.svg "$DG_SRC/queries/who-met-whom.rq" &&
+    grep -q "<svg" got.svg && grep -q ">Chien<" got.svg'
 expect_failure 1 'query --endpoint: a bad query is the server'\''s one-line 400' '
     dg query --endpoint "${B}sparql" -e "SELEC ?x" 2>err
     st=$?; one_line_error err "answered 400: query syntax error" || exit 9; exit $st'
