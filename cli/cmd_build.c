@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,26 +20,33 @@
 #include "extract/extract.h"
 #include "graph/store/store.h"
 
+/* the most threads -j takes */
+#define DG_BUILD_MAX_JOBS 256
+
 static const char usage_line[] =
-    "usage: diplograph build [--store SPEC] [--base IRI] [--strict] "
+    "usage: diplograph build [--store SPEC] [--base IRI] [--strict] [-j N] "
     "FILE_OR_DIR|-...";
 
 static void
 help(void)
 {
-    printf("%s\n\n"
-           "Extracts every article (*.txt, directories searched recursively;\n"
-           "- reads one article from standard input, key 'stdin') and stores\n"
-           "its facts as one named graph per article; building an article\n"
-           "again replaces its graph.  Each file is read once however many\n"
-           "links lead to it.  What cannot be an article is skipped with a\n"
-           "warning line: not a regular file (FIFO, device), a symbolic link\n"
-           "loop, larger than 16 MiB, empty, not UTF-8 or binary.  When\n"
-           "nothing could be built the exit status is 1.\n\n"
-           "  --store SPEC  store (default $DIPLOGRAPH_STORE or %s)\n"
-           "  --base IRI    base of entity IRIs, an absolute IRI (default %s)\n"
-           "  --strict      exit 1 when anything was skipped\n",
-           usage_line, DG_DEFAULT_STORE, DG_BASE_DEFAULT);
+    printf(
+        "%s\n\n"
+        "Extracts every article (*.txt, directories searched recursively;\n"
+        "- reads one article from standard input, key 'stdin') and stores\n"
+        "its facts as one named graph per article; building an article\n"
+        "again replaces its graph.  Each file is read once however many\n"
+        "links lead to it.  What cannot be an article is skipped with a\n"
+        "warning line: not a regular file (FIFO, device), a symbolic link\n"
+        "loop, larger than 16 MiB, empty, not UTF-8 or binary.  When\n"
+        "nothing could be built the exit status is 1.\n\n"
+        "  --store SPEC  store (default $DIPLOGRAPH_STORE or %s)\n"
+        "  --base IRI    base of entity IRIs, an absolute IRI (default %s)\n"
+        "  --strict      exit 1 when anything was skipped\n"
+        "  -j, --jobs N  read and extract on N threads (default 0: one per\n"
+        "                online processor); one writer stores the articles\n"
+        "                in input order, so the store is the same for any N\n",
+        usage_line, DG_DEFAULT_STORE, DG_BASE_DEFAULT);
 }
 
 /* ---- the articles to build: each file once, loops and devices skipped */
@@ -344,6 +352,128 @@ now_seconds(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* the CPU time of the calling thread: what a phase costs, whatever else
+ * runs on the machine */
+static double
+thread_cpu_seconds(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) < 0)
+        return 0;
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* ---- one article: read and extracted (by a worker), then stored (by the
+ * writer, in input order) */
+
+/* what does not change during the run, shared read-only by the workers */
+struct job {
+    const struct paths *files;
+    const char *base;
+    const char *run_iri, *started;
+};
+
+struct article {
+    size_t index; /* in job->files */
+    int ready;    /* 1: prepared, waiting for the writer (under pool.mu) */
+    int bad_name; /* the key does not make a graph IRI */
+    int failed;   /* not read or not extracted: err says why */
+    char key[512], graph[1024];
+    struct dg_facts *facts; /* owned */
+    struct dg_extract_stats xs;
+    struct dg_error err;
+    double secs; /* CPU time spent reading and extracting */
+};
+
+/* reads and extracts article i into a; touches nothing shared but the
+ * read-only job, so workers run it in parallel, each with its own x */
+static void
+prepare(struct article *a, struct dg_extractor *x, const struct job *job,
+        size_t i)
+{
+    const char *path = job->files->v[i];
+    double t = thread_cpu_seconds();
+    size_t len = 0;
+
+    a->index = i;
+    a->bad_name = a->failed = 0;
+    a->xs = (struct dg_extract_stats){0, 0};
+    a->err = (struct dg_error){0, ""};
+    dg_facts_clear(a->facts);
+    article_key(path, a->key, sizeof a->key);
+    if (dg_extract_graph_iri(job->base, a->key, a->graph, sizeof a->graph) <
+            0 ||
+        dg_iri_check(a->graph, NULL) < 0) {
+        a->bad_name = 1;
+        goto out;
+    }
+    /* read with the size limit: the file may have grown since */
+    char *text = dg_file_read(path, DG_EXTRACT_MAX_BYTES, 0, &len, &a->err);
+    struct dg_extract_opts opts = {job->base,    a->key,       path,
+                                   job->run_iri, job->started, PACKAGE_VERSION};
+    if (!text ||
+        dg_extract_article(x, text, len, &opts, a->facts, &a->xs, &a->err) < 0)
+        a->failed = 1;
+    free(text);
+out:
+    a->secs = thread_cpu_seconds() - t;
+}
+
+/* The N workers take article indexes in order from next, prepare them into
+ * the ring slot index % ring_n and mark it ready; the writer (the calling
+ * thread) stores slot after slot in index order and frees each for index +
+ * ring_n.  A worker waits while its slot is still the writer's. */
+struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t ready_cv; /* an article became ready: the writer */
+    pthread_cond_t space_cv; /* a slot was freed, or stop: the workers */
+    struct article *ring;
+    size_t ring_n;
+    size_t next; /* the next index to prepare */
+    size_t done; /* articles the writer is finished with */
+    int stop;    /* the writer gave up: workers end */
+    const struct job *job;
+};
+
+struct worker {
+    pthread_t thread;
+    struct pool *pool;
+    struct dg_extractor *x; /* owned, this worker's only */
+};
+
+static void *
+work(void *arg)
+{
+    struct worker *w = arg;
+    struct pool *p = w->pool;
+    size_t n = p->job->files->n;
+
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->stop && p->next < n && p->next >= p->done + p->ring_n)
+            pthread_cond_wait(&p->space_cv, &p->mu);
+        if (p->stop || p->next >= n)
+            break;
+        size_t i = p->next++;
+        struct article *a = &p->ring[i % p->ring_n];
+        pthread_mutex_unlock(&p->mu);
+        prepare(a, w->x, p->job, i);
+        pthread_mutex_lock(&p->mu);
+        a->ready = 1;
+        pthread_cond_signal(&p->ready_cv);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+/* the number of online processors, at least 1 */
+static long
+online_cpus(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n;
+}
+
 int
 cmd_build(int argc, char **argv)
 {
@@ -351,10 +481,12 @@ cmd_build(int argc, char **argv)
         {"store", required_argument, NULL, 's'},
         {"base", required_argument, NULL, 'b'},
         {"strict", no_argument, NULL, 'S'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *store_opt = NULL, *base = DG_BASE_DEFAULT;
     int strict = 0, c, status = DG_EXIT_FAIL;
+    long jobs = 0;
     struct dg_error err = {0, ""};
     struct skips skips = {0, "", 0, 0};
     struct collect col = {{NULL, 0, 0},
@@ -366,13 +498,22 @@ cmd_build(int argc, char **argv)
                           &skips,
                           0};
     struct paths *files = &col.files;
-    struct dg_extractor *x = NULL;
     struct dg_store *st = NULL;
-    struct dg_facts *facts = NULL;
+    struct worker *workers = NULL;
+    size_t nworkers = 0, started_workers = 0;
+    struct pool pool = {PTHREAD_MUTEX_INITIALIZER,
+                        PTHREAD_COND_INITIALIZER,
+                        PTHREAD_COND_INITIALIZER,
+                        NULL,
+                        0,
+                        0,
+                        0,
+                        0,
+                        NULL};
     size_t built = 0;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'b':
@@ -382,12 +523,21 @@ cmd_build(int argc, char **argv)
             base = optarg;
             break;
         case 'S': strict = 1; break;
+        case 'j':
+            if (dg_cli_parse_long(optarg, &jobs) < 0 ||
+                jobs > DG_BUILD_MAX_JOBS)
+                return dg_cli_usage_error(
+                    usage_line, "build: --jobs takes 0 to %d, not '%s'",
+                    DG_BUILD_MAX_JOBS, optarg);
+            break;
         case 'h': help(); return DG_EXIT_OK;
-        default: return dg_cli_bad_option(usage_line, "h", argv);
+        default: return dg_cli_bad_option(usage_line, "hj:", argv);
         }
     }
     if (optind >= argc)
         return dg_cli_usage_error(usage_line, "build: no article given");
+    if (jobs == 0)
+        jobs = online_cpus();
     for (int i = optind; i < argc; i++)
         if (collect_path(&col, argv[i], 1, &err) < 0) {
             status = dg_cli_fail(&err);
@@ -397,12 +547,28 @@ cmd_build(int argc, char **argv)
         goto done; /* the skips (or their absence) say why */
     skips_flush(&skips);
 
-    if (!(x = dg_extract_new(dg_cli_datadir(), &err)) ||
-        !(facts = dg_facts_new())) {
-        if (!err.code)
-            dg_error_set(&err, DG_ERR_NOMEM, "out of memory");
+    /* N workers read and extract (no more than there are articles); the
+     * writer is this thread.  With one, this thread does all, as before. */
+    nworkers = (size_t)jobs < files->n ? (size_t)jobs : files->n;
+    pool.ring_n = nworkers == 1 ? 1 : 2 * nworkers;
+    if (!(workers = calloc(nworkers, sizeof *workers)) ||
+        !(pool.ring = calloc(pool.ring_n, sizeof *pool.ring))) {
+        dg_error_set(&err, DG_ERR_NOMEM, "out of memory");
         status = dg_cli_fail(&err);
         goto out;
+    }
+    for (size_t i = 0; i < pool.ring_n; i++)
+        if (!(pool.ring[i].facts = dg_facts_new())) {
+            dg_error_set(&err, DG_ERR_NOMEM, "out of memory");
+            status = dg_cli_fail(&err);
+            goto out;
+        }
+    for (size_t i = 0; i < nworkers; i++) {
+        workers[i].pool = &pool;
+        if (!(workers[i].x = dg_extract_new(dg_cli_datadir(), &err))) {
+            status = dg_cli_fail(&err);
+            goto out;
+        }
     }
     const char *spec = dg_cli_store_spec(store_opt);
     if (!(st = dg_store_open(spec, DG_STORE_CREATE, dg_cli_ontology(), &err))) {
@@ -416,55 +582,74 @@ cmd_build(int argc, char **argv)
     gmtime_r(&t0, &tm);
     strftime(started, sizeof started, "%Y-%m-%dT%H:%M:%SZ", &tm);
     snprintf(run_iri, sizeof run_iri, "%srun/%s", base, started);
+    struct job job = {files, base, run_iri, started};
+    pool.job = &job;
 
     double start = now_seconds();
+    double extract_secs = 0, store_secs = 0, wait_secs = 0;
     size_t sentences = 0, triples = 0;
     int progress = isatty(STDERR_FILENO) && dg_verbosity > 0;
     skips.progress = progress;
+    if (nworkers > 1)
+        for (; started_workers < nworkers; started_workers++) {
+            int e = pthread_create(&workers[started_workers].thread, NULL, work,
+                                   &workers[started_workers]);
+            if (e) { /* build on the threads that started, or on this one */
+                dg_cli_note(2, "cannot start a thread: %s", strerror(e));
+                break;
+            }
+        }
     for (size_t i = 0; i < files->n; i++) {
         const char *path = files->v[i];
-        char key[512], graph[1024];
-        size_t len = 0, added = 0;
-        struct dg_extract_stats xs = {0, 0};
-        struct dg_error aerr = {0, ""};
-        article_key(path, key, sizeof key);
+        struct article *a = &pool.ring[i % pool.ring_n];
+        size_t added = 0;
+        double t = now_seconds();
+        if (!started_workers) {
+            prepare(a, workers[0].x, &job, i);
+        } else {
+            pthread_mutex_lock(&pool.mu);
+            while (!a->ready)
+                pthread_cond_wait(&pool.ready_cv, &pool.mu);
+            pthread_mutex_unlock(&pool.mu);
+            wait_secs += now_seconds() - t;
+        }
+        extract_secs += a->secs;
         if (progress)
             fprintf(stderr, "\r\033[Kdiplograph: [%zu/%zu] %s", i + 1, files->n,
-                    key);
-        if (dg_extract_graph_iri(base, key, graph, sizeof graph) < 0 ||
-            dg_iri_check(graph, NULL) < 0) {
+                    a->key);
+        if (a->bad_name) {
             skip(&skips, path, "its name does not make an IRI");
-            continue;
+        } else if (a->failed) {
+            skip(&skips, path, a->err.msg);
+        } else {
+            t = thread_cpu_seconds();
+            if (dg_store_replace_graph(st, a->graph, a->facts, &added, &err) <
+                0) {
+                if (progress)
+                    fputs("\r\033[K", stderr);
+                status = dg_cli_fail(&err);
+                goto out;
+            }
+            store_secs += thread_cpu_seconds() - t;
+            skips_flush(&skips);
+            built++;
+            sentences += a->xs.sentences;
+            triples += added;
         }
-        /* read with the size limit: the file may have grown since */
-        char *text = dg_file_read(path, DG_EXTRACT_MAX_BYTES, 0, &len, &aerr);
-        struct dg_extract_opts opts = {base,    key,     path,
-                                       run_iri, started, PACKAGE_VERSION};
-        dg_facts_clear(facts);
-        if (!text ||
-            dg_extract_article(x, text, len, &opts, facts, &xs, &aerr) < 0) {
-            free(text);
-            skip(&skips, path, aerr.msg);
-            continue;
-        }
-        free(text);
-        if (dg_store_replace_graph(st, graph, facts, &added, &err) < 0) {
-            if (progress)
-                fputs("\r\033[K", stderr);
-            status = dg_cli_fail(&err);
-            goto out;
-        }
-        skips_flush(&skips);
-        built++;
-        sentences += xs.sentences;
-        triples += added;
+        pthread_mutex_lock(&pool.mu);
+        a->ready = 0;
+        pool.done = i + 1;
+        pthread_cond_broadcast(&pool.space_cv);
+        pthread_mutex_unlock(&pool.mu);
     }
     if (progress)
         fputs("\r\033[K", stderr);
+    double t = thread_cpu_seconds();
     if (dg_store_sync(st, &err) < 0) {
         status = dg_cli_fail(&err);
         goto out;
     }
+    store_secs += thread_cpu_seconds() - t;
     double secs = now_seconds() - start;
     if (built && dg_verbosity > 0)
         fprintf(stderr,
@@ -474,6 +659,12 @@ cmd_build(int argc, char **argv)
                 sentences, triples, secs, spec);
     if (built && skips.n && dg_verbosity > 0)
         fprintf(stderr, "diplograph: %zu skipped\n", skips.n);
+    dg_cli_note(2,
+                "%zu thread%s: reading and extracting %.2f s CPU (summed), "
+                "store writes %.2f s CPU, writer waiting %.2f s",
+                started_workers ? started_workers : 1,
+                started_workers > 1 ? "s" : "", extract_secs, store_secs,
+                wait_secs);
 done:
     status = (built == 0 || (strict && skips.n)) ? DG_EXIT_FAIL : DG_EXIT_OK;
     if (built == 0) {
@@ -488,10 +679,22 @@ done:
         }
     }
 out:
+    if (started_workers) {
+        pthread_mutex_lock(&pool.mu);
+        pool.stop = 1;
+        pthread_cond_broadcast(&pool.space_cv);
+        pthread_mutex_unlock(&pool.mu);
+        for (size_t i = 0; i < started_workers; i++)
+            pthread_join(workers[i].thread, NULL);
+    }
     skips_flush(&skips);
     dg_store_free(st);
-    dg_facts_free(facts);
-    dg_extract_free(x);
+    for (size_t i = 0; pool.ring && i < pool.ring_n; i++)
+        dg_facts_free(pool.ring[i].facts);
+    free(pool.ring);
+    for (size_t i = 0; workers && i < nworkers; i++)
+        dg_extract_free(workers[i].x);
+    free(workers);
     paths_release(&col.files);
     id_set_release(&col.seen_files);
     id_set_release(&col.seen_dirs);

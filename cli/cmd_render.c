@@ -16,11 +16,11 @@
 
 static const char usage_line[] =
     "usage: diplograph render [--store SPEC] [-T svg|png|pdf|dot] "
-    "[-K dot|neato|sfdp|circo|fdp] [--limit N] [-o FILE]\n"
+    "[-K dot|neato|sfdp|circo|fdp] [--max-nodes N] [-o FILE]\n"
     "                         [--timeout MS] [--max-rows N] "
     "(FILE.rq | -e 'SPARQL')\n"
     "       diplograph render --endpoint URL [--auth FILE] [-T ...] [-K ...] "
-    "[--limit N]\n"
+    "[--max-nodes N]\n"
     "                         [-o FILE] [--timeout MS] (FILE.rq | -e "
     "'SPARQL')";
 
@@ -32,23 +32,30 @@ static const char help_text[] =
     "standard output).  CONSTRUCT results become nodes and edges labelled\n"
     "with the predicate's label; a SELECT gives edges from ?source ?edge\n"
     "?target, or from its first columns (2: unlabelled edges, 3: the middle\n"
-    "one labels the edge).  Literals become tooltip lines of their node.\n"
+    "one labels the edge).  Literals become tooltip lines of their node;\n"
+    "a number in an edge's row (a count) is its tooltip and thickness.\n"
     "Nodes show labels, with a shape and colour by type and a legend.\n\n"
     "  -T FORMAT   svg, png, pdf, or dot (the graph before layout, sorted)\n"
     "  -K ENGINE   layout engine; default: the query's '# render:' header,\n"
-    "              else dot up to 150 nodes and sfdp above\n"
-    "  --limit N   draw at most N nodes, the most connected (default 300)\n"
+    "              else dot when it is quick and sfdp above; an engine that\n"
+    "              would take more than seconds on the graph is replaced by\n"
+    "              sfdp (the diagram says so; -T dot: its layout attribute)\n"
+    "  --max-nodes N  draw at most N nodes, the most connected and their\n"
+    "              neighbours, with at most 3 edges per node among them,\n"
+    "              the strongest (default 60; 0: all, or as many as sfdp\n"
+    "              lays out in seconds); --limit N is the older name\n"
     "  -o FILE     write FILE (replaced only when rendering succeeded)\n"
     "  --timeout MS   stop the query after MS milliseconds (default: none)\n"
     "  --max-rows N   stop the query when it holds more than N rows in\n"
     "                 memory (default 5000000; 0: no limit)\n\n"
     "Query header comments: '# title: TEXT' (graph label), '# render:\n"
     "ENGINE' (or 'engine=E; cluster=?var'), '# cluster: ?var' (groups the\n"
-    "target nodes by that column's value).\n\n"
+    "target nodes by that column's value), '# edges: undirected' (a\n"
+    "symmetric relation: no arrows, as for an owl:SymmetricProperty).\n\n"
     "--endpoint URL asks that SPARQL endpoint instead of the store (SPARQL\n"
-    "1.1 Protocol; TSV or N-Triples parsed back), then the types and labels\n"
-    "of the IRIs in the answer (a second query), and draws them the same\n"
-    "way; --auth FILE as for push.\n";
+    "1.1 Protocol; TSV or N-Triples parsed back), then the types, labels\n"
+    "and event dates of the IRIs in the answer (a second query), and draws\n"
+    "them the same way; --auth FILE as for push.\n";
 
 int
 cmd_render(int argc, char **argv)
@@ -58,6 +65,7 @@ cmd_render(int argc, char **argv)
         {"format", required_argument, NULL, 'T'},
         {"engine", required_argument, NULL, 'K'},
         {"limit", required_argument, NULL, 'l'},
+        {"max-nodes", required_argument, NULL, 'm'},
         {"output", required_argument, NULL, 'o'},
         {"expr", required_argument, NULL, 'e'},
         {"timeout", required_argument, NULL, 't'},
@@ -81,6 +89,7 @@ cmd_render(int argc, char **argv)
     struct dg_output o;
     FILE *fp;
     unsigned long lim;
+    long max_nodes;
     struct dg_query_opts qopts = {0, 0, DG_CLI_MAX_ROWS};
 
     optind = 1;
@@ -108,6 +117,13 @@ cmd_render(int argc, char **argv)
                 return dg_cli_usage_error(usage_line,
                                           "render: bad --limit '%s'", optarg);
             opts.limit = (size_t)lim;
+            break;
+        case 'm':
+            if (dg_cli_parse_long(optarg, &max_nodes) < 0)
+                return dg_cli_usage_error(
+                    usage_line, "render: --max-nodes takes a count, not '%s'",
+                    optarg);
+            opts.limit = max_nodes ? (size_t)max_nodes : DG_RENDER_ALL;
             break;
         case 't':
             if (dg_cli_parse_long(optarg, &qopts.timeout_ms) < 0)
@@ -195,8 +211,11 @@ cmd_render(int argc, char **argv)
         goto out;
     }
     if (info.nodes_shown < info.nodes_total)
-        dg_cli_warn("showing %zu of %zu nodes (--limit)", info.nodes_shown,
+        dg_cli_warn("showing %zu of %zu nodes (--max-nodes)", info.nodes_shown,
                     info.nodes_total);
+    if (info.requested[0])
+        dg_cli_warn("layout with %s: %s would be too slow for %zu nodes",
+                    info.engine, info.requested, info.nodes_shown);
     dg_cli_note(2, "%zu nodes, %zu edges%s%s", info.nodes_shown,
                 info.edges_shown, info.engine[0] ? ", layout " : "",
                 info.engine);

@@ -13,6 +13,9 @@
 #define DG_NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
 #define DG_NS_WD "http://www.wikidata.org/entity/"
 
+/* The named graph holding the ontology (graph/diplograph.ttl) in a store. */
+#define DG_ONTOLOGY_GRAPH "https://w3id.org/diplograph/ns"
+
 /* Default base of entity IRIs (overridable with --base). */
 #define DG_BASE_DEFAULT "https://w3id.org/diplograph/id/"
 

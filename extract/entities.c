@@ -258,8 +258,8 @@ extend_left(const struct dg_doc *d, size_t first, size_t h)
         const struct dg_token *t = &d->tok[a - 1];
         /* "... General Tan Sri X and Indonesian Armed Forces": a rank or
          * an honorific belongs to a person, not to the org's name */
-        if (person_word_at(d, a - 1, h))
-            break;
+        if (person_word_at(d, a - 1, h) && !country_at(d, a - 1, h))
+            break; /* "Sri" is an honorific, "Sri Lanka" a country */
         if (is_capword(t) || (t->flags & DG_TOK_ALLCAPS)) {
             a--;
             continue;

@@ -2142,6 +2142,59 @@ inner_event(struct es *s, size_t si, const struct np *np, int ev, int long_sent)
     return 0;
 }
 
+/* "Meeting in Istanbul, NATO leaders decided ...": a participle at the
+ * start of the sentence says the group of its subject met there: "meeting
+ * of NATO leaders", part of the organisation.  Returns 0, -1 on error. */
+static int
+participle_meeting(struct es *s, size_t si)
+{
+    const struct dg_sentence *se = &s->d->sent[si];
+    size_t first = se->tok_first, end = se->tok_end, c;
+    if (end - first < 6 || !is_w(s, first, "meeting") ||
+        !(tk(s, first)->flags & DG_TOK_CAP) ||
+        !(is_w(s, first + 1, "in") || is_w(s, first + 1, "at")))
+        return 0;
+    for (c = first + 2; c < end && c < first + 8 && !is_w(s, c, ","); c++)
+        ;
+    if (c + 2 >= end || !is_w(s, c, ","))
+        return 0;
+    const struct dg_mention *m = men_at(s, c + 1);
+    if (!m || (m->kind != DG_ENT_ORG && m->kind != DG_ENT_COUNTRY))
+        return 0;
+    size_t r = m->tok_end;
+    const char *role = r < end && is_word(s, r) ? tk(s, r)->lower : "";
+    size_t rl = strlen(role);
+    if (rl < 4 || role[rl - 1] != 's' ||
+        (cue1(s, r) != Q_ROLES && cue1(s, r) != Q_COLLECTIVE))
+        return 0;
+    int place = place_at(s, first + 2, c);
+    if (place == -2)
+        return -1;
+    const char *name = dg_doc_printf(s->d, "meeting of %s",
+                                     dg_entities_name(s->d, c + 1, r + 1));
+    int ev = verb_new_event(s, si, name, "meeting", place);
+    if (ev == -2)
+        return -1;
+    if (ev < 0)
+        return 0;
+    if (m->kind == DG_ENT_ORG &&
+        dg_doc_prop_iri(s->d, s->ev[ev].id, DG_NS "partOf",
+                        s->d->ent[m->entity].iri) < 0)
+        return -1;
+    if (add_party(s, m->entity, ev) < 0)
+        return -1;
+    struct np np;
+    memset(&np, 0, sizeof np);
+    np.forum = -1;
+    np.person = -1;
+    np.row = -1;
+    np.a = np.na = np.h0 = first;
+    np.h1 = first + 1;
+    np.b = c;
+    np.f = F_HOLD;
+    return add_mrec(s, (long)si, &np, ev);
+}
+
 /* Pass 1 over sentence si: phrases, coreference, mentions. */
 static int
 scan_sentence(struct es *s, size_t si)
@@ -2149,6 +2202,9 @@ scan_sentence(struct es *s, size_t si)
     const struct dg_sentence *se = &s->d->sent[si];
     size_t first = se->tok_first, end = se->tok_end;
     int long_sent = (se->flags & DG_SENT_LONG) != 0;
+
+    if (participle_meeting(s, si) < 0)
+        return -1;
 
     for (size_t k = first; k < end; k++) {
         const struct dg_mention *m = men_at(s, k);

@@ -546,6 +546,12 @@ appositive(struct ps *s, struct person *p, size_t k, size_t end, int *err)
             if (nat < 0)
                 nat = s->d->men[cm].entity;
             x = s->d->men[cm].tok_end;
+            /* "A, Bahrain's Minister of Defence Affairs" */
+            if (x + 1 < end && tok_eq(&t[x], "'") && tok_eq(&t[x + 1], "s"))
+                x += 2;
+            else if (x < end && tok_eq(&t[x], "'") && x + 1 < end &&
+                     title_at(s, x + 1, end))
+                x += 1;
         }
         if (!title_at(s, x, end) ||
             (!first && !(t[x].flags & DG_TOK_CAP) && x == tstart))
@@ -557,6 +563,14 @@ appositive(struct ps *s, struct person *p, size_t k, size_t end, int *err)
         size_t rn0, nt0;
         int ri0;
         size_t tp = parse_title(s, x, end, 1);
+        /* "deputy prime minister and defence minister B" */
+        while (tp + 1 < end && tok_eq(&t[tp], "and") &&
+               title_at(s, tp + 1, end)) {
+            size_t t2 = parse_title(s, tp + 1, end, 1);
+            if (t2 == tp + 1)
+                break;
+            tp = t2;
+        }
         size_t y = tp + ((rn0 = rank_at(s, tp, end, &ri0)) ? rn0 : 0);
         y += hon_at(s, y, end);
         if (tp > x && y < end && name_tok(s, y, end) &&
@@ -769,8 +783,11 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
         size_t y = ne + 1;
         while (y < end && (tok_eq(&t[y], "the") || tok_eq(&t[y], "a")))
             y++;
-        while (y < end && country_cov(s, y) >= 0)
+        while (y < end && country_cov(s, y) >= 0) {
             y = s->d->men[country_cov(s, y)].tok_end;
+            if (y + 1 < end && tok_eq(&t[y], "'") && tok_eq(&t[y + 1], "s"))
+                y += 2; /* "A B, Saudi Arabia's Assistant Minister" */
+        }
         int who = y + 1 < end && tok_eq(&t[ne + 1], "who");
         if (!who && !(y < end && title_at(s, y, end)))
             return k + 1;

@@ -12,8 +12,25 @@
  *     node;
  *   - nodes show dg_store_label (never raw IRIs) and take a shape and
  *     colour from dg_store_kind; a "legend" cluster lists the kinds shown;
- *   - at most opts->limit nodes are drawn (the most connected ones) and the
- *     graph label says "showing N of M nodes".
+ *   - at most opts->limit nodes are drawn: a third the most connected (the
+ *     hubs), then each hub's best neighbour, then the nodes with most edges
+ *     to the hubs (ties by degree, then IRI); of the edges among them, at
+ *     most DG_RENDER_EDGES_PER_NODE per node drawn, each node keeping its
+ *     strongest (largest count, then most connected ends); the graph label
+ *     says "showing N of M nodes" and how many edges were left out;
+ *   - an edge whose predicate is an owl:SymmetricProperty of the ontology,
+ *     or every edge with the header's edges=undirected, has no arrow
+ *     (dir=none), and the two directions of a pair are one edge;
+ *   - edges are labelled only when their labels differ: one label common to
+ *     all is said once in the graph label; many edges with a few labels are
+ *     coloured by label, with the colours in the legend;
+ *   - a numeric literal column of an edge's row (a count) is the edge's
+ *     tooltip and thickness, not a node's tooltip line;
+ *   - layout is bounded: an engine that would take more than a few seconds
+ *     on this many nodes and edges (circo, dot, neato and fdp grow faster
+ *     than linearly) is replaced by sfdp, which the graph label says; if
+ *     even sfdp would be slow, fewer nodes are drawn.  The engine is the
+ *     graph's "layout" attribute, also in the dot format.
  *
  * Query headers (comment lines before the query, parsed by
  * dg_query_header_parse):
@@ -21,9 +38,12 @@
  *   # question: TEXT                  report text
  *   # render: ENGINE[; KEY=VALUE...]  ENGINE is dot, neato, sfdp, circo, fdp
  *                                     or none (no diagram in the report);
- *                                     keys: engine=E, cluster=?var; other
- *                                     text after ';' is a free comment
+ *                                     keys: engine=E, cluster=?var,
+ *                                     edges=undirected (draw no arrows);
+ *                                     other text after ';' is a free
+ *                                     comment
  *   # cluster: ?var                   group target nodes by ?var's value
+ *   # edges: undirected               the relation is symmetric: no arrows
  *
  * Output formats are whitelisted: "svg", "png", "pdf", and "dot", which is
  * the graph *before* layout (nodes and edges sorted), stable across Graphviz
@@ -39,15 +59,21 @@
 #include "graph/results.h"
 #include "graph/store/store.h"
 
-#define DG_RENDER_DEFAULT_LIMIT 300
-/* the automatic engine is dot up to this many nodes, sfdp above */
-#define DG_RENDER_DOT_MAX_NODES 150
+/* the most nodes drawn unless asked otherwise: enough for the hubs of any
+ * canned query, few enough for labels to stay readable */
+#define DG_RENDER_DEFAULT_LIMIT 60
+/* at most this many edges per node drawn are drawn (the strongest) */
+#define DG_RENDER_EDGES_PER_NODE 3
+/* opts->limit for "every node" (still cut when no engine can lay that many
+ * out in seconds) */
+#define DG_RENDER_ALL ((size_t)-1)
 
 struct dg_query_header {
     char title[256];    /* "" when absent */
     char question[512]; /* "" when absent */
     char engine[16];    /* "" when absent, "none", or an engine name */
     char cluster[64];   /* column name without '?'; "" when absent */
+    int undirected;     /* 1: "edges: undirected" or "edges=undirected" */
 };
 
 /* Reads the header comments of sparql (borrowed) into h.  Values too long
@@ -61,9 +87,10 @@ int dg_render_engine_ok(const char *engine);
 
 struct dg_render_opts {
     const char *format; /* borrowed; see dg_render_format_ok */
-    const char *engine; /* borrowed; NULL or "": the header's, else dot up to
-                           DG_RENDER_DOT_MAX_NODES nodes, sfdp above */
-    size_t limit;       /* most nodes drawn; 0: DG_RENDER_DEFAULT_LIMIT */
+    const char *engine; /* borrowed; NULL or "": the header's, else dot when
+                           it can lay the graph out quickly, sfdp above */
+    size_t limit;       /* most nodes drawn; 0: DG_RENDER_DEFAULT_LIMIT,
+                           DG_RENDER_ALL: no limit of the caller's */
     const struct dg_query_header *header; /* borrowed; NULL: none */
 };
 
@@ -71,7 +98,10 @@ struct dg_render_info {
     size_t nodes_total; /* distinct nodes in the results */
     size_t nodes_shown; /* nodes drawn (at most the limit) */
     size_t edges_shown;
-    char engine[16]; /* layout engine used; "" for the dot format */
+    char engine[16];    /* layout engine used (or, for the dot format, to
+                           use: the graph's "layout" attribute) */
+    char requested[16]; /* the engine asked for when it was replaced by
+                           engine because it would take too long; else "" */
 };
 
 /* Renders r (borrowed) to fp (borrowed; not closed) in opts->format,

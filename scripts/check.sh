@@ -14,6 +14,8 @@ export DG_OXIGRAPH_DIR="${DG_OXIGRAPH_DIR:-$top/tests/node_modules-ox}"
 # machine has none (NodeSource's node ships its own npm, which Debian's npm
 # package would conflict with)
 DG_EXTRA_PACKAGES="${DG_EXTRA_PACKAGES:-} chromium libxml2-utils clang-format"
+# clang and libFuzzer for the fuzz pass after this script (scripts/fuzz.sh)
+DG_EXTRA_PACKAGES="$DG_EXTRA_PACKAGES clang libclang-rt-14-dev"
 # a local PostgreSQL server and librdf's storage for it (t0400)
 DG_EXTRA_PACKAGES="$DG_EXTRA_PACKAGES postgresql librdf-storage-postgresql"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then

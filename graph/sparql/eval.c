@@ -2185,6 +2185,7 @@ struct sort_ctx {
     struct dg_sterm *keys;      /* row-major: nrows * nkeys (owned copies) */
     const struct dg_sterm **kp; /* pointers: store terms or keys[] */
     size_t nkeys;
+    int timed_out; /* qsort cannot stop: compares are then all equal */
 };
 
 static struct sort_ctx *the_sort; /* qsort has no context argument */
@@ -2193,7 +2194,9 @@ static int
 sort_cmp(const void *a, const void *b)
 {
     size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    const struct sort_ctx *s = the_sort;
+    struct sort_ctx *s = the_sort;
+    if (s->timed_out || (s->timed_out = ev_tick(s->ev) < 0))
+        return 0;
     for (size_t k = 0; k < s->nkeys; k++) {
         int c =
             dg_sterm_order(s->kp[i * s->nkeys + k], s->kp[j * s->nkeys + k]);
@@ -2211,7 +2214,7 @@ sort_bag(struct ev *ev, const struct dg_pattern *p, struct bag *bag,
          size_t keep)
 {
     size_t n = bag->n, nk = p->nkeys, total = bag->n * p->nkeys;
-    struct sort_ctx s = {ev, p, NULL, NULL, nk};
+    struct sort_ctx s = {ev, p, NULL, NULL, nk, 0};
     size_t *idx = NULL;
     uint64_t *sorted = NULL;
     int rc = -1;
@@ -2225,6 +2228,8 @@ sort_bag(struct ev *ev, const struct dg_pattern *p, struct bag *bag,
     }
     for (size_t i = 0; i < n; i++) {
         const uint64_t *row = bag->rows + i * bag->w;
+        if (ev_tick(ev) < 0)
+            goto out;
         idx[i] = i;
         ev->env.solution = ++ev->solution;
         for (size_t k = 0; k < nk; k++) {
@@ -2246,6 +2251,8 @@ sort_bag(struct ev *ev, const struct dg_pattern *p, struct bag *bag,
     the_sort = &s;
     qsort(idx, n, sizeof *idx, sort_cmp);
     the_sort = NULL;
+    if (s.timed_out)
+        goto out;
     if (keep && keep < n)
         n = keep;
     if (!(sorted = malloc((n ? n : 1) * bag->w * sizeof *sorted))) {
@@ -2874,7 +2881,7 @@ select_results(struct ev *ev, struct it *it, struct dg_results *res)
         struct dg_term *cells = dg_results_add_row(res);
         if (!cells) {
             free(row);
-            return ev_fail_nomem(ev);
+            return -1;
         }
         for (size_t i = 0; i < q->nproj; i++)
             if (term_to_cell(ev, row[q->proj[i]], &cells[i]) < 0) {
@@ -2893,7 +2900,7 @@ add_triple_row(struct ev *ev, struct dg_results *res, const uint64_t t[3])
         return -1;
     struct dg_term *cells = dg_results_add_row(res);
     if (!cells)
-        return ev_fail_nomem(ev);
+        return -1;
     for (int i = 0; i < 3; i++)
         if (term_to_cell(ev, t[i], &cells[i]) < 0)
             return -1;

@@ -33,7 +33,9 @@ struct dg_eval_opts {
 /* Runs q (borrowed; its id fields are rewritten for ds) on ds
  * (borrowed).  Returns new results (caller frees with dg_results_free):
  * bindings for SELECT, a boolean for ASK, rows of (subject, predicate,
- * object) for CONSTRUCT and DESCRIBE; NULL with err set on failure. */
+ * object) for CONSTRUCT and DESCRIBE; NULL with err set on failure
+ * (DG_ERR_QUERY when the query runs out of time or gives more than
+ * max_rows rows). */
 struct dg_results *dg_sparql_eval(struct dg_query *q, struct dg_dataset *ds,
                                   const struct dg_eval_opts *opts,
                                   struct dg_error *err);

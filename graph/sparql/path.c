@@ -235,7 +235,8 @@ repeat(const struct dg_path_src *src, const struct dg_path *path, uint64_t s,
         /* distinct pairs: sort and unique */
         if (rc == 0) {
             size_t np = seen_pairs.n / 2;
-            qsort(seen_pairs.v, np, 2 * sizeof(uint64_t), pair_cmp);
+            if (np > 1) /* no pairs: v may be NULL, which qsort forbids */
+                qsort(seen_pairs.v, np, 2 * sizeof(uint64_t), pair_cmp);
             for (size_t i = 0; rc == 0 && i < np; i++) {
                 const uint64_t *pr = &seen_pairs.v[2 * i];
                 if (i && pr[0] == pr[-2] && pr[1] == pr[-1])

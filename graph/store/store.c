@@ -574,15 +574,46 @@ struct load_ctx {
     librdf_node *default_ctx;
     size_t seen, added;
     int failed;
-    int dry; /* count the statements, store nothing */
+    int dry;               /* count the statements, store nothing */
+    raptor_parser *parser; /* borrowed: where a bad IRI is */
+    int bad_line;          /* line of the first bad IRI (-1: unknown) */
 };
+
+/* 1 when t (NULL is fine) is not an IRI, or is one (or a literal whose
+ * datatype is one) without the characters RDF's IRIREF forbids: controls,
+ * space, <>"{}|^`\.  raptor's N-Triples and N-Quads parsers let them
+ * through; stored, they make exports that do not parse. */
+static int
+iri_ok(const raptor_term *t)
+{
+    raptor_uri *u = NULL;
+    size_t n = 0;
+    if (t && t->type == RAPTOR_TERM_TYPE_URI)
+        u = t->value.uri;
+    else if (t && t->type == RAPTOR_TERM_TYPE_LITERAL)
+        u = t->value.literal.datatype;
+    const unsigned char *s = u ? raptor_uri_as_counted_string(u, &n) : NULL;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] <= 0x20 || strchr("<>\"{}|^`\\", s[i]))
+            return 0;
+    return 1;
+}
 
 static void
 load_statement(void *user_data, raptor_statement *rs)
 {
     struct load_ctx *lc = user_data;
     lc->seen++;
-    if (lc->failed || lc->dry)
+    if (lc->failed)
+        return;
+    if (!iri_ok(rs->subject) || !iri_ok(rs->predicate) || !iri_ok(rs->object) ||
+        !iri_ok(rs->graph)) {
+        raptor_locator *loc = raptor_parser_get_locator(lc->parser);
+        lc->bad_line = loc && loc->line > 0 ? loc->line : -1;
+        lc->failed = 1;
+        return;
+    }
+    if (lc->dry)
         return;
     librdf_node *ctx = rs->graph ? rs->graph : lc->default_ctx;
     if (add_nodes(lc->st, ctx, librdf_new_node_from_node(rs->subject),
@@ -703,7 +734,7 @@ parse_text(struct dg_store *st, FILE *fp, const char *text, size_t len,
     raptor_world *rw = librdf_world_get_raptor(st->world);
     raptor_parser *parser = NULL;
     raptor_uri *base = NULL;
-    struct load_ctx lc = {st, NULL, 0, 0, 0, 0};
+    struct load_ctx lc = {st, NULL, 0, 0, 0, 0, NULL, 0};
     int rc = -1;
 
     if (!(base = raptor_new_uri(rw, base_str))) {
@@ -723,6 +754,7 @@ parse_text(struct dg_store *st, FILE *fp, const char *text, size_t len,
         dg_error_set(err, DG_ERR_USAGE, "unknown RDF syntax '%s'", syntax);
         goto out;
     }
+    lc.parser = parser;
     raptor_parser_set_statement_handler(parser, &lc, load_statement);
     log_reset(st);
     txn_begin(st);
@@ -752,6 +784,21 @@ parse_text(struct dg_store *st, FILE *fp, const char *text, size_t len,
             txn_abort(st);
             dg_error_set(err, DG_ERR_INPUT, "cannot parse '%s' as %s: %s", name,
                          syntax, log_text(st, "parse error"));
+            goto out;
+        }
+        if (lc.bad_line) {
+            txn_abort(st);
+            if (lc.bad_line > 0)
+                dg_error_set(err, DG_ERR_INPUT,
+                             "cannot parse '%s' as %s: line %d: an IRI with a "
+                             "space, a control character or one of "
+                             "<>\"{}|^`\\",
+                             name, syntax, lc.bad_line);
+            else
+                dg_error_set(err, DG_ERR_INPUT,
+                             "cannot parse '%s' as %s: an IRI with a space, a "
+                             "control character or one of <>\"{}|^`\\",
+                             name, syntax);
             goto out;
         }
     }
@@ -1111,10 +1158,15 @@ static const struct {
 
 static int
 serialize_stream(raptor_serializer *ser, librdf_stream *stream,
-                 librdf_node *graph, struct hset *seen, size_t *count)
+                 librdf_node *graph, int default_only, struct hset *seen,
+                 size_t *count)
 {
     while (!librdf_stream_end(stream)) {
         librdf_statement *s = librdf_stream_get_object(stream); /* shared */
+        if (default_only && librdf_stream_get_context2(stream)) {
+            librdf_stream_next(stream);
+            continue;
+        }
         if (seen) {
             uint64_t h = 14695981039346656037ULL;
             h = hash_node(h, librdf_statement_get_subject(s));
@@ -1138,6 +1190,59 @@ serialize_stream(raptor_serializer *ser, librdf_stream *stream,
     return 0;
 }
 
+/* One graph of a TriG export: the graph's label, then its triples
+ * (stream, consumed) as N-Triples lines in braces: raptor 2 reads TriG but
+ * has no TriG writer, and N-Triples lines are valid TriG statements.  0,
+ * or -1 when reading the stream or writing fails. */
+static int
+trig_graph(raptor_serializer *nt, FILE *fp, librdf_stream *stream,
+           librdf_node *graph, size_t *count)
+{
+    unsigned char *label = raptor_term_to_string(graph);
+    int rc = -1;
+    if (label && fprintf(fp, "%s {\n", (const char *)label) >= 0 &&
+        serialize_stream(nt, stream, NULL, 0, NULL, count) == 0 &&
+        raptor_serializer_flush(nt) == 0 && fputs("}\n", fp) >= 0)
+        rc = 0;
+    if (label)
+        raptor_free_memory(label);
+    librdf_free_stream(stream);
+    return rc;
+}
+
+/* The default graph (`load --default`) into an export: the statements
+ * that the whole-model stream gives without a graph, as triples (in TriG
+ * a "{ ... }" block).  Only when the stream tells graphs (lmdb, memory)
+ * or the store has no named graph (ngraphs 0): a hashes store's stream is
+ * the union of its graphs, so its default graph cannot be told apart
+ * there.  0, or -1 on error. */
+static int
+export_default_graph(struct dg_store *st, raptor_serializer *ser, FILE *fp,
+                     int trig, size_t ngraphs, struct hset *seen, size_t *count)
+{
+    librdf_stream *s = librdf_model_as_stream(st->model);
+    int named = 0, unnamed = 0, rc = -1;
+    if (!s)
+        return -1;
+    for (; !librdf_stream_end(s); librdf_stream_next(s)) {
+        if (librdf_stream_get_context2(s))
+            named = 1;
+        else
+            unnamed = 1;
+    }
+    librdf_free_stream(s);
+    if (!unnamed || (!named && ngraphs))
+        return 0;
+    if (!(s = librdf_model_as_stream(st->model)))
+        return -1;
+    if ((!trig || fputs("{\n", fp) >= 0) &&
+        serialize_stream(ser, s, NULL, 1, seen, count) == 0 &&
+        raptor_serializer_flush(ser) == 0 && (!trig || fputs("}\n", fp) >= 0))
+        rc = 0;
+    librdf_free_stream(s);
+    return rc;
+}
+
 int
 dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
                 FILE *fp, size_t *written, struct dg_error *err)
@@ -1149,15 +1254,17 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
     librdf_stream *stream = NULL;
     struct hset seen = {NULL, 0, 0};
     size_t count = 0;
-    int quads = !strcmp(syntax, "nquads") || !strcmp(syntax, "trig");
+    int trig = !strcmp(syntax, "trig");
+    int quads = !strcmp(syntax, "nquads") || trig;
+    const char *writer = trig ? "ntriples" : syntax; /* see trig_graph */
     int rc = -1;
 
-    if (!raptor_world_is_serializer_name(rw, syntax))
+    if (!raptor_world_is_serializer_name(rw, writer))
         return dg_error_set(err, DG_ERR_USAGE,
                             "unknown export format '%s' (turtle, ntriples, "
                             "nquads, trig, rdfxml)",
                             syntax);
-    if (!(ser = raptor_new_serializer(rw, syntax)))
+    if (!(ser = raptor_new_serializer(rw, writer)))
         return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < sizeof export_prefixes / sizeof export_prefixes[0];
          i++) {
@@ -1180,26 +1287,45 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
             goto out;
         }
         stream = librdf_model_context_as_stream(st->model, only);
-        if (!stream || serialize_stream(ser, stream, quads ? only : NULL, NULL,
-                                        &count) < 0) {
+        int r = !stream ? -1
+                : trig  ? trig_graph(ser, fp, stream, only, &count)
+                        : serialize_stream(ser, stream, quads ? only : NULL, 0,
+                                           NULL, &count);
+        if (trig)
+            stream = NULL; /* trig_graph consumed it */
+        if (r < 0) {
             dg_error_set(err, DG_ERR_STORE, "cannot read graph '%s': %s",
                          graph_iri, log_text(st, "stream failed"));
             goto out;
         }
     } else {
+        size_t ngraphs = 0;
         it = librdf_model_get_contexts(st->model);
         while (it && !librdf_iterator_end(it)) {
+            ngraphs++;
             librdf_node *ctx = librdf_iterator_get_object(it); /* shared */
             stream = librdf_model_context_as_stream(st->model, ctx);
-            if (!stream || serialize_stream(ser, stream, quads ? ctx : NULL,
-                                            quads ? NULL : &seen, &count) < 0) {
+            int r = !stream ? -1
+                    : trig  ? trig_graph(ser, fp, stream, ctx, &count)
+                            : serialize_stream(ser, stream, quads ? ctx : NULL,
+                                               0, quads ? NULL : &seen, &count);
+            if (trig)
+                stream = NULL; /* trig_graph consumed it */
+            if (r < 0) {
                 dg_error_set(err, DG_ERR_STORE, "cannot read the store: %s",
                              log_text(st, "stream failed"));
                 goto out;
             }
-            librdf_free_stream(stream);
+            if (stream)
+                librdf_free_stream(stream);
             stream = NULL;
             librdf_iterator_next(it);
+        }
+        if (export_default_graph(st, ser, fp, trig, ngraphs,
+                                 quads ? NULL : &seen, &count) < 0) {
+            dg_error_set(err, DG_ERR_STORE, "cannot read the default graph: %s",
+                         log_text(st, "stream failed"));
+            goto out;
         }
     }
     if (st->log_errors) { /* a stream that failed ends like a short one */

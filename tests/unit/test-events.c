@@ -760,6 +760,23 @@ main(void)
            "  ... the day of the signing told beside it");
     dg_facts_free(f);
 
+    f = extract(x, " date 2004-06-29 Meeting in Istanbul, NATO leaders "
+                   "decided to launch a new initiative.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "meeting of NATO leaders",
+           "'Meeting in X, NATO leaders ...': the group met there");
+    ok(has(f, EV(1), DG_NS "partOf", ID "org/nato") &&
+           has(f, EV(1), DG_NS_SCHEMA "location", ID "place/istanbul"),
+       "  ... part of NATO, in Istanbul");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2021-04-05 The ship was received by the Sri Lanka "
+                   "Navy. It arrived at Colombo port yesterday.\n");
+    ok(has(f, ID "org/sri-lanka-navy", DG_RDF_TYPE,
+           DG_NS_SCHEMA "Organization"),
+       "'Sri Lanka Navy': 'Sri' is an honorific only outside a country name");
+    ok(has_lit(f, EV(1), DG_NS "eventKind", "visit"), "'arrived at': a visit");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }

@@ -366,6 +366,17 @@ main(void)
        "a city or 'Western Naval Area' is no person");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nPresent were General Ali Kombo, "
+                   "Kenya's Minister of Defence Affairs, and China's deputy "
+                   "prime minister and defence minister Wei Lin.\n");
+    ok(f && dg_facts_has(f, P("ali-kombo"), nat, ID "country/KEN", 1),
+       "'A, Country's TITLE': an apposition with a possessive country");
+    ok(f && dg_facts_has(f, P("wei-lin"), nat, ID "country/CHN", 1) &&
+           !dg_facts_has(f, P("ali-kombo"), DG_NS_SCHEMA "jobTitle",
+                         "deputy prime minister", 0),
+       "  ... 'TITLE and TITLE B' after it is B's");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }

@@ -312,6 +312,48 @@ main(void)
         free(got);
     }
 
+    {
+        /* a row limit: reached is fine, passed is an error */
+        struct dg_eval_opts opts = {DG_DEFAULT_UNION, 0, 3};
+        dg_error_clear(&err);
+        struct dg_query *q =
+            dg_sparql_parse("SELECT ?s { ?s ?p ?o } LIMIT 3", NULL, &err);
+        struct dg_results *r = q ? dg_sparql_eval(q, ds, &opts, &err) : NULL;
+        is_int(r ? (long)r->nrows : -1, 3, "max_rows 3: 3 rows are fine");
+        dg_results_free(r);
+        dg_query_free(q);
+        q = dg_sparql_parse("SELECT ?s { ?s ?p ?o } LIMIT 4", NULL, &err);
+        r = q ? dg_sparql_eval(q, ds, &opts, &err) : NULL;
+        ok(!r, "max_rows 3: 4 rows are an error");
+        is_str(err.msg,
+               "query stopped: more than 3 rows in memory; use --max-rows",
+               "max_rows: the error says so");
+        dg_results_free(r);
+        dg_query_free(q);
+        dg_error_clear(&err);
+        q = dg_sparql_parse("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", NULL,
+                            &err);
+        r = q ? dg_sparql_eval(q, ds, &opts, &err) : NULL;
+        ok(!r && err.code == DG_ERR_QUERY,
+           "max_rows holds for CONSTRUCT too: %s", err.msg);
+        dg_results_free(r);
+        dg_query_free(q);
+    }
+
+    {
+        /* found by tests/fuzz: a zero-or-one path with both ends unbound
+         * on an empty graph sorted a NULL array (UBSan) */
+        struct dg_dataset *empty = dg_mem_dataset_new();
+        struct dg_query *q = dg_sparql_parse(
+            "SELECT * { ?a <" EX "p>? ?b } ORDER BY ?a", NULL, &err);
+        struct dg_results *r =
+            q && empty ? dg_sparql_eval(q, empty, NULL, &err) : NULL;
+        ok(r && r->nrows == 0, "?a :p? ?b on an empty dataset: no rows");
+        dg_results_free(r);
+        dg_query_free(q);
+        dg_dataset_free(empty);
+    }
+
     dg_dataset_free(ds);
     return tap_done();
 }
