@@ -75,12 +75,19 @@ int dg_cli_parse_long(const char *arg, long *out);
  * one error line, not two). */
 int dg_cli_finish_stdout(int status);
 
+/* The credentials of a remote server (push, query --endpoint) from the
+ * first line of the file path (borrowed): "Bearer TOKEN" or
+ * "USER:PASSWORD" (basic auth); a file other users can read gets a
+ * warning.  Caller frees with free(); NULL with err set. */
+char *dg_cli_read_auth(const char *path, struct dg_error *err);
+
 int cmd_backup(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_load(int argc, char **argv);
+int cmd_push(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_serve(int argc, char **argv);

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "common/output.h"
 #include "common/file.h"
+#include "graph/remote.h"
 #include "graph/render.h"
 #include "graph/store/store.h"
 
@@ -17,7 +18,14 @@ static const char usage_line[] =
     "usage: diplograph render [--store SPEC] [-T svg|png|pdf|dot] "
     "[-K dot|neato|sfdp|circo|fdp] [--max-nodes N] [-o FILE]\n"
     "                         [--timeout MS] [--max-rows N] "
-    "(FILE.rq | -e 'SPARQL')";
+    "(FILE.rq | -e 'SPARQL')\n"
+    "       diplograph render --endpoint URL [--auth FILE] [-T ...] [-K ...] "
+    "[--max-nodes N]\n"
+    "                         [-o FILE] [--timeout MS] (FILE.rq | -e "
+    "'SPARQL')";
+
+/* the most result IRIs whose labels render --endpoint asks for */
+#define RENDER_MAX_LABELS 5000
 
 static const char help_text[] =
     "\n\nDraws the results of a SPARQL query as a diagram (default: SVG on\n"
@@ -43,7 +51,11 @@ static const char help_text[] =
     "Query header comments: '# title: TEXT' (graph label), '# render:\n"
     "ENGINE' (or 'engine=E; cluster=?var'), '# cluster: ?var' (groups the\n"
     "target nodes by that column's value), '# edges: undirected' (a\n"
-    "symmetric relation: no arrows, as for an owl:SymmetricProperty).\n";
+    "symmetric relation: no arrows, as for an owl:SymmetricProperty).\n\n"
+    "--endpoint URL asks that SPARQL endpoint instead of the store (SPARQL\n"
+    "1.1 Protocol; TSV or N-Triples parsed back), then the types, labels\n"
+    "and event dates of the IRIs in the answer (a second query), and draws\n"
+    "them the same way; --auth FILE as for push.\n";
 
 int
 cmd_render(int argc, char **argv)
@@ -58,9 +70,14 @@ cmd_render(int argc, char **argv)
         {"expr", required_argument, NULL, 'e'},
         {"timeout", required_argument, NULL, 't'},
         {"max-rows", required_argument, NULL, 'R'},
+        {"endpoint", required_argument, NULL, 'E'},
+        {"auth", required_argument, NULL, 'a'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *store_opt = NULL, *expr = NULL, *output = NULL;
+    const char *endpoint = NULL, *auth_file = NULL;
+    char *auth = NULL, *answer = NULL;
+    struct dg_remote *rm = NULL;
     struct dg_render_opts opts = {"svg", NULL, 0, NULL};
     struct dg_query_header header;
     struct dg_render_info info;
@@ -120,6 +137,8 @@ cmd_render(int argc, char **argv)
                     usage_line, "render: --max-rows takes a count, not '%s'",
                     optarg);
             break;
+        case 'E': endpoint = optarg; break;
+        case 'a': auth_file = optarg; break;
         case 'h': printf("%s%s", usage_line, help_text); return DG_EXIT_OK;
         default: return dg_cli_bad_option(usage_line, "T:K:o:e:h", argv);
         }
@@ -134,15 +153,48 @@ cmd_render(int argc, char **argv)
             return dg_cli_fail(&err);
         expr = text;
     }
+    if (endpoint && store_opt) {
+        status = dg_cli_usage_error(usage_line,
+                                    "render: --endpoint goes without --store");
+        goto out;
+    }
+    if (auth_file && !endpoint) {
+        status = dg_cli_usage_error(usage_line,
+                                    "render: --auth goes with --endpoint");
+        goto out;
+    }
     dg_query_header_parse(expr, &header);
     opts.header = &header;
-    if (!(st = dg_store_open(dg_cli_store_spec(store_opt), DG_STORE_READ, NULL,
-                             &err))) {
+    if (endpoint) {
+        /* the answer, and the labels and types of its IRIs, go to a
+         * scratch store with the ontology (the predicates' labels) */
+        size_t len = 0;
+        if (auth_file && !(auth = dg_cli_read_auth(auth_file, &err))) {
+            dg_cli_fail(&err);
+            goto out;
+        }
+        struct dg_remote_opts ro = {auth, 3, 500L, qopts.timeout_ms};
+        if (!(st = dg_store_open("memory:", DG_STORE_CREATE, dg_cli_ontology(),
+                                 &err)) ||
+            !(rm = dg_remote_new(&ro, &err)) ||
+            !(answer = dg_remote_query(
+                  rm, endpoint, expr,
+                  "text/tab-separated-values, application/n-triples;q=0.9",
+                  &len, &err)) ||
+            !(r = dg_remote_parse_answer(answer, len, &err)) ||
+            dg_remote_fetch_labels(rm, endpoint, r, RENDER_MAX_LABELS, st,
+                                   &err) < 0) {
+            dg_cli_fail(&err);
+            goto out;
+        }
+    } else if (!(st = dg_store_open(dg_cli_store_spec(store_opt), DG_STORE_READ,
+                                    NULL, &err))) {
         dg_cli_fail(&err);
         goto out;
     }
-    dg_store_set_query_opts(st, &qopts);
-    if (!(r = dg_store_query(st, expr, &err))) {
+    if (!endpoint)
+        dg_store_set_query_opts(st, &qopts);
+    if (!r && !(r = dg_store_query(st, expr, &err))) {
         if (text)
             dg_cli_error("'%s': %s", argv[optind], err.msg);
         else
@@ -172,6 +224,11 @@ out:
     dg_render_shutdown();
     dg_results_free(r);
     dg_store_free(st);
+    dg_remote_free(rm);
+    free(answer);
+    if (auth)
+        memset(auth, 0, strlen(auth));
+    free(auth);
     free(text);
     return status;
 }
