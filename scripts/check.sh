@@ -18,6 +18,9 @@ DG_EXTRA_PACKAGES="${DG_EXTRA_PACKAGES:-} chromium libxml2-utils clang-format"
 DG_EXTRA_PACKAGES="$DG_EXTRA_PACKAGES clang libclang-rt-14-dev"
 # a local PostgreSQL server and librdf's storage for it (t0400)
 DG_EXTRA_PACKAGES="$DG_EXTRA_PACKAGES postgresql librdf-storage-postgresql"
+# Virtuoso, a SPARQL server built for scale, for the push test (t0710),
+# and rapper to compare what it holds
+DG_EXTRA_PACKAGES="$DG_EXTRA_PACKAGES virtuoso-opensource raptor2-utils"
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     DG_EXTRA_PACKAGES="$DG_EXTRA_PACKAGES nodejs npm"
 fi
