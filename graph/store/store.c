@@ -1156,10 +1156,68 @@ static const struct {
     {"wd", DG_NS_WD},
 };
 
+/* 1 when raptor's Turtle writer writes literal t as it is: it writes an
+ * xsd:integer, xsd:decimal, xsd:double or xsd:boolean literal with a valid
+ * XSD form bare, so "1.5"^^xsd:double would read back as a decimal, "456"^^
+ * xsd:decimal as an integer, "456."^^xsd:decimal and "INF"^^xsd:double not
+ * at all.  Those are written apart, as N-Triples lines (fuzz finding
+ * load-turtle-decimal). */
+static int
+turtle_safe(const raptor_term *t)
+{
+    static const char xsd[] = "http://www.w3.org/2001/XMLSchema#";
+    if (!t || t->type != RAPTOR_TERM_TYPE_LITERAL || !t->value.literal.datatype)
+        return 1;
+    const char *dt =
+        (const char *)raptor_uri_as_string(t->value.literal.datatype);
+    if (strncmp(dt, xsd, sizeof xsd - 1))
+        return 1;
+    dt += sizeof xsd - 1;
+    const char *v = (const char *)t->value.literal.string;
+    if (!v)
+        return 1;
+    size_t i = (*v == '+' || *v == '-') ? 1 : 0, digits = 0, frac = 0;
+    if (!strcmp(dt, "boolean"))
+        return !strcmp(v, "true") || !strcmp(v, "false");
+    if (!strcmp(dt, "integer")) {
+        for (; v[i] >= '0' && v[i] <= '9'; i++)
+            digits++;
+        return digits && !v[i];
+    }
+    if (!strcmp(dt, "decimal")) { /* [+-]? [0-9]* '.' [0-9]+ */
+        for (; v[i] >= '0' && v[i] <= '9'; i++)
+            ;
+        if (v[i++] != '.')
+            return 0;
+        for (; v[i] >= '0' && v[i] <= '9'; i++)
+            frac++;
+        return frac && !v[i];
+    }
+    if (!strcmp(dt, "double")) { /* mantissa, then [eE] [+-]? [0-9]+ */
+        for (; v[i] >= '0' && v[i] <= '9'; i++)
+            digits++;
+        if (v[i] == '.')
+            for (i++; v[i] >= '0' && v[i] <= '9'; i++)
+                frac++;
+        if (!digits && !frac)
+            return 0;
+        if (v[i] != 'e' && v[i] != 'E')
+            return 0;
+        i++;
+        if (v[i] == '+' || v[i] == '-')
+            i++;
+        size_t ex = 0;
+        for (; v[i] >= '0' && v[i] <= '9'; i++)
+            ex++;
+        return ex && !v[i];
+    }
+    return 1;
+}
+
 static int
 serialize_stream(raptor_serializer *ser, librdf_stream *stream,
                  librdf_node *graph, int default_only, struct hset *seen,
-                 size_t *count)
+                 size_t *count, raptor_serializer *aside)
 {
     while (!librdf_stream_end(stream)) {
         librdf_statement *s = librdf_stream_get_object(stream); /* shared */
@@ -1182,7 +1240,8 @@ serialize_stream(raptor_serializer *ser, librdf_stream *stream,
         }
         raptor_statement rs = *s;
         rs.graph = graph;
-        if (raptor_serializer_serialize_statement(ser, &rs) != 0)
+        if (raptor_serializer_serialize_statement(
+                aside && !turtle_safe(rs.object) ? aside : ser, &rs) != 0)
             return -1;
         (*count)++;
         librdf_stream_next(stream);
@@ -1201,7 +1260,7 @@ trig_graph(raptor_serializer *nt, FILE *fp, librdf_stream *stream,
     unsigned char *label = raptor_term_to_string(graph);
     int rc = -1;
     if (label && fprintf(fp, "%s {\n", (const char *)label) >= 0 &&
-        serialize_stream(nt, stream, NULL, 0, NULL, count) == 0 &&
+        serialize_stream(nt, stream, NULL, 0, NULL, count, NULL) == 0 &&
         raptor_serializer_flush(nt) == 0 && fputs("}\n", fp) >= 0)
         rc = 0;
     if (label)
@@ -1218,7 +1277,8 @@ trig_graph(raptor_serializer *nt, FILE *fp, librdf_stream *stream,
  * there.  0, or -1 on error. */
 static int
 export_default_graph(struct dg_store *st, raptor_serializer *ser, FILE *fp,
-                     int trig, size_t ngraphs, struct hset *seen, size_t *count)
+                     int trig, size_t ngraphs, struct hset *seen, size_t *count,
+                     raptor_serializer *aside)
 {
     librdf_stream *s = librdf_model_as_stream(st->model);
     int named = 0, unnamed = 0, rc = -1;
@@ -1236,7 +1296,7 @@ export_default_graph(struct dg_store *st, raptor_serializer *ser, FILE *fp,
     if (!(s = librdf_model_as_stream(st->model)))
         return -1;
     if ((!trig || fputs("{\n", fp) >= 0) &&
-        serialize_stream(ser, s, NULL, 1, seen, count) == 0 &&
+        serialize_stream(ser, s, NULL, 1, seen, count, aside) == 0 &&
         raptor_serializer_flush(ser) == 0 && (!trig || fputs("}\n", fp) >= 0))
         rc = 0;
     librdf_free_stream(s);
@@ -1257,6 +1317,12 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
     int trig = !strcmp(syntax, "trig");
     int quads = !strcmp(syntax, "nquads") || trig;
     const char *writer = trig ? "ntriples" : syntax; /* see trig_graph */
+    /* Turtle: the literals raptor would write wrong go after its output
+     * as N-Triples lines (turtle_safe) */
+    raptor_serializer *aside = NULL;
+    char *aside_buf = NULL;
+    size_t aside_len = 0;
+    FILE *aside_fp = NULL;
     int rc = -1;
 
     if (!raptor_world_is_serializer_name(rw, writer))
@@ -1281,6 +1347,13 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
         dg_error_set(err, DG_ERR_IO, "cannot start the %s writer", syntax);
         goto out;
     }
+    if (!strcmp(syntax, "turtle") &&
+        (!(aside_fp = open_memstream(&aside_buf, &aside_len)) ||
+         !(aside = raptor_new_serializer(rw, "ntriples")) ||
+         raptor_serializer_start_to_file_handle(aside, NULL, aside_fp) != 0)) {
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        goto out;
+    }
     if (graph_iri) {
         if (!(only = node_from_iri(st->world, graph_iri))) {
             dg_error_set(err, DG_ERR_USAGE, "bad graph IRI '%s'", graph_iri);
@@ -1290,7 +1363,7 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
         int r = !stream ? -1
                 : trig  ? trig_graph(ser, fp, stream, only, &count)
                         : serialize_stream(ser, stream, quads ? only : NULL, 0,
-                                           NULL, &count);
+                                           NULL, &count, aside);
         if (trig)
             stream = NULL; /* trig_graph consumed it */
         if (r < 0) {
@@ -1306,9 +1379,10 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
             librdf_node *ctx = librdf_iterator_get_object(it); /* shared */
             stream = librdf_model_context_as_stream(st->model, ctx);
             int r = !stream ? -1
-                    : trig  ? trig_graph(ser, fp, stream, ctx, &count)
-                            : serialize_stream(ser, stream, quads ? ctx : NULL,
-                                               0, quads ? NULL : &seen, &count);
+                    : trig
+                        ? trig_graph(ser, fp, stream, ctx, &count)
+                        : serialize_stream(ser, stream, quads ? ctx : NULL, 0,
+                                           quads ? NULL : &seen, &count, aside);
             if (trig)
                 stream = NULL; /* trig_graph consumed it */
             if (r < 0) {
@@ -1322,7 +1396,7 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
             librdf_iterator_next(it);
         }
         if (export_default_graph(st, ser, fp, trig, ngraphs,
-                                 quads ? NULL : &seen, &count) < 0) {
+                                 quads ? NULL : &seen, &count, aside) < 0) {
             dg_error_set(err, DG_ERR_STORE, "cannot read the default graph: %s",
                          log_text(st, "stream failed"));
             goto out;
@@ -1337,10 +1411,24 @@ dg_store_export(struct dg_store *st, const char *syntax, const char *graph_iri,
         dg_error_set(err, DG_ERR_IO, "cannot write the %s output", syntax);
         goto out;
     }
+    if (aside) {
+        if (raptor_serializer_serialize_end(aside) != 0 ||
+            fflush(aside_fp) != 0 ||
+            (aside_len && fwrite(aside_buf, 1, aside_len, fp) != aside_len) ||
+            ferror(fp)) {
+            dg_error_set(err, DG_ERR_IO, "cannot write the %s output", syntax);
+            goto out;
+        }
+    }
     if (written)
         *written = count;
     rc = 0;
 out:
+    if (aside)
+        raptor_free_serializer(aside);
+    if (aside_fp)
+        fclose(aside_fp);
+    free(aside_buf);
     if (stream)
         librdf_free_stream(stream);
     if (it)

@@ -36,6 +36,15 @@ expect_success 'the default graph round-trips through TriG and N-Quads' '
             -e "SELECT ?o { ?s ?p ?o }" >got &&
         printf "?o\n\"in default\"\n" >want && diff want got || exit 1
     done'
+expect_success 'Turtle keeps numbers raptor would change or break' '
+    x=http://www.w3.org/2001/XMLSchema &&
+    printf "<http://a> <http://b> \"456.\"^^<$x#decimal> .\n<http://a> <http://b> \"456\"^^<$x#decimal> .\n<http://a> <http://b> \"1.5\"^^<$x#double> .\n<http://a> <http://b> \"INF\"^^<$x#double> .\n<http://a> <http://b> \"1\"^^<$x#boolean> .\n<http://a> <http://b> \"1.5\"^^<$x#decimal> .\n" >num.nt &&
+    dg -q load --store num --graph http://g num.nt &&
+    dg export --store num -f turtle --graph http://g >num.ttl &&
+    dg -q load --store num2 --graph http://g num.ttl &&
+    dg export --store num -f ntriples --graph http://g | sort >want &&
+    dg export --store num2 -f ntriples --graph http://g | sort >got &&
+    test "$(wc -l <want)" -eq 6 && diff want got'
 expect_failure 2 'an unknown format is still a usage error' '
     dg export --store st -f trix >out 2>err'
 done_testing

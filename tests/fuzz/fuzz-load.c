@@ -71,11 +71,10 @@ round_trip(struct dg_store *st, const char *syntax, const char *ext)
                 err.msg);
         return -1;
     }
-    if ((!strcmp(syntax, "trig") && has_blank_graph(path)) ||
-        !strcmp(syntax, "turtle")) {
-        /* valid TriG that raptor's older TriG parser refuses; raptor's
-         * Turtle writer abbreviates "456."^^xsd:decimal to 456., which is
-         * not Turtle (tests/fuzz/findings/load-turtle-decimal.txt) */
+    if (!strcmp(syntax, "trig") && has_blank_graph(path)) {
+        /* valid TriG that raptor's older TriG parser refuses (the Turtle
+         * writer's numbers, tests/fuzz/findings/load-turtle-decimal.txt,
+         * are written apart by dg_store_export) */
         rc = 0;
         goto out;
     }
