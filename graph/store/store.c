@@ -581,13 +581,23 @@ struct load_ctx {
 
 /* 1 when t (NULL is fine) is not an IRI, or is one (or a literal whose
  * datatype is one) without the characters RDF's IRIREF forbids: controls,
- * space, <>"{}|^`\.  raptor's N-Triples and N-Quads parsers let them
+ * space, <>"{}|^`\ (and a blank node label without what BLANK_NODE_LABEL
+ * forbids).  raptor's N-Triples and N-Quads parsers let them
  * through; stored, they make exports that do not parse. */
 static int
 iri_ok(const raptor_term *t)
 {
     raptor_uri *u = NULL;
     size_t n = 0;
+    /* a blank node label read from "_:b\n1": no space, control or
+     * punctuation a writer could not write back */
+    if (t && t->type == RAPTOR_TERM_TYPE_BLANK) {
+        const unsigned char *b = t->value.blank.string;
+        for (size_t i = 0; b && i < t->value.blank.string_len; i++)
+            if (b[i] <= 0x20 || strchr("<>\"{}|^`\\'()[];,#@!$&*+=~?/%", b[i]))
+                return 0;
+        return 1;
+    }
     if (t && t->type == RAPTOR_TERM_TYPE_URI)
         u = t->value.uri;
     else if (t && t->type == RAPTOR_TERM_TYPE_LITERAL)
@@ -790,13 +800,15 @@ parse_text(struct dg_store *st, FILE *fp, const char *text, size_t len,
             txn_abort(st);
             if (lc.bad_line > 0)
                 dg_error_set(err, DG_ERR_INPUT,
-                             "cannot parse '%s' as %s: line %d: an IRI with a "
+                             "cannot parse '%s' as %s: line %d: an IRI or "
+                             "blank node with a "
                              "space, a control character or one of "
                              "<>\"{}|^`\\",
                              name, syntax, lc.bad_line);
             else
                 dg_error_set(err, DG_ERR_INPUT,
-                             "cannot parse '%s' as %s: an IRI with a space, a "
+                             "cannot parse '%s' as %s: an IRI or blank node "
+                             "with a space, a "
                              "control character or one of <>\"{}|^`\\",
                              name, syntax);
             goto out;

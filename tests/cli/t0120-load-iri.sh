@@ -7,16 +7,21 @@
 expect_failure 1 'a control character in a graph IRI: one line, the line number, nothing stored' '
     printf "<http://e/s> <http://e/p> \"ok\" <http://e/g> .\n<http://e/s> <http://e/p> \"x\" <http://e/g\001> .\n" >bad.nq
     dg load --store st bad.nq 2>err; st=$?
-    one_line_error err "line 2: an IRI with a space, a control character" &&
+    one_line_error err "line 2: an IRI or blank node with a space, a control character" &&
     dg query --store st -f tsv -e "SELECT ?o { GRAPH ?g { ?s ?p ?o } }" >out &&
     printf "?o\n" >want && diff want out || exit 99
     exit $st'
 expect_failure 1 'a control character in a datatype IRI' '
     printf "<http://e/s> <http://e/p> \"1\"^^<http://e/\037int> .\n" >bad.nt
     dg load --store st bad.nt 2>err; st=$?
-    one_line_error err "an IRI with a space" || exit 99
+    one_line_error err "an IRI or blank node with a space" || exit 99
+    exit $st'
+expect_failure 1 'an escape in a blank node label (no writer could write it back)' '
+    printf "_:b\\\\n1 <http://e/p> \"42\" .\n" >bad.nt
+    dg load --store st bad.nt 2>err; st=$?
+    one_line_error err "line 1: an IRI or blank node" || exit 99
     exit $st'
 expect_success 'ordinary IRIs, escapes and all, still load' '
-    printf "<http://e/s> <http://e/p> \"x\\\\u0001\" <http://e/g> .\n<http://e/%%C3%%A9> <http://e/p> <http://e/\\\\u00E9> .\n" >ok.nq &&
-    dg load --store st ok.nq 2>err && grep -q "loaded 2 triples" err'
+    printf "_:a-b.c <http://e/p> \"bnode\" <http://e/g> .\n<http://e/s> <http://e/p> \"x\\\\u0001\" <http://e/g> .\n<http://e/%%C3%%A9> <http://e/p> <http://e/\\\\u00E9> .\n" >ok.nq &&
+    dg load --store st ok.nq 2>err && grep -q "loaded 3 triples" err'
 done_testing
