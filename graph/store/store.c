@@ -593,8 +593,12 @@ iri_ok(const raptor_term *t)
      * punctuation a writer could not write back */
     if (t && t->type == RAPTOR_TERM_TYPE_BLANK) {
         const unsigned char *b = t->value.blank.string;
-        for (size_t i = 0; b && i < t->value.blank.string_len; i++)
-            if (b[i] <= 0x20 || strchr("<>\"{}|^`\\'()[];,#@!$&*+=~?/%", b[i]))
+        size_t len = b ? t->value.blank.string_len : 0;
+        /* not empty, not starting with '-' or '.', not ending with '.' */
+        if (!len || b[0] == '-' || b[0] == '.' || b[len - 1] == '.')
+            return 0;
+        for (size_t i = 0; i < len; i++)
+            if (b[i] <= 0x20 || strchr("<>\"{}|^`\\'()[];,#@!$&*+=~?/%:", b[i]))
                 return 0;
         return 1;
     }

@@ -21,6 +21,11 @@ expect_failure 1 'an escape in a blank node label (no writer could write it back
     dg load --store st bad.nt 2>err; st=$?
     one_line_error err "line 1: an IRI or blank node" || exit 99
     exit $st'
+expect_failure 1 'a colon in a blank node label (TriG would read a prefix)' '
+    printf "_:xex: <http://e/p> \"x\" .\n" >bad.nt
+    dg load --store st bad.nt 2>err; st=$?
+    one_line_error err "line 1: an IRI or blank node" || exit 99
+    exit $st'
 expect_success 'ordinary IRIs, escapes and all, still load' '
     printf "_:a-b.c <http://e/p> \"bnode\" <http://e/g> .\n<http://e/s> <http://e/p> \"x\\\\u0001\" <http://e/g> .\n<http://e/%%C3%%A9> <http://e/p> <http://e/\\\\u00E9> .\n" >ok.nq &&
     dg load --store st ok.nq 2>err && grep -q "loaded 3 triples" err'
