@@ -584,6 +584,35 @@ struct load_ctx {
  * space, <>"{}|^`\ (and a blank node label without what BLANK_NODE_LABEL
  * forbids).  raptor's N-Triples and N-Quads parsers let them
  * through; stored, they make exports that do not parse. */
+/* 1 when s[0..n) is well-formed UTF-8 (no overlong forms, surrogates or
+ * code points past U+10FFFF). */
+static int
+utf8_ok(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; s && i < n;) {
+        unsigned c = s[i];
+        size_t k = c < 0x80         ? 0
+                   : (c >> 5) == 6  ? 1
+                   : (c >> 4) == 14 ? 2
+                   : (c >> 3) == 30 ? 3
+                                    : 9;
+        if (k == 9 || i + k >= n)
+            return 0;
+        unsigned cp = k == 0 ? c : c & (0x3f >> k);
+        for (size_t j = 1; j <= k; j++) {
+            if ((s[i + j] & 0xc0) != 0x80)
+                return 0;
+            cp = cp << 6 | (s[i + j] & 0x3f);
+        }
+        if ((k == 1 && cp < 0x80) || (k == 2 && cp < 0x800) ||
+            (k == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
+            (cp >= 0xd800 && cp <= 0xdfff))
+            return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
 static int
 iri_ok(const raptor_term *t)
 {
@@ -602,6 +631,11 @@ iri_ok(const raptor_term *t)
                 return 0;
         return 1;
     }
+    /* a literal whose text is not UTF-8 (raptor's Turtle parser lets
+     * such bytes through; its Turtle writer then writes no Turtle) */
+    if (t && t->type == RAPTOR_TERM_TYPE_LITERAL &&
+        !utf8_ok(t->value.literal.string, t->value.literal.string_len))
+        return 0;
     if (t && t->type == RAPTOR_TERM_TYPE_URI)
         u = t->value.uri;
     else if (t && t->type == RAPTOR_TERM_TYPE_LITERAL)
@@ -804,16 +838,15 @@ parse_text(struct dg_store *st, FILE *fp, const char *text, size_t len,
             txn_abort(st);
             if (lc.bad_line > 0)
                 dg_error_set(err, DG_ERR_INPUT,
-                             "cannot parse '%s' as %s: line %d: an IRI or "
-                             "blank node with a "
-                             "space, a control character or one of "
-                             "<>\"{}|^`\\",
+                             "cannot parse '%s' as %s: line %d: text not "
+                             "UTF-8, or an IRI or blank node with a space, "
+                             "a control character or one of <>\"{}|^`\\",
                              name, syntax, lc.bad_line);
             else
                 dg_error_set(err, DG_ERR_INPUT,
-                             "cannot parse '%s' as %s: an IRI or blank node "
-                             "with a space, a "
-                             "control character or one of <>\"{}|^`\\",
+                             "cannot parse '%s' as %s: text not UTF-8, or an "
+                             "IRI or blank node with a space, a control "
+                             "character or one of <>\"{}|^`\\",
                              name, syntax);
             goto out;
         }
