@@ -940,6 +940,12 @@ new_event(struct es *s, const struct np *np, long sent)
     e->forum = np->forum;
     e->bare = !(np->f & (F_SPECIFIC & ~F_LOWER)) && np->forum < 0;
     e->future = (np->f & F_FUTURE) != 0;
+    /* "X will hold talks with Y", "X would pay a courtesy call on Y": the
+     * clause's tense */
+    if ((np->f & F_HOLD) && !(np->f & F_PAST) && sent >= 0 &&
+        dg_dates_future_at(s->d, s->d->sent[sent].tok_first, np->a,
+                           TENSE_WINDOW))
+        e->future = 1;
     e->comp = (np->f & F_COMP) != 0;
     if (!strcmp(e->kind, "ceremony") && np->person >= 0)
         e->honoree = np->person;
