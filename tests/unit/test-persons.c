@@ -382,8 +382,9 @@ main(void)
                    "Oslo. Later Berg called his Finnish counterpart Mika Salo. "
                    "The Danish counterparts of the delegation, Ane Lund and "
                    "Per Holm, stayed.\n");
-    ok(f && dg_facts_has(f, P("ole-hansen"), DG_NS_SCHEMA "jobTitle",
-                         "Defence Minister", 0) &&
+    ok(f &&
+           dg_facts_has(f, P("ole-hansen"), DG_NS_SCHEMA "jobTitle",
+                        "Defence Minister", 0) &&
            dg_facts_has(f, P("ole-hansen"), nat, ID "country/DNK", 1),
        "'his Danish counterpart, A B': A B holds the subject's office");
     ok(f && dg_facts_has(f, P("mika-salo"), DG_NS_SCHEMA "jobTitle",
