@@ -1544,7 +1544,7 @@ group_meeting(struct es *s, size_t si, size_t k, size_t len)
         size_t q = p + l;
         if (q < end && cue1(s, q) == Q_DET)
             q++;
-        const struct dg_mention *f = men_at(s, q);
+        const struct dg_mention *f = q < end ? men_at(s, q) : NULL;
         if (f && f->kind == DG_ENT_ORG) {
             fmt = f->entity;
             b = f->tok_end;
@@ -1663,7 +1663,8 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         size_t q = p;
         if (q + 1 < end && is_w(s, q, "the") && men_at(s, q + 1))
             q++; /* "left for the US" */
-        const struct dg_mention *m = men_at(s, q);
+        /* "X will travel to" at the end of a truncated text: no place */
+        const struct dg_mention *m = q < end ? men_at(s, q) : NULL;
         if (m && m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ)) {
             place = m->entity;
             stop = m->tok_end;
@@ -2738,7 +2739,7 @@ venue_after(struct es *s, int ev, size_t j, size_t end)
         }
         if (cue_at(s, j, end, &len) == Q_HOST && len) {
             j += len;
-            if (men_at(s, j))
+            if (j < end && men_at(s, j))
                 j = men_at(s, j)->tok_end;
             continue;
         }
