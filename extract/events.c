@@ -684,6 +684,18 @@ right_of(const struct es *s, size_t end, struct np *np)
             }
             if (!is_word(s, q))
                 break;
+            /* "talks with his Indian counterpart, A B": A B ends it */
+            if ((is_w(s, q, "counterpart") || is_w(s, q, "counterparts")) &&
+                (!strcmp(w, "for") || !strcmp(w, "with")) && np->person < 0 &&
+                !links) {
+                size_t r = q + 1 < end && is_w(s, q + 1, ",") ? q + 2 : q + 1;
+                if (r < end && men_kind(s, r) == DG_ENT_PERSON) {
+                    np->person = men_at(s, r)->entity;
+                    has_ent = 1;
+                    stop = men_at(s, r)->tok_end;
+                    break;
+                }
+            }
             c = cue1(s, q);
             if (c == Q_DET || c == Q_INDEF || c == Q_ORDINAL) {
                 q++;

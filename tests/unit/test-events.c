@@ -777,6 +777,15 @@ main(void)
     ok(has_lit(f, EV(1), DG_NS "eventKind", "visit"), "'arrived at': a visit");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nNorwegian Defence Minister Kari Berg "
+                   "held talks with his Danish counterpart, Ole Hansen, in "
+                   "Oslo on Friday.\n");
+    ok(has(f, ID "person/ole-hansen", DG_NS "attends", EV(1)) &&
+           has(f, ID "person/kari-berg", DG_NS "attends", EV(1)) &&
+           has_lit(f, EV(1), DG_NS_SCHEMA "startDate", "2024-03-01"),
+       "'talks with his Danish counterpart, A B': both attend");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
