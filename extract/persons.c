@@ -737,6 +737,11 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
                 x++;
         }
     }
+    /* "Defence Minister H.E. Gen. A B": a form of address before the
+     * rank */
+    size_t h0 = ntitles > 0 && x < end ? hon_at(s, x, end) : 0;
+    if (h0 && x + h0 < end && rank_at(s, x + h0, end, &ri))
+        x += h0;
     size_t rn = x < end ? rank_at(s, x, end, &ri) : 0;
     if (rn)
         x += rn;

@@ -394,6 +394,15 @@ main(void)
        "  ... not 'the counterparts of the delegation, A B'");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nNorwegian Defence Minister H.E. Gen. "
+                   "Kari Berg arrived.\n");
+    ok(f &&
+           dg_facts_has(f, P("kari-berg"), DG_NS_SCHEMA "jobTitle",
+                        "Defence Minister", 0) &&
+           dg_facts_has(f, P("kari-berg"), nat, ID "country/NOR", 1),
+       "'TITLE H.E. Gen. A B': a form of address before the rank");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
