@@ -69,6 +69,7 @@ enum cue {
     Q_ROLES,
     Q_SITS,
     Q_SIGN_VERB,
+    Q_AHEAD,
     Q_COUNT
 };
 
@@ -83,7 +84,7 @@ static const char *const cue_names[] = {
     "meet-verb",  "duration",     "venue",       "anchor",
     "sideline",   "venue-noun",   "honour",      "format",
     "topic-verb", "present",      "roles",       "sits",
-    "sign-verb"};
+    "sign-verb",  "ahead"};
 
 _Static_assert(sizeof cue_names / sizeof *cue_names == Q_COUNT,
                "one class name for each enum cue");
@@ -144,6 +145,9 @@ struct ev {
     const char *toks[MAX_NAME_TOK]; /* distinctive lowercase tokens */
     size_t ntok;
     int bare, future, online, forum;
+    int ahead;       /* told after "ahead of" ("ahead of the 12th ADMM") */
+    int named_forum; /* a forum named inside its name ("the 12th Asean Defence
+                        Ministers' Meeting (ADMM)"), or -1 */
     long first_sent;
     size_t nmen;
     struct dg_date date;
@@ -934,7 +938,7 @@ ev_start(struct es *s, const char *name, const char *kind, int place, long sent,
     e->place = place;
     e->anchor = e->within = e->of = e->honoree = -1;
     e->who[0] = e->who[1] = -1;
-    e->forum = -1;
+    e->forum = e->named_forum = -1;
     e->first_sent = sent;
     return e;
 }
@@ -950,6 +954,12 @@ new_event(struct es *s, const struct np *np, long sent)
     if (!e)
         return full ? -2 : -1;
     e->forum = np->forum;
+    for (size_t k = np->na; k < np->b && e->forum < 0 && e->named_forum < 0;
+         k++) {
+        const struct dg_mention *m = men_at(s, k);
+        if (m && m->kind == DG_ENT_ORG && org_is_forum(s, m->entity))
+            e->named_forum = m->entity;
+    }
     e->bare = !(np->f & (F_SPECIFIC & ~F_LOWER)) && np->forum < 0;
     e->future = (np->f & F_FUTURE) != 0;
     /* "X will hold talks with Y", "X would pay a courtesy call on Y": the
@@ -958,6 +968,20 @@ new_event(struct es *s, const struct np *np, long sent)
         dg_dates_future_at(s->d, s->d->sent[sent].tok_first, np->a,
                            TENSE_WINDOW))
         e->future = 1;
+    /* "X met Y yesterday ahead of the 12th ADMM": later than the clause,
+     * so neither its date nor its past */
+    for (size_t j = np->a > 5 ? np->a - 5 : 0; sent >= 0 && j < np->a; j++) {
+        size_t len;
+        if (j > (size_t)s->d->sent[sent].tok_first &&
+            cue_at(s, j, np->a + 1, &len) == Q_AHEAD &&
+            (j + len == np->a ||
+             (j + len == np->a + 1 && is_w(s, np->a, "the"))))
+            e->ahead = 1;
+    }
+    /* "... ahead of the 12th ADMM and the 5th ADMM-Plus" */
+    if (np->a > 0 && is_w(s, np->a - 1, "and") && s->nev > 0 &&
+        s->ev[s->nev - 1].ahead && s->ev[s->nev - 1].first_sent == sent)
+        e->ahead = 1;
     e->comp = (np->f & F_COMP) != 0;
     if (!strcmp(e->kind, "ceremony") && np->person >= 0)
         e->honoree = np->person;
@@ -1176,13 +1200,25 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
      * alone refers to its sitting told before when a cue says it takes
      * place */
     int again = 0;
-    for (size_t i = 0; i < s->nev && !named && !numbered && forum; i++)
-        if (s->ev[i].forum == m->entity)
-            for (size_t j = m->tok_end; j < end && j < m->tok_end + 16; j++)
-                if (cue_at(s, j, end, &len) == Q_TAKE_PLACE) {
+    struct dg_date when;
+    for (size_t i = 0; i < s->nev && !named && !numbered && forum && !again;
+         i++) {
+        if (s->ev[i].forum != m->entity && s->ev[i].named_forum != m->entity)
+            continue;
+        for (size_t j = m->tok_end; j < end && j < m->tok_end + 16; j++)
+            if (cue_at(s, j, end, &len) == Q_TAKE_PLACE) {
+                again = 1;
+                break;
+            }
+        /* "X will be held today, and the ADMM-Plus tomorrow" */
+        if (!again && m->tok_end < end &&
+            dg_dates_match(s->d, &s->dctx, first, m->tok_end, end, 0, &when))
+            for (size_t j = first; j < m->tok_first; j++)
+                if (cue_at(s, j, m->tok_first, &len) == Q_TAKE_PLACE) {
                     again = 1;
                     break;
                 }
+    }
     if ((!named && !numbered && !again) || (!forum && !numbered))
         return 0;
     if (!named) {
@@ -3121,7 +3157,8 @@ relate_sentence(struct es *s, size_t si, int main)
     /* "Before the talks, X hosted a ceremony", "Earlier, X was accorded
      * a Guard of Honour": the other events of the sentence share the
      * date and venue of that event (the main one after "Earlier,") */
-    if (cue_at(s, first, end, &len) == Q_ANCHOR && m1 > m0) {
+    int anchor = cue_at(s, first, end, &len);
+    if ((anchor == Q_ANCHOR || anchor == Q_AHEAD) && m1 > m0) {
         int ref = main;
         for (size_t i = m0; i < m1; i++)
             if (s->mr[i].np.a >= first && s->mr[i].np.a <= first + len)
@@ -3726,13 +3763,15 @@ finish_event(struct es *s, int i, int main)
             dt.inferred = 1;
         }
     if (!dg_dates_precision(&dt) && main >= 0 && (int)i != main && !e->future &&
-        !e->name_year && dg_dates_precision(&s->ev[main].date) >= 3 &&
+        !e->ahead && !e->name_year &&
+        dg_dates_precision(&s->ev[main].date) >= 3 &&
         e->first_sent >= s->ev[main].first_sent) {
         /* told after the main event with no date of its own: during it */
         dt = s->ev[main].date;
         dt.inferred = 1;
     }
-    if (!dg_dates_precision(&dt) && !e->future && s->dctx.ay && !e->name_year) {
+    if (!dg_dates_precision(&dt) && !e->future && !e->ahead && s->dctx.ay &&
+        !e->name_year) {
         /* "X met Y" in the news, and the article's main event told with no
          * date: the day of the article, marked inferred */
         dt.y = s->dctx.ay;

@@ -786,6 +786,20 @@ main(void)
        "'talks with his Danish counterpart, A B': both attend");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nMs Berg met Mr Hansen yesterday ahead "
+                   "of the 30th Asean Regional Forum (ARF) and the 18th East "
+                   "Asia Summit.\n\nThe ARF, an annual gathering of "
+                   "ministers, will be held today at the Marina Hall, and the "
+                   "EAS tomorrow.\n");
+    ok(has_lit(f, EV(1), DG_NS_SCHEMA "startDate", "2024-03-01"),
+       "'met yesterday ahead of X and Y': the meeting is yesterday's");
+    ok(has_lit(f, EV(2), DG_NS_SCHEMA "startDate", "2024-03-02") &&
+           has(f, EV(2), DG_NS "partOf", ID "org/arf"),
+       "  ... X is not: 'The ARF, ..., will be held today' is its day");
+    ok(has_lit(f, EV(3), DG_NS_SCHEMA "startDate", "2024-03-03"),
+       "  ... 'and the EAS tomorrow': Y's");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
