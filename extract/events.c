@@ -1847,9 +1847,12 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
                 is_w(s, q, "during") || is_w(s, q, "after") ||
                 is_w(s, q, "before") || is_w(s, q, "as") || is_w(s, q, "\""))
                 break;
-            /* "Minister for Defence": a title goes on */
+            /* "Minister for Defence", "Minister of the Armed Forces": a
+             * title goes on */
             if ((is_w(s, q, "for") || is_w(s, q, "of")) &&
-                !(q + 1 < end && (tk(s, q + 1)->flags & DG_TOK_CAP)))
+                !(q + 1 < end && (tk(s, q + 1)->flags & DG_TOK_CAP)) &&
+                !(q + 2 < end && is_w(s, q + 1, "the") &&
+                  (tk(s, q + 2)->flags & DG_TOK_CAP)))
                 break;
             if ((is_w(s, q, "and") || is_w(s, q, ",")) && q + 1 < end &&
                 (tk(s, q + 1)->flags & DG_TOK_LOWER) &&

@@ -800,6 +800,13 @@ main(void)
        "  ... 'and the EAS tomorrow': Y's");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nDr Kari Berg met with France's "
+                   "Minister of the Armed Forces Anne Lefort on Friday.\n");
+    ok(has(f, ID "person/anne-lefort", DG_NS "attends", EV(1)),
+       "'met with France's Minister of the Armed Forces A B': A B, not "
+       "France, is met");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
