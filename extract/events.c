@@ -3113,7 +3113,9 @@ relate_sentence(struct es *s, size_t si, int main)
                      is_w(s, q, "told") || is_w(s, q, "announced") ||
                      is_w(s, q, "release") || is_w(s, q, "reported") ||
                      is_w(s, q, "says");
-        if (report) {
+        /* "the first visit by a defence chief since 2012": when it last
+         * happened, not when this one did */
+        if (report || (k > first && is_w(s, k - 1, "since"))) {
             k += n - 1;
             continue;
         }

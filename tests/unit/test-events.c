@@ -807,6 +807,13 @@ main(void)
        "France, is met");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nKari Berg's trip was the first visit "
+                   "to Oslo by a Danish defence chief since 2012.\n");
+    ok(events(f) == 2 && !has_lit(f, EV(1), DG_NS_SCHEMA "startDate", "2012") &&
+           has_lit(f, EV(2), DG_NS_SCHEMA "startDate", "2024-03-02"),
+       "'the first visit since 2012': not of 2012");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
