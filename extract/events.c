@@ -1308,6 +1308,7 @@ static int place_at(struct es *s, size_t p, size_t end);
 static int dateline_place(struct es *s);
 static int venue_at(struct es *s, size_t p, size_t end);
 static void set_date(struct es *s, int ev, const struct dg_date *dt);
+static int sitting_forum(struct es *s, const struct mrec *r);
 static const char *short_name(const struct es *s, int ent);
 
 /* The word that names person ent in a label: the last word of the name,
@@ -3288,6 +3289,12 @@ relate_sentence(struct es *s, size_t si, int main)
             b->place = a->place;
     }
 
+    /* "the 18th Shangri-La Dialogue": a sitting of a forum the lexicon
+     * does not know */
+    for (size_t i = m0; i < m1; i++)
+        if (sitting_forum(s, &s->mr[i]) < 0)
+            return -1;
+
     /* forums, countries and orgs in the name */
     for (size_t i = m0; i < m1; i++) {
         const struct mrec *r = &s->mr[i];
@@ -3568,6 +3575,71 @@ short_name(const struct es *s, int ent)
             return o->acronym;
     }
     return e->name;
+}
+
+/* "the 18th Shangri-La Dialogue", "the 16th Conference of Defense
+ * Ministers of the Americas (CDMA)", "the 47th ASEAN Summit": a numbered
+ * sitting whose capitalised name is no forum of the lexicon names a forum
+ * of its own, the org the sitting is part of.  Returns 0, -1 on error. */
+static int
+sitting_forum(struct es *s, const struct mrec *r)
+{
+    struct dg_doc *d = s->d;
+    const struct np *np = &r->np;
+    struct ev *e = &s->ev[r->ev];
+    if (np->forum >= 0 || e->named_forum >= 0 || !(np->f & F_ORD) ||
+        !(tk(s, np->h0)->flags & DG_TOK_CAP) || !strcmp(e->kind, "exercise"))
+        return 0;
+    size_t a = np->na;
+    while (a < np->h0 && !is_ordinal(s, a))
+        a++;
+    /* "the first Senior Officials' Meeting (AUKSOM)": an inaugural
+     * meeting makes no series yet */
+    if (a >= np->h0 || is_w(s, a, "first") || is_w(s, a, "1st") ||
+        is_w(s, a, "inaugural"))
+        return 0;
+    a++;
+    size_t b = a, words = 0;
+    for (size_t k = a; k < np->b; k++) {
+        const struct dg_mention *m = men_at(s, k);
+        if (m && m->kind == DG_ENT_ORG && org_is_forum(s, m->entity))
+            return 0;
+        if (is_w(s, k, "("))
+            break;
+        if (is_word(s, k) && !(tk(s, k)->flags & DG_TOK_CAP) &&
+            !is_w(s, k, "of") && !is_w(s, k, "the") && !is_w(s, k, "for") &&
+            !is_w(s, k, "and") && !is_w(s, k, "on"))
+            return 0;
+        if (!is_word(s, k) && !is_glue(s, k))
+            break;
+        words += is_word(s, k) && (tk(s, k)->flags & DG_TOK_CAP);
+        b = k + 1;
+    }
+    if (words < 2 || b <= np->h0)
+        return 0;
+    const char *name = dg_entities_name(d, a, b);
+    char *slug = name ? dg_text_slug(name, strlen(name)) : NULL;
+    const char *iri = slug ? dg_doc_iri(d, "org/", slug) : NULL;
+    free(slug);
+    if (!iri)
+        return -1;
+    int id = dg_doc_entity_find(d, iri);
+    if (id < 0) {
+        id = dg_doc_entity(d, DG_ENT_ORG, iri, name);
+        if (id < 0 ||
+            dg_doc_prop_lit(d, id, DG_NS "orgKind", "forum", NULL) < 0)
+            return -1;
+        /* "(CDMA)" after the name */
+        if (b + 2 < np->b + 3 && b + 2 < d->ntok && is_w(s, b, "(") &&
+            (tk(s, b + 1)->flags & DG_TOK_ALLCAPS) && is_w(s, b + 2, ")") &&
+            dg_doc_prop_lit(d, id, DG_NS_SCHEMA "alternateName",
+                            tk(s, b + 1)->fold, NULL) < 0)
+            return -1;
+    }
+    if (dg_doc_mention(d, id, a, b, DG_MEN_RULE) < 0)
+        return -1;
+    e->named_forum = id;
+    return dg_doc_prop_iri(d, e->id, DG_NS "partOf", d->ent[id].iri);
 }
 
 /* Copies the date and the venue of event b to event a where a has none. */

@@ -814,6 +814,21 @@ main(void)
        "'the first visit since 2012': not of 2012");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nMinisters attended the 16th "
+                   "Conference of Defence Ministers of the Nordics (CDMN) in "
+                   "Oslo. The 35th Exercise Polar Bear and the first Senior "
+                   "Envoys' Meeting were held too.\n");
+    ok(has(f, EV(1), DG_NS "partOf",
+           ID "org/conference-of-defence-ministers-of-the-nordics") &&
+           has_lit(f, ID "org/conference-of-defence-ministers-of-the-nordics",
+                   DG_NS_SCHEMA "alternateName", "CDMN"),
+       "'the 16th Conference of X (ACR)': a sitting of the forum "
+       "'Conference of X'");
+    ok(count(f, ID "org/exercise-polar-bear", DG_RDF_TYPE) == 0 &&
+           count(f, ID "org/senior-envoys-meeting", DG_RDF_TYPE) == 0,
+       "  ... not an exercise, not a first meeting");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
