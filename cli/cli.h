@@ -81,6 +81,11 @@ int dg_cli_finish_stdout(int status);
  * warning.  Caller frees with free(); NULL with err set. */
 char *dg_cli_read_auth(const char *path, struct dg_error *err);
 
+struct dg_html_stats;
+/* At -v, "diplograph: 'NAME': web page, main text from <article>, date
+ * from meta ..., N blocks; left out: ..." on stderr (name borrowed). */
+void dg_cli_html_note(const char *name, const struct dg_html_stats *st);
+
 int cmd_backup(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);

@@ -18,6 +18,7 @@
 #include "common/iri.h"
 #include "common/ns.h"
 #include "extract/extract.h"
+#include "extract/html.h"
 #include "graph/store/store.h"
 
 /* the most threads -j takes */
@@ -32,9 +33,13 @@ help(void)
 {
     printf(
         "%s\n\n"
-        "Extracts every article (*.txt, directories searched recursively;\n"
-        "- reads one article from standard input, key 'stdin') and stores\n"
-        "its facts as one named graph per article; building an article\n"
+        "Extracts every article (*.txt, and saved web pages *.html, *.htm,\n"
+        "*.xhtml; directories searched recursively; - reads one article\n"
+        "from standard input, key 'stdin') and stores its facts as one\n"
+        "named graph per article, keyed by the file name without its\n"
+        "suffix.  A web page (by its suffix, or when it starts with\n"
+        "<!doctype html or <html) gives its title, date and main text;\n"
+        "-v says what was left out of it.  Building an article\n"
         "again replaces its graph.  Each file is read once however many\n"
         "links lead to it.  What cannot be an article is skipped with a\n"
         "warning line: not a regular file (FIFO, device), a symbolic link\n"
@@ -155,6 +160,16 @@ has_txt_suffix(const char *name)
     return n > 4 && strcmp(name + n - 4, ".txt") == 0;
 }
 
+/* the length of the article suffix of name: .txt, .html, .htm, .xhtml */
+static size_t
+article_suffix(const char *name)
+{
+    size_t k = 0;
+    if (has_txt_suffix(name))
+        return 4;
+    return dg_html_has_suffix(name, &k) ? k : 0;
+}
+
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -235,7 +250,7 @@ collect_path(struct collect *c, const char *path, int explicit,
     }
     if (S_ISDIR(sb.st_mode))
         return collect_dir(c, path, &sb, err);
-    if (!explicit && !has_txt_suffix(path))
+    if (!explicit && !article_suffix(path))
         return 0; /* not an article: not even looked at */
     if (dg_file_check(path, DG_EXTRACT_MAX_BYTES, &sb, &why) < 0) {
         skip(c->skips, path, why.msg);
@@ -253,7 +268,8 @@ collect_path(struct collect *c, const char *path, int explicit,
     return 0;
 }
 
-/* collects *.txt under dir (status sb), sorted, recursively */
+/* collects the articles (*.txt, *.html, ...) under dir (status sb), sorted,
+ * recursively */
 static int
 collect_dir(struct collect *c, const char *dir, const struct stat *sb,
             struct dg_error *err)
@@ -320,8 +336,8 @@ out:
     return rc;
 }
 
-/* The article key: the file name without .txt, with the bytes that an
- * IRI cannot hold (and '%', '/', '?', '#') percent-encoded. */
+/* The article key: the file name without its article suffix, with the bytes
+ * that an IRI cannot hold (and '%', '/', '?', '#') percent-encoded. */
 static void
 article_key(const char *path, char *key, size_t size)
 {
@@ -332,8 +348,7 @@ article_key(const char *path, char *key, size_t size)
         snprintf(key, size, "stdin");
         return;
     }
-    if (has_txt_suffix(base))
-        n -= 4;
+    n -= article_suffix(base);
     for (size_t i = 0; i < n && o + 4 < size; i++) {
         unsigned char ch = (unsigned char)base[i];
         if (ch <= 0x20 || ch == 0x7f || strchr("<>\"{}|\\^`%#?/", ch))
@@ -381,6 +396,8 @@ struct article {
     char key[512], graph[1024];
     struct dg_facts *facts; /* owned */
     struct dg_extract_stats xs;
+    int html; /* read as a web page: hs says what was left out */
+    struct dg_html_stats hs;
     struct dg_error err;
     double secs; /* CPU time spent reading and extracting */
 };
@@ -411,7 +428,10 @@ prepare(struct article *a, struct dg_extractor *x, const struct job *job,
     char *text = dg_file_read(path, DG_EXTRACT_MAX_BYTES, 0, &len, &a->err);
     struct dg_extract_opts opts = {job->base,    a->key,       path,
                                    job->run_iri, job->started, PACKAGE_VERSION};
+    a->html = 0;
     if (!text ||
+        dg_html_article(&text, &len, strcmp(path, "-") ? path : NULL, NULL,
+                        NULL, &a->html, &a->hs, &a->err) < 0 ||
         dg_extract_article(x, text, len, &opts, a->facts, &a->xs, &a->err) < 0)
         a->failed = 1;
     free(text);
@@ -632,6 +652,11 @@ cmd_build(int argc, char **argv)
             }
             store_secs += thread_cpu_seconds() - t;
             skips_flush(&skips);
+            if (a->html && dg_verbosity > 1) {
+                if (progress)
+                    fputs("\r\033[K", stderr);
+                dg_cli_html_note(path, &a->hs);
+            }
             built++;
             sentences += a->xs.sentences;
             triples += added;
@@ -672,7 +697,7 @@ done:
             dg_cli_error("no article could be built: %s", skips.first);
             skips.first_shown = 1;
         } else if (files->n == 0 && !skips.n) {
-            dg_cli_error("no *.txt article in the given paths");
+            dg_cli_error("no *.txt article or *.html page in the given paths");
         } else {
             skips_flush(&skips);
             dg_cli_error("no article could be built (%zu skipped)", skips.n);
