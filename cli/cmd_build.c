@@ -19,14 +19,18 @@
 #include "common/ns.h"
 #include "extract/extract.h"
 #include "extract/html.h"
+#include "graph/remote.h"
 #include "graph/store/store.h"
+
+/* a page fetched over HTTP: the whole request at most */
+#define DG_BUILD_FETCH_TIMEOUT_MS 60000L
 
 /* the most threads -j takes */
 #define DG_BUILD_MAX_JOBS 256
 
 static const char usage_line[] =
     "usage: diplograph build [--store SPEC] [--base IRI] [--strict] [-j N] "
-    "FILE_OR_DIR|-...";
+    "FILE_OR_DIR|URL|-...";
 
 static void
 help(void)
@@ -39,7 +43,11 @@ help(void)
         "named graph per article, keyed by the file name without its\n"
         "suffix.  A web page (by its suffix, or when it starts with\n"
         "<!doctype html or <html) gives its title, date and main text;\n"
-        "-v says what was left out of it.  Building an article\n"
+        "-v says what was left out of it.  An http:// or https:// URL is\n"
+        "fetched (at most 16 MiB, 5 redirects, 60 s): its Content-Type\n"
+        "tells a web page from text, its last path segment gives the key,\n"
+        "and the final URL is recorded (dg:sourceFile, schema:url).\n"
+        "Building an article\n"
         "again replaces its graph.  Each file is read once however many\n"
         "links lead to it.  What cannot be an article is skipped with a\n"
         "warning line: not a regular file (FIFO, device), a symbolic link\n"
@@ -217,6 +225,7 @@ struct collect {
     size_t depth, cap;
     struct skips *skips;
     int has_stdin;
+    int has_url; /* an input is a URL: the workers need an HTTP client */
 };
 
 static int collect_dir(struct collect *c, const char *dir,
@@ -235,6 +244,12 @@ collect_path(struct collect *c, const char *path, int explicit,
             skip(c->skips, path, "standard input given twice");
             return 0;
         }
+        if (paths_add(&c->files, path) < 0)
+            return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        return 0;
+    }
+    if (explicit && dg_remote_is_url(path)) {
+        c->has_url = 1;
         if (paths_add(&c->files, path) < 0)
             return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         return 0;
@@ -342,13 +357,28 @@ static void
 article_key(const char *path, char *key, size_t size)
 {
     const char *base = strrchr(path, '/');
+    char seg[512];
     base = base ? base + 1 : path;
     size_t n = strlen(base), o = 0;
     if (!strcmp(path, "-")) {
         snprintf(key, size, "stdin");
         return;
     }
-    n -= article_suffix(base);
+    if (dg_remote_is_url(path)) {
+        /* the last non-empty path segment, else the host */
+        const char *p = strstr(path, "://") + 3;
+        size_t end = strcspn(p, "?#"), s = end;
+        while (s > 0 && p[s - 1] == '/')
+            s--;
+        end = s;
+        while (s > 0 && p[s - 1] != '/')
+            s--;
+        snprintf(seg, sizeof seg, "%.*s", (int)(end - s), p + s);
+        base = seg;
+        n = strlen(base);
+    }
+    if (article_suffix(base) < n)
+        n -= article_suffix(base);
     for (size_t i = 0; i < n && o + 4 < size; i++) {
         unsigned char ch = (unsigned char)base[i];
         if (ch <= 0x20 || ch == 0x7f || strchr("<>\"{}|\\^`%#?/", ch))
@@ -402,12 +432,33 @@ struct article {
     double secs; /* CPU time spent reading and extracting */
 };
 
-/* reads and extracts article i into a; touches nothing shared but the
- * read-only job, so workers run it in parallel, each with its own x */
-static void
-prepare(struct article *a, struct dg_extractor *x, const struct job *job,
-        size_t i)
+/* the charset parameter of a Content-Type, into buf; NULL when none */
+static const char *
+ctype_charset(const char *ctype, char *buf, size_t size)
 {
+    const char *p = ctype ? strstr(ctype, "charset=") : NULL;
+    if (!p)
+        return NULL;
+    p += 8;
+    if (*p == '"')
+        p++;
+    size_t n = strcspn(p, "\"; ");
+    if (!n || n >= size)
+        return NULL;
+    snprintf(buf, size, "%.*s", (int)n, p);
+    return buf;
+}
+
+/* reads and extracts article i into a; touches nothing shared but the
+ * read-only job, so workers run it in parallel, each with its own x and
+ * rm (NULL when no input is a URL) */
+static void
+prepare(struct article *a, struct dg_extractor *x, struct dg_remote *rm,
+        const struct job *job, size_t i)
+{
+    struct dg_remote_page page = {NULL, 0, NULL, NULL, 0};
+    char charset_buf[64];
+    const char *charset = NULL;
     const char *path = job->files->v[i];
     double t = thread_cpu_seconds();
     size_t len = 0;
@@ -425,16 +476,34 @@ prepare(struct article *a, struct dg_extractor *x, const struct job *job,
         goto out;
     }
     /* read with the size limit: the file may have grown since */
-    char *text = dg_file_read(path, DG_EXTRACT_MAX_BYTES, 0, &len, &a->err);
-    struct dg_extract_opts opts = {job->base,    a->key,       path,
+    char *text = NULL;
+    if (rm && dg_remote_is_url(path)) {
+        if (dg_remote_fetch(rm, path, DG_EXTRACT_MAX_BYTES, &page, &a->err) ==
+            0) {
+            text = page.body;
+            len = page.len;
+            page.body = NULL;
+            charset =
+                ctype_charset(page.ctype, charset_buf, sizeof charset_buf);
+        }
+    } else {
+        text = dg_file_read(path, DG_EXTRACT_MAX_BYTES, 0, &len, &a->err);
+    }
+    const char *source = page.url ? page.url : path;
+    struct dg_extract_opts opts = {job->base,    a->key,       source,
                                    job->run_iri, job->started, PACKAGE_VERSION};
     a->html = 0;
     if (!text ||
-        dg_html_article(&text, &len, strcmp(path, "-") ? path : NULL, NULL,
-                        NULL, &a->html, &a->hs, &a->err) < 0 ||
+        dg_html_article(&text, &len, strcmp(source, "-") ? source : NULL,
+                        page.ctype, charset, &a->html, &a->hs, &a->err) < 0 ||
         dg_extract_article(x, text, len, &opts, a->facts, &a->xs, &a->err) < 0)
         a->failed = 1;
+    else if (page.url && dg_iri_check(page.url, NULL) == 0 &&
+             dg_facts_add_iri(a->facts, a->graph, DG_NS_SCHEMA "url",
+                              page.url) < 0)
+        a->failed = dg_error_set(&a->err, DG_ERR_NOMEM, "out of memory");
     free(text);
+    dg_remote_page_release(&page);
 out:
     a->secs = thread_cpu_seconds() - t;
 }
@@ -459,6 +528,7 @@ struct worker {
     pthread_t thread;
     struct pool *pool;
     struct dg_extractor *x; /* owned, this worker's only */
+    struct dg_remote *rm;   /* owned, this worker's only; NULL: no URL */
 };
 
 static void *
@@ -477,7 +547,7 @@ work(void *arg)
         size_t i = p->next++;
         struct article *a = &p->ring[i % p->ring_n];
         pthread_mutex_unlock(&p->mu);
-        prepare(a, w->x, p->job, i);
+        prepare(a, w->x, w->rm, p->job, i);
         pthread_mutex_lock(&p->mu);
         a->ready = 1;
         pthread_cond_signal(&p->ready_cv);
@@ -516,6 +586,7 @@ cmd_build(int argc, char **argv)
                           0,
                           0,
                           &skips,
+                          0,
                           0};
     struct paths *files = &col.files;
     struct dg_store *st = NULL;
@@ -589,6 +660,11 @@ cmd_build(int argc, char **argv)
             status = dg_cli_fail(&err);
             goto out;
         }
+        struct dg_remote_opts ro = {NULL, 0, 0, DG_BUILD_FETCH_TIMEOUT_MS};
+        if (col.has_url && !(workers[i].rm = dg_remote_new(&ro, &err))) {
+            status = dg_cli_fail(&err);
+            goto out;
+        }
     }
     const char *spec = dg_cli_store_spec(store_opt);
     if (!(st = dg_store_open(spec, DG_STORE_CREATE, dg_cli_ontology(), &err))) {
@@ -625,7 +701,7 @@ cmd_build(int argc, char **argv)
         size_t added = 0;
         double t = now_seconds();
         if (!started_workers) {
-            prepare(a, workers[0].x, &job, i);
+            prepare(a, workers[0].x, workers[0].rm, &job, i);
         } else {
             pthread_mutex_lock(&pool.mu);
             while (!a->ready)
@@ -717,8 +793,10 @@ out:
     for (size_t i = 0; pool.ring && i < pool.ring_n; i++)
         dg_facts_free(pool.ring[i].facts);
     free(pool.ring);
-    for (size_t i = 0; workers && i < nworkers; i++)
+    for (size_t i = 0; workers && i < nworkers; i++) {
         dg_extract_free(workers[i].x);
+        dg_remote_free(workers[i].rm);
+    }
     free(workers);
     paths_release(&col.files);
     id_set_release(&col.seen_files);

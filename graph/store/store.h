@@ -69,8 +69,16 @@ int dg_store_load_file(struct dg_store *st, const char *path,
                        const char *syntax, const char *graph_iri, size_t *added,
                        struct dg_error *err);
 
+/* The RDF syntax ("turtle", "ntriples", "nquads", "trig", "rdfxml") of a
+ * media type (borrowed, may be NULL; parameters after ';' ignored), else
+ * of the extension of name (borrowed, a path or URL; may be NULL): .ttl
+ * .nt .nq .trig .rdf .owl .xml.  NULL when neither tells.  Static
+ * string. */
+const char *dg_store_syntax_of(const char *name, const char *media_type);
+
 /* Parses len bytes of RDF text (borrowed; a NUL in it is refused) in
- * syntax "turtle", "ntriples" or "rdfxml" into the graph graph_iri
+ * syntax "turtle", "ntriples", "nquads", "trig" or "rdfxml" (quads keep
+ * their graph) into the graph graph_iri
  * (borrowed; DG_STORE_DEFAULT_GRAPH: the default graph), relative IRIs
  * resolved against base_iri (borrowed, not NULL), all of it or nothing.
  * With replace, the graph's old triples are removed first, in the same
@@ -86,6 +94,12 @@ int dg_store_load_buffer(struct dg_store *st, const char *text, size_t len,
  * an empty or absent graph succeeds. */
 int dg_store_drop_graph(struct dg_store *st, const char *graph_iri,
                         struct dg_error *err);
+
+/* Removes every triple of the n named graphs iris (borrowed) in one
+ * transaction where the storage has them: all of them or, on failure,
+ * none.  Removing an empty or absent graph succeeds. */
+int dg_store_drop_graphs(struct dg_store *st, const char *const *iris, size_t n,
+                         struct dg_error *err);
 
 /* Runs a SPARQL 1.1 query (borrowed) with diplograph's engine
  * (graph/sparql/) and returns its results as plain data; caller frees
