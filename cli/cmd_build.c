@@ -29,8 +29,8 @@
 #define DG_BUILD_MAX_JOBS 256
 
 static const char usage_line[] =
-    "usage: diplograph build [--store SPEC] [--base IRI] [--strict] [-j N] "
-    "FILE_OR_DIR|URL|-...";
+    "usage: diplograph build [--store SPEC] [--base IRI] [--strict] [--prune] "
+    "[-j N] FILE_OR_DIR|URL|-...";
 
 static void
 help(void)
@@ -56,6 +56,9 @@ help(void)
         "  --store SPEC  store (default $DIPLOGRAPH_STORE or %s)\n"
         "  --base IRI    base of entity IRIs, an absolute IRI (default %s)\n"
         "  --strict      exit 1 when anything was skipped\n"
+        "  --prune       the store mirrors the directories given: after\n"
+        "                building, the graphs of articles under them whose\n"
+        "                files are gone are removed (one transaction)\n"
         "  -j, --jobs N  read and extract on N threads (default 0: one per\n"
         "                online processor); one writer stores the articles\n"
         "                in input order, so the store is the same for any N\n",
@@ -353,8 +356,8 @@ out:
 
 /* The article key: the file name without its article suffix, with the bytes
  * that an IRI cannot hold (and '%', '/', '?', '#') percent-encoded. */
-static void
-article_key(const char *path, char *key, size_t size)
+void
+dg_cli_article_key(const char *path, char *key, size_t size)
 {
     const char *base = strrchr(path, '/');
     char seg[512];
@@ -468,7 +471,7 @@ prepare(struct article *a, struct dg_extractor *x, struct dg_remote *rm,
     a->xs = (struct dg_extract_stats){0, 0};
     a->err = (struct dg_error){0, ""};
     dg_facts_clear(a->facts);
-    article_key(path, a->key, sizeof a->key);
+    dg_cli_article_key(path, a->key, sizeof a->key);
     if (dg_extract_graph_iri(job->base, a->key, a->graph, sizeof a->graph) <
             0 ||
         dg_iri_check(a->graph, NULL) < 0) {
@@ -556,6 +559,21 @@ work(void *arg)
     return NULL;
 }
 
+/* build --prune: the graphs of the articles gone from dirs removed */
+static int
+prune_gone(struct dg_store *st, const struct paths *dirs, const char *spec,
+           struct dg_error *err)
+{
+    size_t removed = 0;
+    if (dg_cli_prune(st, dirs->v, dirs->n, &removed, err) < 0)
+        return -1;
+    dg_cli_note(1, "pruned %zu graph%s of articles gone from %s%s%s in '%s'",
+                removed, removed == 1 ? "" : "s", dirs->n == 1 ? "'" : "",
+                dirs->n == 1 ? dirs->v[0] : "the directories",
+                dirs->n == 1 ? "'" : "", spec);
+    return 0;
+}
+
 /* the number of online processors, at least 1 */
 static long
 online_cpus(void)
@@ -572,10 +590,12 @@ cmd_build(int argc, char **argv)
         {"base", required_argument, NULL, 'b'},
         {"strict", no_argument, NULL, 'S'},
         {"jobs", required_argument, NULL, 'j'},
+        {"prune", no_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *store_opt = NULL, *base = DG_BASE_DEFAULT;
-    int strict = 0, c, status = DG_EXIT_FAIL;
+    int strict = 0, prune = 0, c, status = DG_EXIT_FAIL;
+    struct paths prune_dirs = {NULL, 0, 0};
     long jobs = 0;
     struct dg_error err = {0, ""};
     struct skips skips = {0, "", 0, 0};
@@ -614,6 +634,7 @@ cmd_build(int argc, char **argv)
             base = optarg;
             break;
         case 'S': strict = 1; break;
+        case 'P': prune = 1; break;
         case 'j':
             if (dg_cli_parse_long(optarg, &jobs) < 0 ||
                 jobs > DG_BUILD_MAX_JOBS)
@@ -627,6 +648,17 @@ cmd_build(int argc, char **argv)
     }
     if (optind >= argc)
         return dg_cli_usage_error(usage_line, "build: no article given");
+    for (int i = optind; prune && i < argc; i++) {
+        struct stat sb;
+        if (!dg_remote_is_url(argv[i]) && stat(argv[i], &sb) == 0 &&
+            S_ISDIR(sb.st_mode) && paths_add(&prune_dirs, argv[i]) < 0) {
+            paths_release(&prune_dirs);
+            return dg_cli_error("out of memory");
+        }
+    }
+    if (prune && !prune_dirs.n)
+        return dg_cli_usage_error(usage_line,
+                                  "build: --prune needs a directory");
     if (jobs == 0)
         jobs = online_cpus();
     for (int i = optind; i < argc; i++)
@@ -634,6 +666,19 @@ cmd_build(int argc, char **argv)
             status = dg_cli_fail(&err);
             goto out;
         }
+    if (files->n == 0 && prune && !skips.n) {
+        /* every article of the directories is gone: prune only */
+        const char *spec = dg_cli_store_spec(store_opt);
+        if (!(st = dg_store_open(spec, DG_STORE_CREATE, dg_cli_ontology(),
+                                 &err)) ||
+            prune_gone(st, &prune_dirs, spec, &err) < 0 ||
+            dg_store_sync(st, &err) < 0) {
+            status = dg_cli_fail(&err);
+            goto out;
+        }
+        status = DG_EXIT_OK;
+        goto out;
+    }
     if (files->n == 0)
         goto done; /* the skips (or their absence) say why */
     skips_flush(&skips);
@@ -751,6 +796,11 @@ cmd_build(int argc, char **argv)
         goto out;
     }
     store_secs += thread_cpu_seconds() - t;
+    if (prune && (prune_gone(st, &prune_dirs, spec, &err) < 0 ||
+                  dg_store_sync(st, &err) < 0)) {
+        status = dg_cli_fail(&err);
+        goto out;
+    }
     double secs = now_seconds() - start;
     if (built && dg_verbosity > 0)
         fprintf(stderr,
@@ -799,6 +849,7 @@ out:
     }
     free(workers);
     paths_release(&col.files);
+    paths_release(&prune_dirs);
     id_set_release(&col.seen_files);
     id_set_release(&col.seen_dirs);
     free(col.stack);

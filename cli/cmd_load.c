@@ -52,9 +52,8 @@ load_url(struct dg_remote **rm, struct dg_store *st, const char *url,
                          url, page.ctype ? page.ctype : "none");
         goto out;
     }
-    rc =
-        dg_store_load_buffer(st, page.body, page.len, url, syntax,
-                             graph ? graph : page.url, page.url, 0, added, err);
+    rc = dg_store_load_text(st, page.body, page.len, url, syntax,
+                            graph ? graph : page.url, page.url, added, err);
 out:
     dg_remote_page_release(&page);
     return rc;

@@ -29,6 +29,7 @@ static const struct command commands[] = {
     {"query", cmd_query, "run a SPARQL query and print its results"},
     {"render", cmd_render, "draw a query's results as a diagram (Graphviz)"},
     {"report", cmd_report, "write an HTML report of every query (out/report)"},
+    {"remove", cmd_remove, "delete articles' graphs (by path or graph IRI)"},
     {"export", cmd_export, "write the store as Turtle, N-Triples, N-Quads"},
     {"push", cmd_push, "send the graphs to a SPARQL Graph Store endpoint"},
     {"serve", cmd_serve, "serve the store over the SPARQL 1.1 HTTP protocols"},

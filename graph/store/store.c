@@ -923,15 +923,14 @@ dg_store_load_buffer(struct dg_store *st, const char *text, size_t len,
                      const char *graph_iri, const char *base_iri, int replace,
                      size_t *added, struct dg_error *err)
 {
-    static const char *syntaxes[] = {"turtle", "ntriples", "nquads", "trig",
-                                     "rdfxml"};
+    static const char *syntaxes[] = {"turtle", "ntriples", "rdfxml"};
     int known = 0;
     for (size_t i = 0; i < sizeof syntaxes / sizeof syntaxes[0]; i++)
         known |= !strcmp(syntax, syntaxes[i]);
     if (!known)
         return dg_error_set(err, DG_ERR_USAGE,
                             "unknown RDF syntax '%s' (turtle, ntriples, "
-                            "nquads, trig, rdfxml)",
+                            "rdfxml)",
                             syntax);
     return parse_text(st, NULL, text, len, name,
                       (const unsigned char *)base_iri, syntax, graph_iri,
@@ -964,6 +963,20 @@ dg_store_syntax_of(const char *name, const char *media_type)
     snprintf(path, sizeof path, "%.*s", (int)n, name);
     const char *slash = strrchr(path, '/');
     return syntax_from_path(slash ? slash + 1 : path);
+}
+
+int
+dg_store_load_text(struct dg_store *st, const char *text, size_t len,
+                   const char *name, const char *syntax, const char *graph_iri,
+                   const char *base_iri, size_t *added, struct dg_error *err)
+{
+    raptor_world *rw = librdf_world_get_raptor(st->world);
+    if (!raptor_world_is_parser_name(rw, syntax) || !strcmp(syntax, "guess"))
+        return dg_error_set(err, DG_ERR_USAGE, "unknown RDF syntax '%s'",
+                            syntax);
+    return parse_text(st, NULL, text, len, name,
+                      (const unsigned char *)base_iri, syntax, graph_iri, 0,
+                      added, err);
 }
 
 int

@@ -77,8 +77,7 @@ int dg_store_load_file(struct dg_store *st, const char *path,
 const char *dg_store_syntax_of(const char *name, const char *media_type);
 
 /* Parses len bytes of RDF text (borrowed; a NUL in it is refused) in
- * syntax "turtle", "ntriples", "nquads", "trig" or "rdfxml" (quads keep
- * their graph) into the graph graph_iri
+ * syntax "turtle", "ntriples" or "rdfxml" into the graph graph_iri
  * (borrowed; DG_STORE_DEFAULT_GRAPH: the default graph), relative IRIs
  * resolved against base_iri (borrowed, not NULL), all of it or nothing.
  * With replace, the graph's old triples are removed first, in the same
@@ -88,6 +87,16 @@ int dg_store_load_buffer(struct dg_store *st, const char *text, size_t len,
                          const char *name, const char *syntax,
                          const char *graph_iri, const char *base_iri,
                          int replace, size_t *added, struct dg_error *err);
+
+/* Parses len bytes of RDF text (borrowed) in any syntax of
+ * dg_store_load_file, as that does (quads keep their graph; triples go to
+ * graph_iri, borrowed), relative IRIs resolved against base_iri
+ * (borrowed, not NULL), all of it or nothing; name (borrowed) names the
+ * text in messages.  *added (may be NULL) gets the count. */
+int dg_store_load_text(struct dg_store *st, const char *text, size_t len,
+                       const char *name, const char *syntax,
+                       const char *graph_iri, const char *base_iri,
+                       size_t *added, struct dg_error *err);
 
 /* Removes every triple of graph graph_iri (borrowed;
  * DG_STORE_DEFAULT_GRAPH: the default graph) in one transaction.  Removing

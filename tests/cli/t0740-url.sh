@@ -17,6 +17,7 @@ cp "$fx/talks.txt" www/plain.txt
 cp "$fx/talks.html" www/sub/index.html
 printf '<http://ex.org/a> <http://ex.org/p> "x" .\n' >www/data.nt
 printf '@prefix e: <http://ex.org/> .\ne:b e:p <rel> .\n' >www/data.ttl
+printf '<http://ex.org/q> <http://ex.org/p> "q" <http://ex.org/qg> .\n' >www/data.nq
 head -c 17000000 /dev/zero | tr '\0' a >www/big.txt
 
 # a static server on a free loopback port; sets URL
@@ -80,6 +81,9 @@ expect_success 'load URL: relative IRIs resolve against the URL' '
     dg load --store st4 --graph http://ex.org/g "$URL/data.ttl" &&
     dg export --store st4 -f nquads >out &&
     grep -q "<$URL/rel> <http://ex.org/g> \\.$" out'
+expect_success 'load URL: N-Quads keep their graphs' '
+    dg load --store st4 "$URL/data.nq" && dg export --store st4 -f nquads >out &&
+    grep -q "\"q\" <http://ex.org/qg> \\.$" out'
 expect_failure 1 'load of a web page is refused, one line' '
     dg load --store st4 "$URL/talks.html" 2>err; st=$?
     one_line_error err "is a web page, not RDF" && exit $st'
