@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/globals.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -657,6 +659,23 @@ init_libxml(void)
     xmlInitParser();
 }
 
+/* libxml2's handlers of the errors no parser context catches (a charset
+ * conversion that fails prints "encoding error" on stderr): nothing is
+ * printed by a library */
+static void
+silent(void *ctx, const char *fmt, ...)
+{
+    (void)ctx;
+    (void)fmt;
+}
+
+static void
+silent_structured(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    (void)e;
+}
+
 /* 1 when s[0..len) is UTF-8 */
 static int
 is_utf8(const char *s, size_t len)
@@ -704,9 +723,19 @@ dg_html_to_text(const char *html, size_t len, const char *charset,
     if (!charset && !declares_charset(html, len))
         charset = is_utf8(html, len) ? "UTF-8" : "windows-1252";
     pthread_once(&init_once, init_libxml);
+    /* this thread's handlers, put back after the parse: Redland's RDF/XML
+     * parser (raptor) has its own */
+    xmlGenericErrorFunc old_generic = xmlGenericError;
+    void *old_generic_ctx = xmlGenericErrorContext;
+    xmlStructuredErrorFunc old_structured = xmlStructuredError;
+    void *old_structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
+    xmlSetStructuredErrorFunc(NULL, silent_structured);
     doc = htmlReadMemory(html, (int)len, NULL, charset,
                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                              HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
     xmlNode *top = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!top) {
         dg_error_set(err, DG_ERR_INPUT, "not an HTML page");

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "extract/html.h"
 #include "tap.h"
@@ -220,6 +221,29 @@ main(void)
         dg_error_clear(&err);
         t = dg_html_to_text(p, strlen(p), "ISO-8859-1", NULL, &st, &err);
         is_str(t, "Caf\xc3\xa9.\n", "charset given by the caller");
+        free(t);
+    }
+
+    /* a declared charset the bytes break: what was read is kept, and
+     * libxml2's "encoding error" does not reach stderr */
+    {
+        FILE *tmp = tmpfile();
+        int saved = dup(STDERR_FILENO);
+        fflush(stderr);
+        dup2(fileno(tmp), STDERR_FILENO);
+        t = conv("<html><head><meta charset=\"shift_jis\"></head><body>"
+                 "<p>Good text first.</p><p>\x81\x20\xff\xfe bad</p></body>"
+                 "</html>",
+                 &st, &err);
+        fflush(stderr);
+        dup2(saved, STDERR_FILENO);
+        close(saved);
+        long printed =
+            ftell(tmp) > 0 ? ftell(tmp) : (fseek(tmp, 0, SEEK_END), ftell(tmp));
+        fclose(tmp);
+        ok(t && !strncmp(t, "Good text first.", 16),
+           "a broken charset keeps the text read before");
+        is_int(printed, 0, "  ... and prints nothing");
         free(t);
     }
 
