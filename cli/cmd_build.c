@@ -796,11 +796,6 @@ cmd_build(int argc, char **argv)
         goto out;
     }
     store_secs += thread_cpu_seconds() - t;
-    if (prune && (prune_gone(st, &prune_dirs, spec, &err) < 0 ||
-                  dg_store_sync(st, &err) < 0)) {
-        status = dg_cli_fail(&err);
-        goto out;
-    }
     double secs = now_seconds() - start;
     if (built && dg_verbosity > 0)
         fprintf(stderr,
@@ -810,6 +805,11 @@ cmd_build(int argc, char **argv)
                 sentences, triples, secs, spec);
     if (built && skips.n && dg_verbosity > 0)
         fprintf(stderr, "diplograph: %zu skipped\n", skips.n);
+    if (prune && (prune_gone(st, &prune_dirs, spec, &err) < 0 ||
+                  dg_store_sync(st, &err) < 0)) {
+        status = dg_cli_fail(&err);
+        goto out;
+    }
     dg_cli_note(2,
                 "%zu thread%s: reading and extracting %.2f s CPU (summed), "
                 "store writes %.2f s CPU, writer waiting %.2f s",
