@@ -45,6 +45,7 @@ for bin in "$@"; do
     flags=()
     case $name in
     extract) corpus=extract dict=extract ;;
+    html) corpus=html dict=html ;;
     load)
         # each run opens a librdf world, and raptor leaks a few bytes per
         # world (tests/lsan.supp): libFuzzer would then run LeakSanitizer
