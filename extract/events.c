@@ -684,6 +684,18 @@ right_of(const struct es *s, size_t end, struct np *np)
             }
             if (!is_word(s, q))
                 break;
+            /* "talks with his Indian counterpart, A B": A B ends it */
+            if ((is_w(s, q, "counterpart") || is_w(s, q, "counterparts")) &&
+                (!strcmp(w, "for") || !strcmp(w, "with")) && np->person < 0 &&
+                !links) {
+                size_t r = q + 1 < end && is_w(s, q + 1, ",") ? q + 2 : q + 1;
+                if (r < end && men_kind(s, r) == DG_ENT_PERSON) {
+                    np->person = men_at(s, r)->entity;
+                    has_ent = 1;
+                    stop = men_at(s, r)->tok_end;
+                    break;
+                }
+            }
             c = cue1(s, q);
             if (c == Q_DET || c == Q_INDEF || c == Q_ORDINAL) {
                 q++;
@@ -940,6 +952,12 @@ new_event(struct es *s, const struct np *np, long sent)
     e->forum = np->forum;
     e->bare = !(np->f & (F_SPECIFIC & ~F_LOWER)) && np->forum < 0;
     e->future = (np->f & F_FUTURE) != 0;
+    /* "X will hold talks with Y", "X would pay a courtesy call on Y": the
+     * clause's tense */
+    if ((np->f & F_HOLD) && !(np->f & F_PAST) && sent >= 0 &&
+        dg_dates_future_at(s->d, s->d->sent[sent].tok_first, np->a,
+                           TENSE_WINDOW))
+        e->future = 1;
     e->comp = (np->f & F_COMP) != 0;
     if (!strcmp(e->kind, "ceremony") && np->person >= 0)
         e->honoree = np->person;
@@ -1538,7 +1556,7 @@ group_meeting(struct es *s, size_t si, size_t k, size_t len)
         size_t q = p + l;
         if (q < end && cue1(s, q) == Q_DET)
             q++;
-        const struct dg_mention *f = men_at(s, q);
+        const struct dg_mention *f = q < end ? men_at(s, q) : NULL;
         if (f && f->kind == DG_ENT_ORG) {
             fmt = f->entity;
             b = f->tok_end;
@@ -1657,7 +1675,8 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         size_t q = p;
         if (q + 1 < end && is_w(s, q, "the") && men_at(s, q + 1))
             q++; /* "left for the US" */
-        const struct dg_mention *m = men_at(s, q);
+        /* "X will travel to" at the end of a truncated text: no place */
+        const struct dg_mention *m = q < end ? men_at(s, q) : NULL;
         if (m && m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ)) {
             place = m->entity;
             stop = m->tok_end;
@@ -2732,7 +2751,7 @@ venue_after(struct es *s, int ev, size_t j, size_t end)
         }
         if (cue_at(s, j, end, &len) == Q_HOST && len) {
             j += len;
-            if (men_at(s, j))
+            if (j < end && men_at(s, j))
                 j = men_at(s, j)->tok_end;
             continue;
         }

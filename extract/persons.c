@@ -32,6 +32,9 @@ struct person {
     long tcountry; /* lexicon country of a title-countries.tsv phrase, -1 */
     int orgpre;    /* an org named just before the title ("NATO Secretary
                       General"): serves it, not the article's country */
+    size_t cpart;  /* "his Indian counterpart(,) A": 1 + the token of
+                      "counterpart", 0 otherwise */
+    long cpart_sent;
     int works[MAX_WORKS];
     size_t nworks;
     long evid[MAX_EVID];
@@ -48,6 +51,9 @@ struct ps {
     unsigned char *used; /* per token: part of a person pattern */
     size_t carry_at;     /* "Thai Foreign Minister A and Defence Minister B": */
     int carry_nat;       /* B, at token carry_at, gets A's nationality */
+    size_t cpart_name;   /* the name after "counterpart" starts here ... */
+    size_t cpart_tok;    /* ... 1 + the token of "counterpart" */
+    long cpart_sent;
 };
 
 /* Capitalised function words: they start no name of their own, but may
@@ -375,6 +381,11 @@ new_person(struct ps *s, size_t a, size_t b, int full)
     p->rank = -1;
     p->nat = -1;
     p->tcountry = -1;
+    if (a == s->cpart_name && s->cpart_tok) {
+        p->cpart = s->cpart_tok;
+        p->cpart_sent = s->cpart_sent;
+        s->cpart_tok = 0;
+    }
     s->n++;
     return p;
 }
@@ -726,17 +737,32 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
                 x++;
         }
     }
+    /* "Defence Minister H.E. Gen. A B": a form of address before the
+     * rank */
+    size_t h0 = ntitles > 0 && x < end ? hon_at(s, x, end) : 0;
+    if (h0 && x + h0 < end && rank_at(s, x + h0, end, &ri))
+        x += h0;
     size_t rn = x < end ? rank_at(s, x, end, &ri) : 0;
     if (rn)
         x += rn;
     else
         ri = -1;
     size_t hn = x < end ? hon_at(s, x, end) : 0;
-    /* "his Ukrainian counterpart Rustem Umerov": the country's official,
-     * with no title of his own */
+    /* "his Ukrainian counterpart Rustem Umerov", "his Indian counterpart,
+     * A B,": the country's official, with the office of the one whose
+     * counterpart he is (counterparts()) */
     if (!hn && !rn && ntitles == 0 && nat >= 0 && x + 1 < end &&
-        tok_eq(&t[x], "counterpart") && name_tok(s, x + 1, end))
-        hn = 1;
+        tok_eq(&t[x], "counterpart")) {
+        size_t y = x + 1;
+        if (y + 1 < end && tok_eq(&t[y], ","))
+            y++;
+        if (name_tok(s, y, end)) {
+            s->cpart_name = y;
+            s->cpart_tok = x + 1;
+            s->cpart_sent = (long)si;
+            hn = y - x;
+        }
+    }
     x += hn;
     if (ntitles == 0 && !rn && !hn && nat >= 0 && x > k &&
         possessed_name(s, x, end)) {
@@ -1330,6 +1356,35 @@ roster_titles(struct ps *s)
     return 0;
 }
 
+/* "Defence Minister A held talks with his Indian counterpart B": B holds
+ * A's office, when B has none of his own; A is the nearest person before
+ * "counterpart" in the sentence. */
+static void
+counterparts(struct ps *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        struct person *p = &s->p[i];
+        if (p->merged || !p->cpart || p->ntitles)
+            continue;
+        size_t at = p->cpart - 1, first = s->d->sent[p->cpart_sent].tok_first;
+        const struct person *subj = NULL;
+        size_t best = 0;
+        for (size_t j = 0; j < s->n; j++) {
+            const struct person *q = &s->p[j];
+            if (q == p || q->merged)
+                continue;
+            for (size_t k = 0; k < q->nspans; k++)
+                if (q->spans[k].a >= first && q->spans[k].b <= at &&
+                    q->spans[k].b > best) {
+                    best = q->spans[k].b;
+                    subj = q;
+                }
+        }
+        for (size_t k = 0; subj && k < subj->ntitles; k++)
+            add_title(p, subj->titles[k]);
+    }
+}
+
 static int
 nationalities(struct ps *s)
 {
@@ -1517,6 +1572,7 @@ dg_persons_scan(struct dg_doc *d, struct dg_error *err)
         goto out;
     bare_mentions(&s);
     descriptions(&s);
+    counterparts(&s);
     if (roster_titles(&s) < 0 || nationalities(&s) < 0 ||
         emit_persons(&s) < 0 || dg_doc_sort_mentions(d) < 0)
         goto out;

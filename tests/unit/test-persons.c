@@ -377,6 +377,32 @@ main(void)
        "  ... 'TITLE and TITLE B' after it is B's");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nNorwegian Defence Minister Kari Berg "
+                   "held talks with his Danish counterpart, Ole Hansen, in "
+                   "Oslo. Later Berg called his Finnish counterpart Mika Salo. "
+                   "The Danish counterparts of the delegation, Ane Lund and "
+                   "Per Holm, stayed.\n");
+    ok(f &&
+           dg_facts_has(f, P("ole-hansen"), DG_NS_SCHEMA "jobTitle",
+                        "Defence Minister", 0) &&
+           dg_facts_has(f, P("ole-hansen"), nat, ID "country/DNK", 1),
+       "'his Danish counterpart, A B': A B holds the subject's office");
+    ok(f && dg_facts_has(f, P("mika-salo"), DG_NS_SCHEMA "jobTitle",
+                         "Defence Minister", 0),
+       "  ... after a short mention of the subject too");
+    ok(f && count(f, P("ane-lund"), DG_NS_SCHEMA "jobTitle") == 0,
+       "  ... not 'the counterparts of the delegation, A B'");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-02\nNorwegian Defence Minister H.E. Gen. "
+                   "Kari Berg arrived.\n");
+    ok(f &&
+           dg_facts_has(f, P("kari-berg"), DG_NS_SCHEMA "jobTitle",
+                        "Defence Minister", 0) &&
+           dg_facts_has(f, P("kari-berg"), nat, ID "country/NOR", 1),
+       "'TITLE H.E. Gen. A B': a form of address before the rank");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
