@@ -81,6 +81,29 @@ int dg_cli_finish_stdout(int status);
  * warning.  Caller frees with free(); NULL with err set. */
 char *dg_cli_read_auth(const char *path, struct dg_error *err);
 
+struct dg_html_stats;
+/* At -v, "diplograph: 'NAME': web page, main text from <article>, date
+ * from meta ..., N blocks; left out: ..." on stderr (name borrowed). */
+void dg_cli_html_note(const char *name, const struct dg_html_stats *st);
+
+struct dg_store;
+/* The article key build gives path (borrowed; a file path, a URL, or "-"
+ * for "stdin"): the file name (a URL's last path segment) without its
+ * .txt/.html/.htm/.xhtml suffix, with the bytes an IRI cannot hold
+ * percent-encoded; into key (size bytes; "" when nothing is left). */
+void dg_cli_article_key(const char *path, char *key, size_t size);
+/* The number of triples of graph iri (borrowed) in st: 0 when it is
+ * absent; -1 with err set on failure or when iri is not an IRI. */
+long dg_cli_graph_size(struct dg_store *st, const char *iri,
+                       struct dg_error *err);
+/* build --prune: removes, in one transaction, the graphs of articles whose
+ * dg:sourceFile lies under one of the ndirs directories dirs (borrowed;
+ * compared as paths with "./" and repeated slashes dropped) and no longer
+ * exists.  *removed gets their number.  0, or -1 with err set (nothing
+ * removed). */
+int dg_cli_prune(struct dg_store *st, char *const *dirs, size_t ndirs,
+                 size_t *removed, struct dg_error *err);
+
 int cmd_backup(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);
@@ -89,6 +112,7 @@ int cmd_extract(int argc, char **argv);
 int cmd_load(int argc, char **argv);
 int cmd_push(int argc, char **argv);
 int cmd_query(int argc, char **argv);
+int cmd_remove(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_report(int argc, char **argv);

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "common/output.h"
 #include "common/file.h"
+#include "extract/html.h"
 
 int dg_verbosity = 1;
 
@@ -23,11 +24,12 @@ struct command {
 };
 
 static const struct command commands[] = {
-    {"build", cmd_build, "extract articles (*.txt) into the store"},
+    {"build", cmd_build, "extract articles (*.txt, *.html) into the store"},
     {"load", cmd_load, "import RDF files (Turtle, N-Triples, N-Quads, ...)"},
     {"query", cmd_query, "run a SPARQL query and print its results"},
     {"render", cmd_render, "draw a query's results as a diagram (Graphviz)"},
     {"report", cmd_report, "write an HTML report of every query (out/report)"},
+    {"remove", cmd_remove, "delete articles' graphs (by path or graph IRI)"},
     {"export", cmd_export, "write the store as Turtle, N-Triples, N-Quads"},
     {"push", cmd_push, "send the graphs to a SPARQL Graph Store endpoint"},
     {"serve", cmd_serve, "serve the store over the SPARQL 1.1 HTTP protocols"},
@@ -96,6 +98,20 @@ dg_cli_note(int level, const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+}
+
+void
+dg_cli_html_note(const char *name, const struct dg_html_stats *st)
+{
+    dg_cli_note(2,
+                "'%s': web page, main text from %s, date from %s, %zu "
+                "blocks; left out: %zu elements by kind (script, nav, "
+                "header, footer, ...), %zu by class or id (menu, share, "
+                "related, ...), %zu lists of links, %zu blocks outside the "
+                "main text",
+                name, st->main, st->date_from ? st->date_from : "nowhere",
+                st->blocks, st->dropped, st->boilerplate, st->link_lists,
+                st->outside);
 }
 
 /* "build" from "usage: diplograph build ..." */
