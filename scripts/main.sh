@@ -13,7 +13,12 @@ mkdir -p out/tables out/diagrams
 $dg build --store "$store" seeds/
 for q in queries/*.rq; do
     name=$(basename "$q" .rq)
-    $dg query --store "$store" -f tsv "$q" >"out/tables/$name.tsv"
+    # SELECT as TSV; a CONSTRUCT (a graph) as N-Triples
+    if grep -v '^#' "$q" | grep -qi '^ *CONSTRUCT'; then
+        $dg query --store "$store" -f ntriples "$q" >"out/tables/$name.nt"
+    else
+        $dg query --store "$store" -f tsv "$q" >"out/tables/$name.tsv"
+    fi
     # a query whose header says "render: none" is a table only
     if ! grep -q '^# render: *none' "$q"; then
         $dg render --store "$store" -T svg -o "out/diagrams/$name.svg" "$q"
