@@ -31,7 +31,7 @@ cmd_export(int argc, char **argv)
     int c, status = DG_EXIT_FAIL;
     struct dg_error err = {0, ""};
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "f:o:h", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'f': fmt = optarg; break;
@@ -85,7 +85,7 @@ cmd_export(int argc, char **argv)
         goto out;
     }
     if (out && strcmp(out, "-"))
-        dg_cli_note(1, "wrote %zu triple%s to '%s'", n, n == 1 ? "" : "s", out);
+        dg_cli_note(1, "wrote %zu triple%s to '%s'", n, dg_cli_s(n), out);
     status = DG_EXIT_OK;
 out:
     dg_store_free(st);

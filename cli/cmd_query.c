@@ -116,7 +116,7 @@ cmd_query(int argc, char **argv)
     int explain = 0;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:e:o:h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "f:e:o:h", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'e': expr = optarg; break;
