@@ -24,7 +24,7 @@ static const char usage_line[] =
     "                        [--timeout MS] [-o FILE] (FILE.rq | -e 'SPARQL')";
 
 /* The Accept header asking an endpoint for format fmt: what `query -f
- * fmt` prints here (tsv: TSV, or N-Triples for a graph result). */
+ * fmt` prints here (-1: TSV, or Turtle for a graph result). */
 static const char *
 endpoint_accept(int fmt)
 {
@@ -36,6 +36,8 @@ endpoint_accept(int fmt)
     case DG_FMT_NQUADS: return "application/n-triples";
     case DG_FMT_TURTLE: return "text/turtle";
     case DG_FMT_JSONLD: return "application/ld+json";
+    case DG_FMT_TABLE: /* parsed back: dg_remote_parse_answer */
+        return "text/tab-separated-values, application/n-triples;q=0.9";
     default: return "text/tab-separated-values, text/turtle;q=0.9";
     }
 }
