@@ -54,24 +54,17 @@ indent(FILE *fp, int n)
     fprintf(fp, "%*s", n, "");
 }
 
-/* "@id" value of an IRI or a blank node */
+/* "@id" value of an IRI or a blank node ("_:LABEL") */
 static void
 put_id(FILE *fp, const struct dg_term *t)
 {
-    if (t->type == DG_TERM_BLANK) {
-        size_t n = strlen(t->value);
-        char *b = malloc(n + 3);
-        if (!b) { /* the label alone still names the node */
-            fputs("\"_:\"", fp);
-            return;
-        }
-        memcpy(b, "_:", 2);
-        memcpy(b + 2, t->value, n + 1);
-        dg_json_put_string(fp, b);
-        free(b);
+    if (t->type != DG_TERM_BLANK) {
+        dg_json_put_string(fp, t->value);
         return;
     }
-    dg_json_put_string(fp, t->value);
+    fputs("\"_:", fp);
+    dg_json_put_chars(fp, t->value);
+    fputc('"', fp);
 }
 
 /* a node object or a value object, on one line */

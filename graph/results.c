@@ -174,6 +174,13 @@ void
 dg_json_put_string(FILE *fp, const char *s)
 {
     fputc('"', fp);
+    dg_json_put_chars(fp, s);
+    fputc('"', fp);
+}
+
+void
+dg_json_put_chars(FILE *fp, const char *s)
+{
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
         case '"': fputs("\\\"", fp); break;
@@ -190,7 +197,6 @@ dg_json_put_string(FILE *fp, const char *s)
                 fputc(*p, fp);
         }
     }
-    fputc('"', fp);
 }
 
 /* XML character data or attribute value; a carriage return is written

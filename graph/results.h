@@ -109,6 +109,8 @@ int dg_results_write(const struct dg_results *r, int fmt, FILE *fp,
 
 /* Writes s as a JSON string, in double quotes, with JSON's escapes. */
 void dg_json_put_string(FILE *fp, const char *s);
+/* The same without the quotes (the inside of a JSON string). */
+void dg_json_put_chars(FILE *fp, const char *s);
 
 /* Shortens an IRI with the known prefixes ("schema:name") into buf;
  * returns buf, or iri itself when no prefix applies. */
