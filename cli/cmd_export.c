@@ -85,7 +85,12 @@ cmd_export(int argc, char **argv)
         goto out;
     }
     if (out && strcmp(out, "-"))
-        dg_cli_note(1, "wrote %zu triple%s to '%s'", n, dg_cli_s(n), out);
+        dg_cli_note(1, "wrote %zu %s%s to '%s'", n,
+                    strcmp(fmt, "nquads") && strcmp(fmt, "trig") &&
+                            strcmp(fmt, "jsonld")
+                        ? "triple"
+                        : "quad",
+                    dg_cli_s(n), out);
     status = DG_EXIT_OK;
 out:
     dg_store_free(st);

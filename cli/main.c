@@ -91,7 +91,7 @@ main_usage_error(const char *fmt, ...)
 
 /* s on one line: each run of blanks holding a line break, tab or other
  * control character (a library's message of several lines, such as
- * libpq's) becomes one space; trailing ones go */
+ * libpq's) becomes one space; trailing blanks go */
 static void
 one_line(char *s)
 {
@@ -111,6 +111,8 @@ one_line(char *s)
         if (*p && o > s)
             *o++ = ' ';
     }
+    while (o > s && o[-1] == ' ')
+        o--;
     *o = '\0';
 }
 

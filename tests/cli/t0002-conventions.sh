@@ -98,7 +98,7 @@ fi
 
 expect_failure 1 'a PostgreSQL error (libpq: several lines) on one line, no tab, password hidden' '
     dg stats --store postgresql://u:secret@127.0.0.1:1/db >out 2>err; st=$?
-    one_line_error err "^diplograph: error: " && ! grep -q "	" err &&
+    one_line_error err "^diplograph: error: " && ! grep -q "	" err && ! grep -q " $" err &&
     ! grep -q secret err || exit 99
     exit $st'
 done_testing

@@ -56,7 +56,7 @@ expect_success 'DESCRIBE is a graph result too' '
 
 expect_success 'export -f jsonld: valid JSON, one @graph per named graph' '
     dg export --store lmdb:st -f jsonld -o all.jsonld 2>err &&
-    grep -q "wrote [0-9]* triples to .all.jsonld." err &&
+    grep -q "wrote [0-9]* quads to .all.jsonld." err &&
     dg export --store lmdb:st -f nquads -o all.nq 2>/dev/null &&
     python3 -c "
 import json
