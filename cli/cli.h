@@ -7,6 +7,7 @@
 #ifndef DG_CLI_H
 #define DG_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "common/error.h"
@@ -32,13 +33,27 @@ void dg_cli_note(int level, const char *fmt, ...)
  * CMD taken from the usage line; returns DG_EXIT_USAGE. */
 int dg_cli_usage_error(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* getopt_long (opterr 0) with the global options added: -q/--quiet and
+ * -v/--verbose are accepted after the command too, set dg_verbosity and
+ * are not returned.  optstring and longopts are the command's (borrowed;
+ * at most 60 of each). */
+int dg_cli_getopt(int argc, char **argv, const char *optstring,
+                  const struct option *longopts);
 /* The usage error for getopt_long's '?' (opterr is 0): "unknown option
  * 'X'" or "option 'X' needs a value"; optstring: getopt's short options.
  * Returns DG_EXIT_USAGE. */
 int dg_cli_bad_option(const char *usage, const char *optstring, char **argv);
 
-/* The store spec to use: the --store value, else $DIPLOGRAPH_STORE, else
- * DG_DEFAULT_STORE (borrowed strings). */
+/* "s" unless n is 1, for counts: "%zu triple%s", n, dg_cli_s(n). */
+static inline const char *
+dg_cli_s(unsigned long long n)
+{
+    return n == 1 ? "" : "s";
+}
+
+/* The store spec to use: the command's --store value, else the --store
+ * given before the command, else $DIPLOGRAPH_STORE, else DG_DEFAULT_STORE
+ * (borrowed strings). */
 const char *dg_cli_store_spec(const char *opt);
 
 /* The directory of the lexicon data files: $DIPLOGRAPH_DATADIR, else the

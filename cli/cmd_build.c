@@ -624,7 +624,7 @@ cmd_build(int argc, char **argv)
     size_t built = 0;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "hj:", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'b':
@@ -799,10 +799,11 @@ cmd_build(int argc, char **argv)
     double secs = now_seconds() - start;
     if (built && dg_verbosity > 0)
         fprintf(stderr,
-                "diplograph: built %zu article%s%s, %zu sentences, %zu "
-                "triples in %.2f s into '%s'\n",
-                built, built == 1 ? "" : "s", skips.n ? " (some skipped)" : "",
-                sentences, triples, secs, spec);
+                "diplograph: built %zu article%s%s, %zu sentence%s, %zu "
+                "triple%s in %.2f s into '%s'\n",
+                built, dg_cli_s(built), skips.n ? " (some skipped)" : "",
+                sentences, dg_cli_s(sentences), triples, dg_cli_s(triples),
+                secs, spec);
     if (built && skips.n && dg_verbosity > 0)
         fprintf(stderr, "diplograph: %zu skipped\n", skips.n);
     if (prune && (prune_gone(st, &prune_dirs, spec, &err) < 0 ||

@@ -29,7 +29,7 @@ cmd_extract(int argc, char **argv)
     struct dg_error err = {0, ""};
     int c, status = DG_EXIT_FAIL;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "h", longopts)) != -1) {
         switch (c) {
         case 'b':
             if (dg_iri_check(optarg, &err) < 0)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "common/file.h"
@@ -73,7 +74,7 @@ cmd_load(int argc, char **argv)
     int c, status = DG_EXIT_FAIL;
     struct dg_error err = {0, ""};
     optind = 1;
-    while ((c = getopt_long(argc, argv, "i:h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "i:h", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'g':
@@ -140,25 +141,37 @@ cmd_load(int argc, char **argv)
         return dg_cli_fail(&err);
     struct dg_remote *rm = NULL; /* made for the first URL */
     size_t total = 0;
+    /* a progress line, as build's, when stderr is a terminal (-v: a
+     * line per file instead) */
+    int progress = isatty(STDERR_FILENO) && dg_verbosity == 1;
     for (int i = optind; i < argc; i++) {
         size_t added = 0;
+        if (progress)
+            fprintf(stderr, "\r\033[Kdiplograph: [%d/%d] %s", i - optind + 1,
+                    argc - optind, argv[i]);
         int rc =
             dg_remote_is_url(argv[i])
                 ? load_url(&rm, st, argv[i], syntax, graph, &added, &err)
                 : dg_store_load_file(st, argv[i], syntax, graph, &added, &err);
         if (rc < 0) {
+            if (progress)
+                fputs("\r\033[K", stderr);
             status = dg_cli_fail(&err);
             goto out;
         }
-        dg_cli_note(2, "loaded %zu triples from '%s'", added, argv[i]);
+        dg_cli_note(2, "loaded %zu triple%s from '%s'", added, dg_cli_s(added),
+                    argv[i]);
         total += added;
     }
+    if (progress)
+        fputs("\r\033[K", stderr);
     if (dg_store_sync(st, &err) < 0) {
         status = dg_cli_fail(&err);
         goto out;
     }
-    dg_cli_note(1, "loaded %zu triples from %d file%s into '%s'", total,
-                argc - optind, argc - optind == 1 ? "" : "s", spec);
+    dg_cli_note(1, "loaded %zu triple%s from %d file%s into '%s'", total,
+                dg_cli_s(total), argc - optind,
+                dg_cli_s((unsigned long long)(argc - optind)), spec);
     status = DG_EXIT_OK;
 out:
     dg_remote_free(rm);
