@@ -44,10 +44,10 @@ struct dg_store {
     char *name;
     struct dg_store_spec spec;
     /* first error logged by Redland during the current operation */
-    char log_msg[256];
+    char log_msg[1024];
     int log_errors;
     int log_line;      /* line of the first error, 0 when unknown */
-    char log_raw[200]; /* its message without the position */
+    char log_raw[960]; /* its message without the position */
     int in_txn;
     struct label_entry *labels;
     size_t nlabels, labels_cap;
