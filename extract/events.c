@@ -223,11 +223,15 @@ is_glue(const struct es *s, size_t k)
     const struct dg_token *t = tk(s, k);
     if (t->flags & DG_TOK_WORD)
         return 0;
+    /* "U.S.", "H.E. Gen. Wei": the full stop of an initial or of an
+     * abbreviated title or rank */
     return strcmp(t->lower, "-") == 0 || strcmp(t->lower, "'") == 0 ||
            strcmp(t->lower, "+") == 0 || strcmp(t->lower, "&") == 0 ||
            (strcmp(t->lower, ".") == 0 && k > 0 &&
-            tk(s, k - 1)->end - tk(s, k - 1)->start == 1 &&
-            (tk(s, k - 1)->flags & DG_TOK_WORD));
+            (tk(s, k - 1)->flags & DG_TOK_WORD) &&
+            (tk(s, k - 1)->end - tk(s, k - 1)->start == 1 ||
+             ((tk(s, k - 1)->flags & DG_TOK_CAP) &&
+              dg_sentence_is_abbrev(tk(s, k - 1)->lower))));
 }
 
 /* The cue class of the longest entry at k, or Q_NONE. */
@@ -644,7 +648,8 @@ right_of(const struct es *s, size_t end, struct np *np)
                     /* "a welcome ceremony for Tea Banh", "his meeting
                      * with Indonesian Defence Minister X": the person
                      * ends the complement */
-                    if ((!strcmp(w, "for") || !strcmp(w, "with")) &&
+                    if ((!strcmp(w, "for") || !strcmp(w, "with") ||
+                         (!strcmp(w, "of") && visit)) &&
                         np->person < 0 && !links) {
                         np->person = men_at(s, q)->entity;
                         has_ent = 1;

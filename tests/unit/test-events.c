@@ -829,6 +829,14 @@ main(void)
        "  ... not an exercise, not a first meeting");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nThe king welcomed the visit of H.E. "
+                   "Gen. Kari Berg on Friday.\n");
+    ok(has(f, ID "person/kari-berg", DG_NS "attends", EV(1)) &&
+           has_lit(f, EV(1), DG_NS_SCHEMA "name",
+                   "visit of H.E. Gen. Kari Berg"),
+       "'the visit of H.E. Gen. A B': A B's, through the abbreviations");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
