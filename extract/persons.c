@@ -140,6 +140,23 @@ title_at(const struct ps *s, size_t k, size_t end)
                          DG_MATCH_ANYCASE, &v);
 }
 
+/* The length of "(R)", "(Retd)", "(Ret.)", "(retired)" at k, or 0. */
+static size_t
+retired_at(const struct ps *s, size_t k, size_t end)
+{
+    const struct dg_token *t = s->d->tok;
+    if (k + 2 >= end || !tok_eq(&t[k], "("))
+        return 0;
+    const char *w = t[k + 1].lower;
+    if (strcmp(w, "r") && strcmp(w, "ret") && strcmp(w, "retd") &&
+        strcmp(w, "retired"))
+        return 0;
+    size_t n = 2;
+    if (tok_eq(&t[k + n], "."))
+        n++;
+    return k + n < end && tok_eq(&t[k + n], ")") ? n + 1 : 0;
+}
+
 static size_t
 hon_at(const struct ps *s, size_t k, size_t end)
 {
@@ -215,7 +232,11 @@ name_end_x(const struct ps *s, size_t k, size_t end, size_t *ntok,
             j += 2;
             continue;
         }
-        if (n > 0 && j + 1 < end && in_list(particles, t[j].fold) &&
+        /* "Awang Halbi Haji Md Yussof": inside a Malay name, "Haji" is
+         * the father's title, part of the name like "bin" */
+        if (n > 0 && j + 1 < end &&
+            (in_list(particles, t[j].fold) || tok_eq(&t[j], "Haji") ||
+             tok_eq(&t[j], "Hajah")) &&
             name_tok_x(s, j + 1, end, 1)) {
             j++;
             continue;
@@ -747,6 +768,9 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
         x += rn;
     else
         ri = -1;
+    /* "Gen (R) A B", "Major General (Retd.) A B": retired */
+    if (rn)
+        x += retired_at(s, x, end);
     size_t hn = x < end ? hon_at(s, x, end) : 0;
     /* "his Ukrainian counterpart Rustem Umerov", "his Indian counterpart,
      * A B,": the country's official, with the office of the one whose

@@ -403,6 +403,15 @@ main(void)
        "'TITLE H.E. Gen. A B': a form of address before the rank");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nNorway's Gen (R) Kari Berg met "
+                   "Defence Minister Awang Halbi Haji Md Yussof.\n");
+    ok(f && dg_facts_has(f, P("kari-berg"), nat, ID "country/NOR", 1),
+       "'Country's Gen (R) A B': retired rank");
+    ok(f && count(f, P("awang-halbi-haji-md-yussof"), DG_RDF_TYPE) == 1 &&
+           count(f, P("md-yussof"), DG_RDF_TYPE) == 0,
+       "'Haji' inside a Malay name is part of it");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
