@@ -22,7 +22,7 @@ enum dg_err_code {
 };
 
 struct dg_error {
-    int code;      /* enum dg_err_code; DG_OK when no error */
+    int code;       /* enum dg_err_code; DG_OK when no error */
     char msg[1024]; /* one line, no trailing newline */
 };
 
