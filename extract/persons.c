@@ -130,14 +130,30 @@ rank_at_ci(const struct ps *s, size_t k, size_t end, int *ri)
                          DG_MATCH_ANYCASE, ri);
 }
 
+/* Words that make a title a lower or an acting one ("deputy defence
+ * minister", "First Vice Minister", "acting foreign minister"): part of
+ * the title, whatever the lexicon lists. */
+static const char *const title_prefixes[] = {
+    "deputy", "vice", "acting", "assistant", "senior", "first", NULL};
+
 static size_t
 title_at(const struct ps *s, size_t k, size_t end)
 {
     int v;
     if (k >= end || !(s->d->tok[k].flags & DG_TOK_WORD))
         return 0;
-    return dg_trie_match(dg_lexicon_titles(s->d->lex), s->d->tok, k, end,
-                         DG_MATCH_ANYCASE, &v);
+    size_t n = dg_trie_match(dg_lexicon_titles(s->d->lex), s->d->tok, k, end,
+                             DG_MATCH_ANYCASE, &v);
+    if (n)
+        return n;
+    size_t p = k;
+    while (p < end && p < k + 2 && in_list(title_prefixes, s->d->tok[p].lower))
+        p++;
+    if (p == k || p >= end)
+        return 0;
+    n = dg_trie_match(dg_lexicon_titles(s->d->lex), s->d->tok, p, end,
+                      DG_MATCH_ANYCASE, &v);
+    return n ? p - k + n : 0;
 }
 
 /* The length of "(R)", "(Retd)", "(Ret.)", "(retired)" at k, or 0. */

@@ -412,6 +412,18 @@ main(void)
        "'Haji' inside a Malay name is part of it");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nPresent were Denmark's deputy defence "
+                   "minister Ole Hansen and Norway's acting Foreign Minister "
+                   "Kari Berg.\n");
+    ok(f &&
+           dg_facts_has(f, P("ole-hansen"), DG_NS_SCHEMA "jobTitle",
+                        "deputy defence minister", 0) &&
+           dg_facts_has(f, P("ole-hansen"), nat, ID "country/DNK", 1) &&
+           dg_facts_has(f, P("kari-berg"), nat, ID "country/NOR", 1),
+       "'Country's deputy defence minister A B': the whole title, the "
+       "country");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
