@@ -4,6 +4,9 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,6 +130,35 @@ dg_render_format_ok(const char *format)
         if (!strcmp(format, ok[i]))
             return 1;
     return 0;
+}
+
+const char *
+dg_render_anchor(const char *iri, char *buf, size_t size)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    const char *tail = iri, *p;
+    size_t n = 0, slashes = 0;
+    char part[68];
+
+    for (p = iri; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    for (p = iri + strlen(iri); p > iri; p--) /* the last two segments */
+        if ((p[-1] == '/' || p[-1] == '#') && ++slashes == 2)
+            break;
+    tail = p;
+    for (p = tail; *p && n < 64; p++) {
+        char c = *p;
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9') || c == '_';
+        if (ok)
+            part[n++] = c;
+        else if (n && part[n - 1] != '-')
+            part[n++] = '-';
+    }
+    part[n] = '\0';
+    snprintf(buf, size, "e-%s%s%08" PRIx32, part,
+             n && part[n - 1] == '-' ? "" : "-", h);
+    return buf;
 }
 
 int
@@ -1173,7 +1205,8 @@ node_text(struct dg_store *st, struct rnode *n)
 
 static int
 build_node(Agraph_t *g, Agraph_t *root, struct dg_store *st, struct rnode *n,
-           const struct node_facts *facts, int *kinds_seen)
+           const struct node_facts *facts, const struct dg_render_opts *opts,
+           int *kinds_seen)
 {
     char name[1024];
     struct sbuf label = {0}, tip = {0};
@@ -1218,6 +1251,14 @@ build_node(Agraph_t *g, Agraph_t *root, struct dg_store *st, struct rnode *n,
         goto out;
     set(n->an, "label", label.s ? label.s : "");
     set(n->an, "tooltip", tip.s ? tip.s : "");
+    if (opts->link_prefix && n->type == DG_TERM_IRI) {
+        char url[512], anchor[DG_RENDER_ANCHOR_SIZE];
+        snprintf(url, sizeof url, "%s%s", opts->link_prefix,
+                 dg_render_anchor(n->value, anchor, sizeof anchor));
+        set(n->an, "URL", url);
+    }
+    if (opts->on_node && n->type == DG_TERM_IRI)
+        opts->on_node(opts->on_node_ctx, n->value);
     apply_style(n->an, si);
     kinds_seen[si] = 1;
     rc = 0;
@@ -1437,9 +1478,10 @@ struct graph_notes {
 
 static int
 build_graph(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
-            const struct dg_query_header *h, const struct graph_notes *gn,
+            const struct dg_render_opts *opts, const struct graph_notes *gn,
             size_t *nedges)
 {
+    const struct dg_query_header *h = opts->header;
     char buf[512];
     struct sbuf title = {0};
     int kinds_seen[NSTYLES] = {0};
@@ -1515,7 +1557,7 @@ build_graph(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
     for (size_t i = 0; i < rg->nnodes; i++) {
         struct rnode *n = &rg->nodes[i];
         Agraph_t *sg = n->cluster ? rg->clusters[n->cluster_ix].sg : g;
-        if (n->keep && build_node(sg, g, st, n, &facts, kinds_seen) < 0)
+        if (n->keep && build_node(sg, g, st, n, &facts, opts, kinds_seen) < 0)
             goto out;
     }
     if (build_legend(g, kinds_seen, &plan) < 0)
@@ -1620,7 +1662,7 @@ dg_render_results(struct dg_store *st, const struct dg_results *r,
                      gv_error_text("out of memory"));
         goto out;
     }
-    if (build_graph(g, st, &rg, opts->header, &gn, &nedges) < 0) {
+    if (build_graph(g, st, &rg, opts, &gn, &nedges) < 0) {
         dg_error_set(err, DG_ERR_RENDER, "cannot build the graph: %s",
                      gv_error_text("out of memory"));
         goto out;
