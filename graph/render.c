@@ -267,6 +267,7 @@ struct redge {
     const char *wtext; /* borrowed: the count as written, or NULL */
     double w;          /* the count; the largest of duplicate rows */
     int keep;          /* drawn: see apply_edge_limit */
+    int both;          /* directed both ways (s < t): one edge, two arrows */
 };
 
 struct cluster {
@@ -595,6 +596,37 @@ collect_nodes(struct rgraph *g, const struct dg_results *r,
     return 0;
 }
 
+/* a directed edge stated both ways with one label (A requests from B, B
+ * requests from A) becomes one edge with two arrows, kept as s < t with
+ * the larger count: two lines between one pair read as clutter.  The
+ * edges are sorted and unique (cmp_edge). */
+static void
+merge_reverse(struct rgraph *g)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->nedges; i++) { /* mark: both, or -1 merged */
+        struct redge *e = &g->edges[i], key = *e, *r;
+        if (e->undirected || e->s >= e->t)
+            continue;
+        key.s = e->t;
+        key.t = e->s;
+        if (!(r = bsearch(&key, g->edges, g->nedges, sizeof *g->edges,
+                          cmp_edge)))
+            continue;
+        e->both = 1;
+        r->both = -1;
+        if (r->wtext && (!e->wtext || r->w > e->w)) {
+            e->wname = r->wname;
+            e->wtext = r->wtext;
+            e->w = r->w;
+        }
+    }
+    for (size_t i = 0; i < g->nedges; i++) /* then drop the merged */
+        if (g->edges[i].both >= 0)
+            g->edges[n++] = g->edges[i];
+    g->nedges = n;
+}
+
 static int
 collect_rows(struct rgraph *g, struct dg_store *st, const struct dg_results *r,
              const struct columns *c, int undirected)
@@ -668,6 +700,7 @@ collect_rows(struct rgraph *g, struct dg_store *st, const struct dg_results *r,
                  (!g->edges[n - 1].wtext || g->edges[i].w > g->edges[n - 1].w))
             g->edges[n - 1] = g->edges[i];
     g->nedges = n;
+    merge_reverse(g);
     for (size_t i = 0; i < g->nedges; i++) {
         g->nodes[g->edges[i].s].degree++;
         g->nodes[g->edges[i].t].degree++;
@@ -1375,7 +1408,9 @@ build_edge(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
     if (!ae)
         goto out;
     sb_esc(&tip, node_text(st, s), 0);
-    sb_puts(&tip, e->undirected ? " \xe2\x80\x94 " : " \xe2\x86\x92 ");
+    sb_puts(&tip, e->undirected ? " \xe2\x80\x94 "
+                  : e->both     ? " \xe2\x86\x94 "
+                                : " \xe2\x86\x92 ");
     sb_esc(&tip, node_text(st, t), 0);
     if (e->label) {
         sb_puts(&tip, "\\n");
@@ -1396,6 +1431,8 @@ build_edge(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
     set(ae, "tooltip", tip.s ? tip.s : "");
     if (e->undirected && !p->all_undirected)
         set(ae, "dir", "none");
+    else if (e->both)
+        set(ae, "dir", "both");
     if (p->mode == EDGES_COLOUR && edge_colour(p, e->label))
         set(ae, "color", edge_colour(p, e->label)); /* named in the legend */
     if (e->wtext && p->wmin >= 1 && p->wmax > p->wmin && e->w > p->wmin) {

@@ -21,6 +21,8 @@
  *   - an edge whose predicate is an owl:SymmetricProperty of the ontology,
  *     or every edge with the header's edges=undirected, has no arrow
  *     (dir=none), and the two directions of a pair are one edge;
+ *   - a directed edge stated both ways with one label (A requests from B
+ *     and B from A) is one edge with two arrows (dir=both);
  *   - edges are labelled only when their labels differ: one label common to
  *     all is said once in the graph label; many edges with a few labels are
  *     coloured by label, with the colours in the legend;
