@@ -760,12 +760,47 @@ static const char q_roles[] =
     "?action ?p ?x . FILTER(?p = dg:agent || ?p = dg:recipient || "
     "?p = dg:item) } ORDER BY ?action ?p ?x";
 
+/* the rows of r whose column 0 is v: [*first, return value); r is
+ * sorted by column 0 (ORDER BY on IRIs: their bytes), which is checked
+ * once (*sorted: -1 unknown, 0 no, 1 yes); unsorted results are searched
+ * row by row (then *first is 0 and every row must be tested) */
+static size_t
+rows_of(const struct dg_results *r, const char *v, int *sorted, size_t *first)
+{
+    size_t lo = 0, hi = r->nrows;
+    if (*sorted < 0) {
+        *sorted = 1;
+        for (size_t i = 0; i < r->nrows && *sorted; i++) {
+            const char *a = i ? dg_results_cell(r, i - 1, 0)->value : "";
+            const char *b = dg_results_cell(r, i, 0)->value;
+            *sorted = a && b && strcmp(a, b) <= 0;
+        }
+    }
+    *first = 0;
+    if (!*sorted)
+        return r->nrows;
+    while (lo < hi) { /* the first row >= v */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(dg_results_cell(r, mid, 0)->value, v) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = lo;
+    while (hi < r->nrows && !strcmp(dg_results_cell(r, hi, 0)->value, v))
+        hi++;
+    return hi;
+}
+
 static void
 put_roles(FILE *fp, struct dg_store *st, const struct dg_results *roles,
-          const char *action, const char *pred)
+          int *sorted, const char *action, const char *pred)
 {
     const char *sep = "";
-    for (size_t i = 0; roles && i < roles->nrows; i++) {
+    size_t i, end;
+    if (!roles || !action)
+        return;
+    for (end = rows_of(roles, action, sorted, &i); i < end; i++) {
         const struct dg_term *a = dg_results_cell(roles, i, 0);
         const struct dg_term *p = dg_results_cell(roles, i, 1);
         if (!a->value || !p->value || strcmp(a->value, action) ||
@@ -781,7 +816,7 @@ static int
 put_events(FILE *fp, struct dg_store *st, struct dg_error *err)
 {
     struct dg_results *ev = NULL, *ac = NULL, *roles = NULL;
-    int rc = -1;
+    int rc = -1, sorted = -1;
     if (!(ev = dg_store_query(st, q_events, err)) ||
         !(ac = dg_store_query(st, q_actions, err)) ||
         !(roles = dg_store_query(st, q_roles, err)))
@@ -814,13 +849,13 @@ put_events(FILE *fp, struct dg_store *st, struct dg_error *err)
             size_t j = group_end(ac, i);
             const char *a = dg_results_cell(ac, i, 0)->value;
             fputs("<tr><td>", fp);
-            put_roles(fp, st, roles, a, DG_NS "agent");
+            put_roles(fp, st, roles, &sorted, a, DG_NS "agent");
             fputs("</td><td>", fp);
             put_term(fp, st, dg_results_cell(ac, i, 1), NULL);
             fputs("</td><td>", fp);
-            put_roles(fp, st, roles, a, DG_NS "recipient");
+            put_roles(fp, st, roles, &sorted, a, DG_NS "recipient");
             fputs("</td><td>", fp);
-            put_roles(fp, st, roles, a, DG_NS "item");
+            put_roles(fp, st, roles, &sorted, a, DG_NS "item");
             fputs("</td><td>", fp);
             put_evidence(fp, ac, i, j, 2);
             fputs("</td></tr>\n", fp);
@@ -854,7 +889,7 @@ put_articles(FILE *fp, struct dg_store *st, struct dg_report_info *info,
              struct dg_error *err)
 {
     struct dg_results *ar = NULL, *se = NULL;
-    int rc = -1;
+    int rc = -1, sorted = -1;
     if (!(ar = dg_store_query(st, q_articles, err)) ||
         !(se = dg_store_query(st, q_sentences, err)))
         goto out;
@@ -878,7 +913,8 @@ put_articles(FILE *fp, struct dg_store *st, struct dg_report_info *info,
             fputs("</span>", fp);
         }
         fputs("</h3>\n<ol class=\"sentences\">\n", fp);
-        for (size_t k = 0; k < se->nrows; k++) {
+        size_t k, end = rows_of(se, a->value, &sorted, &k);
+        for (; k < end; k++) {
             const struct dg_term *sa = dg_results_cell(se, k, 0);
             const struct dg_term *s = dg_results_cell(se, k, 1);
             const struct dg_term *n = dg_results_cell(se, k, 2);
