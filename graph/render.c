@@ -183,7 +183,7 @@ static const struct kind_style styles[] = {
     {"person", "ellipse", "filled", "#fdd0a2", "#d94801", "#000000"},
     {"organisation", "hexagon", "filled", "#c7e9c0", "#238b45", "#00441b"},
     {"event", "note", "filled", "#fff7bc", "#cc9a06", "#000000"},
-    {"topic", "plaintext", "", "", "#6a51a3", "#54278f"},
+    {"topic", "box", "rounded,filled", "#efedf5", "#6a51a3", "#3f007d"},
     {"place", "house", "filled", "#e0e0e0", "#636363", "#000000"},
     {"article", "tab", "filled", "#f2f0f7", "#756bb1", "#000000"},
     {"sentence", "plain", "", "", "#969696", "#525252"},
