@@ -78,7 +78,7 @@ cmd_render(int argc, char **argv)
     const char *endpoint = NULL, *auth_file = NULL;
     char *auth = NULL, *answer = NULL;
     struct dg_remote *rm = NULL;
-    struct dg_render_opts opts = {"svg", NULL, 0, NULL};
+    struct dg_render_opts opts = {"svg", NULL, 0, NULL, NULL, NULL, NULL};
     struct dg_query_header header;
     struct dg_render_info info;
     int c, status = DG_EXIT_FAIL;
