@@ -2419,6 +2419,21 @@ add_party(struct es *s, int ent, int ev)
     int k = s->d->ent[ent].kind;
     if (k != DG_ENT_COUNTRY && !(k == DG_ENT_ORG && org_can_take_part(s, ent)))
         return 0;
+    /* "the 47th ASEAN Summit", "a meeting of NATO leaders", "the 993rd
+     * meeting of the PSC" (the AU's): an organisation's own meeting is
+     * not one it takes part in */
+    if (k == DG_ENT_ORG) {
+        const char *iri = s->d->ent[ent].iri;
+        if (e->forum == ent || e->named_forum == ent ||
+            dg_doc_prop_has(s->d, e->id, DG_NS "partOf", iri))
+            return 0;
+        int f = e->forum >= 0 ? e->forum : e->named_forum;
+        const char *up =
+            f >= 0 ? dg_doc_prop_get(s->d, f, DG_NS_ORG "subOrganizationOf")
+                   : NULL;
+        if (up && !strcmp(up, iri))
+            return 0;
+    }
     for (size_t i = 0; i < e->nparties; i++)
         if (e->parties[i] == ent)
             return 0;
@@ -3347,8 +3362,14 @@ relate_sentence(struct es *s, size_t si, int main)
                                    d->ent[m->entity].name) < 0)
                     return -1;
             }
-            if ((poss || !strcmp(org_kind(s, m->entity),
-                                 "intergovernmental organization")) &&
+            /* "the South Korea-Visegrad Group meeting": a side; "the 47th
+             * ASEAN Summit", "a meeting of NATO leaders": the organisation's
+             * own meeting, not one it takes part in */
+            int side =
+                (m->tok_first > r->np.na && is_w(s, m->tok_first - 1, "-")) ||
+                (e < r->np.b && is_w(s, e, "-"));
+            if ((poss || (side && !strcmp(org_kind(s, m->entity),
+                                          "intergovernmental organization"))) &&
                 add_party(s, m->entity, r->ev) < 0)
                 return -1;
         }

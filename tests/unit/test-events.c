@@ -837,6 +837,14 @@ main(void)
        "'the visit of H.E. Gen. A B': A B's, through the abbreviations");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nLeaders met at the 47th ASEAN Summit "
+                   "in Kuala Lumpur on Friday, and NATO leaders met in "
+                   "Brussels.\n");
+    ok(events(f) >= 1 && !has(f, ID "org/asean", DG_NS "participatesIn", EV(1)),
+       "'the 47th ASEAN Summit': ASEAN's own meeting, not one it takes part "
+       "in");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
