@@ -3339,6 +3339,9 @@ relate_sentence(struct es *s, size_t si, int main)
                 continue;
             }
             if (m->kind == DG_ENT_COUNTRY) {
+                /* "a visit to Sri Lanka": where, not who */
+                if (r->np.to_a && m->tok_first >= r->np.to_a)
+                    continue;
                 /* "the opening ceremony of the Laos - China exercise":
                  * the exercise's parties */
                 if (add_party(s, m->entity,

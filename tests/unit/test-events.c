@@ -845,6 +845,14 @@ main(void)
        "in");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nThe minister began a working visit to "
+                   "Norway on Friday.\n");
+    ok(events(f) == 1 &&
+           !has(f, ID "country/NOR", DG_NS "participatesIn", EV(1)) &&
+           has(f, EV(1), DG_NS_SCHEMA "location", ID "country/NOR"),
+       "'a visit to Norway': where, not who takes part");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
