@@ -118,7 +118,8 @@ enum {
     F_FORUM = 1 << 18,
     F_WEAK = 1 << 19,
     F_LOWER = 1 << 20,
-    F_NAMED = 1 << 21
+    F_NAMED = 1 << 21,
+    F_CALLEE = 1 << 22 /* "a courtesy call on A B": np->person is called on */
 };
 #define F_SPECIFIC                                                             \
     (F_ORD | F_ORG | F_COUNTRY | F_CAP | F_COMP | F_YEAR | F_ACR | F_TITLE |   \
@@ -582,6 +583,8 @@ right_of(const struct es *s, size_t end, struct np *np)
     int visit =
         np->row >= 0 &&
         !strcmp(dg_lex_table_field(s->nouns, (size_t)np->row, 1), "visit");
+    /* "a courtesy call on Prime Minister A B": A B is called on */
+    int callee = np->row >= 0 && noun_flag(s, np->row, "callee");
     while (j < end && links < MAX_LINKS && j - np->h1 < MAX_RIGHT) {
         const char *w = tk(s, j)->lower;
         /* "a two-day meeting focused on maritime security" */
@@ -630,8 +633,34 @@ right_of(const struct es *s, size_t end, struct np *np)
             break;
         }
         int is_on = !strcmp(w, "on") || !strcmp(w, "about");
-        if (strcmp(w, "of") && strcmp(w, "for") && !is_on && strcmp(w, "with"))
+        int call_on = callee && !links && np->person < 0 &&
+                      (!strcmp(w, "on") || !strcmp(w, "to"));
+        if (strcmp(w, "of") && strcmp(w, "for") && !is_on && !call_on &&
+            strcmp(w, "with"))
             break;
+        /* "a courtesy call to Lao Party General Secretary and President
+         * A B": through the titles to the person */
+        if (call_on) {
+            size_t r = j + 1;
+            while (r < end && r < j + 16 && men_kind(s, r) != DG_ENT_PERSON) {
+                const struct dg_mention *m = men_at(s, r);
+                if (m)
+                    r = m->tok_end;
+                else if ((is_word(s, r) && (tk(s, r)->flags & DG_TOK_CAP)) ||
+                         is_w(s, r, "and") || is_w(s, r, "of") ||
+                         is_w(s, r, "the") || is_w(s, r, ",") || is_glue(s, r))
+                    r++;
+                else
+                    break;
+            }
+            if (r < end && men_kind(s, r) == DG_ENT_PERSON) {
+                np->person = men_at(s, r)->entity;
+                np->f |= F_CALLEE | F_COMP;
+                j = men_at(s, r)->tok_end;
+                links++;
+                continue;
+            }
+        }
         size_t len;
         int c = cue_at(s, j, end, &len);
         if (c == Q_PARTICIPATE || c == Q_TAKE_PLACE || c == Q_HOST ||
@@ -649,11 +678,13 @@ right_of(const struct es *s, size_t end, struct np *np)
                      * with Indonesian Defence Minister X": the person
                      * ends the complement */
                     if ((!strcmp(w, "for") || !strcmp(w, "with") ||
-                         (!strcmp(w, "of") && visit)) &&
+                         (!strcmp(w, "of") && visit) || call_on) &&
                         np->person < 0 && !links) {
                         np->person = men_at(s, q)->entity;
                         has_ent = 1;
                         stop = men_at(s, q)->tok_end;
+                        if (call_on)
+                            np->f |= F_CALLEE;
                     }
                     break;
                 }
@@ -726,7 +757,7 @@ right_of(const struct es *s, size_t end, struct np *np)
             break;
         if (!strcmp(w, "with") && !has_ent)
             break;
-        if (is_on && !np->comp_a) {
+        if (is_on && !np->comp_a && !(np->f & F_CALLEE)) {
             np->comp_a = j + 1;
             np->comp_b = stop;
         }
@@ -870,6 +901,14 @@ person_label(struct es *s, struct ev *e, const struct np *np)
     const char *name;
     if (np->forum >= 0 || np->row < 0 || (np->f & F_PLURAL))
         return 0;
+    if (!strcmp(e->kind, "meeting") && np->person >= 0 && (np->f & F_CALLEE)) {
+        /* "X paid a courtesy call on Y": X attends (tie_events), Y hosts;
+         * the label stays as written */
+        int o = np_owner(s, np);
+        if (o >= 0 && o != np->person)
+            e->who[0] = o;
+        return 0;
+    }
     if (!strcmp(e->kind, "meeting") && np->person >= 0) {
         int o = np_owner(s, np);
         if (o < 0 || o == np->person)
@@ -3332,6 +3371,12 @@ relate_sentence(struct es *s, size_t si, int main)
             size_t e = m->tok_end;
             k = e - 1;
             if (m->kind == DG_ENT_PERSON) {
+                /* "a courtesy call on Prime Minister A B": A B hosts */
+                if ((r->np.f & F_CALLEE) && m->entity == r->np.person) {
+                    if (rel(s, m->entity, DG_NS "hosts", r->ev) < 0)
+                        return -1;
+                    continue;
+                }
                 /* "talks with his Russian counterpart Sergei Shoigu" */
                 if (!s->ev[r->ev].future &&
                     rel(s, m->entity, DG_NS "attends", r->ev) < 0)

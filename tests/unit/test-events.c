@@ -853,6 +853,15 @@ main(void)
        "'a visit to Norway': where, not who takes part");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nThe delegation paid a courtesy call to "
+                   "Norwegian Labour Party Leader and Prime Minister Kari Berg "
+                   "on Friday.\n");
+    ok(has(f, ID "person/kari-berg", DG_NS "hosts", EV(1)) &&
+           !has(f, ID "person/kari-berg", DG_NS "attends", EV(1)) &&
+           count(f, EV(1), DG_NS_SCHEMA "about") == 0,
+       "'a courtesy call to TITLES A B': A B is called on and hosts");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
