@@ -237,7 +237,8 @@ meta render "$has_render"
 xbench=""
 if [ -f "$bdir/libdiplograph.a" ] && [ -f "$bdir/config.h" ]; then
     libs=$(pkg-config --libs redland raptor2 rasqal libgvc libcgraph \
-        libutf8proc lmdb 2>/dev/null || echo "-lrdf -lraptor2 -lrasqal -lgvc -lcgraph -lutf8proc -llmdb")
+        libutf8proc lmdb libxml-2.0 libcurl libmicrohttpd 2>/dev/null ||
+        echo "-lrdf -lraptor2 -lrasqal -lgvc -lcgraph -lutf8proc -llmdb -lxml2 -lcurl -lmicrohttpd")
     # shellcheck disable=SC2086
     if cc -std=c11 -O2 -I"$bdir" -I"$top" -o "$work/extract-bench" \
         "$here/extract-bench.c" "$bdir/libdiplograph.a" $libs \
