@@ -862,6 +862,16 @@ main(void)
        "'a courtesy call to TITLES A B': A B is called on and hosts");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-02-04\nDefence Minister Kari Berg will meet "
+                   "her Danish counterpart Ole Hansen in Oslo on Friday. The "
+                   "plan will meet the needs of the army.\n");
+    ok(events(f) == 1 &&
+           has(f, ID "person/ole-hansen", DG_NS "attends", EV(1)) &&
+           has_lit(f, EV(1), DG_NS_SCHEMA "startDate", "2024-02-09"),
+       "'A will meet B on Friday': a meeting to come; 'will meet the needs' "
+       "is none");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
