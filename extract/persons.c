@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "common/ns.h"
 #include "extract/entities.h"
@@ -443,11 +444,37 @@ add_span(struct person *p, size_t a, size_t b, unsigned flags, long sent)
         p->evid[p->nevid++] = sent;
 }
 
+/* 1 when titles a and b are one title written two ways: case, and the
+ * British and American spellings ("Defence Minister", "defense minister"). */
+static int
+same_title(const char *a, const char *b)
+{
+    while (*a && *b) {
+        if (!strncasecmp(a, "defence", 7) && !strncasecmp(b, "defense", 7)) {
+            a += 7, b += 7;
+            continue;
+        }
+        if (!strncasecmp(a, "defense", 7) && !strncasecmp(b, "defence", 7)) {
+            a += 7, b += 7;
+            continue;
+        }
+        char x = *a, y = *b;
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (char)(y - 'A' + 'a');
+        if (x != y)
+            return 0;
+        a++, b++;
+    }
+    return *a == *b;
+}
+
 static void
 add_title(struct person *p, const char *title)
 {
     for (size_t i = 0; i < p->ntitles; i++)
-        if (strcmp(p->titles[i], title) == 0)
+        if (same_title(p->titles[i], title))
             return;
     if (p->ntitles < MAX_TITLES)
         p->titles[p->ntitles++] = title;

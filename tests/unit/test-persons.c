@@ -424,6 +424,12 @@ main(void)
        "country");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nDefence Minister Kari Berg spoke. The "
+                   "Norwegian defense minister Kari Berg left.\n");
+    ok(f && count(f, P("kari-berg"), DG_NS_SCHEMA "jobTitle") == 1,
+       "'Defence Minister' and 'defense minister': one title");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
