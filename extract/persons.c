@@ -95,6 +95,12 @@ static const char *const not_names[] = {
     "Brigade",    "Battalion",  "Regiment",     "Squadron",    "Western",
     "Eastern",    "Northern",   "Southern",     NULL};
 
+/* Words that open a clause put before the subject ("While holding talks
+ * with X, A B said"). */
+static const char *const clause_openers[] = {
+    "While", "After", "Before", "During", "When",     "Following", "Upon",
+    "On",    "In",    "As",     "At",     "Speaking", NULL};
+
 static const char *const particles[] = {
     "bin", "binti", "bte", "van", "von", "de",  "da",  "der", "den", "al",
     "el",  "la",    "le",  "di",  "du",  "dos", "das", "del", "ibn", NULL};
@@ -795,7 +801,13 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
         y += hon_at(s, y, end);
         if (y < end && name_tok_x(s, y, end, 1)) {
             size_t ye = name_end_x(s, y, end, &nt2, 1);
-            if (nt2 >= 2 &&
+            /* "While holding talks with the Secretary of National Defence,
+             * A B welcomed ...": the comma ends a fronted clause, and A B
+             * is the subject of the sentence, not the title's holder */
+            size_t first = s->d->sent[si].tok_first;
+            int fronted = ye < end && (t[ye].flags & DG_TOK_LOWER) &&
+                          in_list(clause_openers, t[first].fold);
+            if (nt2 >= 2 && !fronted &&
                 (ye >= end || tok_eq(&t[ye], ",") || tok_eq(&t[ye], "and") ||
                  tok_eq(&t[ye], ".") || (t[ye].flags & DG_TOK_LOWER)))
                 x++;

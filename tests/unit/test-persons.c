@@ -430,6 +430,15 @@ main(void)
        "'Defence Minister' and 'defense minister': one title");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nWhile holding talks with the Minister "
+                   "of Defence of Denmark, Kari Berg welcomed the plan. The "
+                   "Minister of Defence, Ole Hansen, agreed.\n");
+    ok(f && count(f, P("kari-berg"), DG_NS_SCHEMA "jobTitle") == 0 &&
+           count(f, P("ole-hansen"), DG_NS_SCHEMA "jobTitle") == 1,
+       "'While ... with TITLE, A B welcomed': A B is the subject, not the "
+       "title's holder");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
