@@ -486,6 +486,15 @@ emit(struct st *s, struct act *x, size_t si, int ev)
         remove_id(x->rc, &x->nrc, x->ag[i]);
     if (!x->nag)
         return 0;
+    /* "the two sides agreed to ...": two countries agree with each other,
+     * one agreement (its item kept), not two agents of an agreement with
+     * no one */
+    if (!strcmp(x->type, "agrees") && x->nag == 2 && !x->nrc &&
+        d->ent[x->ag[0]].kind == DG_ENT_COUNTRY &&
+        d->ent[x->ag[1]].kind == DG_ENT_COUNTRY) {
+        x->rc[x->nrc++] = x->ag[1];
+        x->nag = 1;
+    }
     iri = dg_doc_next_action_iri(d);
     if (!iri || (id = dg_doc_entity(d, DG_ENT_ACTION, iri, NULL)) < 0)
         return -1;

@@ -998,7 +998,8 @@ new_event(struct es *s, const struct np *np, long sent)
     if (!e)
         return full ? -2 : -1;
     e->forum = np->forum;
-    for (size_t k = np->na; k < np->b && e->forum < 0 && e->named_forum < 0;
+    /* in the name, not in a complement ("the meeting of ASEAN and Japan") */
+    for (size_t k = np->na; k < np->h1 && e->forum < 0 && e->named_forum < 0;
          k++) {
         const struct dg_mention *m = men_at(s, k);
         if (m && m->kind == DG_ENT_ORG && org_is_forum(s, m->entity))
@@ -2463,8 +2464,7 @@ add_party(struct es *s, int ent, int ev)
      * not one it takes part in */
     if (k == DG_ENT_ORG) {
         const char *iri = s->d->ent[ent].iri;
-        if (e->forum == ent || e->named_forum == ent ||
-            dg_doc_prop_has(s->d, e->id, DG_NS "partOf", iri))
+        if (e->forum == ent || e->named_forum == ent)
             return 0;
         int f = e->forum >= 0 ? e->forum : e->named_forum;
         const char *up =
@@ -3415,7 +3415,11 @@ relate_sentence(struct es *s, size_t si, int main)
              * own meeting, not one it takes part in */
             int side =
                 (m->tok_first > r->np.na && is_w(s, m->tok_first - 1, "-")) ||
-                (e < r->np.b && is_w(s, e, "-"));
+                (e < r->np.b && is_w(s, e, "-")) ||
+                /* "the meeting of ASEAN and Japan", not "of NATO leaders" */
+                (m->tok_first >= r->np.h1 &&
+                 !(e < end &&
+                   (cue1(s, e) == Q_ROLES || cue1(s, e) == Q_COLLECTIVE)));
             if ((poss || (side && !strcmp(org_kind(s, m->entity),
                                           "intergovernmental organization"))) &&
                 add_party(s, m->entity, r->ev) < 0)

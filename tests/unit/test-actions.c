@@ -174,6 +174,15 @@ main(void)
        "'for its long-term support to X': a hyphenated modifier");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02 Norwegian Defence Minister Kari Berg "
+                   "held talks with Danish Defence Minister Ole Hansen in Oslo."
+                   "\n\nThe two sides agreed to expand naval cooperation.\n");
+    ok(actions(f, "agrees", C("NOR"), C("DNK"), NULL) +
+               actions(f, "agrees", C("DNK"), C("NOR"), NULL) ==
+           1,
+       "'the two sides agreed': one country agrees with the other");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
