@@ -495,13 +495,24 @@ find_dateline(struct dg_article *a, const struct dg_line *l)
 {
     const char *s = a->text;
     size_t i = l->start, words = 0;
-    int paren = 0, saw_word = 0;
+    int paren = 0, saw_word = 0, caps = 1;
 
     while (i < l->end && i - l->start < 120) {
         size_t at = i;
         long cp = dg_text_next(s, l->end, &i);
         if (cp < 0)
             return;
+        /* "SINGAPORE: Defence Minister ...": a place in capitals and a
+         * colon */
+        if (cp == ':' && saw_word && caps && !paren && words <= 3 &&
+            i < l->end && s[i] == ' ') {
+            size_t j = i;
+            skip_hspace(s, l->end, &j);
+            a->has_dateline = 1;
+            a->dl_start = l->start;
+            a->dl_end = j;
+            return;
+        }
         if (cp == '(') {
             paren++;
             continue;
@@ -541,6 +552,8 @@ find_dateline(struct dg_article *a, const struct dg_line *l)
             long c = dg_text_next(s, l->end, &k);
             if (c < 0 || !dg_text_is_word(c))
                 break;
+            if (!paren && dg_text_is_lower(c))
+                caps = 0;
             i = k;
         }
         saw_word = 1;

@@ -117,6 +117,19 @@ main(void)
        "an all-caps Vietnamese dateline is found");
     dg_article_free(a);
 
+    t = "OSLO: Defence Minister Kari Berg met his Danish counterpart on "
+        "Tuesday.";
+    a = parse(t, &err);
+    ok(a && dg_article_dateline(a, &ds, &de) == 0 && ds == 0 && de == 6,
+       "'OSLO: ' in capitals and a colon is a dateline");
+    dg_article_free(a);
+
+    t = "Photo: Defence Minister Kari Berg met his Danish counterpart on "
+        "Tuesday.";
+    a = parse(t, &err);
+    ok(a && dg_article_dateline(a, &ds, &de) == -1, "  ... 'Photo: ' is not");
+    dg_article_free(a);
+
     /* page chrome around a real paragraph: cookie banner, paywall,
      * teaser, a list of related headlines, a footer */
     t = "This site uses tracking. We use cookies to improve browsing, see our "
