@@ -100,6 +100,7 @@ cmd_serve(int argc, char **argv)
     so.max_body = SERVE_MAX_BODY;
     so.max_result = SERVE_MAX_RESULT;
     so.log = log_line;
+    so.log_running = dg_verbosity >= 2;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
@@ -166,7 +167,8 @@ cmd_serve(int argc, char **argv)
                    "%ld) bound each\nquery (503 past them); --max-body BYTES "
                    "(default %lu) each request\nbody (413); --max-result "
                    "BYTES (default %lu) each answer (503).\n"
-                   "Each request is logged on stderr.\n",
+                   "Each request is logged on stderr (with -v, also when "
+                   "its store work begins).\n",
                    usage_line, DG_SERVER_DEFAULT_BIND, SERVE_TIMEOUT_MS,
                    SERVE_MAX_ROWS, SERVE_MAX_BODY, SERVE_MAX_RESULT);
             return DG_EXIT_OK;

@@ -37,8 +37,12 @@
 
 struct dg_server {
     struct MHD_Daemon *daemon;
-    struct dg_store *st;  /* borrowed */
-    pthread_mutex_t lock; /* held for every use of st */
+    struct dg_store *st; /* borrowed */
+    /* the writer lock: held for every write and every other use of
+     * Redland (the export of a named graph); queries run without it when
+     * the store allows (shared_reads), each on its own snapshot */
+    pthread_mutex_t wlock;
+    int shared_reads; /* dg_store_concurrent_reads */
     struct dg_server_opts o;
     char *bearer; /* owned: the expected "Bearer" credentials, or NULL */
     char *basic;  /* owned: base64 of "USER:PASSWORD", or NULL */
@@ -402,7 +406,48 @@ static const char page_html[] =
     "</form>\n"
     "</body></html>\n";
 
-/* ---- store work, under the lock */
+/* ---- store work */
+
+/* The request target for the log: cut to LOG_URI_MAX bytes, control
+ * bytes and spaces as '?' (one line, one field). */
+static void
+log_uri(const struct req *rq, char *out, size_t size)
+{
+    snprintf(out, size, "%.*s%s", LOG_URI_MAX, rq->uri,
+             strlen(rq->uri) > LOG_URI_MAX ? "..." : "");
+    for (char *c = out; *c; c++)
+        if ((unsigned char)*c < 0x21 || *c == 0x7f)
+            *c = '?';
+}
+
+/* Logs that rq's store work begins (opts.log_running). */
+static void
+log_running(const struct req *rq)
+{
+    const struct dg_server *srv = rq->srv;
+    char uri[LOG_URI_MAX + 4], line[LOG_URI_MAX + 64];
+    if (!srv->o.log || !srv->o.log_running)
+        return;
+    log_uri(rq, uri, sizeof uri);
+    snprintf(line, sizeof line, "%s %s running", rq->method, uri);
+    srv->o.log(srv->o.log_ctx, line);
+}
+
+/* Around a query: nothing when queries may run at once, else the writer
+ * lock (a store read through Redland). */
+static void
+read_lock(struct dg_server *srv)
+{
+    if (!srv->shared_reads)
+        pthread_mutex_lock(&srv->wlock);
+}
+
+static void
+read_unlock(struct dg_server *srv)
+{
+    if (!srv->shared_reads)
+        pthread_mutex_unlock(&srv->wlock);
+}
 
 /* The outcome of a store call: an HTTP status for an error. */
 static int
@@ -421,7 +466,7 @@ error_status(const struct dg_error *err)
 }
 
 /* 1 when the named graph iri (an IRI checked by dg_iri_check) holds a
- * triple, 0 when not, -1 with err set.  Called under the lock. */
+ * triple, 0 when not, -1 with err set.  Called under the writer lock. */
 static int
 graph_exists(struct dg_server *srv, const char *iri, struct dg_error *err)
 {
@@ -517,10 +562,11 @@ run_query(struct MHD_Connection *conn, struct req *rq, const struct params *p,
                           "ntriples)",
                           fname);
 
-    pthread_mutex_lock(&srv->lock);
+    log_running(rq);
+    read_lock(srv);
     struct dg_results *r =
         dg_store_query_dataset(srv->st, query, &qo, &ds, &err);
-    pthread_mutex_unlock(&srv->lock);
+    read_unlock(srv);
     if (!r)
         return send_error(conn, rq, error_status(&err), NULL, NULL, "%s",
                           err.msg);
@@ -635,20 +681,25 @@ store_get(struct MHD_Connection *conn, struct req *rq, const char *graph)
     if (!membuf_open(&m))
         return send_error(conn, rq, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, NULL,
                           "out of memory");
-    pthread_mutex_lock(&srv->lock);
+    log_running(rq);
     if (graph) {
+        /* the export goes through Redland: with the writers, and the
+         * check and the export see the same graph */
+        pthread_mutex_lock(&srv->wlock);
         exists = graph_exists(srv, graph, &err);
         rc = exists > 0 ? dg_store_export(srv->st, syntaxes[o->fmt], graph,
                                           m.fp, NULL, &err)
                         : exists;
+        pthread_mutex_unlock(&srv->wlock);
     } else {
         struct dg_query_opts qo = {1, srv->o.timeout_ms, srv->o.max_rows};
+        read_lock(srv);
         struct dg_results *r = dg_store_query_opts(
             srv->st, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", &qo, &err);
+        read_unlock(srv);
         rc = r ? dg_results_write(r, o->fmt, m.fp, NULL, NULL, &err) : -1;
         dg_results_free(r);
     }
-    pthread_mutex_unlock(&srv->lock);
     if (membuf_close(&m) < 0 && rc == 0)
         rc = dg_error_set(&err, DG_ERR_NOMEM, "out of memory");
     if (rc < 0 || !exists) {
@@ -684,7 +735,8 @@ store_write(struct MHD_Connection *conn, struct req *rq, const char *method,
                    type, sizeof type, &charset_ok);
         syntax = body_syntax(type); /* checked before the body was read */
     }
-    pthread_mutex_lock(&srv->lock);
+    log_running(rq);
+    pthread_mutex_lock(&srv->wlock);
     if (graph)
         exists = graph_exists(srv, graph, &err);
     if (exists < 0)
@@ -695,9 +747,16 @@ store_write(struct MHD_Connection *conn, struct req *rq, const char *method,
         rc = dg_store_load_buffer(srv->st, rq->body, rq->len,
                                   "the request body", syntax, target,
                                   graph ? graph : srv->url, put, &added, &err);
-    if (rc == 0 && (!del || exists))
+    if (rc == 0 && (!del || exists)) {
         rc = dg_store_sync(srv->st, &err);
-    pthread_mutex_unlock(&srv->lock);
+    } else if (rc < 0) {
+        /* a failed write may leave group commit's pending transaction
+         * open: LMDB ties it to this thread, so end it here, before the
+         * next write comes from another one */
+        struct dg_error ignored = {0, ""};
+        dg_store_sync(srv->st, &ignored);
+    }
+    pthread_mutex_unlock(&srv->wlock);
     if (rc < 0)
         return send_error(conn, rq, error_status(&err), NULL, NULL, "%s",
                           err.msg);
@@ -1038,11 +1097,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                             ? sizeof(struct sockaddr_in6)
                             : sizeof(struct sockaddr_in),
                         peer, sizeof peer, NULL, 0, NI_NUMERICHOST);
-        snprintf(uri, sizeof uri, "%.*s%s", LOG_URI_MAX, rq->uri,
-                 strlen(rq->uri) > LOG_URI_MAX ? "..." : "");
-        for (char *c = uri; *c; c++)
-            if ((unsigned char)*c < 0x21 || *c == 0x7f)
-                *c = '?';
+        log_uri(rq, uri, sizeof uri);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         long ms = (t1.tv_sec - rq->t0.tv_sec) * 1000L +
                   (t1.tv_nsec - rq->t0.tv_nsec) / 1000000L;
@@ -1157,9 +1212,10 @@ dg_server_start(struct dg_store *st, const struct dg_server_opts *opts,
         return NULL;
     }
     srv->st = st;
+    srv->shared_reads = dg_store_concurrent_reads(st);
     srv->o = *opts;
     srv->o.bearer_token = srv->o.basic_auth = NULL; /* copied below */
-    pthread_mutex_init(&srv->lock, NULL);
+    pthread_mutex_init(&srv->wlock, NULL);
     if (!srv->o.bind)
         srv->o.bind = DG_SERVER_DEFAULT_BIND;
     if (!srv->o.threads)
@@ -1206,7 +1262,7 @@ dg_server_stop(struct dg_server *srv)
         return;
     if (srv->daemon)
         MHD_stop_daemon(srv->daemon);
-    pthread_mutex_destroy(&srv->lock);
+    pthread_mutex_destroy(&srv->wlock);
     free(srv->bearer);
     free(srv->basic);
     free(srv);
