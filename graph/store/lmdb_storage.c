@@ -57,7 +57,10 @@
  * move to a fresh read transaction at the same key.  Every other stream
  * owns a read transaction (MDB_NOTLS, so one thread may hold many), closed
  * when the stream is freed: readers never block writers and see one
- * snapshot.
+ * snapshot.  SPARQL datasets (lmdb_dataset.c) may read in other threads
+ * at the same time: only the thread holding the write transaction reads
+ * through it; what the threads share is under the instance's mutex (see
+ * struct lm_store and README.md, "Readers in several threads").
  *
  * Ownership: the storage instance (struct lm_store) owns the environment,
  * the term cache and the read-transaction pool.  Streams and iterators hold
