@@ -7,6 +7,7 @@
 #ifndef DG_CLI_H
 #define DG_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "common/error.h"
@@ -32,13 +33,27 @@ void dg_cli_note(int level, const char *fmt, ...)
  * CMD taken from the usage line; returns DG_EXIT_USAGE. */
 int dg_cli_usage_error(const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* getopt_long (opterr 0) with the global options added: -q/--quiet and
+ * -v/--verbose are accepted after the command too, set dg_verbosity and
+ * are not returned.  optstring and longopts are the command's (borrowed;
+ * at most 60 of each). */
+int dg_cli_getopt(int argc, char **argv, const char *optstring,
+                  const struct option *longopts);
 /* The usage error for getopt_long's '?' (opterr is 0): "unknown option
  * 'X'" or "option 'X' needs a value"; optstring: getopt's short options.
  * Returns DG_EXIT_USAGE. */
 int dg_cli_bad_option(const char *usage, const char *optstring, char **argv);
 
-/* The store spec to use: the --store value, else $DIPLOGRAPH_STORE, else
- * DG_DEFAULT_STORE (borrowed strings). */
+/* "s" unless n is 1, for counts: "%zu triple%s", n, dg_cli_s(n). */
+static inline const char *
+dg_cli_s(unsigned long long n)
+{
+    return n == 1 ? "" : "s";
+}
+
+/* The store spec to use: the command's --store value, else the --store
+ * given before the command, else $DIPLOGRAPH_STORE, else DG_DEFAULT_STORE
+ * (borrowed strings). */
 const char *dg_cli_store_spec(const char *opt);
 
 /* The directory of the lexicon data files: $DIPLOGRAPH_DATADIR, else the
@@ -81,6 +96,29 @@ int dg_cli_finish_stdout(int status);
  * warning.  Caller frees with free(); NULL with err set. */
 char *dg_cli_read_auth(const char *path, struct dg_error *err);
 
+struct dg_html_stats;
+/* At -v, "diplograph: 'NAME': web page, main text from <article>, date
+ * from meta ..., N blocks; left out: ..." on stderr (name borrowed). */
+void dg_cli_html_note(const char *name, const struct dg_html_stats *st);
+
+struct dg_store;
+/* The article key build gives path (borrowed; a file path, a URL, or "-"
+ * for "stdin"): the file name (a URL's last path segment) without its
+ * .txt/.html/.htm/.xhtml suffix, with the bytes an IRI cannot hold
+ * percent-encoded; into key (size bytes; "" when nothing is left). */
+void dg_cli_article_key(const char *path, char *key, size_t size);
+/* The number of triples of graph iri (borrowed) in st: 0 when it is
+ * absent; -1 with err set on failure or when iri is not an IRI. */
+long dg_cli_graph_size(struct dg_store *st, const char *iri,
+                       struct dg_error *err);
+/* build --prune: removes, in one transaction, the graphs of articles whose
+ * dg:sourceFile lies under one of the ndirs directories dirs (borrowed;
+ * compared as paths with "./" and repeated slashes dropped) and no longer
+ * exists.  *removed gets their number.  0, or -1 with err set (nothing
+ * removed). */
+int dg_cli_prune(struct dg_store *st, char *const *dirs, size_t ndirs,
+                 size_t *removed, struct dg_error *err);
+
 int cmd_backup(int argc, char **argv);
 int cmd_build(int argc, char **argv);
 int cmd_check(int argc, char **argv);
@@ -89,6 +127,7 @@ int cmd_extract(int argc, char **argv);
 int cmd_load(int argc, char **argv);
 int cmd_push(int argc, char **argv);
 int cmd_query(int argc, char **argv);
+int cmd_remove(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_report(int argc, char **argv);

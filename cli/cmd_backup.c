@@ -24,7 +24,7 @@ cmd_backup(int argc, char **argv)
     int c, rc;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "h", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'h':
@@ -34,7 +34,7 @@ cmd_backup(int argc, char **argv)
                    "is then a store: --store DIR reads it.\n",
                    usage_line);
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "backup: bad option");
+        default: return dg_cli_bad_option(usage_line, "h", argv);
         }
     }
     if (optind != argc - 1)
@@ -50,7 +50,8 @@ cmd_backup(int argc, char **argv)
     if (rc < 0)
         return dg_cli_fail(&err);
     if (dg_verbosity > 0)
-        fprintf(stderr, "diplograph: backed up '%s' to '%s' (%llu bytes)\n",
-                dg_cli_store_spec(store_opt), argv[optind], bytes);
+        fprintf(stderr, "diplograph: backed up '%s' to '%s' (%llu byte%s)\n",
+                dg_cli_store_spec(store_opt), argv[optind], bytes,
+                dg_cli_s(bytes));
     return DG_EXIT_OK;
 }

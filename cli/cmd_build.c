@@ -18,23 +18,36 @@
 #include "common/iri.h"
 #include "common/ns.h"
 #include "extract/extract.h"
+#include "extract/html.h"
+#include "graph/remote.h"
 #include "graph/store/store.h"
+
+/* a page fetched over HTTP: the whole request at most */
+#define DG_BUILD_FETCH_TIMEOUT_MS 60000L
 
 /* the most threads -j takes */
 #define DG_BUILD_MAX_JOBS 256
 
 static const char usage_line[] =
-    "usage: diplograph build [--store SPEC] [--base IRI] [--strict] [-j N] "
-    "FILE_OR_DIR|-...";
+    "usage: diplograph build [--store SPEC] [--base IRI] [--strict] [--prune] "
+    "[-j N] FILE_OR_DIR|URL|-...";
 
 static void
 help(void)
 {
     printf(
         "%s\n\n"
-        "Extracts every article (*.txt, directories searched recursively;\n"
-        "- reads one article from standard input, key 'stdin') and stores\n"
-        "its facts as one named graph per article; building an article\n"
+        "Extracts every article (*.txt, and saved web pages *.html, *.htm,\n"
+        "*.xhtml; directories searched recursively; - reads one article\n"
+        "from standard input, key 'stdin') and stores its facts as one\n"
+        "named graph per article, keyed by the file name without its\n"
+        "suffix.  A web page (by its suffix, or when it starts with\n"
+        "<!doctype html or <html) gives its title, date and main text;\n"
+        "-v says what was left out of it.  An http:// or https:// URL is\n"
+        "fetched (at most 16 MiB, 5 redirects, 60 s): its Content-Type\n"
+        "tells a web page from text, its last path segment gives the key,\n"
+        "and the final URL is recorded (dg:sourceFile, schema:url).\n"
+        "Building an article\n"
         "again replaces its graph.  Each file is read once however many\n"
         "links lead to it.  What cannot be an article is skipped with a\n"
         "warning line: not a regular file (FIFO, device), a symbolic link\n"
@@ -43,6 +56,9 @@ help(void)
         "  --store SPEC  store (default $DIPLOGRAPH_STORE or %s)\n"
         "  --base IRI    base of entity IRIs, an absolute IRI (default %s)\n"
         "  --strict      exit 1 when anything was skipped\n"
+        "  --prune       the store mirrors the directories given: after\n"
+        "                building, the graphs of articles under them whose\n"
+        "                files are gone are removed (one transaction)\n"
         "  -j, --jobs N  read and extract on N threads (default 0: one per\n"
         "                online processor); one writer stores the articles\n"
         "                in input order, so the store is the same for any N\n",
@@ -155,6 +171,16 @@ has_txt_suffix(const char *name)
     return n > 4 && strcmp(name + n - 4, ".txt") == 0;
 }
 
+/* the length of the article suffix of name: .txt, .html, .htm, .xhtml */
+static size_t
+article_suffix(const char *name)
+{
+    size_t k = 0;
+    if (has_txt_suffix(name))
+        return 4;
+    return dg_html_has_suffix(name, &k) ? k : 0;
+}
+
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -202,6 +228,7 @@ struct collect {
     size_t depth, cap;
     struct skips *skips;
     int has_stdin;
+    int has_url; /* an input is a URL: the workers need an HTTP client */
 };
 
 static int collect_dir(struct collect *c, const char *dir,
@@ -224,6 +251,12 @@ collect_path(struct collect *c, const char *path, int explicit,
             return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         return 0;
     }
+    if (explicit && dg_remote_is_url(path)) {
+        c->has_url = 1;
+        if (paths_add(&c->files, path) < 0)
+            return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        return 0;
+    }
     if (stat(path, &sb) < 0) {
         int e = errno;
         if (e == ENOENT && lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
@@ -235,7 +268,7 @@ collect_path(struct collect *c, const char *path, int explicit,
     }
     if (S_ISDIR(sb.st_mode))
         return collect_dir(c, path, &sb, err);
-    if (!explicit && !has_txt_suffix(path))
+    if (!explicit && !article_suffix(path))
         return 0; /* not an article: not even looked at */
     if (dg_file_check(path, DG_EXTRACT_MAX_BYTES, &sb, &why) < 0) {
         skip(c->skips, path, why.msg);
@@ -253,7 +286,8 @@ collect_path(struct collect *c, const char *path, int explicit,
     return 0;
 }
 
-/* collects *.txt under dir (status sb), sorted, recursively */
+/* collects the articles (*.txt, *.html, ...) under dir (status sb), sorted,
+ * recursively */
 static int
 collect_dir(struct collect *c, const char *dir, const struct stat *sb,
             struct dg_error *err)
@@ -320,20 +354,34 @@ out:
     return rc;
 }
 
-/* The article key: the file name without .txt, with the bytes that an
- * IRI cannot hold (and '%', '/', '?', '#') percent-encoded. */
-static void
-article_key(const char *path, char *key, size_t size)
+/* The article key: the file name without its article suffix, with the bytes
+ * that an IRI cannot hold (and '%', '/', '?', '#') percent-encoded. */
+void
+dg_cli_article_key(const char *path, char *key, size_t size)
 {
     const char *base = strrchr(path, '/');
+    char seg[512];
     base = base ? base + 1 : path;
     size_t n = strlen(base), o = 0;
     if (!strcmp(path, "-")) {
         snprintf(key, size, "stdin");
         return;
     }
-    if (has_txt_suffix(base))
-        n -= 4;
+    if (dg_remote_is_url(path)) {
+        /* the last non-empty path segment, else the host */
+        const char *p = strstr(path, "://") + 3;
+        size_t end = strcspn(p, "?#"), s = end;
+        while (s > 0 && p[s - 1] == '/')
+            s--;
+        end = s;
+        while (s > 0 && p[s - 1] != '/')
+            s--;
+        snprintf(seg, sizeof seg, "%.*s", (int)(end - s), p + s);
+        base = seg;
+        n = strlen(base);
+    }
+    if (article_suffix(base) < n)
+        n -= article_suffix(base);
     for (size_t i = 0; i < n && o + 4 < size; i++) {
         unsigned char ch = (unsigned char)base[i];
         if (ch <= 0x20 || ch == 0x7f || strchr("<>\"{}|\\^`%#?/", ch))
@@ -381,16 +429,39 @@ struct article {
     char key[512], graph[1024];
     struct dg_facts *facts; /* owned */
     struct dg_extract_stats xs;
+    int html; /* read as a web page: hs says what was left out */
+    struct dg_html_stats hs;
     struct dg_error err;
     double secs; /* CPU time spent reading and extracting */
 };
 
-/* reads and extracts article i into a; touches nothing shared but the
- * read-only job, so workers run it in parallel, each with its own x */
-static void
-prepare(struct article *a, struct dg_extractor *x, const struct job *job,
-        size_t i)
+/* the charset parameter of a Content-Type, into buf; NULL when none */
+static const char *
+ctype_charset(const char *ctype, char *buf, size_t size)
 {
+    const char *p = ctype ? strstr(ctype, "charset=") : NULL;
+    if (!p)
+        return NULL;
+    p += 8;
+    if (*p == '"')
+        p++;
+    size_t n = strcspn(p, "\"; ");
+    if (!n || n >= size)
+        return NULL;
+    snprintf(buf, size, "%.*s", (int)n, p);
+    return buf;
+}
+
+/* reads and extracts article i into a; touches nothing shared but the
+ * read-only job, so workers run it in parallel, each with its own x and
+ * rm (NULL when no input is a URL) */
+static void
+prepare(struct article *a, struct dg_extractor *x, struct dg_remote *rm,
+        const struct job *job, size_t i)
+{
+    struct dg_remote_page page = {NULL, 0, NULL, NULL, 0};
+    char charset_buf[64];
+    const char *charset = NULL;
     const char *path = job->files->v[i];
     double t = thread_cpu_seconds();
     size_t len = 0;
@@ -400,7 +471,7 @@ prepare(struct article *a, struct dg_extractor *x, const struct job *job,
     a->xs = (struct dg_extract_stats){0, 0};
     a->err = (struct dg_error){0, ""};
     dg_facts_clear(a->facts);
-    article_key(path, a->key, sizeof a->key);
+    dg_cli_article_key(path, a->key, sizeof a->key);
     if (dg_extract_graph_iri(job->base, a->key, a->graph, sizeof a->graph) <
             0 ||
         dg_iri_check(a->graph, NULL) < 0) {
@@ -408,13 +479,34 @@ prepare(struct article *a, struct dg_extractor *x, const struct job *job,
         goto out;
     }
     /* read with the size limit: the file may have grown since */
-    char *text = dg_file_read(path, DG_EXTRACT_MAX_BYTES, 0, &len, &a->err);
-    struct dg_extract_opts opts = {job->base,    a->key,       path,
+    char *text = NULL;
+    if (rm && dg_remote_is_url(path)) {
+        if (dg_remote_fetch(rm, path, DG_EXTRACT_MAX_BYTES, &page, &a->err) ==
+            0) {
+            text = page.body;
+            len = page.len;
+            page.body = NULL;
+            charset =
+                ctype_charset(page.ctype, charset_buf, sizeof charset_buf);
+        }
+    } else {
+        text = dg_file_read(path, DG_EXTRACT_MAX_BYTES, 0, &len, &a->err);
+    }
+    const char *source = page.url ? page.url : path;
+    struct dg_extract_opts opts = {job->base,    a->key,       source,
                                    job->run_iri, job->started, PACKAGE_VERSION};
+    a->html = 0;
     if (!text ||
+        dg_html_article(&text, &len, strcmp(source, "-") ? source : NULL,
+                        page.ctype, charset, &a->html, &a->hs, &a->err) < 0 ||
         dg_extract_article(x, text, len, &opts, a->facts, &a->xs, &a->err) < 0)
         a->failed = 1;
+    else if (page.url && dg_iri_check(page.url, NULL) == 0 &&
+             dg_facts_add_iri(a->facts, a->graph, DG_NS_SCHEMA "url",
+                              page.url) < 0)
+        a->failed = dg_error_set(&a->err, DG_ERR_NOMEM, "out of memory");
     free(text);
+    dg_remote_page_release(&page);
 out:
     a->secs = thread_cpu_seconds() - t;
 }
@@ -439,6 +531,7 @@ struct worker {
     pthread_t thread;
     struct pool *pool;
     struct dg_extractor *x; /* owned, this worker's only */
+    struct dg_remote *rm;   /* owned, this worker's only; NULL: no URL */
 };
 
 static void *
@@ -457,13 +550,28 @@ work(void *arg)
         size_t i = p->next++;
         struct article *a = &p->ring[i % p->ring_n];
         pthread_mutex_unlock(&p->mu);
-        prepare(a, w->x, p->job, i);
+        prepare(a, w->x, w->rm, p->job, i);
         pthread_mutex_lock(&p->mu);
         a->ready = 1;
         pthread_cond_signal(&p->ready_cv);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
+}
+
+/* build --prune: the graphs of the articles gone from dirs removed */
+static int
+prune_gone(struct dg_store *st, const struct paths *dirs, const char *spec,
+           struct dg_error *err)
+{
+    size_t removed = 0;
+    if (dg_cli_prune(st, dirs->v, dirs->n, &removed, err) < 0)
+        return -1;
+    dg_cli_note(1, "pruned %zu graph%s of articles gone from %s%s%s in '%s'",
+                removed, removed == 1 ? "" : "s", dirs->n == 1 ? "'" : "",
+                dirs->n == 1 ? dirs->v[0] : "the directories",
+                dirs->n == 1 ? "'" : "", spec);
+    return 0;
 }
 
 /* the number of online processors, at least 1 */
@@ -482,10 +590,12 @@ cmd_build(int argc, char **argv)
         {"base", required_argument, NULL, 'b'},
         {"strict", no_argument, NULL, 'S'},
         {"jobs", required_argument, NULL, 'j'},
+        {"prune", no_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *store_opt = NULL, *base = DG_BASE_DEFAULT;
-    int strict = 0, c, status = DG_EXIT_FAIL;
+    int strict = 0, prune = 0, c, status = DG_EXIT_FAIL;
+    struct paths prune_dirs = {NULL, 0, 0};
     long jobs = 0;
     struct dg_error err = {0, ""};
     struct skips skips = {0, "", 0, 0};
@@ -496,6 +606,7 @@ cmd_build(int argc, char **argv)
                           0,
                           0,
                           &skips,
+                          0,
                           0};
     struct paths *files = &col.files;
     struct dg_store *st = NULL;
@@ -513,7 +624,7 @@ cmd_build(int argc, char **argv)
     size_t built = 0;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "hj:", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'b':
@@ -523,6 +634,7 @@ cmd_build(int argc, char **argv)
             base = optarg;
             break;
         case 'S': strict = 1; break;
+        case 'P': prune = 1; break;
         case 'j':
             if (dg_cli_parse_long(optarg, &jobs) < 0 ||
                 jobs > DG_BUILD_MAX_JOBS)
@@ -536,6 +648,17 @@ cmd_build(int argc, char **argv)
     }
     if (optind >= argc)
         return dg_cli_usage_error(usage_line, "build: no article given");
+    for (int i = optind; prune && i < argc; i++) {
+        struct stat sb;
+        if (!dg_remote_is_url(argv[i]) && stat(argv[i], &sb) == 0 &&
+            S_ISDIR(sb.st_mode) && paths_add(&prune_dirs, argv[i]) < 0) {
+            paths_release(&prune_dirs);
+            return dg_cli_error("out of memory");
+        }
+    }
+    if (prune && !prune_dirs.n)
+        return dg_cli_usage_error(usage_line,
+                                  "build: --prune needs a directory");
     if (jobs == 0)
         jobs = online_cpus();
     for (int i = optind; i < argc; i++)
@@ -543,6 +666,19 @@ cmd_build(int argc, char **argv)
             status = dg_cli_fail(&err);
             goto out;
         }
+    if (files->n == 0 && prune && !skips.n) {
+        /* every article of the directories is gone: prune only */
+        const char *spec = dg_cli_store_spec(store_opt);
+        if (!(st = dg_store_open(spec, DG_STORE_CREATE, dg_cli_ontology(),
+                                 &err)) ||
+            prune_gone(st, &prune_dirs, spec, &err) < 0 ||
+            dg_store_sync(st, &err) < 0) {
+            status = dg_cli_fail(&err);
+            goto out;
+        }
+        status = DG_EXIT_OK;
+        goto out;
+    }
     if (files->n == 0)
         goto done; /* the skips (or their absence) say why */
     skips_flush(&skips);
@@ -566,6 +702,11 @@ cmd_build(int argc, char **argv)
     for (size_t i = 0; i < nworkers; i++) {
         workers[i].pool = &pool;
         if (!(workers[i].x = dg_extract_new(dg_cli_datadir(), &err))) {
+            status = dg_cli_fail(&err);
+            goto out;
+        }
+        struct dg_remote_opts ro = {NULL, 0, 0, DG_BUILD_FETCH_TIMEOUT_MS};
+        if (col.has_url && !(workers[i].rm = dg_remote_new(&ro, &err))) {
             status = dg_cli_fail(&err);
             goto out;
         }
@@ -605,7 +746,7 @@ cmd_build(int argc, char **argv)
         size_t added = 0;
         double t = now_seconds();
         if (!started_workers) {
-            prepare(a, workers[0].x, &job, i);
+            prepare(a, workers[0].x, workers[0].rm, &job, i);
         } else {
             pthread_mutex_lock(&pool.mu);
             while (!a->ready)
@@ -632,6 +773,11 @@ cmd_build(int argc, char **argv)
             }
             store_secs += thread_cpu_seconds() - t;
             skips_flush(&skips);
+            if (a->html && dg_verbosity > 1) {
+                if (progress)
+                    fputs("\r\033[K", stderr);
+                dg_cli_html_note(path, &a->hs);
+            }
             built++;
             sentences += a->xs.sentences;
             triples += added;
@@ -653,12 +799,18 @@ cmd_build(int argc, char **argv)
     double secs = now_seconds() - start;
     if (built && dg_verbosity > 0)
         fprintf(stderr,
-                "diplograph: built %zu article%s%s, %zu sentences, %zu "
-                "triples in %.2f s into '%s'\n",
-                built, built == 1 ? "" : "s", skips.n ? " (some skipped)" : "",
-                sentences, triples, secs, spec);
+                "diplograph: built %zu article%s%s, %zu sentence%s, %zu "
+                "triple%s in %.2f s into '%s'\n",
+                built, dg_cli_s(built), skips.n ? " (some skipped)" : "",
+                sentences, dg_cli_s(sentences), triples, dg_cli_s(triples),
+                secs, spec);
     if (built && skips.n && dg_verbosity > 0)
         fprintf(stderr, "diplograph: %zu skipped\n", skips.n);
+    if (prune && (prune_gone(st, &prune_dirs, spec, &err) < 0 ||
+                  dg_store_sync(st, &err) < 0)) {
+        status = dg_cli_fail(&err);
+        goto out;
+    }
     dg_cli_note(2,
                 "%zu thread%s: reading and extracting %.2f s CPU (summed), "
                 "store writes %.2f s CPU, writer waiting %.2f s",
@@ -672,7 +824,7 @@ done:
             dg_cli_error("no article could be built: %s", skips.first);
             skips.first_shown = 1;
         } else if (files->n == 0 && !skips.n) {
-            dg_cli_error("no *.txt article in the given paths");
+            dg_cli_error("no *.txt article or *.html page in the given paths");
         } else {
             skips_flush(&skips);
             dg_cli_error("no article could be built (%zu skipped)", skips.n);
@@ -692,10 +844,13 @@ out:
     for (size_t i = 0; pool.ring && i < pool.ring_n; i++)
         dg_facts_free(pool.ring[i].facts);
     free(pool.ring);
-    for (size_t i = 0; workers && i < nworkers; i++)
+    for (size_t i = 0; workers && i < nworkers; i++) {
         dg_extract_free(workers[i].x);
+        dg_remote_free(workers[i].rm);
+    }
     free(workers);
     paths_release(&col.files);
+    paths_release(&prune_dirs);
     id_set_release(&col.seen_files);
     id_set_release(&col.seen_dirs);
     free(col.stack);

@@ -33,7 +33,7 @@ cmd_check(int argc, char **argv)
     int c;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "h", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'h':
@@ -46,7 +46,7 @@ cmd_check(int argc, char **argv)
                    "build writes.\n",
                    usage_line);
             return DG_EXIT_OK;
-        default: return dg_cli_usage_error(usage_line, "check: bad option");
+        default: return dg_cli_bad_option(usage_line, "h", argv);
         }
     }
     if (optind != argc)
@@ -65,6 +65,7 @@ cmd_check(int argc, char **argv)
         return dg_cli_error("store '%s' is damaged: %ld kind%s of problem",
                             dg_cli_store_spec(store_opt), problems,
                             problems == 1 ? "" : "s");
-    printf("ok: %llu quads, %llu terms, %llu graphs\n", quads, terms, graphs);
+    printf("ok: %llu quad%s, %llu term%s, %llu graph%s\n", quads,
+           dg_cli_s(quads), terms, dg_cli_s(terms), graphs, dg_cli_s(graphs));
     return DG_EXIT_OK;
 }

@@ -9,11 +9,13 @@
 #include "cli/cli.h"
 #include "common/output.h"
 #include "common/iri.h"
+#include "graph/jsonld.h"
 #include "graph/store/store.h"
 
 static const char usage_line[] =
     "usage: diplograph export [--store SPEC] "
-    "[-f turtle|ntriples|nquads|trig|rdfxml] [--graph IRI] [-o FILE]";
+    "[-f turtle|ntriples|nquads|trig|rdfxml|jsonld]\n"
+    "                         [--graph IRI] [-o FILE]";
 
 int
 cmd_export(int argc, char **argv)
@@ -29,7 +31,7 @@ cmd_export(int argc, char **argv)
     int c, status = DG_EXIT_FAIL;
     struct dg_error err = {0, ""};
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "f:o:h", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'f': fmt = optarg; break;
@@ -44,7 +46,9 @@ cmd_export(int argc, char **argv)
             printf("%s\n\nWrites the whole store (or one graph) with the "
                    "vocabulary's prefixes.\nTurtle, N-Triples and RDF/XML "
                    "merge the graphs (a triple stated by\nseveral articles is "
-                   "written once); N-Quads and TriG keep them.\n",
+                   "written once); N-Quads, TriG and JSON-LD keep them.\n"
+                   "JSON-LD is JSON-LD 1.1 in expanded form, each named "
+                   "graph an object\nwith \"@id\" and \"@graph\".\n",
                    usage_line);
             return DG_EXIT_OK;
         default: return dg_cli_bad_option(usage_line, "f:o:h", argv);
@@ -53,8 +57,8 @@ cmd_export(int argc, char **argv)
     if (optind != argc)
         return dg_cli_usage_error(
             usage_line, "export: unexpected argument '%s'", argv[optind]);
-    static const char *formats[] = {"turtle", "ntriples", "nquads", "trig",
-                                    "rdfxml"};
+    static const char *formats[] = {"turtle", "ntriples", "nquads",
+                                    "trig",   "rdfxml",   "jsonld"};
     int known = 0;
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++)
         known |= !strcmp(fmt, formats[i]);
@@ -73,13 +77,20 @@ cmd_export(int argc, char **argv)
         status = dg_cli_fail(&err);
         goto out;
     }
-    if (dg_output_finish(&o, dg_store_export(st, fmt, graph, fp, &n, &err),
-                         &err) < 0) {
+    int rc = !strcmp(fmt, "jsonld")
+                 ? dg_jsonld_export(st, graph, fp, &n, &err)
+                 : dg_store_export(st, fmt, graph, fp, &n, &err);
+    if (dg_output_finish(&o, rc, &err) < 0) {
         status = dg_cli_fail(&err);
         goto out;
     }
     if (out && strcmp(out, "-"))
-        dg_cli_note(1, "wrote %zu triples to '%s'", n, out);
+        dg_cli_note(1, "wrote %zu %s%s to '%s'", n,
+                    strcmp(fmt, "nquads") && strcmp(fmt, "trig") &&
+                            strcmp(fmt, "jsonld")
+                        ? "triple"
+                        : "quad",
+                    dg_cli_s(n), out);
     status = DG_EXIT_OK;
 out:
     dg_store_free(st);

@@ -12,6 +12,7 @@
 #include "common/iri.h"
 #include "common/ns.h"
 #include "extract/extract.h"
+#include "extract/html.h"
 
 static const char usage_line[] =
     "usage: diplograph extract [--base IRI] [--key KEY] FILE";
@@ -28,7 +29,7 @@ cmd_extract(int argc, char **argv)
     struct dg_error err = {0, ""};
     int c, status = DG_EXIT_FAIL;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "h", longopts)) != -1) {
         switch (c) {
         case 'b':
             if (dg_iri_check(optarg, &err) < 0)
@@ -40,8 +41,8 @@ cmd_extract(int argc, char **argv)
         case 'h':
             printf(
                 "%s\n\nPrints the facts extracted from one article (FILE, or "
-                "- for stdin)\nas N-Triples on stdout; the store is not "
-                "touched.\n",
+                "- for stdin;\na web page is read as `build` reads it) "
+                "as N-Triples on stdout; the\nstore is not touched.\n",
                 usage_line);
             return DG_EXIT_OK;
         default: return dg_cli_bad_option(usage_line, "h", argv);
@@ -53,9 +54,11 @@ cmd_extract(int argc, char **argv)
     char key[512];
     const char *b = strrchr(path, '/');
     b = b ? b + 1 : path;
-    size_t n = strlen(b);
+    size_t n = strlen(b), sfx = 0;
     if (n > 4 && !strcmp(b + n - 4, ".txt"))
         n -= 4;
+    else if (dg_html_has_suffix(b, &sfx))
+        n -= sfx;
     snprintf(key, sizeof key, "%.*s", (int)n, key_opt ? key_opt : b);
     if (key_opt)
         snprintf(key, sizeof key, "%s", key_opt);
@@ -75,6 +78,15 @@ cmd_extract(int argc, char **argv)
         status = dg_cli_fail(&err);
         goto out;
     }
+    struct dg_html_stats hs;
+    int html = 0;
+    if (dg_html_article(&text, &len, strcmp(path, "-") ? path : NULL, NULL,
+                        NULL, &html, &hs, &err) < 0) {
+        dg_cli_error("'%s': %s", path, err.msg);
+        goto out;
+    }
+    if (html)
+        dg_cli_html_note(path, &hs);
     struct dg_extract_opts opts = {base, key,  path,
                                    NULL, NULL, PACKAGE_VERSION};
     if (dg_extract_article(x, text, len, &opts, facts, NULL, &err) < 0) {

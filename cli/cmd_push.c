@@ -66,11 +66,11 @@ static void
 progress(void *ctx, const char *graph, int what, size_t triples)
 {
     (void)ctx;
-    dg_cli_note(2, "%s '%s' (%zu triples)",
+    dg_cli_note(2, "%s '%s' (%zu triple%s)",
                 what == DG_PUSH_CREATED    ? "created"
                 : what == DG_PUSH_REPLACED ? "replaced"
                                            : "unchanged",
-                graph, triples);
+                graph, triples, dg_cli_s(triples));
 }
 
 int
@@ -98,7 +98,7 @@ cmd_push(int argc, char **argv)
     struct dg_push_stats sum;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "h", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'E': endpoint = optarg; break;
@@ -182,10 +182,11 @@ cmd_push(int argc, char **argv)
         goto out;
     }
     dg_cli_note(1,
-                "pushed %zu graphs to '%s': %zu sent (%zu created, %zu "
-                "replaced, %zu triples), %zu unchanged",
-                sum.graphs, store_url, sum.created + sum.replaced, sum.created,
-                sum.replaced, sum.triples, sum.unchanged);
+                "pushed %zu graph%s to '%s': %zu sent (%zu created, %zu "
+                "replaced, %zu triple%s), %zu unchanged",
+                sum.graphs, dg_cli_s(sum.graphs), store_url,
+                sum.created + sum.replaced, sum.created, sum.replaced,
+                sum.triples, dg_cli_s(sum.triples), sum.unchanged);
     status = DG_EXIT_OK;
 out:
     dg_store_free(st);

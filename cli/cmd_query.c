@@ -15,7 +15,7 @@
 
 static const char usage_line[] =
     "usage: diplograph query [--store SPEC] "
-    "[-f table|tsv|csv|json|xml|ntriples|turtle]\n"
+    "[-f FORMAT]\n"
     "                        [--default-graph union|stored] [--timeout MS] "
     "[--max-rows N]\n"
     "                        [--explain] [-o FILE] (FILE.rq | -e 'SPARQL')\n"
@@ -24,7 +24,7 @@ static const char usage_line[] =
     "                        [--timeout MS] [-o FILE] (FILE.rq | -e 'SPARQL')";
 
 /* The Accept header asking an endpoint for format fmt: what `query -f
- * fmt` prints here (tsv: TSV, or N-Triples for a graph result). */
+ * fmt` prints here (-1: TSV, or Turtle for a graph result). */
 static const char *
 endpoint_accept(int fmt)
 {
@@ -32,14 +32,18 @@ endpoint_accept(int fmt)
     case DG_FMT_CSV: return "text/csv";
     case DG_FMT_JSON: return "application/sparql-results+json";
     case DG_FMT_XML: return "application/sparql-results+xml";
-    case DG_FMT_NTRIPLES: return "application/n-triples";
+    case DG_FMT_NTRIPLES:
+    case DG_FMT_NQUADS: return "application/n-triples";
     case DG_FMT_TURTLE: return "text/turtle";
-    default: return "text/tab-separated-values, application/n-triples;q=0.9";
+    case DG_FMT_JSONLD: return "application/ld+json";
+    case DG_FMT_TABLE: /* parsed back: dg_remote_parse_answer */
+        return "text/tab-separated-values, application/n-triples;q=0.9";
+    default: return "text/tab-separated-values, text/turtle;q=0.9";
     }
 }
 
 /* query --endpoint: the query over the SPARQL protocol, the answer's
- * bytes written as they came. */
+ * bytes written as they came (fmt -1: TSV, or Turtle for a graph). */
 static int
 query_endpoint(const char *url, const char *auth_file, int fmt, long timeout_ms,
                const char *query, const char *output)
@@ -114,7 +118,7 @@ cmd_query(int argc, char **argv)
     int explain = 0;
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:e:o:h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "f:e:o:h", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'e': expr = optarg; break;
@@ -157,9 +161,11 @@ cmd_query(int argc, char **argv)
                 "on the store.\nSELECT and ASK: -f json, xml, csv and tsv "
                 "are the W3C SPARQL 1.1 results\nformats; the default is an "
                 "aligned table with labels on a terminal, TSV\notherwise.  "
-                "CONSTRUCT and DESCRIBE: -f ntriples (the default off a\n"
-                "terminal; tsv gives the same), turtle, or rows of subject,\n"
-                "predicate and object (table, csv, json, xml)."
+                "CONSTRUCT and DESCRIBE print a graph: -f turtle (the\n"
+                "default), ntriples, nquads (the same lines), jsonld "
+                "(JSON-LD 1.1), or\ntable (rows of subject, predicate and "
+                "object with labels).  A format that\ndoes not fit the "
+                "query is a usage error (exit 2)."
                 "\n--default-graph union (the default) queries the merge of "
                 "every graph but\nthe ontology's; stored only the default "
                 "graph (load --default).\n--timeout MS stops a query that "
@@ -190,10 +196,9 @@ cmd_query(int argc, char **argv)
     if (auth_file && !endpoint)
         return dg_cli_usage_error(usage_line,
                                   "query: --auth goes with --endpoint");
-    if (fmt < 0) /* the table is for a terminal */
-        fmt = (!output || !strcmp(output, "-")) && isatty(STDOUT_FILENO)
-                  ? DG_FMT_TABLE
-                  : DG_FMT_TSV;
+    int tty = (!output || !strcmp(output, "-")) && isatty(STDOUT_FILENO);
+    if (fmt < 0 && endpoint && tty) /* the table is for a terminal */
+        fmt = DG_FMT_TABLE;
     if (!expr) {
         size_t len;
         if (!(text = dg_cli_read_file(argv[optind], DG_CLI_MAX_QUERY_BYTES,
@@ -216,6 +221,20 @@ cmd_query(int argc, char **argv)
             dg_cli_error("'%s': %s", argv[optind], err.msg);
         else
             status = dg_cli_fail(&err);
+        goto out;
+    }
+    if (r && fmt < 0) /* a graph as Turtle; a table for a terminal */
+        fmt = r->kind == DG_RESULTS_GRAPH ? DG_FMT_TURTLE
+              : tty                       ? DG_FMT_TABLE
+                                          : DG_FMT_TSV;
+    if (r && !dg_format_fits(fmt, r->kind)) {
+        status = dg_cli_usage_error(
+            usage_line,
+            "query: format '%s' does not fit a %s result: use -f %s",
+            dg_format_name(fmt),
+            r->kind == DG_RESULTS_GRAPH ? "CONSTRUCT or DESCRIBE"
+                                        : "SELECT or ASK",
+            dg_format_fitting(r->kind));
         goto out;
     }
     if (!(fp = dg_output_open(&o, output, &err))) {

@@ -78,7 +78,7 @@ cmd_render(int argc, char **argv)
     const char *endpoint = NULL, *auth_file = NULL;
     char *auth = NULL, *answer = NULL;
     struct dg_remote *rm = NULL;
-    struct dg_render_opts opts = {"svg", NULL, 0, NULL};
+    struct dg_render_opts opts = {"svg", NULL, 0, NULL, NULL, NULL, NULL};
     struct dg_query_header header;
     struct dg_render_info info;
     int c, status = DG_EXIT_FAIL;
@@ -93,7 +93,7 @@ cmd_render(int argc, char **argv)
     struct dg_query_opts qopts = {0, 0, DG_CLI_MAX_ROWS};
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "T:K:o:e:h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "T:K:o:e:h", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'e': expr = optarg; break;
@@ -211,13 +211,15 @@ cmd_render(int argc, char **argv)
         goto out;
     }
     if (info.nodes_shown < info.nodes_total)
-        dg_cli_warn("showing %zu of %zu nodes (--max-nodes)", info.nodes_shown,
-                    info.nodes_total);
+        dg_cli_warn("showing %zu of %zu node%s (--max-nodes)", info.nodes_shown,
+                    info.nodes_total, dg_cli_s(info.nodes_total));
     if (info.requested[0])
-        dg_cli_warn("layout with %s: %s would be too slow for %zu nodes",
-                    info.engine, info.requested, info.nodes_shown);
-    dg_cli_note(2, "%zu nodes, %zu edges%s%s", info.nodes_shown,
-                info.edges_shown, info.engine[0] ? ", layout " : "",
+        dg_cli_warn("layout with %s: %s would be too slow for %zu node%s",
+                    info.engine, info.requested, info.nodes_shown,
+                    dg_cli_s(info.nodes_shown));
+    dg_cli_note(2, "%zu node%s, %zu edge%s%s%s", info.nodes_shown,
+                dg_cli_s(info.nodes_shown), info.edges_shown,
+                dg_cli_s(info.edges_shown), info.engine[0] ? ", layout " : "",
                 info.engine);
     status = DG_EXIT_OK;
 out:

@@ -33,7 +33,7 @@ cmd_report(int argc, char **argv)
     struct dg_query_opts qopts = {0, DG_CLI_REPORT_TIMEOUT, DG_CLI_MAX_ROWS};
 
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "o:h", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'o': dir = optarg; break;
@@ -52,9 +52,11 @@ cmd_report(int argc, char **argv)
         case 'h':
             printf("%s\n\nWrites DIR/index.html (default DIR: %s) and one SVG "
                    "per diagram: every\nquery of the queries directory (%s)\n"
-                   "with its title, question, diagram and table, the graph's "
-                   "statistics,\nthe events and actions with links to their "
-                   "evidence, and every\narticle's sentences.  The page is "
+                   "with its title, question, diagram (inline SVG: tooltips, "
+                   "node links)\nand table first; then the graph's "
+                   "statistics, the events and actions\nwith links to their "
+                   "evidence, an index of the entities shown, and "
+                   "every\narticle's sentences.  The page is "
                    "self-contained and works offline.\nA query that fails is "
                    "shown in the page with its error and reported as a\n"
                    "warning; the rest of the report is still written, and "
@@ -86,9 +88,11 @@ cmd_report(int argc, char **argv)
                     info.failed, info.failed == 1 ? "y" : "ies",
                     info.first_failure);
     dg_cli_note(1,
-                "wrote '%s/index.html': %zu queries, %zu diagrams, "
-                "%zu articles",
-                dir, info.queries, info.diagrams, info.articles);
+                "wrote '%s/index.html': %zu quer%s, %zu diagram%s, "
+                "%zu article%s",
+                dir, info.queries, info.queries == 1 ? "y" : "ies",
+                info.diagrams, dg_cli_s(info.diagrams), info.articles,
+                dg_cli_s(info.articles));
     status = info.failed ? DG_EXIT_FAIL : DG_EXIT_OK;
 out:
     dg_render_shutdown();

@@ -102,7 +102,7 @@ cmd_serve(int argc, char **argv)
     so.log = log_line;
     so.log_running = dg_verbosity >= 2;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "h", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'b': so.bind = optarg; break;

@@ -21,7 +21,7 @@ cmd_stats(int argc, char **argv)
     int c, status = DG_EXIT_FAIL;
     struct dg_error err = {0, ""};
     optind = 1;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = dg_cli_getopt(argc, argv, "h", longopts)) != -1) {
         switch (c) {
         case 's': store_opt = optarg; break;
         case 'h':

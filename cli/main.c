@@ -13,8 +13,12 @@
 #include "cli/cli.h"
 #include "common/output.h"
 #include "common/file.h"
+#include "extract/html.h"
 
 int dg_verbosity = 1;
+
+/* --store SPEC given before the command (dg_cli_store_spec) */
+static const char *global_store;
 
 struct command {
     const char *name;
@@ -23,11 +27,12 @@ struct command {
 };
 
 static const struct command commands[] = {
-    {"build", cmd_build, "extract articles (*.txt) into the store"},
+    {"build", cmd_build, "extract articles (*.txt, *.html) into the store"},
     {"load", cmd_load, "import RDF files (Turtle, N-Triples, N-Quads, ...)"},
     {"query", cmd_query, "run a SPARQL query and print its results"},
     {"render", cmd_render, "draw a query's results as a diagram (Graphviz)"},
     {"report", cmd_report, "write an HTML report of every query (out/report)"},
+    {"remove", cmd_remove, "delete articles' graphs (by path or graph IRI)"},
     {"export", cmd_export, "write the store as Turtle, N-Triples, N-Quads"},
     {"push", cmd_push, "send the graphs to a SPARQL Graph Store endpoint"},
     {"serve", cmd_serve, "serve the store over the SPARQL 1.1 HTTP protocols"},
@@ -37,31 +42,92 @@ static const struct command commands[] = {
     {"extract", cmd_extract, "print an article's facts as N-Triples"},
 };
 
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const char main_usage[] =
+    "usage: diplograph [-q|-v] [--store SPEC] COMMAND [OPTIONS] [ARGS]";
+
 static void
 usage(FILE *fp)
 {
-    fprintf(fp, "usage: diplograph [-q|-v] COMMAND [OPTIONS] [ARGS]\n\n"
-                "Turns diplomacy and defence news into a knowledge graph.\n\n"
-                "commands:\n");
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    fprintf(fp,
+            "%s\n       diplograph help [COMMAND]\n       diplograph "
+            "-V|--version\n\n"
+            "Turns diplomacy and defence news into a knowledge graph.\n\n"
+            "commands:\n",
+            main_usage);
+    for (size_t i = 0; i < NCOMMANDS; i++)
         fprintf(fp, "  %-8s %s\n", commands[i].name, commands[i].summary);
     fprintf(fp,
-            "\n'diplograph COMMAND --help' tells more about a command.\n"
-            "The store is --store SPEC, $DIPLOGRAPH_STORE, or '%s'.\n",
+            "\n'diplograph help COMMAND' or 'diplograph COMMAND --help' "
+            "tells more about a\ncommand; 'man diplograph' tells all.  "
+            "-q (--quiet) and -v (--verbose) go\nbefore or after the "
+            "command.  The store is --store SPEC, $DIPLOGRAPH_STORE,\n"
+            "or '%s'.  Exit status: 0 success, 1 failure, 2 usage error.\n",
             DG_DEFAULT_STORE);
 }
 
+static const struct command *
+find_command(const char *name)
+{
+    for (size_t k = 0; k < NCOMMANDS; k++)
+        if (!strcmp(name, commands[k].name))
+            return &commands[k];
+    return NULL;
+}
+
+/* a usage error of the command line before the command: one line */
+static int __attribute__((format(printf, 1, 2)))
+main_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("diplograph: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs(" (see 'diplograph --help')\n", stderr);
+    return DG_EXIT_USAGE;
+}
+
 /* ---- messages */
+
+/* s on one line: each run of blanks holding a line break, tab or other
+ * control character (a library's message of several lines, such as
+ * libpq's) becomes one space; trailing blanks go */
+static void
+one_line(char *s)
+{
+    char *o = s;
+    for (const char *p = s; *p;) {
+        size_t n = 0;
+        int ctl = 0;
+        while (p[n] == ' ' || ((unsigned char)p[n] < 0x20 && p[n] != '\0'))
+            ctl |= p[n++] != ' ';
+        if (!ctl) {
+            memmove(o, p, n ? n : 1);
+            o += n ? n : 1;
+            p += n ? n : 1;
+            continue;
+        }
+        p += n;
+        if (*p && o > s)
+            *o++ = ' ';
+    }
+    while (o > s && o[-1] == ' ')
+        o--;
+    *o = '\0';
+}
 
 int
 dg_cli_error(const char *fmt, ...)
 {
     va_list ap;
-    fputs("diplograph: error: ", stderr);
+    char msg[2048];
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    one_line(msg);
+    fprintf(stderr, "diplograph: error: %s\n", msg);
     return DG_EXIT_FAIL;
 }
 
@@ -98,6 +164,20 @@ dg_cli_note(int level, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+void
+dg_cli_html_note(const char *name, const struct dg_html_stats *st)
+{
+    dg_cli_note(2,
+                "'%s': web page, main text from %s, date from %s, %zu "
+                "blocks; left out: %zu elements by kind (script, nav, "
+                "header, footer, ...), %zu by class or id (menu, share, "
+                "related, ...), %zu lists of links, %zu blocks outside the "
+                "main text",
+                name, st->main, st->date_from ? st->date_from : "nowhere",
+                st->blocks, st->dropped, st->boilerplate, st->link_lists,
+                st->outside);
+}
+
 /* "build" from "usage: diplograph build ..." */
 static void
 usage_command(const char *usage_line, char *buf, size_t size)
@@ -122,6 +202,28 @@ dg_cli_usage_error(const char *usage_line, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, " (see 'diplograph %s --help')\n", cmd);
     return DG_EXIT_USAGE;
+}
+
+int
+dg_cli_getopt(int argc, char **argv, const char *optstring,
+              const struct option *longopts)
+{
+    /* the command's options, then -q, -v, --quiet, --verbose */
+    static char opts[64];
+    static struct option lopts[64];
+    size_t n = 0;
+    int c;
+    snprintf(opts, sizeof opts, "%sqv", optstring);
+    while (longopts[n].name && n + 3 < sizeof lopts / sizeof lopts[0]) {
+        lopts[n] = longopts[n];
+        n++;
+    }
+    lopts[n++] = (struct option){"quiet", no_argument, NULL, 'q'};
+    lopts[n++] = (struct option){"verbose", no_argument, NULL, 'v'};
+    lopts[n] = (struct option){NULL, 0, NULL, 0};
+    while ((c = getopt_long(argc, argv, opts, lopts, NULL)) == 'q' || c == 'v')
+        dg_verbosity = c == 'q' ? 0 : 2;
+    return c;
 }
 
 int
@@ -156,6 +258,8 @@ dg_cli_store_spec(const char *opt)
 {
     if (opt && *opt)
         return opt;
+    if (global_store && *global_store)
+        return global_store;
     const char *env = getenv("DIPLOGRAPH_STORE");
     return env && *env ? env : DG_DEFAULT_STORE;
 }
@@ -259,6 +363,24 @@ dg_cli_finish_stdout(int status)
     return dg_cli_fail(&err);
 }
 
+/* diplograph help [COMMAND]: the usage of all, or of one command (as
+ * COMMAND --help) */
+static int
+help(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stdout);
+        return DG_EXIT_OK;
+    }
+    const struct command *cmd = find_command(argv[1]);
+    if (argc > 2)
+        return main_usage_error("help: give one COMMAND, not '%s'", argv[2]);
+    if (!cmd)
+        return main_usage_error("help: unknown command '%s'", argv[1]);
+    char *args[] = {argv[1], "--help", NULL};
+    return cmd->fn(2, args);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -272,27 +394,27 @@ main(int argc, char **argv)
         } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             usage(stdout);
             return dg_cli_finish_stdout(DG_EXIT_OK);
-        } else if (!strcmp(argv[i], "--version")) {
+        } else if (!strcmp(argv[i], "-V") || !strcmp(argv[i], "--version")) {
             printf("diplograph %s\n", PACKAGE_VERSION);
             return dg_cli_finish_stdout(DG_EXIT_OK);
+        } else if (!strcmp(argv[i], "--store")) {
+            if (++i >= argc)
+                return main_usage_error("option '%s' needs a value", "--store");
+            global_store = argv[i];
+        } else if (!strncmp(argv[i], "--store=", 8)) {
+            global_store = argv[i] + 8;
         } else {
-            fprintf(stderr, "diplograph: unknown option '%s'\n", argv[i]);
-            usage(stderr);
-            return DG_EXIT_USAGE;
+            return main_usage_error("unknown option '%s'", argv[i]);
         }
     }
     if (i >= argc) {
-        usage(stderr);
+        fprintf(stderr, "%s (see 'diplograph --help')\n", main_usage);
         return DG_EXIT_USAGE;
     }
-    if (!strcmp(argv[i], "help")) {
-        usage(stdout);
-        return dg_cli_finish_stdout(DG_EXIT_OK);
-    }
-    for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
-        if (!strcmp(argv[i], commands[k].name))
-            return dg_cli_finish_stdout(commands[k].fn(argc - i, argv + i));
-    fprintf(stderr, "diplograph: unknown command '%s'\n", argv[i]);
-    usage(stderr);
-    return DG_EXIT_USAGE;
+    if (!strcmp(argv[i], "help"))
+        return dg_cli_finish_stdout(help(argc - i, argv + i));
+    const struct command *cmd = find_command(argv[i]);
+    if (cmd)
+        return dg_cli_finish_stdout(cmd->fn(argc - i, argv + i));
+    return main_usage_error("unknown command '%s'", argv[i]);
 }

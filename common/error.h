@@ -22,8 +22,8 @@ enum dg_err_code {
 };
 
 struct dg_error {
-    int code;      /* enum dg_err_code; DG_OK when no error */
-    char msg[256]; /* one line, no trailing newline */
+    int code;       /* enum dg_err_code; DG_OK when no error */
+    char msg[1024]; /* one line, no trailing newline */
 };
 
 /* Clears err (code DG_OK, empty message).  err may be NULL. */

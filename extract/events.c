@@ -69,6 +69,7 @@ enum cue {
     Q_ROLES,
     Q_SITS,
     Q_SIGN_VERB,
+    Q_AHEAD,
     Q_COUNT
 };
 
@@ -83,7 +84,7 @@ static const char *const cue_names[] = {
     "meet-verb",  "duration",     "venue",       "anchor",
     "sideline",   "venue-noun",   "honour",      "format",
     "topic-verb", "present",      "roles",       "sits",
-    "sign-verb"};
+    "sign-verb",  "ahead"};
 
 _Static_assert(sizeof cue_names / sizeof *cue_names == Q_COUNT,
                "one class name for each enum cue");
@@ -144,6 +145,9 @@ struct ev {
     const char *toks[MAX_NAME_TOK]; /* distinctive lowercase tokens */
     size_t ntok;
     int bare, future, online, forum;
+    int ahead;       /* told after "ahead of" ("ahead of the 12th ADMM") */
+    int named_forum; /* a forum named inside its name ("the 12th Asean Defence
+                        Ministers' Meeting (ADMM)"), or -1 */
     long first_sent;
     size_t nmen;
     struct dg_date date;
@@ -219,11 +223,15 @@ is_glue(const struct es *s, size_t k)
     const struct dg_token *t = tk(s, k);
     if (t->flags & DG_TOK_WORD)
         return 0;
+    /* "U.S.", "H.E. Gen. Wei": the full stop of an initial or of an
+     * abbreviated title or rank */
     return strcmp(t->lower, "-") == 0 || strcmp(t->lower, "'") == 0 ||
            strcmp(t->lower, "+") == 0 || strcmp(t->lower, "&") == 0 ||
            (strcmp(t->lower, ".") == 0 && k > 0 &&
-            tk(s, k - 1)->end - tk(s, k - 1)->start == 1 &&
-            (tk(s, k - 1)->flags & DG_TOK_WORD));
+            (tk(s, k - 1)->flags & DG_TOK_WORD) &&
+            (tk(s, k - 1)->end - tk(s, k - 1)->start == 1 ||
+             ((tk(s, k - 1)->flags & DG_TOK_CAP) &&
+              dg_sentence_is_abbrev(tk(s, k - 1)->lower))));
 }
 
 /* The cue class of the longest entry at k, or Q_NONE. */
@@ -640,7 +648,8 @@ right_of(const struct es *s, size_t end, struct np *np)
                     /* "a welcome ceremony for Tea Banh", "his meeting
                      * with Indonesian Defence Minister X": the person
                      * ends the complement */
-                    if ((!strcmp(w, "for") || !strcmp(w, "with")) &&
+                    if ((!strcmp(w, "for") || !strcmp(w, "with") ||
+                         (!strcmp(w, "of") && visit)) &&
                         np->person < 0 && !links) {
                         np->person = men_at(s, q)->entity;
                         has_ent = 1;
@@ -684,6 +693,18 @@ right_of(const struct es *s, size_t end, struct np *np)
             }
             if (!is_word(s, q))
                 break;
+            /* "talks with his Indian counterpart, A B": A B ends it */
+            if ((is_w(s, q, "counterpart") || is_w(s, q, "counterparts")) &&
+                (!strcmp(w, "for") || !strcmp(w, "with")) && np->person < 0 &&
+                !links) {
+                size_t r = q + 1 < end && is_w(s, q + 1, ",") ? q + 2 : q + 1;
+                if (r < end && men_kind(s, r) == DG_ENT_PERSON) {
+                    np->person = men_at(s, r)->entity;
+                    has_ent = 1;
+                    stop = men_at(s, r)->tok_end;
+                    break;
+                }
+            }
             c = cue1(s, q);
             if (c == Q_DET || c == Q_INDEF || c == Q_ORDINAL) {
                 q++;
@@ -922,7 +943,7 @@ ev_start(struct es *s, const char *name, const char *kind, int place, long sent,
     e->place = place;
     e->anchor = e->within = e->of = e->honoree = -1;
     e->who[0] = e->who[1] = -1;
-    e->forum = -1;
+    e->forum = e->named_forum = -1;
     e->first_sent = sent;
     return e;
 }
@@ -938,8 +959,34 @@ new_event(struct es *s, const struct np *np, long sent)
     if (!e)
         return full ? -2 : -1;
     e->forum = np->forum;
+    for (size_t k = np->na; k < np->b && e->forum < 0 && e->named_forum < 0;
+         k++) {
+        const struct dg_mention *m = men_at(s, k);
+        if (m && m->kind == DG_ENT_ORG && org_is_forum(s, m->entity))
+            e->named_forum = m->entity;
+    }
     e->bare = !(np->f & (F_SPECIFIC & ~F_LOWER)) && np->forum < 0;
     e->future = (np->f & F_FUTURE) != 0;
+    /* "X will hold talks with Y", "X would pay a courtesy call on Y": the
+     * clause's tense */
+    if ((np->f & F_HOLD) && !(np->f & F_PAST) && sent >= 0 &&
+        dg_dates_future_at(s->d, s->d->sent[sent].tok_first, np->a,
+                           TENSE_WINDOW))
+        e->future = 1;
+    /* "X met Y yesterday ahead of the 12th ADMM": later than the clause,
+     * so neither its date nor its past */
+    for (size_t j = np->a > 5 ? np->a - 5 : 0; sent >= 0 && j < np->a; j++) {
+        size_t len;
+        if (j > (size_t)s->d->sent[sent].tok_first &&
+            cue_at(s, j, np->a + 1, &len) == Q_AHEAD &&
+            (j + len == np->a ||
+             (j + len == np->a + 1 && is_w(s, np->a, "the"))))
+            e->ahead = 1;
+    }
+    /* "... ahead of the 12th ADMM and the 5th ADMM-Plus" */
+    if (np->a > 0 && is_w(s, np->a - 1, "and") && s->nev > 0 &&
+        s->ev[s->nev - 1].ahead && s->ev[s->nev - 1].first_sent == sent)
+        e->ahead = 1;
     e->comp = (np->f & F_COMP) != 0;
     if (!strcmp(e->kind, "ceremony") && np->person >= 0)
         e->honoree = np->person;
@@ -1158,13 +1205,25 @@ forum_event(const struct es *s, const struct dg_mention *m, size_t first,
      * alone refers to its sitting told before when a cue says it takes
      * place */
     int again = 0;
-    for (size_t i = 0; i < s->nev && !named && !numbered && forum; i++)
-        if (s->ev[i].forum == m->entity)
-            for (size_t j = m->tok_end; j < end && j < m->tok_end + 16; j++)
-                if (cue_at(s, j, end, &len) == Q_TAKE_PLACE) {
+    struct dg_date when;
+    for (size_t i = 0; i < s->nev && !named && !numbered && forum && !again;
+         i++) {
+        if (s->ev[i].forum != m->entity && s->ev[i].named_forum != m->entity)
+            continue;
+        for (size_t j = m->tok_end; j < end && j < m->tok_end + 16; j++)
+            if (cue_at(s, j, end, &len) == Q_TAKE_PLACE) {
+                again = 1;
+                break;
+            }
+        /* "X will be held today, and the ADMM-Plus tomorrow" */
+        if (!again && m->tok_end < end &&
+            dg_dates_match(s->d, &s->dctx, first, m->tok_end, end, 0, &when))
+            for (size_t j = first; j < m->tok_first; j++)
+                if (cue_at(s, j, m->tok_first, &len) == Q_TAKE_PLACE) {
                     again = 1;
                     break;
                 }
+    }
     if ((!named && !numbered && !again) || (!forum && !numbered))
         return 0;
     if (!named) {
@@ -1254,6 +1313,7 @@ static int place_at(struct es *s, size_t p, size_t end);
 static int dateline_place(struct es *s);
 static int venue_at(struct es *s, size_t p, size_t end);
 static void set_date(struct es *s, int ev, const struct dg_date *dt);
+static int sitting_forum(struct es *s, const struct mrec *r);
 static const char *short_name(const struct es *s, int ent);
 
 /* The word that names person ent in a label: the last word of the name,
@@ -1538,7 +1598,7 @@ group_meeting(struct es *s, size_t si, size_t k, size_t len)
         size_t q = p + l;
         if (q < end && cue1(s, q) == Q_DET)
             q++;
-        const struct dg_mention *f = men_at(s, q);
+        const struct dg_mention *f = q < end ? men_at(s, q) : NULL;
         if (f && f->kind == DG_ENT_ORG) {
             fmt = f->entity;
             b = f->tok_end;
@@ -1657,7 +1717,8 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         size_t q = p;
         if (q + 1 < end && is_w(s, q, "the") && men_at(s, q + 1))
             q++; /* "left for the US" */
-        const struct dg_mention *m = men_at(s, q);
+        /* "X will travel to" at the end of a truncated text: no place */
+        const struct dg_mention *m = q < end ? men_at(s, q) : NULL;
         if (m && m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ)) {
             place = m->entity;
             stop = m->tok_end;
@@ -1792,9 +1853,12 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
                 is_w(s, q, "during") || is_w(s, q, "after") ||
                 is_w(s, q, "before") || is_w(s, q, "as") || is_w(s, q, "\""))
                 break;
-            /* "Minister for Defence": a title goes on */
+            /* "Minister for Defence", "Minister of the Armed Forces": a
+             * title goes on */
             if ((is_w(s, q, "for") || is_w(s, q, "of")) &&
-                !(q + 1 < end && (tk(s, q + 1)->flags & DG_TOK_CAP)))
+                !(q + 1 < end && (tk(s, q + 1)->flags & DG_TOK_CAP)) &&
+                !(q + 2 < end && is_w(s, q + 1, "the") &&
+                  (tk(s, q + 2)->flags & DG_TOK_CAP)))
                 break;
             if ((is_w(s, q, "and") || is_w(s, q, ",")) && q + 1 < end &&
                 (tk(s, q + 1)->flags & DG_TOK_LOWER) &&
@@ -2732,7 +2796,7 @@ venue_after(struct es *s, int ev, size_t j, size_t end)
         }
         if (cue_at(s, j, end, &len) == Q_HOST && len) {
             j += len;
-            if (men_at(s, j))
+            if (j < end && men_at(s, j))
                 j = men_at(s, j)->tok_end;
             continue;
         }
@@ -3055,7 +3119,9 @@ relate_sentence(struct es *s, size_t si, int main)
                      is_w(s, q, "told") || is_w(s, q, "announced") ||
                      is_w(s, q, "release") || is_w(s, q, "reported") ||
                      is_w(s, q, "says");
-        if (report) {
+        /* "the first visit by a defence chief since 2012": when it last
+         * happened, not when this one did */
+        if (report || (k > first && is_w(s, k - 1, "since"))) {
             k += n - 1;
             continue;
         }
@@ -3102,7 +3168,8 @@ relate_sentence(struct es *s, size_t si, int main)
     /* "Before the talks, X hosted a ceremony", "Earlier, X was accorded
      * a Guard of Honour": the other events of the sentence share the
      * date and venue of that event (the main one after "Earlier,") */
-    if (cue_at(s, first, end, &len) == Q_ANCHOR && m1 > m0) {
+    int anchor = cue_at(s, first, end, &len);
+    if ((anchor == Q_ANCHOR || anchor == Q_AHEAD) && m1 > m0) {
         int ref = main;
         for (size_t i = m0; i < m1; i++)
             if (s->mr[i].np.a >= first && s->mr[i].np.a <= first + len)
@@ -3226,6 +3293,12 @@ relate_sentence(struct es *s, size_t si, int main)
         else if (b->place < 0)
             b->place = a->place;
     }
+
+    /* "the 18th Shangri-La Dialogue": a sitting of a forum the lexicon
+     * does not know */
+    for (size_t i = m0; i < m1; i++)
+        if (sitting_forum(s, &s->mr[i]) < 0)
+            return -1;
 
     /* forums, countries and orgs in the name */
     for (size_t i = m0; i < m1; i++) {
@@ -3509,6 +3582,71 @@ short_name(const struct es *s, int ent)
     return e->name;
 }
 
+/* "the 18th Shangri-La Dialogue", "the 16th Conference of Defense
+ * Ministers of the Americas (CDMA)", "the 47th ASEAN Summit": a numbered
+ * sitting whose capitalised name is no forum of the lexicon names a forum
+ * of its own, the org the sitting is part of.  Returns 0, -1 on error. */
+static int
+sitting_forum(struct es *s, const struct mrec *r)
+{
+    struct dg_doc *d = s->d;
+    const struct np *np = &r->np;
+    struct ev *e = &s->ev[r->ev];
+    if (np->forum >= 0 || e->named_forum >= 0 || !(np->f & F_ORD) ||
+        !(tk(s, np->h0)->flags & DG_TOK_CAP) || !strcmp(e->kind, "exercise"))
+        return 0;
+    size_t a = np->na;
+    while (a < np->h0 && !is_ordinal(s, a))
+        a++;
+    /* "the first Senior Officials' Meeting (AUKSOM)": an inaugural
+     * meeting makes no series yet */
+    if (a >= np->h0 || is_w(s, a, "first") || is_w(s, a, "1st") ||
+        is_w(s, a, "inaugural"))
+        return 0;
+    a++;
+    size_t b = a, words = 0;
+    for (size_t k = a; k < np->b; k++) {
+        const struct dg_mention *m = men_at(s, k);
+        if (m && m->kind == DG_ENT_ORG && org_is_forum(s, m->entity))
+            return 0;
+        if (is_w(s, k, "("))
+            break;
+        if (is_word(s, k) && !(tk(s, k)->flags & DG_TOK_CAP) &&
+            !is_w(s, k, "of") && !is_w(s, k, "the") && !is_w(s, k, "for") &&
+            !is_w(s, k, "and") && !is_w(s, k, "on"))
+            return 0;
+        if (!is_word(s, k) && !is_glue(s, k))
+            break;
+        words += is_word(s, k) && (tk(s, k)->flags & DG_TOK_CAP);
+        b = k + 1;
+    }
+    if (words < 2 || b <= np->h0)
+        return 0;
+    const char *name = dg_entities_name(d, a, b);
+    char *slug = name ? dg_text_slug(name, strlen(name)) : NULL;
+    const char *iri = slug ? dg_doc_iri(d, "org/", slug) : NULL;
+    free(slug);
+    if (!iri)
+        return -1;
+    int id = dg_doc_entity_find(d, iri);
+    if (id < 0) {
+        id = dg_doc_entity(d, DG_ENT_ORG, iri, name);
+        if (id < 0 ||
+            dg_doc_prop_lit(d, id, DG_NS "orgKind", "forum", NULL) < 0)
+            return -1;
+        /* "(CDMA)" after the name */
+        if (b + 2 < np->b + 3 && b + 2 < d->ntok && is_w(s, b, "(") &&
+            (tk(s, b + 1)->flags & DG_TOK_ALLCAPS) && is_w(s, b + 2, ")") &&
+            dg_doc_prop_lit(d, id, DG_NS_SCHEMA "alternateName",
+                            tk(s, b + 1)->fold, NULL) < 0)
+            return -1;
+    }
+    if (dg_doc_mention(d, id, a, b, DG_MEN_RULE) < 0)
+        return -1;
+    e->named_forum = id;
+    return dg_doc_prop_iri(d, e->id, DG_NS "partOf", d->ent[id].iri);
+}
+
 /* Copies the date and the venue of event b to event a where a has none. */
 static void
 share(struct es *s, int a, int b)
@@ -3707,13 +3845,15 @@ finish_event(struct es *s, int i, int main)
             dt.inferred = 1;
         }
     if (!dg_dates_precision(&dt) && main >= 0 && (int)i != main && !e->future &&
-        !e->name_year && dg_dates_precision(&s->ev[main].date) >= 3 &&
+        !e->ahead && !e->name_year &&
+        dg_dates_precision(&s->ev[main].date) >= 3 &&
         e->first_sent >= s->ev[main].first_sent) {
         /* told after the main event with no date of its own: during it */
         dt = s->ev[main].date;
         dt.inferred = 1;
     }
-    if (!dg_dates_precision(&dt) && !e->future && s->dctx.ay && !e->name_year) {
+    if (!dg_dates_precision(&dt) && !e->future && !e->ahead && s->dctx.ay &&
+        !e->name_year) {
         /* "X met Y" in the news, and the article's main event told with no
          * date: the day of the article, marked inferred */
         dt.y = s->dctx.ay;

@@ -300,12 +300,32 @@ out:
     return rc;
 }
 
+/* 1 when text token x is capitals phrase token w written in title case,
+ * as many papers write acronyms ("Asean Defence Ministers' Meeting",
+ * "Unesco"): inside a phrase of several tokens, or alone when it has five
+ * letters or more ("Plan", "Quad" stay words). */
+static int
+title_of(const struct dg_token *x, const char *w, size_t ntok)
+{
+    size_t n = strlen(w);
+    if (!(x->flags & DG_TOK_CAP) || (x->flags & DG_TOK_ALLCAPS) ||
+        (ntok < 2 && n < 5) || strlen(x->fold) != n || x->fold[0] != w[0])
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if (w[i] < 'A' || w[i] > 'Z' || x->fold[i] != w[i] - 'A' + 'a')
+            return 0;
+    }
+    return 1;
+}
+
 static int
 case_ok(const struct term *term, const struct dg_token *t, size_t pos)
 {
     for (size_t k = 0; k < term->ntok; k++) {
         const struct dg_token *x = &t[pos + k];
-        if (term->cons[k] == CONS_EXACT && strcmp(x->fold, term->exact[k]) != 0)
+        if (term->cons[k] == CONS_EXACT &&
+            strcmp(x->fold, term->exact[k]) != 0 &&
+            !title_of(x, term->exact[k], term->ntok))
             return 0;
         if (term->cons[k] == CONS_CAP && !(x->flags & DG_TOK_CAP))
             return 0;

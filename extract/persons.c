@@ -32,6 +32,9 @@ struct person {
     long tcountry; /* lexicon country of a title-countries.tsv phrase, -1 */
     int orgpre;    /* an org named just before the title ("NATO Secretary
                       General"): serves it, not the article's country */
+    size_t cpart;  /* "his Indian counterpart(,) A": 1 + the token of
+                      "counterpart", 0 otherwise */
+    long cpart_sent;
     int works[MAX_WORKS];
     size_t nworks;
     long evid[MAX_EVID];
@@ -48,6 +51,9 @@ struct ps {
     unsigned char *used; /* per token: part of a person pattern */
     size_t carry_at;     /* "Thai Foreign Minister A and Defence Minister B": */
     int carry_nat;       /* B, at token carry_at, gets A's nationality */
+    size_t cpart_name;   /* the name after "counterpart" starts here ... */
+    size_t cpart_tok;    /* ... 1 + the token of "counterpart" */
+    long cpart_sent;
 };
 
 /* Capitalised function words: they start no name of their own, but may
@@ -124,14 +130,47 @@ rank_at_ci(const struct ps *s, size_t k, size_t end, int *ri)
                          DG_MATCH_ANYCASE, ri);
 }
 
+/* Words that make a title a lower or an acting one ("deputy defence
+ * minister", "First Vice Minister", "acting foreign minister"): part of
+ * the title, whatever the lexicon lists. */
+static const char *const title_prefixes[] = {
+    "deputy", "vice", "acting", "assistant", "senior", "first", NULL};
+
 static size_t
 title_at(const struct ps *s, size_t k, size_t end)
 {
     int v;
     if (k >= end || !(s->d->tok[k].flags & DG_TOK_WORD))
         return 0;
-    return dg_trie_match(dg_lexicon_titles(s->d->lex), s->d->tok, k, end,
-                         DG_MATCH_ANYCASE, &v);
+    size_t n = dg_trie_match(dg_lexicon_titles(s->d->lex), s->d->tok, k, end,
+                             DG_MATCH_ANYCASE, &v);
+    if (n)
+        return n;
+    size_t p = k;
+    while (p < end && p < k + 2 && in_list(title_prefixes, s->d->tok[p].lower))
+        p++;
+    if (p == k || p >= end)
+        return 0;
+    n = dg_trie_match(dg_lexicon_titles(s->d->lex), s->d->tok, p, end,
+                      DG_MATCH_ANYCASE, &v);
+    return n ? p - k + n : 0;
+}
+
+/* The length of "(R)", "(Retd)", "(Ret.)", "(retired)" at k, or 0. */
+static size_t
+retired_at(const struct ps *s, size_t k, size_t end)
+{
+    const struct dg_token *t = s->d->tok;
+    if (k + 2 >= end || !tok_eq(&t[k], "("))
+        return 0;
+    const char *w = t[k + 1].lower;
+    if (strcmp(w, "r") && strcmp(w, "ret") && strcmp(w, "retd") &&
+        strcmp(w, "retired"))
+        return 0;
+    size_t n = 2;
+    if (tok_eq(&t[k + n], "."))
+        n++;
+    return k + n < end && tok_eq(&t[k + n], ")") ? n + 1 : 0;
 }
 
 static size_t
@@ -209,7 +248,11 @@ name_end_x(const struct ps *s, size_t k, size_t end, size_t *ntok,
             j += 2;
             continue;
         }
-        if (n > 0 && j + 1 < end && in_list(particles, t[j].fold) &&
+        /* "Awang Halbi Haji Md Yussof": inside a Malay name, "Haji" is
+         * the father's title, part of the name like "bin" */
+        if (n > 0 && j + 1 < end &&
+            (in_list(particles, t[j].fold) || tok_eq(&t[j], "Haji") ||
+             tok_eq(&t[j], "Hajah")) &&
             name_tok_x(s, j + 1, end, 1)) {
             j++;
             continue;
@@ -375,6 +418,11 @@ new_person(struct ps *s, size_t a, size_t b, int full)
     p->rank = -1;
     p->nat = -1;
     p->tcountry = -1;
+    if (a == s->cpart_name && s->cpart_tok) {
+        p->cpart = s->cpart_tok;
+        p->cpart_sent = s->cpart_sent;
+        s->cpart_tok = 0;
+    }
     s->n++;
     return p;
 }
@@ -726,17 +774,35 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
                 x++;
         }
     }
+    /* "Defence Minister H.E. Gen. A B": a form of address before the
+     * rank */
+    size_t h0 = ntitles > 0 && x < end ? hon_at(s, x, end) : 0;
+    if (h0 && x + h0 < end && rank_at(s, x + h0, end, &ri))
+        x += h0;
     size_t rn = x < end ? rank_at(s, x, end, &ri) : 0;
     if (rn)
         x += rn;
     else
         ri = -1;
+    /* "Gen (R) A B", "Major General (Retd.) A B": retired */
+    if (rn)
+        x += retired_at(s, x, end);
     size_t hn = x < end ? hon_at(s, x, end) : 0;
-    /* "his Ukrainian counterpart Rustem Umerov": the country's official,
-     * with no title of his own */
+    /* "his Ukrainian counterpart Rustem Umerov", "his Indian counterpart,
+     * A B,": the country's official, with the office of the one whose
+     * counterpart he is (counterparts()) */
     if (!hn && !rn && ntitles == 0 && nat >= 0 && x + 1 < end &&
-        tok_eq(&t[x], "counterpart") && name_tok(s, x + 1, end))
-        hn = 1;
+        tok_eq(&t[x], "counterpart")) {
+        size_t y = x + 1;
+        if (y + 1 < end && tok_eq(&t[y], ","))
+            y++;
+        if (name_tok(s, y, end)) {
+            s->cpart_name = y;
+            s->cpart_tok = x + 1;
+            s->cpart_sent = (long)si;
+            hn = y - x;
+        }
+    }
     x += hn;
     if (ntitles == 0 && !rn && !hn && nat >= 0 && x > k &&
         possessed_name(s, x, end)) {
@@ -1330,6 +1396,35 @@ roster_titles(struct ps *s)
     return 0;
 }
 
+/* "Defence Minister A held talks with his Indian counterpart B": B holds
+ * A's office, when B has none of his own; A is the nearest person before
+ * "counterpart" in the sentence. */
+static void
+counterparts(struct ps *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        struct person *p = &s->p[i];
+        if (p->merged || !p->cpart || p->ntitles)
+            continue;
+        size_t at = p->cpart - 1, first = s->d->sent[p->cpart_sent].tok_first;
+        const struct person *subj = NULL;
+        size_t best = 0;
+        for (size_t j = 0; j < s->n; j++) {
+            const struct person *q = &s->p[j];
+            if (q == p || q->merged)
+                continue;
+            for (size_t k = 0; k < q->nspans; k++)
+                if (q->spans[k].a >= first && q->spans[k].b <= at &&
+                    q->spans[k].b > best) {
+                    best = q->spans[k].b;
+                    subj = q;
+                }
+        }
+        for (size_t k = 0; subj && k < subj->ntitles; k++)
+            add_title(p, subj->titles[k]);
+    }
+}
+
 static int
 nationalities(struct ps *s)
 {
@@ -1517,6 +1612,7 @@ dg_persons_scan(struct dg_doc *d, struct dg_error *err)
         goto out;
     bare_mentions(&s);
     descriptions(&s);
+    counterparts(&s);
     if (roster_titles(&s) < 0 || nationalities(&s) < 0 ||
         emit_persons(&s) < 0 || dg_doc_sort_mentions(d) < 0)
         goto out;

@@ -74,6 +74,17 @@ is_opener(const struct dg_token *t)
            strcmp(t->fold, "-") == 0;
 }
 
+/* 1 when t is a word of two or more characters whose last one is a
+ * lowercase letter ("pandemic", "Saturday"; not "U", "US" or "2023"). */
+static int
+ends_lower(const struct dg_token *t)
+{
+    size_t n = strlen(t->fold);
+    return (t->flags & DG_TOK_WORD) && !(t->flags & DG_TOK_DIGIT) &&
+           t->end - t->start >= 2 && n >= 2 && t->fold[n - 1] >= 'a' &&
+           t->fold[n - 1] <= 'z';
+}
+
 /* 1 when the full stop at k ends an abbreviation or initial. */
 static int
 after_abbrev(const struct dg_token *t, size_t first, size_t k)
@@ -156,10 +167,11 @@ split_block(struct dg_sentences *s, const struct dg_token *t, size_t a,
             }
         } else if (strcmp(t[k].fold, ".") == 0 && k > first &&
                    (n->flags & DG_TOK_CAP) && (n->flags & DG_TOK_WORD) &&
-                   (t[k - 1].flags & DG_TOK_LOWER) &&
-                   t[k - 1].end - t[k - 1].start >= 2 &&
+                   ends_lower(&t[k - 1]) &&
                    !dg_sentence_is_abbrev(t[k - 1].lower)) {
-            boundary = 1; /* "pandemic.Vietnamese" */
+            /* "pandemic.Vietnamese", "said Saturday.During the talks":
+             * paragraphs run together when a page was scraped */
+            boundary = 1;
         }
         if (boundary) {
             if (push(s, t, first, e, flags) < 0)

@@ -22,6 +22,7 @@
 #define CONNECT_TIMEOUT_MS 10000L
 #define MAX_BACKOFF_MS 10000L
 #define MAX_ANSWER_BYTES (1024UL * 1024 * 1024)
+#define MAX_REDIRECTS 5
 
 struct dg_remote {
     CURL *curl;              /* owned */
@@ -35,6 +36,7 @@ struct buf {
     char *p;
     size_t len, cap;
     int overflow;
+    size_t max; /* the most bytes taken (0: MAX_ANSWER_BYTES) */
 };
 
 static int
@@ -60,7 +62,7 @@ static size_t
 on_write(char *data, size_t size, size_t n, void *ud)
 {
     struct buf *b = ud;
-    if (b->len + n > MAX_ANSWER_BYTES) {
+    if (b->len + size * n > (b->max ? b->max : MAX_ANSWER_BYTES)) {
         b->overflow = 1;
         return 0;
     }
@@ -170,9 +172,11 @@ first_line(const struct buf *b, char *out, size_t size)
     snprintf(out, size, "%.*s", (int)n, p);
 }
 
-/* Sends one request (method "PUT" or "POST") to url, retrying transient
- * failures; the answer goes to *out (caller frees out->p).  Messages name
- * name (the url, or a shorter one). */
+/* Sends one request (method "PUT", "POST" or "GET") to url, retrying
+ * transient failures; the answer goes to *out (caller frees out->p; at
+ * most out->max bytes).  A GET follows up to MAX_REDIRECTS redirects and
+ * sends no body (ctype NULL).  Messages name name (the url, or a shorter
+ * one). */
 static int
 perform(struct dg_remote *rm, const char *method, const char *url,
         const char *name, const char *ctype, const char *accept,
@@ -184,9 +188,10 @@ perform(struct dg_remote *rm, const char *method, const char *url,
     long delay = rm->o.backoff_ms > 0 ? rm->o.backoff_ms : 0;
     int rc = -1;
 
-    snprintf(ctype_h, sizeof ctype_h, "Content-Type: %s", ctype);
+    int get = !strcmp(method, "GET");
+    snprintf(ctype_h, sizeof ctype_h, "Content-Type: %s", ctype ? ctype : "");
     snprintf(accept_h, sizeof accept_h, "Accept: %s", accept ? accept : "*/*");
-    if (!(h = curl_slist_append(hdrs, ctype_h)) || !(hdrs = h) ||
+    if ((ctype && (!(h = curl_slist_append(hdrs, ctype_h)) || !(hdrs = h))) ||
         !(h = curl_slist_append(hdrs, accept_h)) || !(hdrs = h) ||
         !(h = curl_slist_append(hdrs, "Expect:")) || !(hdrs = h) ||
         (rm->auth_header &&
@@ -207,9 +212,20 @@ perform(struct dg_remote *rm, const char *method, const char *url,
         curl_easy_setopt(c, CURLOPT_URL, url);
         curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
         curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-        curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+        if (get) {
+            curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+            curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+            curl_easy_setopt(c, CURLOPT_MAXREDIRS, (long)MAX_REDIRECTS);
+            curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+            curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+            if (out->max)
+                curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE,
+                                 (curl_off_t)out->max);
+        } else {
+            curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+            curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+            curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+        }
         curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
         curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_write);
         curl_easy_setopt(c, CURLOPT_WRITEDATA, out);
@@ -231,21 +247,33 @@ perform(struct dg_remote *rm, const char *method, const char *url,
             goto out;
         }
         if (!again || attempt >= rm->o.retries) {
-            char line[128];
+            char line[128], who[1100];
             const char *tries = attempt ? " tries" : " try";
-            if (out->overflow) {
-                dg_error_set(err, DG_ERR_IO,
-                             "the answer of '%s' is over %lu bytes", name,
-                             MAX_ANSWER_BYTES);
+            unsigned long max =
+                out->max ? (unsigned long)out->max : MAX_ANSWER_BYTES;
+            /* a GET (a page to read) names no URL: the caller does */
+            if (get)
+                snprintf(who, sizeof who, "the server");
+            else
+                snprintf(who, sizeof who, "'%s'", name);
+            if (out->overflow || cc == CURLE_FILESIZE_EXCEEDED) {
+                dg_error_set(err, DG_ERR_IO, "the answer of %s is over %lu %s",
+                             who, max >= 1048576 ? max / 1048576 : max,
+                             max >= 1048576 ? "MiB" : "bytes");
+            } else if (cc == CURLE_TOO_MANY_REDIRECTS) {
+                dg_error_set(err, DG_ERR_IO, "more than %d redirects",
+                             MAX_REDIRECTS);
             } else if (cc != CURLE_OK) {
-                dg_error_set(err, DG_ERR_IO, "cannot reach '%s': %s (%d%s)",
-                             name, errbuf[0] ? errbuf : curl_easy_strerror(cc),
+                dg_error_set(err, DG_ERR_IO, "cannot reach %s: %s (%d%s)", who,
+                             errbuf[0] ? errbuf : curl_easy_strerror(cc),
                              attempt + 1, tries);
             } else {
                 first_line(out, line, sizeof line);
-                dg_error_set(err, DG_ERR_IO, "'%s' answered %ld%s%s (%d%s)",
-                             name, *status, line[0] ? ": " : "", line,
-                             attempt + 1, tries);
+                if (get) /* the page of an error: no words worth quoting */
+                    line[0] = '\0';
+                dg_error_set(err, DG_ERR_IO, "%s answered %ld%s%s (%d%s)", who,
+                             *status, line[0] ? ": " : "", line, attempt + 1,
+                             tries);
             }
             goto out;
         }
@@ -262,7 +290,7 @@ put_named(struct dg_remote *rm, const char *url, const char *name,
           const char *ctype, const char *body, size_t len, long *status,
           struct dg_error *err)
 {
-    struct buf b = {NULL, 0, 0, 0};
+    struct buf b = {NULL, 0, 0, 0, 0};
     long st = 0;
     int rc =
         perform(rm, "PUT", url, name, ctype, NULL, body, len, &b, &st, err);
@@ -283,7 +311,7 @@ char *
 dg_remote_query(struct dg_remote *rm, const char *url, const char *query,
                 const char *accept, size_t *len, struct dg_error *err)
 {
-    struct buf b = {NULL, 0, 0, 0};
+    struct buf b = {NULL, 0, 0, 0, 0};
     long st = 0;
     char *enc = curl_easy_escape(NULL, query, 0), *form = NULL;
     size_t n = enc ? strlen(enc) + sizeof "query=" : 0;
@@ -307,6 +335,52 @@ dg_remote_query(struct dg_remote *rm, const char *url, const char *query,
     }
     *len = b.len;
     return b.p;
+}
+
+int
+dg_remote_fetch(struct dg_remote *rm, const char *url, size_t max_bytes,
+                struct dg_remote_page *page, struct dg_error *err)
+{
+    struct buf b = {NULL, 0, 0, 0, max_bytes};
+    long st = 0;
+    char *ct = NULL, *eff = NULL;
+
+    *page = (struct dg_remote_page){NULL, 0, NULL, NULL, 0};
+    if (perform(rm, "GET", url, url, NULL, NULL, NULL, 0, &b, &st, err) < 0)
+        goto fail;
+    curl_easy_getinfo(rm->curl, CURLINFO_CONTENT_TYPE, &ct);
+    curl_easy_getinfo(rm->curl, CURLINFO_EFFECTIVE_URL, &eff);
+    if ((!b.p && buf_add(&b, "", 0) < 0) ||
+        !(page->url = strdup(eff ? eff : url)) ||
+        (ct && !(page->ctype = strdup(ct)))) {
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+    page->body = b.p;
+    page->len = b.len;
+    page->status = st;
+    return 0;
+fail:
+    free(b.p);
+    dg_remote_page_release(page);
+    return -1;
+}
+
+void
+dg_remote_page_release(struct dg_remote_page *page)
+{
+    if (!page)
+        return;
+    free(page->body);
+    free(page->ctype);
+    free(page->url);
+    *page = (struct dg_remote_page){NULL, 0, NULL, NULL, 0};
+}
+
+int
+dg_remote_is_url(const char *s)
+{
+    return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
 }
 
 /* ---- answers parsed back into results */
@@ -358,7 +432,7 @@ static int
 parse_term(const char **pp, const char *end, struct dg_term *t)
 {
     const char *p = *pp, *q;
-    struct buf b = {NULL, 0, 0, 0};
+    struct buf b = {NULL, 0, 0, 0, 0};
     int rc = -1;
 
     if (p >= end)
@@ -540,7 +614,7 @@ dg_remote_fetch_labels(struct dg_remote *rm, const char *url,
                        const struct dg_results *r, size_t max_iris,
                        struct dg_store *st, struct dg_error *err)
 {
-    struct buf q = {NULL, 0, 0, 0};
+    struct buf q = {NULL, 0, 0, 0, 0};
     size_t n = 0, cells = r->nrows * r->nvars, len = 0;
     char *answer = NULL;
     int rc = -1;

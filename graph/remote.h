@@ -57,6 +57,34 @@ int dg_remote_put(struct dg_remote *rm, const char *url, const char *ctype,
 char *dg_remote_query(struct dg_remote *rm, const char *url, const char *query,
                       const char *accept, size_t *len, struct dg_error *err);
 
+/* ---- fetching: an article or an RDF file over HTTP(S) */
+
+/* A page fetched with dg_remote_fetch; release with
+ * dg_remote_page_release. */
+struct dg_remote_page {
+    char *body;  /* owned, NUL-terminated (a NUL inside is possible) */
+    size_t len;  /* bytes of body, the NUL not counted */
+    char *ctype; /* owned Content-Type as sent ("text/html; charset=..."),
+                    NULL when the server sent none */
+    char *url;   /* owned: the URL after redirects */
+    long status; /* the final HTTP status (2xx) */
+};
+
+/* 1 when s (borrowed) starts with http:// or https:// (any case). */
+int dg_remote_is_url(const char *s);
+
+/* GETs url (borrowed, http or https only), following at most 5 redirects
+ * (http and https only), refusing more than max_bytes (0: 1 GiB) of
+ * answer, into *page.  Timeouts and retries as for every request of rm.
+ * The messages do not repeat the URL (the caller names it): a status
+ * other than 2xx is "the server answered 404 (1 try)", a refused
+ * connection "cannot reach the server: ...".  Returns 0, or -1 with err
+ * set and *page empty. */
+int dg_remote_fetch(struct dg_remote *rm, const char *url, size_t max_bytes,
+                    struct dg_remote_page *page, struct dg_error *err);
+/* Frees what page owns and empties it; NULL is safe. */
+void dg_remote_page_release(struct dg_remote_page *page);
+
 /* Parses an endpoint's answer of len bytes (borrowed): SPARQL 1.1
  * results TSV (a header of ?variables, then rows), "true" or "false"
  * (ASK), or N-Triples (a graph result), into results the caller frees

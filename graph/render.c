@@ -4,6 +4,9 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,6 +132,35 @@ dg_render_format_ok(const char *format)
     return 0;
 }
 
+const char *
+dg_render_anchor(const char *iri, char *buf, size_t size)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    const char *tail = iri, *p;
+    size_t n = 0, slashes = 0;
+    char part[68];
+
+    for (p = iri; *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    for (p = iri + strlen(iri); p > iri; p--) /* the last two segments */
+        if ((p[-1] == '/' || p[-1] == '#') && ++slashes == 2)
+            break;
+    tail = p;
+    for (p = tail; *p && n < 64; p++) {
+        char c = *p;
+        int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                 (c >= '0' && c <= '9') || c == '_';
+        if (ok)
+            part[n++] = c;
+        else if (n && part[n - 1] != '-')
+            part[n++] = '-';
+    }
+    part[n] = '\0';
+    snprintf(buf, size, "e-%s%s%08" PRIx32, part,
+             n && part[n - 1] == '-' ? "" : "-", h);
+    return buf;
+}
+
 int
 dg_render_engine_ok(const char *engine)
 {
@@ -151,7 +183,7 @@ static const struct kind_style styles[] = {
     {"person", "ellipse", "filled", "#fdd0a2", "#d94801", "#000000"},
     {"organisation", "hexagon", "filled", "#c7e9c0", "#238b45", "#00441b"},
     {"event", "note", "filled", "#fff7bc", "#cc9a06", "#000000"},
-    {"topic", "plaintext", "", "", "#6a51a3", "#54278f"},
+    {"topic", "box", "rounded,filled", "#efedf5", "#6a51a3", "#3f007d"},
     {"place", "house", "filled", "#e0e0e0", "#636363", "#000000"},
     {"article", "tab", "filled", "#f2f0f7", "#756bb1", "#000000"},
     {"sentence", "plain", "", "", "#969696", "#525252"},
@@ -235,6 +267,7 @@ struct redge {
     const char *wtext; /* borrowed: the count as written, or NULL */
     double w;          /* the count; the largest of duplicate rows */
     int keep;          /* drawn: see apply_edge_limit */
+    int both;          /* directed both ways (s < t): one edge, two arrows */
 };
 
 struct cluster {
@@ -563,6 +596,37 @@ collect_nodes(struct rgraph *g, const struct dg_results *r,
     return 0;
 }
 
+/* a directed edge stated both ways with one label (A requests from B, B
+ * requests from A) becomes one edge with two arrows, kept as s < t with
+ * the larger count: two lines between one pair read as clutter.  The
+ * edges are sorted and unique (cmp_edge). */
+static void
+merge_reverse(struct rgraph *g)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < g->nedges; i++) { /* mark: both, or -1 merged */
+        struct redge *e = &g->edges[i], key = *e, *r;
+        if (e->undirected || e->s >= e->t)
+            continue;
+        key.s = e->t;
+        key.t = e->s;
+        if (!(r = bsearch(&key, g->edges, g->nedges, sizeof *g->edges,
+                          cmp_edge)))
+            continue;
+        e->both = 1;
+        r->both = -1;
+        if (r->wtext && (!e->wtext || r->w > e->w)) {
+            e->wname = r->wname;
+            e->wtext = r->wtext;
+            e->w = r->w;
+        }
+    }
+    for (size_t i = 0; i < g->nedges; i++) /* then drop the merged */
+        if (g->edges[i].both >= 0)
+            g->edges[n++] = g->edges[i];
+    g->nedges = n;
+}
+
 static int
 collect_rows(struct rgraph *g, struct dg_store *st, const struct dg_results *r,
              const struct columns *c, int undirected)
@@ -636,6 +700,7 @@ collect_rows(struct rgraph *g, struct dg_store *st, const struct dg_results *r,
                  (!g->edges[n - 1].wtext || g->edges[i].w > g->edges[n - 1].w))
             g->edges[n - 1] = g->edges[i];
     g->nedges = n;
+    merge_reverse(g);
     for (size_t i = 0; i < g->nedges; i++) {
         g->nodes[g->edges[i].s].degree++;
         g->nodes[g->edges[i].t].degree++;
@@ -1173,7 +1238,8 @@ node_text(struct dg_store *st, struct rnode *n)
 
 static int
 build_node(Agraph_t *g, Agraph_t *root, struct dg_store *st, struct rnode *n,
-           const struct node_facts *facts, int *kinds_seen)
+           const struct node_facts *facts, const struct dg_render_opts *opts,
+           int *kinds_seen)
 {
     char name[1024];
     struct sbuf label = {0}, tip = {0};
@@ -1218,6 +1284,14 @@ build_node(Agraph_t *g, Agraph_t *root, struct dg_store *st, struct rnode *n,
         goto out;
     set(n->an, "label", label.s ? label.s : "");
     set(n->an, "tooltip", tip.s ? tip.s : "");
+    if (opts->link_prefix && n->type == DG_TERM_IRI) {
+        char url[512], anchor[DG_RENDER_ANCHOR_SIZE];
+        snprintf(url, sizeof url, "%s%s", opts->link_prefix,
+                 dg_render_anchor(n->value, anchor, sizeof anchor));
+        set(n->an, "URL", url);
+    }
+    if (opts->on_node && n->type == DG_TERM_IRI)
+        opts->on_node(opts->on_node_ctx, n->value);
     apply_style(n->an, si);
     kinds_seen[si] = 1;
     rc = 0;
@@ -1334,7 +1408,9 @@ build_edge(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
     if (!ae)
         goto out;
     sb_esc(&tip, node_text(st, s), 0);
-    sb_puts(&tip, e->undirected ? " \xe2\x80\x94 " : " \xe2\x86\x92 ");
+    sb_puts(&tip, e->undirected ? " \xe2\x80\x94 "
+                  : e->both     ? " \xe2\x86\x94 "
+                                : " \xe2\x86\x92 ");
     sb_esc(&tip, node_text(st, t), 0);
     if (e->label) {
         sb_puts(&tip, "\\n");
@@ -1355,6 +1431,8 @@ build_edge(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
     set(ae, "tooltip", tip.s ? tip.s : "");
     if (e->undirected && !p->all_undirected)
         set(ae, "dir", "none");
+    else if (e->both)
+        set(ae, "dir", "both");
     if (p->mode == EDGES_COLOUR && edge_colour(p, e->label))
         set(ae, "color", edge_colour(p, e->label)); /* named in the legend */
     if (e->wtext && p->wmin >= 1 && p->wmax > p->wmin && e->w > p->wmin) {
@@ -1437,9 +1515,10 @@ struct graph_notes {
 
 static int
 build_graph(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
-            const struct dg_query_header *h, const struct graph_notes *gn,
+            const struct dg_render_opts *opts, const struct graph_notes *gn,
             size_t *nedges)
 {
+    const struct dg_query_header *h = opts->header;
     char buf[512];
     struct sbuf title = {0};
     int kinds_seen[NSTYLES] = {0};
@@ -1515,7 +1594,7 @@ build_graph(Agraph_t *g, struct dg_store *st, struct rgraph *rg,
     for (size_t i = 0; i < rg->nnodes; i++) {
         struct rnode *n = &rg->nodes[i];
         Agraph_t *sg = n->cluster ? rg->clusters[n->cluster_ix].sg : g;
-        if (n->keep && build_node(sg, g, st, n, &facts, kinds_seen) < 0)
+        if (n->keep && build_node(sg, g, st, n, &facts, opts, kinds_seen) < 0)
             goto out;
     }
     if (build_legend(g, kinds_seen, &plan) < 0)
@@ -1620,7 +1699,7 @@ dg_render_results(struct dg_store *st, const struct dg_results *r,
                      gv_error_text("out of memory"));
         goto out;
     }
-    if (build_graph(g, st, &rg, opts->header, &gn, &nedges) < 0) {
+    if (build_graph(g, st, &rg, opts, &gn, &nedges) < 0) {
         dg_error_set(err, DG_ERR_RENDER, "cannot build the graph: %s",
                      gv_error_text("out of memory"));
         goto out;

@@ -21,6 +21,8 @@
  *   - an edge whose predicate is an owl:SymmetricProperty of the ontology,
  *     or every edge with the header's edges=undirected, has no arrow
  *     (dir=none), and the two directions of a pair are one edge;
+ *   - a directed edge stated both ways with one label (A requests from B
+ *     and B from A) is one edge with two arrows (dir=both);
  *   - edges are labelled only when their labels differ: one label common to
  *     all is said once in the graph label; many edges with a few labels are
  *     coloured by label, with the colours in the legend;
@@ -92,7 +94,24 @@ struct dg_render_opts {
     size_t limit;       /* most nodes drawn; 0: DG_RENDER_DEFAULT_LIMIT,
                            DG_RENDER_ALL: no limit of the caller's */
     const struct dg_query_header *header; /* borrowed; NULL: none */
+    /* borrowed; NULL: nodes link nowhere.  Else every node with an IRI
+     * links to link_prefix followed by dg_render_anchor(IRI) (the SVG
+     * <a xlink:href>; "#": an anchor of the page the SVG is inlined in) */
+    const char *link_prefix;
+    /* NULL, or called once for every node drawn that has an IRI (borrowed,
+     * valid during the call), with on_node_ctx */
+    void (*on_node)(void *ctx, const char *iri);
+    void *on_node_ctx;
 };
+
+/* the size dg_render_anchor needs */
+#define DG_RENDER_ANCHOR_SIZE 96
+
+/* The HTML id of an entity IRI (borrowed) into buf (size bytes, at least
+ * DG_RENDER_ANCHOR_SIZE): "e-" and the IRI's last path segments made
+ * [A-Za-z0-9_-], cut to 64 characters, then '-' and a hash of the whole
+ * IRI, so that two IRIs never share one in practice.  Returns buf. */
+const char *dg_render_anchor(const char *iri, char *buf, size_t size);
 
 struct dg_render_info {
     size_t nodes_total; /* distinct nodes in the results */

@@ -14,6 +14,7 @@
 #include "common/output.h"
 #include "graph/render.h"
 #include "graph/report.h"
+#include "graph/sparql/parse.h"
 
 /* ---- files: written as common/output.h says (a temporary file renamed) */
 
@@ -129,9 +130,50 @@ local_name(const char *iri)
     return p && p[1] ? p + 1 : iri;
 }
 
-/* writes a term as HTML: a label (linked when a sentence), or a value */
+/* ---- the entities the page links to (each gets an entry with its id) */
+
+struct ents {
+    char **iri; /* owned, each owned */
+    size_t n, cap;
+    int failed; /* out of memory once: links may then go nowhere */
+};
+
 static void
-put_term(FILE *fp, struct dg_store *st, const struct dg_term *t)
+ents_add(void *ctx, const char *iri)
+{
+    struct ents *e = ctx;
+    if (e->n == e->cap) {
+        size_t cap = e->cap ? e->cap * 2 : 64;
+        char **nn = realloc(e->iri, cap * sizeof *nn);
+        if (!nn) {
+            e->failed = 1;
+            return;
+        }
+        e->iri = nn;
+        e->cap = cap;
+    }
+    if (!(e->iri[e->n] = strdup(iri))) {
+        e->failed = 1;
+        return;
+    }
+    e->n++;
+}
+
+static void
+ents_release(struct ents *e)
+{
+    for (size_t i = 0; i < e->n; i++)
+        free(e->iri[i]);
+    free(e->iri);
+    memset(e, 0, sizeof *e);
+}
+
+/* writes a term as HTML: a label, linked to its sentence or, when ents is
+ * not NULL, to its entry in the page (the entity is then added to ents);
+ * a literal as its value */
+static void
+put_term(FILE *fp, struct dg_store *st, const struct dg_term *t,
+         struct ents *ents)
 {
     char buf[512], anchor[512];
     if (!t->value)
@@ -149,6 +191,16 @@ put_term(FILE *fp, struct dg_store *st, const struct dg_term *t)
     if (kind && !strcmp(kind, "sentence") &&
         sentence_anchor(t->value, anchor, sizeof anchor)) {
         fprintf(fp, "<a href=\"#%s\">", anchor);
+        esc(fp, label ? label : local_name(t->value));
+        fputs("</a>", fp);
+        return;
+    }
+    if (ents && kind && strcmp(kind, "article") != 0) {
+        ents_add(ents, t->value);
+        fprintf(fp, "<a href=\"#%s\" title=\"",
+                dg_render_anchor(t->value, anchor, sizeof anchor));
+        esc(fp, short_iri(t->value, buf, sizeof buf));
+        fputs("\">", fp);
         esc(fp, label ? label : local_name(t->value));
         fputs("</a>", fp);
         return;
@@ -173,10 +225,17 @@ static const char css[] =
     "vertical-align:top}th{background:#eef3f8}"
     "tr:nth-child(even) td{background:#fafafa}"
     ".question{font-style:italic;color:#444}"
-    ".diagram img{max-width:100%;height:auto;border:1px solid #eee}"
+    ".diagram{margin:.5em 0}.diagram .svg{overflow:auto;max-height:85vh;"
+    "border:1px solid #eee}"
+    "details>summary{cursor:pointer;font-weight:bold}"
+    "ul.entities li:target{background:#fff7bc}"
     ".note{color:#666;font-size:.9em}.error{color:#b00}"
     "ol.sentences li:target{background:#fff7bc}"
-    "span[title]{border-bottom:1px dotted #999}";
+    "span[title]{border-bottom:1px dotted #999}"
+    /* the long parts below the questions are laid out when scrolled to:
+     * at 10,000 articles Chromium loads the page in half the time */
+    "article,#events table,ul.entities{content-visibility:auto;"
+    "contain-intrinsic-size:auto 30em}";
 
 static void
 page_head(FILE *fp, struct dg_store *st)
@@ -273,11 +332,125 @@ read_text(const char *path, struct dg_error *err)
     return buf;
 }
 
+/* ---- tables, in the order the query gives or else sorted naturally */
+
+/* 1 when text is a whole number or decimal (what a count or score shows) */
+static int
+numeric(const char *text, double *v)
+{
+    char *end;
+    if (!*text)
+        return 0;
+    errno = 0;
+    *v = strtod(text, &end);
+    return *end == '\0' && errno == 0 && end != text;
+}
+
+/* one row of a table, with the text shown in each of its cells */
+struct row_key {
+    size_t row;
+    size_t ncols;
+    const char **text; /* ncols strings, borrowed */
+};
+
+/* column by column: unbound ("") first, two numbers as numbers, else the
+ * bytes of the text; then the row's position (a stable sort) */
+static int
+cmp_row(const void *a, const void *b)
+{
+    const struct row_key *x = a, *y = b;
+    for (size_t k = 0; k < x->ncols; k++) {
+        const char *s = x->text[k], *t = y->text[k];
+        double u, v;
+        int c;
+        if (numeric(s, &u) && numeric(t, &v))
+            c = (u > v) - (u < v);
+        else
+            c = strcmp(s, t);
+        if (c)
+            return c;
+    }
+    return (x->row > y->row) - (x->row < y->row);
+}
+
+/* the text a cell shows: a label for an IRI, the value of a literal */
+static const char *
+cell_text(struct dg_store *st, const struct dg_term *t)
+{
+    const char *label;
+    if (!t->value)
+        return "";
+    if (t->type != DG_TERM_IRI)
+        return t->value;
+    label = dg_store_label(st, t->value);
+    return label ? label : local_name(t->value);
+}
+
+/* the order to show r's rows in: r's own when ordered, else sorted by the
+ * text shown, first column first.  Returns an array of nrows row numbers
+ * (caller frees), or NULL when out of memory or r has no rows. */
+static size_t *
+row_order(struct dg_store *st, const struct dg_results *r, int ordered)
+{
+    size_t n = r->nrows, *order;
+    struct row_key *keys = NULL;
+    const char **text = NULL;
+
+    if (!n || !(order = malloc(n * sizeof *order)))
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    if (ordered || r->nvars == 0)
+        return order;
+    if (!(keys = malloc(n * sizeof *keys)) ||
+        !(text = malloc(n * r->nvars * sizeof *text))) {
+        free(keys);
+        return order; /* shown as the engine gave it */
+    }
+    for (size_t i = 0; i < n; i++) {
+        keys[i].row = i;
+        keys[i].ncols = r->nvars;
+        keys[i].text = text + i * r->nvars;
+        for (size_t k = 0; k < r->nvars; k++)
+            keys[i].text[k] = cell_text(st, dg_results_cell(r, i, k));
+    }
+    qsort(keys, n, sizeof *keys, cmp_row);
+    for (size_t i = 0; i < n; i++)
+        order[i] = keys[i].row;
+    free(keys);
+    free(text);
+    return order;
+}
+
+/* 1 when text is a SELECT whose solutions are ordered by an ORDER BY (its
+ * outermost modifiers); 0 otherwise or when it does not parse */
+static int
+query_ordered(const char *text)
+{
+    struct dg_query *q = dg_sparql_parse(text, NULL, NULL);
+    const struct dg_pattern *p;
+    int ordered = 0;
+    if (!q)
+        return 0;
+    if (q->form == DG_Q_SELECT) {
+        for (p = q->pattern;
+             p && (p->op == DG_P_SLICE || p->op == DG_P_DISTINCT ||
+                   p->op == DG_P_REDUCED || p->op == DG_P_PROJECT);
+             p = p->left)
+            ;
+        ordered = p && p->op == DG_P_ORDER;
+    }
+    dg_query_free(q);
+    return ordered;
+}
+
 static void
-put_table(FILE *fp, struct dg_store *st, const struct dg_results *r)
+put_table(FILE *fp, struct dg_store *st, const struct dg_results *r,
+          int ordered, struct ents *ents)
 {
     size_t shown =
         r->nrows < DG_REPORT_MAX_ROWS ? r->nrows : DG_REPORT_MAX_ROWS;
+    size_t *order;
     if (r->kind == DG_RESULTS_BOOLEAN) {
         fprintf(fp, "<p>Answer: <b>%s</b></p>\n", r->boolean ? "yes" : "no");
         return;
@@ -286,6 +459,7 @@ put_table(FILE *fp, struct dg_store *st, const struct dg_results *r)
         fputs("<p class=\"note\">No results.</p>\n", fp);
         return;
     }
+    order = row_order(st, r, ordered);
     fputs("<table>\n<thead><tr>", fp);
     for (size_t k = 0; k < r->nvars; k++) {
         fputs("<th>", fp);
@@ -297,15 +471,16 @@ put_table(FILE *fp, struct dg_store *st, const struct dg_results *r)
         fputs("<tr>", fp);
         for (size_t k = 0; k < r->nvars; k++) {
             fputs("<td>", fp);
-            put_term(fp, st, dg_results_cell(r, i, k));
+            put_term(fp, st, dg_results_cell(r, order ? order[i] : i, k), ents);
             fputs("</td>", fp);
         }
         fputs("</tr>\n", fp);
     }
     fputs("</tbody>\n</table>\n", fp);
+    free(order);
     if (shown < r->nrows)
-        fprintf(fp, "<p class=\"note\">First %zu of %zu rows.</p>\n", shown,
-                r->nrows);
+        fprintf(fp, "<p class=\"note\">First %zu of %zu rows%s.</p>\n", shown,
+                r->nrows, ordered ? "" : ", sorted by the first column");
     else
         fprintf(fp, "<p class=\"note\">%zu row%s.</p>\n", r->nrows,
                 r->nrows == 1 ? "" : "s");
@@ -319,23 +494,143 @@ note_failure(struct dg_report_info *info, const char *name, const char *msg)
                  name, msg);
 }
 
-/* one query's section: title, question, diagram, table */
+/* ---- diagrams: one SVG file each, and the same drawing inline */
+
+/* writes svg (the renderer's output, len bytes) into the page: from its
+ * <svg> element on, without comments, every id="X" made id="PREFIX-X" and
+ * every url(#X) url(#PREFIX-X), so that several diagrams in one page do
+ * not share ids; links to page anchors (xlink:href="#...") are kept */
+static void
+put_inline_svg(FILE *fp, const char *svg, size_t len, const char *prefix)
+{
+    const char *p = strstr(svg, "<svg"), *end = svg + len;
+    if (!p)
+        return;
+    while (p < end) {
+        if (!strncmp(p, "<!--", 4)) {
+            const char *q = strstr(p + 4, "-->");
+            p = q ? q + 3 : end;
+            if (p < end && *p == '\n')
+                p++;
+        } else if (!strncmp(p, " id=\"", 5)) {
+            fprintf(fp, " id=\"%s-", prefix);
+            p += 5;
+        } else if (!strncmp(p, "url(#", 5)) {
+            fprintf(fp, "url(#%s-", prefix);
+            p += 5;
+        } else {
+            fputc(*p++, fp);
+        }
+    }
+}
+
+/* writes svg to DIR/NAME with the links to page anchors made links into
+ * index.html beside it; 0 or -1 with err set */
 static int
-put_query(FILE *fp, struct dg_store *st, const char *queries_dir,
+write_svg_file(const char *dir, const char *name, const char *svg, size_t len,
+               struct dg_error *err)
+{
+    static const char link[] = "xlink:href=\"#";
+    struct dg_output of;
+    FILE *fp = out_open(&of, dir, name, err);
+    const char *p = svg, *end = svg + len, *q;
+    if (!fp)
+        return -1;
+    while (p < end && (q = strstr(p, link))) {
+        fwrite(p, 1, (size_t)(q - p), fp);
+        fputs("xlink:href=\"index.html#", fp);
+        p = q + strlen(link);
+    }
+    fwrite(p, 1, (size_t)(end - p), fp);
+    return dg_output_commit(&of, err);
+}
+
+/* where put_query writes a query's section */
+struct sections {
+    FILE *questions; /* the analysts' questions, first in the page */
+    FILE *raw;       /* triples of one resource: collapsed, near the end */
+    FILE *nav_questions, *nav_raw; /* their entries in the contents */
+    struct ents ents;
+};
+
+/* the diagram of a query's results r, into fp: 0, or -1 with err set when
+ * a file cannot be written (a diagram that cannot be drawn is shown as an
+ * error and counted as a failure) */
+static int
+put_diagram(FILE *fp, struct dg_store *st, const struct dg_results *r,
+            const struct dg_query_header *h, const char *name, const char *id,
+            const char *out_dir, struct sections *sec,
+            struct dg_report_info *info, struct dg_error *err)
+{
+    struct dg_render_opts opts = {"svg", NULL, 0, h, "#", ents_add, &sec->ents};
+    struct dg_render_info ri;
+    struct dg_error qerr = {0, ""};
+    char file[300], prefix[32];
+    char *svg = NULL;
+    size_t len = 0;
+    FILE *mfp = open_memstream(&svg, &len);
+    int rc;
+
+    if (!mfp)
+        return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+    rc = dg_render_results(st, r, &opts, mfp, &ri, &qerr);
+    if (fclose(mfp) != 0 && rc == 0)
+        rc = dg_error_set(&qerr, DG_ERR_NOMEM, "out of memory");
+    if (rc < 0) {
+        free(svg);
+        if (qerr.code == DG_ERR_NOMEM)
+            return dg_error_set(err, qerr.code, "%s", qerr.msg);
+        note_failure(info, name, qerr.msg);
+        fputs("<p class=\"error\">No diagram: ", fp);
+        esc(fp, qerr.msg);
+        fputs("</p>\n", fp);
+        return 0;
+    }
+    snprintf(file, sizeof file, "%s.svg", id);
+    if (write_svg_file(out_dir, file, svg, len, err) < 0) {
+        free(svg);
+        return -1;
+    }
+    info->diagrams++;
+    snprintf(prefix, sizeof prefix, "d%zu", info->diagrams);
+    fputs("<figure class=\"diagram\"><div class=\"svg\">\n", fp);
+    put_inline_svg(fp, svg, len, prefix);
+    fputs("</div><figcaption class=\"note\">", fp);
+    if (ri.nodes_shown < ri.nodes_total)
+        fprintf(fp, "Showing %zu of %zu nodes (the most connected). ",
+                ri.nodes_shown, ri.nodes_total);
+    fprintf(fp,
+            "%zu nodes, %zu edges, layout %s.  Point at a node or edge for "
+            "its details; a node links to its entry under Entities.  "
+            "<a href=\"%s\">The diagram alone</a>.</figcaption></figure>\n",
+            ri.nodes_shown, ri.edges_shown, ri.engine, file);
+    free(svg);
+    return 0;
+}
+
+/* one query's section: title, question, diagram, table; into
+ * sec->questions, or sec->raw for triples that are not drawn */
+static int
+put_query(struct sections *sec, struct dg_store *st, const char *queries_dir,
           const char *out_dir, const char *name, struct dg_report_info *info,
           struct dg_error *err)
 {
-    char path[4096], id[256], svg[300];
+    char path[4096], id[256];
     struct dg_query_header h;
     struct dg_error qerr = {0, ""};
     struct dg_results *r = NULL;
+    FILE *fp = sec->questions, *nav = sec->nav_questions;
     char *text;
+    int raw;
 
     slug(id, sizeof id, name);
     id[strlen(id) - 3] = '\0'; /* drop "-rq" */
     snprintf(path, sizeof path, "%s/%s", queries_dir, name);
     if (!(text = read_text(path, &qerr))) {
         note_failure(info, name, qerr.msg);
+        fprintf(nav, "<li><a href=\"#q-%s\">", id);
+        esc(nav, name);
+        fputs("</a></li>\n", nav);
         fprintf(fp, "<section id=\"q-%s\">\n<h2>", id);
         esc(fp, name);
         fputs("</h2>\n<p class=\"error\">", fp);
@@ -344,9 +639,26 @@ put_query(FILE *fp, struct dg_store *st, const char *queries_dir,
         return 0;
     }
     dg_query_header_parse(text, &h);
-    fprintf(fp, "<section id=\"q-%s\">\n<h2>", id);
+    r = dg_store_query(st, text, &qerr);
+    raw = r && r->kind == DG_RESULTS_GRAPH && !strcmp(h.engine, "none");
+    if (raw) {
+        fp = sec->raw;
+        nav = sec->nav_raw;
+    }
+    fprintf(nav, "<li><a href=\"#q-%s\">", id);
+    esc(nav, h.title[0] ? h.title : name);
+    fputs("</a></li>\n", nav);
+    fprintf(fp, "<section id=\"q-%s\">\n", id);
+    if (raw)
+        fputs("<details>\n<summary>", fp);
+    else
+        fputs("<h2>", fp);
     esc(fp, h.title[0] ? h.title : name);
-    fputs("</h2>\n", fp);
+    if (raw)
+        fprintf(fp, " (%zu triple%s)</summary>\n", r->nrows,
+                r->nrows == 1 ? "" : "s");
+    else
+        fputs("</h2>\n", fp);
     if (h.question[0]) {
         fputs("<p class=\"question\">", fp);
         esc(fp, h.question);
@@ -355,7 +667,7 @@ put_query(FILE *fp, struct dg_store *st, const char *queries_dir,
     fputs("<p class=\"note\">Query <code>", fp);
     esc(fp, name);
     fputs("</code></p>\n", fp);
-    if (!(r = dg_store_query(st, text, &qerr))) {
+    if (!r) {
         note_failure(info, name, qerr.msg);
         fputs("<p class=\"error\">The query failed: ", fp);
         esc(fp, qerr.msg);
@@ -364,45 +676,11 @@ put_query(FILE *fp, struct dg_store *st, const char *queries_dir,
         return 0;
     }
     if (strcmp(h.engine, "none") != 0 && r->kind != DG_RESULTS_BOOLEAN &&
-        r->nrows > 0) {
-        struct dg_render_opts opts = {"svg", NULL, 0, &h};
-        struct dg_render_info ri;
-        struct dg_output of;
-        FILE *sfp;
-        snprintf(svg, sizeof svg, "%s.svg", id);
-        if (!(sfp = out_open(&of, out_dir, svg, err)))
-            goto fail;
-        if (dg_render_results(st, r, &opts, sfp, &ri, &qerr) < 0) {
-            if (dg_output_check(&of, err) < 0) { /* the disk, not the query */
-                dg_output_abort(&of);
-                goto fail;
-            }
-            dg_output_abort(&of);
-            note_failure(info, name, qerr.msg);
-            fputs("<p class=\"error\">No diagram: ", fp);
-            esc(fp, qerr.msg);
-            fputs("</p>\n", fp);
-        } else {
-            if (dg_output_commit(&of, err) < 0)
-                goto fail;
-            info->diagrams++;
-            fprintf(fp,
-                    "<figure class=\"diagram\"><a href=\"%s\"><img "
-                    "src=\"%s\" alt=\"diagram: ",
-                    svg, svg);
-            esc(fp, h.title[0] ? h.title : name);
-            fputs("\"></a><figcaption class=\"note\">", fp);
-            if (ri.nodes_shown < ri.nodes_total)
-                fprintf(fp, "Showing %zu of %zu nodes. ", ri.nodes_shown,
-                        ri.nodes_total);
-            fprintf(fp,
-                    "%zu nodes, %zu edges, layout %s; open the diagram "
-                    "for tooltips.</figcaption></figure>\n",
-                    ri.nodes_shown, ri.edges_shown, ri.engine);
-        }
-    }
-    put_table(fp, st, r);
-    fputs("</section>\n", fp);
+        r->nrows > 0 &&
+        put_diagram(fp, st, r, &h, name, id, out_dir, sec, info, err) < 0)
+        goto fail;
+    put_table(fp, st, r, query_ordered(text), &sec->ents);
+    fputs(raw ? "</details>\n</section>\n" : "</section>\n", fp);
     info->queries++;
     dg_results_free(r);
     free(text);
@@ -430,7 +708,7 @@ put_stats(FILE *fp, struct dg_store *st, struct dg_error *err)
         if (!t->value || !n->value)
             continue;
         fputs("<tr><th>", fp);
-        put_term(fp, st, t);
+        put_term(fp, st, t, NULL);
         fputs("</th><td>", fp);
         esc(fp, n->value);
         fputs("</td></tr>\n", fp);
@@ -486,19 +764,54 @@ static const char q_roles[] =
     "?action ?p ?x . FILTER(?p = dg:agent || ?p = dg:recipient || "
     "?p = dg:item) } ORDER BY ?action ?p ?x";
 
+/* the rows of r whose column 0 is v: [*first, return value); r is
+ * sorted by column 0 (ORDER BY on IRIs: their bytes), which is checked
+ * once (*sorted: -1 unknown, 0 no, 1 yes); unsorted results are searched
+ * row by row (then *first is 0 and every row must be tested) */
+static size_t
+rows_of(const struct dg_results *r, const char *v, int *sorted, size_t *first)
+{
+    size_t lo = 0, hi = r->nrows;
+    if (*sorted < 0) {
+        *sorted = 1;
+        for (size_t i = 0; i < r->nrows && *sorted; i++) {
+            const char *a = i ? dg_results_cell(r, i - 1, 0)->value : "";
+            const char *b = dg_results_cell(r, i, 0)->value;
+            *sorted = a && b && strcmp(a, b) <= 0;
+        }
+    }
+    *first = 0;
+    if (!*sorted)
+        return r->nrows;
+    while (lo < hi) { /* the first row >= v */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(dg_results_cell(r, mid, 0)->value, v) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = lo;
+    while (hi < r->nrows && !strcmp(dg_results_cell(r, hi, 0)->value, v))
+        hi++;
+    return hi;
+}
+
 static void
 put_roles(FILE *fp, struct dg_store *st, const struct dg_results *roles,
-          const char *action, const char *pred)
+          int *sorted, const char *action, const char *pred)
 {
     const char *sep = "";
-    for (size_t i = 0; roles && i < roles->nrows; i++) {
+    size_t i, end;
+    if (!roles || !action)
+        return;
+    for (end = rows_of(roles, action, sorted, &i); i < end; i++) {
         const struct dg_term *a = dg_results_cell(roles, i, 0);
         const struct dg_term *p = dg_results_cell(roles, i, 1);
         if (!a->value || !p->value || strcmp(a->value, action) ||
             strcmp(p->value, pred))
             continue;
         fputs(sep, fp);
-        put_term(fp, st, dg_results_cell(roles, i, 2));
+        put_term(fp, st, dg_results_cell(roles, i, 2), NULL);
         sep = "; ";
     }
 }
@@ -507,7 +820,7 @@ static int
 put_events(FILE *fp, struct dg_store *st, struct dg_error *err)
 {
     struct dg_results *ev = NULL, *ac = NULL, *roles = NULL;
-    int rc = -1;
+    int rc = -1, sorted = -1;
     if (!(ev = dg_store_query(st, q_events, err)) ||
         !(ac = dg_store_query(st, q_actions, err)) ||
         !(roles = dg_store_query(st, q_roles, err)))
@@ -520,9 +833,9 @@ put_events(FILE *fp, struct dg_store *st, struct dg_error *err)
         for (size_t i = 0; i < ev->nrows;) {
             size_t j = group_end(ev, i);
             fputs("<tr><td>", fp);
-            put_term(fp, st, dg_results_cell(ev, i, 0));
+            put_term(fp, st, dg_results_cell(ev, i, 0), NULL);
             fputs("</td><td>", fp);
-            put_term(fp, st, dg_results_cell(ev, i, 1));
+            put_term(fp, st, dg_results_cell(ev, i, 1), NULL);
             fputs("</td><td>", fp);
             put_evidence(fp, ev, i, j, 2);
             fputs("</td></tr>\n", fp);
@@ -540,13 +853,13 @@ put_events(FILE *fp, struct dg_store *st, struct dg_error *err)
             size_t j = group_end(ac, i);
             const char *a = dg_results_cell(ac, i, 0)->value;
             fputs("<tr><td>", fp);
-            put_roles(fp, st, roles, a, DG_NS "agent");
+            put_roles(fp, st, roles, &sorted, a, DG_NS "agent");
             fputs("</td><td>", fp);
-            put_term(fp, st, dg_results_cell(ac, i, 1));
+            put_term(fp, st, dg_results_cell(ac, i, 1), NULL);
             fputs("</td><td>", fp);
-            put_roles(fp, st, roles, a, DG_NS "recipient");
+            put_roles(fp, st, roles, &sorted, a, DG_NS "recipient");
             fputs("</td><td>", fp);
-            put_roles(fp, st, roles, a, DG_NS "item");
+            put_roles(fp, st, roles, &sorted, a, DG_NS "item");
             fputs("</td><td>", fp);
             put_evidence(fp, ac, i, j, 2);
             fputs("</td></tr>\n", fp);
@@ -580,7 +893,7 @@ put_articles(FILE *fp, struct dg_store *st, struct dg_report_info *info,
              struct dg_error *err)
 {
     struct dg_results *ar = NULL, *se = NULL;
-    int rc = -1;
+    int rc = -1, sorted = -1;
     if (!(ar = dg_store_query(st, q_articles, err)) ||
         !(se = dg_store_query(st, q_sentences, err)))
         goto out;
@@ -604,7 +917,8 @@ put_articles(FILE *fp, struct dg_store *st, struct dg_report_info *info,
             fputs("</span>", fp);
         }
         fputs("</h3>\n<ol class=\"sentences\">\n", fp);
-        for (size_t k = 0; k < se->nrows; k++) {
+        size_t k, end = rows_of(se, a->value, &sorted, &k);
+        for (; k < end; k++) {
             const struct dg_term *sa = dg_results_cell(se, k, 0);
             const struct dg_term *s = dg_results_cell(se, k, 1);
             const struct dg_term *n = dg_results_cell(se, k, 2);
@@ -630,6 +944,115 @@ out:
     return rc;
 }
 
+/* ---- the entities linked from the questions' tables and diagrams */
+
+struct ent_key {
+    const char *iri;   /* borrowed from struct ents */
+    const char *label; /* borrowed from the store */
+};
+
+static int
+cmp_ent(const void *a, const void *b)
+{
+    const struct ent_key *x = a, *y = b;
+    int c = strcmp(x->label, y->label);
+    return c ? c : strcmp(x->iri, y->iri);
+}
+
+/* the most articles listed under an entity; the rest are counted */
+#define ARTICLES_LISTED 10
+
+static const char q_entity_articles[] =
+    "PREFIX schema: <" DG_NS_SCHEMA "> "
+    "SELECT DISTINCT ?key WHERE { GRAPH ?a { <%s> a ?class } "
+    "?a schema:identifier ?key } ORDER BY ?key";
+
+/* the articles that mention iri, as links; nothing when the query fails
+ * (an IRI that cannot be written in a query, a timeout) */
+static void
+put_entity_articles(FILE *fp, struct dg_store *st, const char *iri)
+{
+    struct dg_results *r = NULL;
+    size_t len = strlen(iri) + sizeof q_entity_articles;
+    char *q = NULL;
+    if (strpbrk(iri, "<>\"{}|^`\\ \t\n") || !(q = malloc(len)))
+        return;
+    snprintf(q, len, q_entity_articles, iri);
+    if ((r = dg_store_query(st, q, NULL)) && r->nrows) {
+        fprintf(fp, " In %zu article%s: ", r->nrows, r->nrows == 1 ? "" : "s");
+        for (size_t i = 0; i < r->nrows && i < ARTICLES_LISTED; i++) {
+            const struct dg_term *k = dg_results_cell(r, i, 0);
+            char id[512];
+            if (!k->value)
+                continue;
+            slug(id, sizeof id, k->value);
+            fprintf(fp, "%s<a href=\"#article-%s\">", i ? ", " : "", id);
+            esc(fp, k->value);
+            fputs("</a>", fp);
+        }
+        if (r->nrows > ARTICLES_LISTED)
+            fputs(", &hellip;", fp);
+        fputc('.', fp);
+    }
+    dg_results_free(r);
+    free(q);
+}
+
+static int
+put_entities(FILE *fp, struct dg_store *st, struct ents *e,
+             struct dg_error *err)
+{
+    struct ent_key *keys = NULL;
+    size_t n = 0;
+    if (e->n && !(keys = malloc(e->n * sizeof *keys)))
+        return dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < e->n; i++) {
+        const char *label = dg_store_label(st, e->iri[i]);
+        keys[i].iri = e->iri[i];
+        keys[i].label = label ? label : local_name(e->iri[i]);
+    }
+    if (e->n > 1)
+        qsort(keys, e->n, sizeof *keys, cmp_ent);
+    fputs("<section id=\"entities\">\n<h2>Entities</h2>\n"
+          "<p class=\"note\">Every entity named in a table or drawn in a "
+          "diagram above, by name.</p>\n<ul class=\"entities\">\n",
+          fp);
+    for (size_t i = 0; i < e->n; i++) {
+        char anchor[DG_RENDER_ANCHOR_SIZE], buf[512];
+        const char *kind = dg_store_kind(st, keys[i].iri);
+        if (i && !strcmp(keys[i].iri, keys[i - 1].iri))
+            continue;
+        n++;
+        fprintf(fp, "<li id=\"%s\"><b>",
+                dg_render_anchor(keys[i].iri, anchor, sizeof anchor));
+        esc(fp, keys[i].label);
+        fputs("</b> <span class=\"note\">", fp);
+        if (kind) {
+            esc(fp, kind);
+            fputs(", ", fp);
+        }
+        fputs("<code>", fp);
+        esc(fp, short_iri(keys[i].iri, buf, sizeof buf));
+        fputs("</code></span>", fp);
+        put_entity_articles(fp, st, keys[i].iri);
+        fputs("</li>\n", fp);
+    }
+    fputs("</ul>\n", fp);
+    if (!n)
+        fputs("<p class=\"note\">None.</p>\n", fp);
+    fputs("</section>\n", fp);
+    free(keys);
+    return 0;
+}
+
+/* appends the bytes of a memory stream's buffer to fp */
+static void
+put_buffer(FILE *fp, const char *buf, size_t len)
+{
+    if (buf && len)
+        fwrite(buf, 1, len, fp);
+}
+
 int
 dg_report_write(struct dg_store *st, const char *queries_dir,
                 const char *out_dir, struct dg_report_info *info,
@@ -637,6 +1060,11 @@ dg_report_write(struct dg_store *st, const char *queries_dir,
 {
     struct dg_report_info local;
     struct dg_output page = {0};
+    struct sections sec = {NULL, NULL, NULL, NULL, {NULL, 0, 0, 0}};
+    char *buf[4] = {NULL, NULL, NULL, NULL};
+    size_t len[4] = {0, 0, 0, 0};
+    FILE **streams[4] = {&sec.questions, &sec.raw, &sec.nav_questions,
+                         &sec.nav_raw};
     FILE *fp = NULL;
     char **names = NULL;
     size_t n = 0;
@@ -646,40 +1074,63 @@ dg_report_write(struct dg_store *st, const char *queries_dir,
         info = &local;
     memset(info, 0, sizeof *info);
     if (make_dirs(out_dir, err) < 0 ||
-        !(names = list_queries(queries_dir, &n, err)) ||
-        !(fp = out_open(&page, out_dir, "index.html", err)))
+        !(names = list_queries(queries_dir, &n, err)))
+        goto out;
+    if (!(sec.questions = open_memstream(&buf[0], &len[0])) ||
+        !(sec.raw = open_memstream(&buf[1], &len[1])) ||
+        !(sec.nav_questions = open_memstream(&buf[2], &len[2])) ||
+        !(sec.nav_raw = open_memstream(&buf[3], &len[3]))) {
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (put_query(&sec, st, queries_dir, out_dir, names[i], info, err) < 0)
+            goto out;
+    /* the sections are complete: close the streams to read their text */
+    for (size_t i = 0; i < 4; i++) {
+        int bad = fclose(*streams[i]) != 0;
+        *streams[i] = NULL;
+        if (bad) {
+            dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+            goto out;
+        }
+    }
+    if (sec.ents.failed) {
+        dg_error_set(err, DG_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    if (!(fp = out_open(&page, out_dir, "index.html", err)))
         goto out;
     page_head(fp, st);
     fputs("<nav><ul>\n", fp);
-    for (size_t i = 0; i < n; i++) {
-        char id[256], path[4096];
-        struct dg_query_header h;
-        char *text;
-        slug(id, sizeof id, names[i]);
-        id[strlen(id) - 3] = '\0';
-        snprintf(path, sizeof path, "%s/%s", queries_dir, names[i]);
-        text = read_text(path, NULL);
-        dg_query_header_parse(text ? text : "", &h);
-        fprintf(fp, "<li><a href=\"#q-%s\">", id);
-        esc(fp, h.title[0] ? h.title : names[i]);
-        fputs("</a></li>\n", fp);
-        free(text);
-    }
+    put_buffer(fp, buf[2], len[2]);
     fputs("<li><a href=\"#stats\">The graph</a></li>\n"
-          "<li><a href=\"#events\">Events and actions</a></li>\n"
+          "<li><a href=\"#events\">Events and actions</a></li>\n",
+          fp);
+    put_buffer(fp, buf[3], len[3]);
+    fputs("<li><a href=\"#entities\">Entities</a></li>\n"
           "<li><a href=\"#articles\">Articles and their evidence</a></li>\n"
           "</ul></nav>\n",
           fp);
-    for (size_t i = 0; i < n; i++)
-        if (put_query(fp, st, queries_dir, out_dir, names[i], info, err) < 0)
-            goto out;
-    if (put_stats(fp, st, err) < 0 || put_events(fp, st, err) < 0 ||
+    put_buffer(fp, buf[0], len[0]);
+    if (put_stats(fp, st, err) < 0 || put_events(fp, st, err) < 0)
+        goto out;
+    put_buffer(fp, buf[1], len[1]);
+    if (put_entities(fp, st, &sec.ents, err) < 0 ||
         put_articles(fp, st, info, err) < 0)
         goto out;
     fputs("</body>\n</html>\n", fp);
     rc = dg_output_commit(&page, err);
 out:
+    if (rc < 0 && fp)
+        dg_output_check(&page, err);
     dg_output_abort(&page);
+    for (size_t i = 0; i < 4; i++) {
+        if (*streams[i])
+            fclose(*streams[i]);
+        free(buf[i]);
+    }
+    ents_release(&sec.ents);
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);

@@ -1,21 +1,36 @@
 /* report.h: one self-contained HTML page about a store.
  *
  * dg_report_write() writes DIR/index.html and one DIR/NAME.svg per query
- * drawn.  The page has, for every query NAME.rq of the queries directory
- * (in name order): its title and question (from the header comments, see
- * graph/render.h), its diagram (unless the header says '# render: none'
- * or the results are empty), and its results as an HTML table showing
- * labels; then the store's statistics (triples, graphs, entities by
- * type), the events and actions with links to their evidence, and every
- * article (id "article-KEY") with its numbered sentences.  Each sentence
- * has the anchor id "KEY-sN" (its IRI's "article/KEY#sN" with '#' made
- * '-'), so a link to a sentence IRI is href="#KEY-sN".
+ * drawn.  The page has, in this order:
+ *   - the analysts' questions: for every query NAME.rq of the queries
+ *     directory (in name order) its title and question (from the header
+ *     comments, see graph/render.h), its diagram inline (unless the header
+ *     says '# render: none' or the results are empty) and its results as
+ *     an HTML table showing labels, in the query's ORDER BY or else sorted
+ *     by the first column (then the next; two numbers compared as numbers);
+ *   - the store's statistics: the numbers `diplograph stats` prints
+ *     (dg_store_counts, dg_store_type_counts);
+ *   - the events and actions, with links to their evidence;
+ *   - the queries whose results are triples that are not drawn (a CONSTRUCT
+ *     with '# render: none', e.g. one article's graph), collapsed in a
+ *     <details>;
+ *   - "Entities": an entry (id dg_render_anchor(IRI)) for every entity a
+ *     table cell or a diagram node shows, which link there, with its kind
+ *     and the articles that mention it;
+ *   - every article (id "article-KEY") with its numbered sentences.  Each
+ *     sentence has the id "KEY-sN" (its IRI's "article/KEY#sN" with '#'
+ *     made '-'), so a link to a sentence IRI is href="#KEY-sN".
+ * An inline diagram is the SVG file from its <svg> element on, without
+ * comments, every id prefixed "dN-" (N counts the diagrams), so that
+ * several diagrams do not clash; in DIR/NAME.svg the node links point into
+ * index.html instead.
  *
  * The page is valid HTML5 with inline CSS only: no scripts, no fonts, no
  * network references; it works offline from file://.  Every file is
  * written as common/output.h says (a temporary file renamed over it, a
  * link followed, the mode kept), so a failure never leaves half a file.
- * Uses only the dg_store and dg_render APIs. */
+ * Uses only the dg_store and dg_render APIs, and the SPARQL parser to
+ * tell whether a query orders its solutions. */
 #ifndef DG_REPORT_H
 #define DG_REPORT_H
 

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "common/ns.h"
+#include "graph/jsonld.h"
 #include "graph/results.h"
 
 struct dg_results *
@@ -96,14 +97,52 @@ dg_format_parse(const char *name)
     static const struct {
         const char *name;
         int fmt;
-    } names[] = {{"table", DG_FMT_TABLE},  {"tsv", DG_FMT_TSV},
-                 {"csv", DG_FMT_CSV},      {"json", DG_FMT_JSON},
-                 {"xml", DG_FMT_XML},      {"ntriples", DG_FMT_NTRIPLES},
-                 {"turtle", DG_FMT_TURTLE}};
+    } names[] = {{"table", DG_FMT_TABLE},   {"tsv", DG_FMT_TSV},
+                 {"csv", DG_FMT_CSV},       {"json", DG_FMT_JSON},
+                 {"xml", DG_FMT_XML},       {"ntriples", DG_FMT_NTRIPLES},
+                 {"turtle", DG_FMT_TURTLE}, {"nquads", DG_FMT_NQUADS},
+                 {"jsonld", DG_FMT_JSONLD}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(name, names[i].name) == 0)
             return names[i].fmt;
     return -1;
+}
+
+static const char *const format_names[] = {"table",  "tsv",    "csv",
+                                           "json",   "xml",    "ntriples",
+                                           "turtle", "nquads", "jsonld"};
+
+const char *
+dg_format_name(int fmt)
+{
+    if (fmt < 0 || (size_t)fmt >= sizeof format_names / sizeof format_names[0])
+        return "?";
+    return format_names[fmt];
+}
+
+int
+dg_format_fits(int fmt, int kind)
+{
+    switch (fmt) {
+    case DG_FMT_TABLE: return 1;
+    case DG_FMT_TSV:
+    case DG_FMT_CSV:
+    case DG_FMT_JSON:
+    case DG_FMT_XML: return kind != DG_RESULTS_GRAPH;
+    case DG_FMT_NTRIPLES:
+    case DG_FMT_TURTLE:
+    case DG_FMT_NQUADS:
+    case DG_FMT_JSONLD: return kind == DG_RESULTS_GRAPH;
+    default: return 0;
+    }
+}
+
+const char *
+dg_format_fitting(int kind)
+{
+    return kind == DG_RESULTS_GRAPH
+               ? "turtle, ntriples, nquads, jsonld or table"
+               : "table, tsv, csv, json or xml";
 }
 
 static const struct {
@@ -131,10 +170,17 @@ dg_iri_shorten(const char *iri, char *buf, size_t size)
 
 /* ---- text escaping helpers */
 
-static void
-put_json_str(FILE *fp, const char *s)
+void
+dg_json_put_string(FILE *fp, const char *s)
 {
     fputc('"', fp);
+    dg_json_put_chars(fp, s);
+    fputc('"', fp);
+}
+
+void
+dg_json_put_chars(FILE *fp, const char *s)
+{
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
         case '"': fputs("\\\"", fp); break;
@@ -151,7 +197,6 @@ put_json_str(FILE *fp, const char *s)
                 fputc(*p, fp);
         }
     }
-    fputc('"', fp);
 }
 
 /* XML character data or attribute value; a carriage return is written
@@ -355,7 +400,7 @@ write_json(const struct dg_results *r, FILE *fp)
     for (size_t i = 0; i < r->nvars; i++) {
         if (i)
             fputs(", ", fp);
-        put_json_str(fp, r->vars[i]);
+        dg_json_put_string(fp, r->vars[i]);
     }
     fputs("] },\n  \"results\": {\n    \"bindings\": [", fp);
     for (size_t row = 0; row < r->nrows; row++) {
@@ -367,20 +412,20 @@ write_json(const struct dg_results *r, FILE *fp)
                 continue; /* W3C: unbound variables are left out */
             fputs(first ? " " : ", ", fp);
             first = 0;
-            put_json_str(fp, r->vars[c]);
+            dg_json_put_string(fp, r->vars[c]);
             fputs(": { \"type\": ", fp);
             fputs(t->type == DG_TERM_IRI     ? "\"uri\""
                   : t->type == DG_TERM_BLANK ? "\"bnode\""
                                              : "\"literal\"",
                   fp);
             fputs(", \"value\": ", fp);
-            put_json_str(fp, t->value);
+            dg_json_put_string(fp, t->value);
             if (t->lang) {
                 fputs(", \"xml:lang\": ", fp);
-                put_json_str(fp, t->lang);
+                dg_json_put_string(fp, t->lang);
             } else if (shown_datatype(t)) {
                 fputs(", \"datatype\": ", fp);
-                put_json_str(fp, t->datatype);
+                dg_json_put_string(fp, t->datatype);
             }
             fputs(" }", fp);
         }
@@ -672,35 +717,31 @@ write_table(const struct dg_results *r, FILE *fp, dg_label_fn label, void *ctx)
     return 0;
 }
 
-static const char *const format_names[] = {"table", "tsv",      "csv",   "json",
-                                           "xml",   "ntriples", "turtle"};
-
 int
 dg_results_write(const struct dg_results *r, int fmt, FILE *fp,
                  dg_label_fn label, void *label_ctx, struct dg_error *err)
 {
     int rc, graph = r->kind == DG_RESULTS_GRAPH;
-    if (fmt < DG_FMT_TABLE || fmt > DG_FMT_TURTLE)
+    if (fmt < DG_FMT_TABLE || fmt > DG_FMT_JSONLD)
         return dg_error_set(err, DG_ERR_USAGE, "unknown output format");
     if (graph && r->nvars != 3)
         return dg_error_set(err, DG_ERR_INTERNAL,
                             "a graph result needs 3 columns");
-    /* json, xml and csv of a graph result stay rows of subject,
-     * predicate and object: tests/oxigraph-diff.mjs and t0200 read them */
-    if (!graph && (fmt == DG_FMT_NTRIPLES || fmt == DG_FMT_TURTLE))
+    if (!dg_format_fits(fmt, r->kind))
         return dg_error_set(err, DG_ERR_USAGE,
-                            "format '%s' does not fit a SELECT or ASK result: "
-                            "use -f table, tsv, csv, json or xml",
-                            format_names[fmt]);
+                            "format '%s' does not fit a %s result: use -f %s",
+                            format_names[fmt],
+                            graph ? "CONSTRUCT or DESCRIBE" : "SELECT or ASK",
+                            dg_format_fitting(r->kind));
     switch (fmt) {
     case DG_FMT_TABLE: rc = write_table(r, fp, label, label_ctx); break;
-    case DG_FMT_TSV:
-        rc = graph ? write_ntriples(r, fp) : write_tsv(r, fp);
-        break;
+    case DG_FMT_TSV: rc = write_tsv(r, fp); break;
     case DG_FMT_CSV: rc = write_csv(r, fp); break;
     case DG_FMT_JSON: rc = write_json(r, fp); break;
     case DG_FMT_XML: rc = write_xml(r, fp); break;
-    case DG_FMT_NTRIPLES: rc = write_ntriples(r, fp); break;
+    case DG_FMT_NTRIPLES:
+    case DG_FMT_NQUADS: rc = write_ntriples(r, fp); break;
+    case DG_FMT_JSONLD: return dg_jsonld_write(r, fp, err);
     default: rc = write_turtle(r, fp); break;
     }
     if (rc < 0)

@@ -1,8 +1,9 @@
 /* results.h: query results as plain C data, and their table formats.
  *
  * The SPARQL engine (graph/sparql/eval.c) returns a struct dg_results so
- * that formatting (table, TSV, CSV, W3C SPARQL JSON and XML, N-Triples for
- * graph results) and rendering do not depend on librdf iterators.
+ * that formatting (table, TSV, CSV, W3C SPARQL JSON and XML for SELECT and
+ * ASK; Turtle, N-Triples and JSON-LD for graph results) and rendering do
+ * not depend on librdf iterators.
  *
  * Ownership: a struct dg_results owns every string it holds; free it with
  * dg_results_free (NULL is safe).  Getters return borrowed pointers valid
@@ -32,7 +33,7 @@ struct dg_term {
 enum dg_results_kind {
     DG_RESULTS_BINDINGS, /* SELECT */
     DG_RESULTS_BOOLEAN,  /* ASK */
-    DG_RESULTS_GRAPH     /* CONSTRUCT: rows of (s, p, o) */
+    DG_RESULTS_GRAPH     /* CONSTRUCT, DESCRIBE: rows of (s, p, o) */
 };
 
 enum dg_format {
@@ -41,8 +42,10 @@ enum dg_format {
     DG_FMT_CSV,
     DG_FMT_JSON,
     DG_FMT_XML,
-    DG_FMT_NTRIPLES, /* graph results only; also used for graph in tsv */
-    DG_FMT_TURTLE    /* graph results only */
+    DG_FMT_NTRIPLES, /* graph results only */
+    DG_FMT_TURTLE,   /* graph results only */
+    DG_FMT_NQUADS,   /* graph results only: N-Triples, which is N-Quads */
+    DG_FMT_JSONLD    /* graph results only (graph/jsonld.h) */
 };
 
 struct dg_results {
@@ -74,9 +77,19 @@ dg_results_cell(const struct dg_results *r, size_t row, size_t col)
     return &r->cells[row * r->nvars + col];
 }
 
-/* Parses "table", "tsv", "csv", "json", "xml", "ntriples", "turtle".
- * Returns the format or -1. */
+/* Parses "table", "tsv", "csv", "json", "xml", "ntriples", "turtle",
+ * "nquads", "jsonld".  Returns the format or -1. */
 int dg_format_parse(const char *name);
+/* The name of format fmt ("tsv"), or "?" for none. */
+const char *dg_format_name(int fmt);
+/* 1 when format fmt can write results of kind kind (enum
+ * dg_results_kind), else 0: SELECT and ASK take table, tsv, csv, json
+ * and xml; graph results take turtle, ntriples, nquads, jsonld and
+ * table. */
+int dg_format_fits(int fmt, int kind);
+/* The formats that fit results of kind kind, as a borrowed static
+ * string for messages: "turtle, ntriples, nquads, jsonld or table". */
+const char *dg_format_fitting(int kind);
 
 /* A function that gives a display label for an IRI (used by the table
  * format, which shows labels); returns a borrowed string or NULL. */
@@ -85,13 +98,19 @@ typedef const char *(*dg_label_fn)(void *ctx, const char *iri);
 /* Writes r to fp in format fmt.  label may be NULL (IRIs then shown
  * shortened with the vocabulary prefixes).  SELECT and ASK results take
  * table, tsv, csv, json and xml (the W3C SPARQL 1.1 results formats; ASK
- * gives a boolean in each).  Graph results take ntriples, turtle and tsv
- * (N-Triples); table, csv, json and xml write them as rows of subject,
- * predicate and object.  Returns 0, or -1 with err set: on a write error,
- * or DG_ERR_USAGE (naming the formats that fit) when fmt is ntriples or
- * turtle and r is not a graph. */
+ * gives a boolean in each).  Graph results take turtle, ntriples, nquads
+ * (the same N-Triples lines), jsonld and table (rows of subject,
+ * predicate and object with labels, for a terminal).  Returns 0, or -1
+ * with err set: on a write error, or DG_ERR_USAGE ("format 'xml' does not
+ * fit a CONSTRUCT or DESCRIBE result: use -f turtle, ...") when the
+ * format does not fit the results (dg_format_fits). */
 int dg_results_write(const struct dg_results *r, int fmt, FILE *fp,
                      dg_label_fn label, void *label_ctx, struct dg_error *err);
+
+/* Writes s as a JSON string, in double quotes, with JSON's escapes. */
+void dg_json_put_string(FILE *fp, const char *s);
+/* The same without the quotes (the inside of a JSON string). */
+void dg_json_put_chars(FILE *fp, const char *s);
 
 /* Shortens an IRI with the known prefixes ("schema:name") into buf;
  * returns buf, or iri itself when no prefix applies. */

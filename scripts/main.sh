@@ -13,7 +13,12 @@ mkdir -p out/tables out/diagrams
 $dg build --store "$store" seeds/
 for q in queries/*.rq; do
     name=$(basename "$q" .rq)
-    $dg query --store "$store" -f tsv "$q" >"out/tables/$name.tsv"
+    # SELECT as TSV; a CONSTRUCT (a graph) as N-Triples
+    if grep -v '^#' "$q" | grep -qi '^ *CONSTRUCT'; then
+        $dg query --store "$store" -f ntriples "$q" >"out/tables/$name.nt"
+    else
+        $dg query --store "$store" -f tsv "$q" >"out/tables/$name.tsv"
+    fi
     # a query whose header says "render: none" is a table only
     if ! grep -q '^# render: *none' "$q"; then
         $dg render --store "$store" -T svg -o "out/diagrams/$name.svg" "$q"
@@ -25,8 +30,28 @@ $dg export --store "$store" -f nquads -o out/graph.nq
 $dg report --store "$store" -o out/report
 echo "== diplograph main job: summary"
 $dg stats --store "$store"
-echo "tables:   $(ls out/tables | wc -l) in out/tables/"
-echo "diagrams: $(ls out/diagrams | wc -l) in out/diagrams/"
-echo "turtle:   out/graph.ttl ($(wc -l <out/graph.ttl) lines)"
+count() { # count GLOB...: the files that exist
+    local n=0 f
+    for f in "$@"; do [ -e "$f" ] && n=$((n + 1)); done
+    echo $n
+}
+echo "tables:   $(count out/tables/*.tsv out/tables/*.nt) in out/tables/" \
+    "(TSV; N-Triples for a CONSTRUCT)"
+svg=$(count out/diagrams/*.svg) png=$(count out/diagrams/*.png)
+if [ "$svg" = "$png" ]; then
+    echo "diagrams: $svg (SVG and PNG) in out/diagrams/"
+else
+    echo "diagrams: $svg SVG, $png PNG in out/diagrams/"
+fi
+# The triple counts differ for two reasons: the store (and N-Quads) holds
+# the ontology's graph beside the articles' graphs, and Turtle merges the
+# graphs, writing once a triple that several articles state.
+quads=$(wc -l <out/graph.nq)
+onto=$(grep -c '<https://w3id.org/diplograph/ns> \.$' out/graph.nq || :)
+merged=$($dg export --store "$store" -f ntriples 2>/dev/null | wc -l)
+echo "triples:  $quads in out/graph.nq = $((quads - onto)) built from the" \
+    "articles + $onto of the ontology;"
+echo "          $merged in out/graph.ttl (graphs merged: a triple stated by" \
+    "several articles is written once)"
 [ -f out/report/index.html ] && echo "report:   out/report/index.html"
 exit 0

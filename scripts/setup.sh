@@ -12,7 +12,7 @@ cd "$top"
 packages=(build-essential autoconf automake libtool pkg-config
     librdf0-dev libraptor2-dev libgraphviz-dev
     liblmdb-dev libutf8proc-dev libpcre2-dev nettle-dev libmicrohttpd-dev
-    libcurl4-gnutls-dev
+    libcurl4-gnutls-dev libxml2-dev
     raptor2-utils python3 curl
     ${DG_EXTRA_PACKAGES:-})
 missing=()

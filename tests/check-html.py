@@ -2,7 +2,8 @@
 """check-html.py DIR/index.html: checks a diplograph report page.
 
 Well-formed HTML5 (doctype, every non-void element closed in order), unique
-ids, every in-page link (#id) resolves, every <img>/<object> file exists
+ids (inline SVG diagrams included), every in-page link (#id, also an inline
+SVG's xlink:href) resolves, every <img>/<object> file exists
 beside the page and is non-empty, and nothing refers to the network or to
 scripts, style sheets or fonts outside the page.  Prints one line per
 problem and exits 1 when there is any."""
@@ -32,7 +33,7 @@ class Checker(html.parser.HTMLParser):
             self.problems.append("element <%s> not allowed" % tag)
         if "id" in a:
             self.ids.append(a["id"])
-        for k in ("href", "src", "data"):
+        for k in ("href", "xlink:href", "src", "data"):
             v = a.get(k)
             if v is None:
                 continue

@@ -88,6 +88,7 @@
 #include <sys/statvfs.h>
 #include <sys/types.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <librdf.h>
 #include <lmdb.h>
@@ -737,6 +738,29 @@ now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* After a commit: LMDB writes only the pages in use, so when a
+ * transaction freed the highest page it named (a large delete does), the
+ * file ends before that page and the next open's check_data_size would
+ * call the store truncated.  The file is extended to every page the meta
+ * page names (the missing pages are free: zeros are fine).  Best effort:
+ * the data is safe either way. */
+static void
+pad_file(struct lm_store *st)
+{
+    MDB_envinfo info;
+    MDB_stat ms;
+    struct stat sb;
+    int fd = -1;
+
+    if (st->writemap || mdb_env_get_fd(st->env, &fd) || fd < 0 ||
+        mdb_env_info(st->env, &info) || mdb_env_stat(st->env, &ms) ||
+        fstat(fd, &sb))
+        return;
+    off_t need = ((off_t)info.me_last_pgno + 1) * (off_t)ms.ms_psize;
+    if (sb.st_size < need && ftruncate(fd, need) != 0)
+        return; /* the next commit tries again */
+}
+
 /* Commits group commit's pending parent transaction, if any: the point
  * where the grouped librdf transactions reach the disk. */
 static int
@@ -747,6 +771,8 @@ group_flush(struct lm_store *st)
     if (!st->ptxn)
         return 0;
     rc = mdb_txn_commit(st->ptxn);
+    if (!rc)
+        pad_file(st);
     st->ptxn = NULL;
     top_ended(st);
     st->unsynced = 1; /* even a failed commit may have written pages */
@@ -840,6 +866,8 @@ wtxn_commit(struct lm_store *st, MDB_txn *txn)
         top_ended(st);
         st->unsynced = 1;
     }
+    if (!rc && !nested)
+        pad_file(st);
     if (rc && st->terms_created)
         cache_clear(st);
     if (!rc && nested && st->terms_created)

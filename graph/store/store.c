@@ -44,10 +44,10 @@ struct dg_store {
     char *name;
     struct dg_store_spec spec;
     /* first error logged by Redland during the current operation */
-    char log_msg[256];
+    char log_msg[1024];
     int log_errors;
     int log_line;      /* line of the first error, 0 when unknown */
-    char log_raw[200]; /* its message without the position */
+    char log_raw[960]; /* its message without the position */
     int in_txn;
     struct label_entry *labels;
     size_t nlabels, labels_cap;
@@ -944,6 +944,72 @@ dg_store_load_buffer(struct dg_store *st, const char *text, size_t len,
     return parse_text(st, NULL, text, len, name,
                       (const unsigned char *)base_iri, syntax, graph_iri,
                       replace, added, err);
+}
+
+const char *
+dg_store_syntax_of(const char *name, const char *media_type)
+{
+    static const struct {
+        const char *type, *syntax;
+    } map[] = {{"text/turtle", "turtle"},
+               {"application/x-turtle", "turtle"},
+               {"application/n-triples", "ntriples"},
+               {"application/n-quads", "nquads"},
+               {"application/trig", "trig"},
+               {"application/rdf+xml", "rdfxml"}};
+    if (media_type) {
+        size_t n = strcspn(media_type, "; \t");
+        for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+            if (strlen(map[i].type) == n &&
+                !strncasecmp(media_type, map[i].type, n))
+                return map[i].syntax;
+    }
+    if (!name)
+        return NULL;
+    /* a URL's query and fragment are not its extension */
+    char path[1024];
+    size_t n = strstr(name, "://") ? strcspn(name, "?#") : strlen(name);
+    snprintf(path, sizeof path, "%.*s", (int)n, name);
+    const char *slash = strrchr(path, '/');
+    return syntax_from_path(slash ? slash + 1 : path);
+}
+
+int
+dg_store_load_text(struct dg_store *st, const char *text, size_t len,
+                   const char *name, const char *syntax, const char *graph_iri,
+                   const char *base_iri, size_t *added, struct dg_error *err)
+{
+    raptor_world *rw = librdf_world_get_raptor(st->world);
+    if (!raptor_world_is_parser_name(rw, syntax) || !strcmp(syntax, "guess"))
+        return dg_error_set(err, DG_ERR_USAGE, "unknown RDF syntax '%s'",
+                            syntax);
+    return parse_text(st, NULL, text, len, name,
+                      (const unsigned char *)base_iri, syntax, graph_iri, 0,
+                      added, err);
+}
+
+int
+dg_store_drop_graphs(struct dg_store *st, const char *const *iris, size_t n,
+                     struct dg_error *err)
+{
+    librdf_node *ctx = NULL;
+    log_reset(st);
+    txn_begin(st);
+    for (size_t i = 0; i < n; i++) {
+        if (!(ctx = node_from_iri(st->world, iris[i]))) {
+            txn_abort(st);
+            return dg_error_set(err, DG_ERR_USAGE, "bad graph IRI '%s'",
+                                iris[i]);
+        }
+        int rc = clear_graph(st, ctx);
+        librdf_free_node(ctx);
+        if (rc != 0 || st->log_errors) {
+            txn_abort(st);
+            return dg_error_set(err, DG_ERR_STORE, "cannot drop graph '%s': %s",
+                                iris[i], log_text(st, "remove failed"));
+        }
+    }
+    return txn_commit(st, err);
 }
 
 int

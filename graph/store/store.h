@@ -74,6 +74,13 @@ int dg_store_load_file(struct dg_store *st, const char *path,
                        const char *syntax, const char *graph_iri, size_t *added,
                        struct dg_error *err);
 
+/* The RDF syntax ("turtle", "ntriples", "nquads", "trig", "rdfxml") of a
+ * media type (borrowed, may be NULL; parameters after ';' ignored), else
+ * of the extension of name (borrowed, a path or URL; may be NULL): .ttl
+ * .nt .nq .trig .rdf .owl .xml.  NULL when neither tells.  Static
+ * string. */
+const char *dg_store_syntax_of(const char *name, const char *media_type);
+
 /* Parses len bytes of RDF text (borrowed; a NUL in it is refused) in
  * syntax "turtle", "ntriples" or "rdfxml" into the graph graph_iri
  * (borrowed; DG_STORE_DEFAULT_GRAPH: the default graph), relative IRIs
@@ -86,11 +93,27 @@ int dg_store_load_buffer(struct dg_store *st, const char *text, size_t len,
                          const char *graph_iri, const char *base_iri,
                          int replace, size_t *added, struct dg_error *err);
 
+/* Parses len bytes of RDF text (borrowed) in any syntax of
+ * dg_store_load_file, as that does (quads keep their graph; triples go to
+ * graph_iri, borrowed), relative IRIs resolved against base_iri
+ * (borrowed, not NULL), all of it or nothing; name (borrowed) names the
+ * text in messages.  *added (may be NULL) gets the count. */
+int dg_store_load_text(struct dg_store *st, const char *text, size_t len,
+                       const char *name, const char *syntax,
+                       const char *graph_iri, const char *base_iri,
+                       size_t *added, struct dg_error *err);
+
 /* Removes every triple of graph graph_iri (borrowed;
  * DG_STORE_DEFAULT_GRAPH: the default graph) in one transaction.  Removing
  * an empty or absent graph succeeds. */
 int dg_store_drop_graph(struct dg_store *st, const char *graph_iri,
                         struct dg_error *err);
+
+/* Removes every triple of the n named graphs iris (borrowed) in one
+ * transaction where the storage has them: all of them or, on failure,
+ * none.  Removing an empty or absent graph succeeds. */
+int dg_store_drop_graphs(struct dg_store *st, const char *const *iris, size_t n,
+                         struct dg_error *err);
 
 /* Runs a SPARQL 1.1 query (borrowed) with diplograph's engine
  * (graph/sparql/) and returns its results as plain data; caller frees

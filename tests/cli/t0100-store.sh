@@ -28,7 +28,7 @@ expect_success 'query -f csv and xml' '
     dg query --store st -f xml -e "ASK { ?c <https://w3id.org/diplograph/ns#iso3> \"SGP\" }" | grep -q "<boolean>true</boolean>"'
 expect_success 'query from a file; CONSTRUCT prints N-Triples' '
     printf "CONSTRUCT { ?c <urn:x> ?i } WHERE { ?c <https://w3id.org/diplograph/ns#iso3> ?i }\n" >q.rq &&
-    dg query --store st -f tsv q.rq | sort >out &&
+    dg query --store st -f ntriples q.rq | sort >out &&
     grep -c "<urn:x>" out | grep -q "^2$"'
 expect_failure 1 'missing store: one line naming it, exit 1' '
     dg query --store nowhere -e "ASK {}" 2>err; st=$?

@@ -44,7 +44,7 @@ for q in "$DG_SRC"/queries/*.rq; do
         "grep -q '^	queries/$name.rq' '$DG_SRC/Makefile.am'"
     if is_construct "$q"; then
         expect_success "$name: golden N-Triples (sorted), at least one" "
-            dg query --store '$S' -f tsv '$q' | sort >'$name.nt'
+            dg query --store '$S' -f ntriples '$q' | sort >'$name.nt'
             test -s '$name.nt'
             golden 'queries/$name.tsv' '$name.nt'"
     else
@@ -63,6 +63,25 @@ for q in "$DG_SRC"/queries/*.rq; do
             dg query --store '$S' -f tsv '$q' >'$name.tsv'
             test \$(wc -l <'$name.tsv') -ge 2
             golden 'queries/$name.tsv' '$name.tsv'"
+    fi
+    if is_construct "$q"; then
+        expect_success "$name: -f jsonld is JSON-LD, as many quads as N-Triples" "
+        dg query --store '$S' -f jsonld '$q' >'$name.jsonld'
+        python3 - '$name.jsonld' '$name.nt' <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert isinstance(d, list) and d, 'not a non-empty list'
+n = 0
+for node in d:
+    assert '@id' in node and '@graph' not in node, node
+    for k, vs in node.items():
+        if k != '@id':
+            assert k.startswith('http'), k
+            n += len(vs)
+want = len(set(open(sys.argv[2]).read().splitlines()))
+assert n == want, (n, want)
+EOF"
+        continue
     fi
     expect_success "$name: -f json is SPARQL 1.1 results JSON" "
         dg query --store '$S' -f json '$q' >'$name.json'

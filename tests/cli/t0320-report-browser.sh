@@ -1,9 +1,10 @@
 #!/bin/sh
 # t0320: the report in a real browser (headless Chromium, no DevTools, no
-# npm): every diagram is drawn with a non-zero size and the page logs no
-# console errors.  A copy of the page gets a small inline script that
-# measures each <img> after the load event and writes the result into the
-# DOM, which --dump-dom prints.  Saves a screenshot of the real page to
+# npm): every diagram is drawn inline with a non-zero size, its nodes have
+# tooltips and links that lead to an element of the page, no two elements
+# share an id, and the page logs no console errors.  A copy of the page
+# gets a small inline script that measures each diagram after the load
+# event and writes the result into the DOM, which --dump-dom prints.  Saves a screenshot of the real page to
 # out/report-screenshot.png in the source tree (when it is writable).
 # Skipped when chromium is not installed (scripts/setup.sh installs it).
 . "$DG_SRC/tests/lib.sh"
@@ -43,16 +44,30 @@ window.addEventListener("error", function (e) {
   };
 })();
 window.addEventListener("load", function () {
+  var XL = "http://www.w3.org/1999/xlink";
   var out = [], els = document.querySelectorAll("img, object, svg");
   for (var i = 0; i < els.length; i++) {
     var el = els[i], r = el.getBoundingClientRect();
-    var ok = r.width > 0 && r.height > 0 &&
-      (el.tagName !== "IMG" || (el.complete && el.naturalWidth > 0));
+    var ok = r.width > 0 && r.height > 0 && el.tagName === "svg";
+    var links = el.querySelectorAll("a"), tips = 0, good = 0;
+    for (var j = 0; j < links.length; j++) {
+      var a = links[j];
+      var h = a.getAttributeNS(XL, "href") || a.getAttribute("href") || "";
+      if (a.getAttributeNS(XL, "title")) tips++;
+      if (h.charAt(0) === "#" && document.getElementById(h.slice(1))) good++;
+      else if (h) out.push("LINK-BAD " + h);
+    }
     out.push((ok ? "DIAGRAM-OK " : "DIAGRAM-BAD ") +
       (el.getAttribute("src") || el.getAttribute("data") || el.tagName) +
-      " " + Math.round(r.width) + "x" + Math.round(r.height));
+      " " + Math.round(r.width) + "x" + Math.round(r.height) +
+      " links " + good + " tooltips " + tips);
   }
-  for (var k = 0; k < dgErrors.length; k++) out.push("PAGE-ERROR " + dgErrors[k]);
+  var ids = {}, all = document.querySelectorAll("[id]");
+  for (var k = 0; k < all.length; k++) {
+    if (ids[all[k].id]) out.push("DUPLICATE-ID " + all[k].id);
+    ids[all[k].id] = 1;
+  }
+  for (var m = 0; m < dgErrors.length; m++) out.push("PAGE-ERROR " + dgErrors[m]);
   var pre = document.createElement("pre");
   pre.id = "dg-check";
   pre.textContent = out.join("\n") + "\nCHECK-DONE " + els.length + "\n";
@@ -69,16 +84,19 @@ expect_success 'a probed copy of the page' '
     awk "/<head>/ { print; while ((getline l < \"probe.js\") > 0) print l; next } { print }" \
         rep/index.html >probe/index.html &&
     grep -q "dg-check" probe/index.html'
-expect_success "$browser loads the page: every diagram has a size, no errors" '
+expect_success "$browser loads the page: every diagram inline with a size, no errors" '
     chrome --dump-dom "file://$T/probe/index.html" >dom.html 2>log.txt || {
         echo "chromium failed:"; tail -n 20 log.txt; exit 1; }
     sed -n "/<pre id=\"dg-check\">/,/CHECK-DONE/p" dom.html >check.txt
     cat check.txt
-    n=$(grep -c "<img" rep/index.html)
-    test "$n" -gt 0 &&
+    n=$(grep -c "<svg" rep/index.html)
+    test "$n" -gt 0 && ! grep -q "<img" rep/index.html &&
     grep -q "CHECK-DONE $n\$" check.txt &&
     test "$(grep -c "^\(<pre id=\"dg-check\">\)\{0,1\}DIAGRAM-OK " check.txt)" -eq "$n" &&
-    ! grep -q "DIAGRAM-BAD\|PAGE-ERROR" check.txt'
+    ! grep -q "DIAGRAM-BAD\|PAGE-ERROR\|LINK-BAD\|DUPLICATE-ID" check.txt'
+expect_success "every diagram has node links into the page and tooltips" '
+    test "$(grep -c "DIAGRAM-OK svg .* links [1-9][0-9]* tooltips [1-9]" check.txt)" \
+        -eq "$(grep -c "<svg" rep/index.html)"'
 expect_success 'the browser console shows no errors' '
     ! grep -i "CONSOLE" log.txt | grep -iv "^\s*$" || {
         echo "console messages:"; grep -i CONSOLE log.txt; exit 1; }'

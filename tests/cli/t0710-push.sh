@@ -92,11 +92,14 @@ for f in tsv csv json xml; do
         dg query --endpoint "${B}sparql" -f $f -e "$q_sel" >got &&
         test -s got && cmp want got'
 done
-expect_success 'query --endpoint: TSV by default, N-Triples or Turtle for CONSTRUCT' '
+expect_success 'query --endpoint: TSV by default, Turtle (or N-Triples) for CONSTRUCT' '
     dg query --store B -f tsv -e "$q_sel" >want &&
     dg query --endpoint "${B}sparql" -e "$q_sel" >got && cmp want got &&
-    dg query --store B -f ntriples -e "$q_con" >want &&
+    dg query --store B -e "$q_con" >want &&
     dg query --endpoint "${B}sparql" -e "$q_con" >got && cmp want got &&
+    dg query --store B -f ntriples -e "$q_con" >want &&
+    dg query --endpoint "${B}sparql" -f ntriples -e "$q_con" >got &&
+    cmp want got &&
     dg query --store B -f turtle -e "$q_con" >want &&
     dg query --endpoint "${B}sparql" -f turtle -e "$q_con" -o got.ttl &&
     cmp want got.ttl'

@@ -111,9 +111,9 @@ compare_mem(const char *text, const struct dg_query_opts *o,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const int formats[] = {DG_FMT_TABLE, DG_FMT_TSV, DG_FMT_CSV,
-                                  DG_FMT_JSON,  DG_FMT_XML, DG_FMT_NTRIPLES,
-                                  DG_FMT_TURTLE};
+    static const int formats[] = {DG_FMT_TABLE,  DG_FMT_TSV,    DG_FMT_CSV,
+                                  DG_FMT_JSON,   DG_FMT_XML,    DG_FMT_NTRIPLES,
+                                  DG_FMT_TURTLE, DG_FMT_NQUADS, DG_FMT_JSONLD};
     struct dg_error err = {0, ""};
     char *text = fuzz_cstr(data, size);
     struct dg_query_opts o = qopts;
@@ -127,14 +127,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort(); /* a failure must say why */
     } else {
         for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
-            int graph = r->kind == DG_RESULTS_GRAPH;
-            int needs_graph =
-                formats[i] == DG_FMT_NTRIPLES || formats[i] == DG_FMT_TURTLE;
+            int fits = dg_format_fits(formats[i], r->kind);
             struct dg_error werr = {0, ""};
             int rc = dg_results_write(r, formats[i], fuzz_devnull(),
                                       dg_store_label_cb, store, &werr);
-            /* only a graph format for a non-graph result may fail */
-            if (rc < 0 && !(needs_graph && !graph)) {
+            /* only a format that does not fit the result may fail, and
+             * that one must */
+            if ((rc < 0) == fits) {
                 fprintf(stderr, "fuzz-sparql-eval: format %d: %s\n", formats[i],
                         werr.msg);
                 abort();

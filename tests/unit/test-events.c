@@ -777,6 +777,97 @@ main(void)
     ok(has_lit(f, EV(1), DG_NS "eventKind", "visit"), "'arrived at': a visit");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nNorwegian Defence Minister Kari Berg "
+                   "held talks with his Danish counterpart, Ole Hansen, in "
+                   "Oslo on Friday.\n");
+    ok(has(f, ID "person/ole-hansen", DG_NS "attends", EV(1)) &&
+           has(f, ID "person/kari-berg", DG_NS "attends", EV(1)) &&
+           has_lit(f, EV(1), DG_NS_SCHEMA "startDate", "2024-03-01"),
+       "'talks with his Danish counterpart, A B': both attend");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-02\nMs Berg met Mr Hansen yesterday ahead "
+                   "of the 30th Asean Regional Forum (ARF) and the 18th East "
+                   "Asia Summit.\n\nThe ARF, an annual gathering of "
+                   "ministers, will be held today at the Marina Hall, and the "
+                   "EAS tomorrow.\n");
+    ok(has_lit(f, EV(1), DG_NS_SCHEMA "startDate", "2024-03-01"),
+       "'met yesterday ahead of X and Y': the meeting is yesterday's");
+    ok(has_lit(f, EV(2), DG_NS_SCHEMA "startDate", "2024-03-02") &&
+           has(f, EV(2), DG_NS "partOf", ID "org/arf"),
+       "  ... X is not: 'The ARF, ..., will be held today' is its day");
+    ok(has_lit(f, EV(3), DG_NS_SCHEMA "startDate", "2024-03-03"),
+       "  ... 'and the EAS tomorrow': Y's");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-02\nDr Kari Berg met with France's "
+                   "Minister of the Armed Forces Anne Lefort on Friday.\n");
+    ok(has(f, ID "person/anne-lefort", DG_NS "attends", EV(1)),
+       "'met with France's Minister of the Armed Forces A B': A B, not "
+       "France, is met");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-02\nKari Berg's trip was the first visit "
+                   "to Oslo by a Danish defence chief since 2012.\n");
+    ok(events(f) == 2 && !has_lit(f, EV(1), DG_NS_SCHEMA "startDate", "2012") &&
+           has_lit(f, EV(2), DG_NS_SCHEMA "startDate", "2024-03-02"),
+       "'the first visit since 2012': not of 2012");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-02\nMinisters attended the 16th "
+                   "Conference of Defence Ministers of the Nordics (CDMN) in "
+                   "Oslo. The 35th Exercise Polar Bear and the first Senior "
+                   "Envoys' Meeting were held too.\n");
+    ok(has(f, EV(1), DG_NS "partOf",
+           ID "org/conference-of-defence-ministers-of-the-nordics") &&
+           has_lit(f, ID "org/conference-of-defence-ministers-of-the-nordics",
+                   DG_NS_SCHEMA "alternateName", "CDMN"),
+       "'the 16th Conference of X (ACR)': a sitting of the forum "
+       "'Conference of X'");
+    ok(count(f, ID "org/exercise-polar-bear", DG_RDF_TYPE) == 0 &&
+           count(f, ID "org/senior-envoys-meeting", DG_RDF_TYPE) == 0,
+       "  ... not an exercise, not a first meeting");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-02\nThe king welcomed the visit of H.E. "
+                   "Gen. Kari Berg on Friday.\n");
+    ok(has(f, ID "person/kari-berg", DG_NS "attends", EV(1)) &&
+           has_lit(f, EV(1), DG_NS_SCHEMA "name",
+                   "visit of H.E. Gen. Kari Berg"),
+       "'the visit of H.E. Gen. A B': A B's, through the abbreviations");
+    dg_facts_free(f);
+
+    /* a text may stop anywhere, most of all right after a cue ("X will
+     * travel to", "met in the format of", "hosted by"): every prefix of
+     * these, cut at each word, is read without a read past the last token
+     * (the sanitizer builds see one) */
+    static const char *const cut[] = {
+        "Minister Lacroix will travel to Hanoi next week.",
+        "Ministers also met in the format of the ADMM-Plus on Friday.",
+        "The table-top exercise of ASEAN's medical forces hosted by "
+        "Vietnam ended.",
+        "The 5th ADMM-Plus, held in Singapore, was chaired by Dr Ng, who "
+        "paid a courtesy call on Prime Minister A B at the Istana.",
+        "Vietnam and Laos signed a memorandum of understanding on defence "
+        "cooperation during the visit of General Wei to Vientiane.",
+        NULL};
+    size_t cuts = 0, read = 0;
+    for (size_t i = 0; cut[i]; i++) {
+        char buf[256];
+        const char *t = cut[i];
+        for (size_t n = 1; t[n - 1]; n++) {
+            if (t[n] != ' ' && t[n] != '\0' && t[n] != ',')
+                continue;
+            snprintf(buf, sizeof buf, " date 2024-03-02\n%.*s", (int)n, t);
+            f = extract(x, buf);
+            cuts++;
+            read += f != NULL;
+            dg_facts_free(f);
+        }
+    }
+    ok(cuts > 50 && read == cuts, "a text cut after any word is read (%zu)",
+       cuts);
+
     dg_extract_free(x);
     return tap_done();
 }

@@ -71,6 +71,18 @@ main(void)
            "lowercase does not match a name");
     is_int((long)trie_match(tr, "who said", &v), 0, "'who' is not WHO");
     is_int((long)trie_match(tr, "WHO said", &v), 1, "WHO matches WHO");
+    dg_trie_add(tr, "ASEAN Regional Forum", 5);
+    dg_trie_add(tr, "ASEAN", 6);
+    dg_trie_add(tr, "PLAN", 7);
+    is_int((long)trie_match(tr, "Who said", &v), 0, "'Who' is not WHO");
+    is_int((long)trie_match(tr, "Asean Regional Forum met", &v), 3,
+           "an acronym in title case inside a longer name");
+    is_int((long)trie_match(tr, "Asean met", &v), 1,
+           "  ... or alone with five letters or more");
+    is_int((long)trie_match(tr, "Plan met", &v), 0,
+           "  ... not with four ('Plan' is not PLAN)");
+    is_int((long)trie_match(tr, "AsEAN met", &v), 0,
+           "  ... and only in title case");
     dg_trie_free(tr);
     dg_trie_free(NULL);
 

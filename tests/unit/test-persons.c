@@ -377,6 +377,53 @@ main(void)
        "  ... 'TITLE and TITLE B' after it is B's");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nNorwegian Defence Minister Kari Berg "
+                   "held talks with his Danish counterpart, Ole Hansen, in "
+                   "Oslo. Later Berg called his Finnish counterpart Mika Salo. "
+                   "The Danish counterparts of the delegation, Ane Lund and "
+                   "Per Holm, stayed.\n");
+    ok(f &&
+           dg_facts_has(f, P("ole-hansen"), DG_NS_SCHEMA "jobTitle",
+                        "Defence Minister", 0) &&
+           dg_facts_has(f, P("ole-hansen"), nat, ID "country/DNK", 1),
+       "'his Danish counterpart, A B': A B holds the subject's office");
+    ok(f && dg_facts_has(f, P("mika-salo"), DG_NS_SCHEMA "jobTitle",
+                         "Defence Minister", 0),
+       "  ... after a short mention of the subject too");
+    ok(f && count(f, P("ane-lund"), DG_NS_SCHEMA "jobTitle") == 0,
+       "  ... not 'the counterparts of the delegation, A B'");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-02\nNorwegian Defence Minister H.E. Gen. "
+                   "Kari Berg arrived.\n");
+    ok(f &&
+           dg_facts_has(f, P("kari-berg"), DG_NS_SCHEMA "jobTitle",
+                        "Defence Minister", 0) &&
+           dg_facts_has(f, P("kari-berg"), nat, ID "country/NOR", 1),
+       "'TITLE H.E. Gen. A B': a form of address before the rank");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-02\nNorway's Gen (R) Kari Berg met "
+                   "Defence Minister Awang Halbi Haji Md Yussof.\n");
+    ok(f && dg_facts_has(f, P("kari-berg"), nat, ID "country/NOR", 1),
+       "'Country's Gen (R) A B': retired rank");
+    ok(f && count(f, P("awang-halbi-haji-md-yussof"), DG_RDF_TYPE) == 1 &&
+           count(f, P("md-yussof"), DG_RDF_TYPE) == 0,
+       "'Haji' inside a Malay name is part of it");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-02\nPresent were Denmark's deputy defence "
+                   "minister Ole Hansen and Norway's acting Foreign Minister "
+                   "Kari Berg.\n");
+    ok(f &&
+           dg_facts_has(f, P("ole-hansen"), DG_NS_SCHEMA "jobTitle",
+                        "deputy defence minister", 0) &&
+           dg_facts_has(f, P("ole-hansen"), nat, ID "country/DNK", 1) &&
+           dg_facts_has(f, P("kari-berg"), nat, ID "country/NOR", 1),
+       "'Country's deputy defence minister A B': the whole title, the "
+       "country");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }

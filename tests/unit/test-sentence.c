@@ -77,6 +77,16 @@ main(void)
     is_sent(&x, t, 2, "See asean.org for details.");
     done(&x);
 
+    t = "His office said so on Saturday.During the talks, Gen.Kim met "
+        "U.S.Navy officers from the US.They agreed.";
+    is_int((long)split(&x, t), 2,
+           "a glued full stop after a capitalised word splits, not after an "
+           "abbreviation or initials");
+    is_sent(&x, t, 1,
+            "During the talks, Gen.Kim met U.S.Navy officers from the US.They "
+            "agreed.");
+    done(&x);
+
     t = "Minister meets envoy\n\nThe minister met the envoy on Monday\n"
         "Both sides agreed on\nmore drills next year.\n";
     is_int((long)split(&x, t), 3,
