@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <netdb.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -30,7 +31,6 @@
 #include "graph/server.h"
 
 #define MAX_PARAMS 256
-#define DEFAULT_THREADS 4
 #define DEFAULT_CONNECTIONS 64
 #define IDLE_TIMEOUT_S 60
 #define LOG_URI_MAX 300
@@ -43,6 +43,8 @@ struct dg_server {
      * the store allows (shared_reads), each on its own snapshot */
     pthread_mutex_t wlock;
     int shared_reads; /* dg_store_concurrent_reads */
+    sem_t slots;      /* o.threads queries at once, when shared_reads */
+    int slots_ready;
     struct dg_server_opts o;
     char *bearer; /* owned: the expected "Bearer" credentials, or NULL */
     char *basic;  /* owned: base64 of "USER:PASSWORD", or NULL */
@@ -433,13 +435,18 @@ log_running(const struct req *rq)
     srv->o.log(srv->o.log_ctx, line);
 }
 
-/* Around a query: nothing when queries may run at once, else the writer
- * lock (a store read through Redland). */
+/* Around a query: one of the o.threads slots when queries may run at
+ * once (more wait for a slot, not for a given one), else the writer lock
+ * (a store read through Redland).  Writes take no slot: they wait for
+ * the writer lock only, never for queries. */
 static void
 read_lock(struct dg_server *srv)
 {
     if (!srv->shared_reads)
         pthread_mutex_lock(&srv->wlock);
+    else
+        while (sem_wait(&srv->slots) != 0 && errno == EINTR)
+            ;
 }
 
 static void
@@ -447,6 +454,8 @@ read_unlock(struct dg_server *srv)
 {
     if (!srv->shared_reads)
         pthread_mutex_unlock(&srv->wlock);
+    else
+        sem_post(&srv->slots);
 }
 
 /* The outcome of a store call: an HTTP status for an error. */
@@ -1219,7 +1228,7 @@ dg_server_start(struct dg_store *st, const struct dg_server_opts *opts,
     if (!srv->o.bind)
         srv->o.bind = DG_SERVER_DEFAULT_BIND;
     if (!srv->o.threads)
-        srv->o.threads = DEFAULT_THREADS;
+        srv->o.threads = DG_SERVER_DEFAULT_THREADS;
     if (!srv->o.connections)
         srv->o.connections = DEFAULT_CONNECTIONS;
     if ((opts->bearer_token && !(srv->bearer = strdup(opts->bearer_token))) ||
@@ -1227,13 +1236,22 @@ dg_server_start(struct dg_store *st, const struct dg_server_opts *opts,
         dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         goto fail;
     }
+    if (sem_init(&srv->slots, 0, srv->o.threads) != 0) {
+        dg_error_set(err, DG_ERR_IO, "cannot make a semaphore: %s",
+                     strerror(errno));
+        goto fail;
+    }
+    srv->slots_ready = 1;
     if ((fd = listen_on(srv->o.bind, srv->url, sizeof srv->url, err)) < 0)
         goto fail;
     srv->o.bind = NULL; /* borrowed: not kept */
+    /* a thread per connection: a request never waits behind another one
+     * that its worker is busy with (as in a pool); the slots bound how
+     * many queries compute at once */
     srv->daemon = MHD_start_daemon(
-        MHD_USE_AUTO_INTERNAL_THREAD, 0, NULL, NULL, on_request, srv,
-        MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_THREAD_POOL_SIZE,
-        srv->o.threads, MHD_OPTION_CONNECTION_LIMIT, srv->o.connections,
+        MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0, NULL,
+        NULL, on_request, srv, MHD_OPTION_LISTEN_SOCKET, fd,
+        MHD_OPTION_CONNECTION_LIMIT, srv->o.connections,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_TIMEOUT_S,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv, MHD_OPTION_NOTIFY_COMPLETED,
         on_completed, srv, MHD_OPTION_END);
@@ -1263,6 +1281,8 @@ dg_server_stop(struct dg_server *srv)
     if (srv->daemon)
         MHD_stop_daemon(srv->daemon);
     pthread_mutex_destroy(&srv->wlock);
+    if (srv->slots_ready)
+        sem_destroy(&srv->slots);
     free(srv->bearer);
     free(srv->basic);
     free(srv);

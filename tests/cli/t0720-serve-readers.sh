@@ -63,6 +63,7 @@ dg -q build --store st "$seeds" || exit 1
 printf 't0720-token\n' >tok
 chmod 600 tok
 serve A --store st --token-file tok --timeout 3000
+URL_A=$URL
 
 # a cross join of the whole store with itself three times: far longer
 # than the timeout on any machine, so it runs until the server stops it
@@ -86,6 +87,22 @@ expect_success 'the writer lock is free again: GET of the graph just put' '
     curl -s -f -H "Accept: application/n-triples" \
         "${URL}store?graph=urn:x-t0720:g" >got &&
     version 0 | sort >want && sort got | diff want -'
+
+serve B --store st --token-file tok --timeout 2000 --threads 1
+expect_success '--threads 1: a PUT takes no slot; a second query waits for it' '
+    curl -s -o slow.body -G --data-urlencode "query=$slow" "${URL}sparql" &
+    slow_pid=$!
+    wait_log B.log "GET /sparql?query=.*slowmarker.* running$" &&
+    put 1 &&
+    kill -0 $slow_pid &&
+    ! grep "slowmarker" B.log | grep -qv " running$" &&
+    curl -s -f -o quick.body -G --data-urlencode "query=ASK { ?s ?p ?o }" \
+        "${URL}sparql" &&
+    wait $slow_pid &&
+    grep -q "query timed out after 2000 ms" slow.body &&
+    grep -E "slowmarker| 200 .* ms$" B.log | grep -v " running$" >order &&
+    grep -q "slowmarker.* 503 " order && tail -n 1 order | grep -q "ASK"'
+URL=$URL_A
 
 # reader N: queries the graph until the writer is done; each answer must
 # be one whole version (40 triples, one object) and versions never go
