@@ -100,6 +100,7 @@ cmd_serve(int argc, char **argv)
     so.max_body = SERVE_MAX_BODY;
     so.max_result = SERVE_MAX_RESULT;
     so.log = log_line;
+    so.log_running = dg_verbosity >= 2;
     optind = 1;
     while ((c = dg_cli_getopt(argc, argv, "h", longopts)) != -1) {
         switch (c) {
@@ -166,9 +167,13 @@ cmd_serve(int argc, char **argv)
                    "%ld) bound each\nquery (503 past them); --max-body BYTES "
                    "(default %lu) each request\nbody (413); --max-result "
                    "BYTES (default %lu) each answer (503).\n"
-                   "Each request is logged on stderr.\n",
+                   "--threads N (default %d): queries computed at once (more "
+                   "wait for one to end;\nwrites never wait for queries).\n"
+                   "Each request is logged on stderr (with -v, also when "
+                   "its store work begins).\n",
                    usage_line, DG_SERVER_DEFAULT_BIND, SERVE_TIMEOUT_MS,
-                   SERVE_MAX_ROWS, SERVE_MAX_BODY, SERVE_MAX_RESULT);
+                   SERVE_MAX_ROWS, SERVE_MAX_BODY, SERVE_MAX_RESULT,
+                   DG_SERVER_DEFAULT_THREADS);
             return DG_EXIT_OK;
         default: return dg_cli_bad_option(usage_line, "h", argv);
         }

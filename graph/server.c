@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <netdb.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -30,15 +31,20 @@
 #include "graph/server.h"
 
 #define MAX_PARAMS 256
-#define DEFAULT_THREADS 4
 #define DEFAULT_CONNECTIONS 64
 #define IDLE_TIMEOUT_S 60
 #define LOG_URI_MAX 300
 
 struct dg_server {
     struct MHD_Daemon *daemon;
-    struct dg_store *st;  /* borrowed */
-    pthread_mutex_t lock; /* held for every use of st */
+    struct dg_store *st; /* borrowed */
+    /* the writer lock: held for every write and every other use of
+     * Redland (the export of a named graph); queries run without it when
+     * the store allows (shared_reads), each on its own snapshot */
+    pthread_mutex_t wlock;
+    int shared_reads; /* dg_store_concurrent_reads */
+    sem_t slots;      /* o.threads queries at once, when shared_reads */
+    int slots_ready;
     struct dg_server_opts o;
     char *bearer; /* owned: the expected "Bearer" credentials, or NULL */
     char *basic;  /* owned: base64 of "USER:PASSWORD", or NULL */
@@ -402,7 +408,55 @@ static const char page_html[] =
     "</form>\n"
     "</body></html>\n";
 
-/* ---- store work, under the lock */
+/* ---- store work */
+
+/* The request target for the log: cut to LOG_URI_MAX bytes, control
+ * bytes and spaces as '?' (one line, one field). */
+static void
+log_uri(const struct req *rq, char *out, size_t size)
+{
+    snprintf(out, size, "%.*s%s", LOG_URI_MAX, rq->uri,
+             strlen(rq->uri) > LOG_URI_MAX ? "..." : "");
+    for (char *c = out; *c; c++)
+        if ((unsigned char)*c < 0x21 || *c == 0x7f)
+            *c = '?';
+}
+
+/* Logs that rq's store work begins (opts.log_running). */
+static void
+log_running(const struct req *rq)
+{
+    const struct dg_server *srv = rq->srv;
+    char uri[LOG_URI_MAX + 4], line[LOG_URI_MAX + 64];
+    if (!srv->o.log || !srv->o.log_running)
+        return;
+    log_uri(rq, uri, sizeof uri);
+    snprintf(line, sizeof line, "%s %s running", rq->method, uri);
+    srv->o.log(srv->o.log_ctx, line);
+}
+
+/* Around a query: one of the o.threads slots when queries may run at
+ * once (more wait for a slot, not for a given one), else the writer lock
+ * (a store read through Redland).  Writes take no slot: they wait for
+ * the writer lock only, never for queries. */
+static void
+read_lock(struct dg_server *srv)
+{
+    if (!srv->shared_reads)
+        pthread_mutex_lock(&srv->wlock);
+    else
+        while (sem_wait(&srv->slots) != 0 && errno == EINTR)
+            ;
+}
+
+static void
+read_unlock(struct dg_server *srv)
+{
+    if (!srv->shared_reads)
+        pthread_mutex_unlock(&srv->wlock);
+    else
+        sem_post(&srv->slots);
+}
 
 /* The outcome of a store call: an HTTP status for an error. */
 static int
@@ -421,7 +475,7 @@ error_status(const struct dg_error *err)
 }
 
 /* 1 when the named graph iri (an IRI checked by dg_iri_check) holds a
- * triple, 0 when not, -1 with err set.  Called under the lock. */
+ * triple, 0 when not, -1 with err set.  Called under the writer lock. */
 static int
 graph_exists(struct dg_server *srv, const char *iri, struct dg_error *err)
 {
@@ -517,10 +571,11 @@ run_query(struct MHD_Connection *conn, struct req *rq, const struct params *p,
                           "ntriples)",
                           fname);
 
-    pthread_mutex_lock(&srv->lock);
+    log_running(rq);
+    read_lock(srv);
     struct dg_results *r =
         dg_store_query_dataset(srv->st, query, &qo, &ds, &err);
-    pthread_mutex_unlock(&srv->lock);
+    read_unlock(srv);
     if (!r)
         return send_error(conn, rq, error_status(&err), NULL, NULL, "%s",
                           err.msg);
@@ -635,20 +690,25 @@ store_get(struct MHD_Connection *conn, struct req *rq, const char *graph)
     if (!membuf_open(&m))
         return send_error(conn, rq, MHD_HTTP_INTERNAL_SERVER_ERROR, NULL, NULL,
                           "out of memory");
-    pthread_mutex_lock(&srv->lock);
+    log_running(rq);
     if (graph) {
+        /* the export goes through Redland: with the writers, and the
+         * check and the export see the same graph */
+        pthread_mutex_lock(&srv->wlock);
         exists = graph_exists(srv, graph, &err);
         rc = exists > 0 ? dg_store_export(srv->st, syntaxes[o->fmt], graph,
                                           m.fp, NULL, &err)
                         : exists;
+        pthread_mutex_unlock(&srv->wlock);
     } else {
         struct dg_query_opts qo = {1, srv->o.timeout_ms, srv->o.max_rows};
+        read_lock(srv);
         struct dg_results *r = dg_store_query_opts(
             srv->st, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", &qo, &err);
+        read_unlock(srv);
         rc = r ? dg_results_write(r, o->fmt, m.fp, NULL, NULL, &err) : -1;
         dg_results_free(r);
     }
-    pthread_mutex_unlock(&srv->lock);
     if (membuf_close(&m) < 0 && rc == 0)
         rc = dg_error_set(&err, DG_ERR_NOMEM, "out of memory");
     if (rc < 0 || !exists) {
@@ -684,7 +744,8 @@ store_write(struct MHD_Connection *conn, struct req *rq, const char *method,
                    type, sizeof type, &charset_ok);
         syntax = body_syntax(type); /* checked before the body was read */
     }
-    pthread_mutex_lock(&srv->lock);
+    log_running(rq);
+    pthread_mutex_lock(&srv->wlock);
     if (graph)
         exists = graph_exists(srv, graph, &err);
     if (exists < 0)
@@ -695,9 +756,16 @@ store_write(struct MHD_Connection *conn, struct req *rq, const char *method,
         rc = dg_store_load_buffer(srv->st, rq->body, rq->len,
                                   "the request body", syntax, target,
                                   graph ? graph : srv->url, put, &added, &err);
-    if (rc == 0 && (!del || exists))
+    if (rc == 0 && (!del || exists)) {
         rc = dg_store_sync(srv->st, &err);
-    pthread_mutex_unlock(&srv->lock);
+    } else if (rc < 0) {
+        /* a failed write may leave group commit's pending transaction
+         * open: LMDB ties it to this thread, so end it here, before the
+         * next write comes from another one */
+        struct dg_error ignored = {0, ""};
+        dg_store_sync(srv->st, &ignored);
+    }
+    pthread_mutex_unlock(&srv->wlock);
     if (rc < 0)
         return send_error(conn, rq, error_status(&err), NULL, NULL, "%s",
                           err.msg);
@@ -1038,11 +1106,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                             ? sizeof(struct sockaddr_in6)
                             : sizeof(struct sockaddr_in),
                         peer, sizeof peer, NULL, 0, NI_NUMERICHOST);
-        snprintf(uri, sizeof uri, "%.*s%s", LOG_URI_MAX, rq->uri,
-                 strlen(rq->uri) > LOG_URI_MAX ? "..." : "");
-        for (char *c = uri; *c; c++)
-            if ((unsigned char)*c < 0x21 || *c == 0x7f)
-                *c = '?';
+        log_uri(rq, uri, sizeof uri);
         clock_gettime(CLOCK_MONOTONIC, &t1);
         long ms = (t1.tv_sec - rq->t0.tv_sec) * 1000L +
                   (t1.tv_nsec - rq->t0.tv_nsec) / 1000000L;
@@ -1157,13 +1221,14 @@ dg_server_start(struct dg_store *st, const struct dg_server_opts *opts,
         return NULL;
     }
     srv->st = st;
+    srv->shared_reads = dg_store_concurrent_reads(st);
     srv->o = *opts;
     srv->o.bearer_token = srv->o.basic_auth = NULL; /* copied below */
-    pthread_mutex_init(&srv->lock, NULL);
+    pthread_mutex_init(&srv->wlock, NULL);
     if (!srv->o.bind)
         srv->o.bind = DG_SERVER_DEFAULT_BIND;
     if (!srv->o.threads)
-        srv->o.threads = DEFAULT_THREADS;
+        srv->o.threads = DG_SERVER_DEFAULT_THREADS;
     if (!srv->o.connections)
         srv->o.connections = DEFAULT_CONNECTIONS;
     if ((opts->bearer_token && !(srv->bearer = strdup(opts->bearer_token))) ||
@@ -1171,13 +1236,22 @@ dg_server_start(struct dg_store *st, const struct dg_server_opts *opts,
         dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         goto fail;
     }
+    if (sem_init(&srv->slots, 0, srv->o.threads) != 0) {
+        dg_error_set(err, DG_ERR_IO, "cannot make a semaphore: %s",
+                     strerror(errno));
+        goto fail;
+    }
+    srv->slots_ready = 1;
     if ((fd = listen_on(srv->o.bind, srv->url, sizeof srv->url, err)) < 0)
         goto fail;
     srv->o.bind = NULL; /* borrowed: not kept */
+    /* a thread per connection: a request never waits behind another one
+     * that its worker is busy with (as in a pool); the slots bound how
+     * many queries compute at once */
     srv->daemon = MHD_start_daemon(
-        MHD_USE_AUTO_INTERNAL_THREAD, 0, NULL, NULL, on_request, srv,
-        MHD_OPTION_LISTEN_SOCKET, fd, MHD_OPTION_THREAD_POOL_SIZE,
-        srv->o.threads, MHD_OPTION_CONNECTION_LIMIT, srv->o.connections,
+        MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0, NULL,
+        NULL, on_request, srv, MHD_OPTION_LISTEN_SOCKET, fd,
+        MHD_OPTION_CONNECTION_LIMIT, srv->o.connections,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)IDLE_TIMEOUT_S,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv, MHD_OPTION_NOTIFY_COMPLETED,
         on_completed, srv, MHD_OPTION_END);
@@ -1206,7 +1280,9 @@ dg_server_stop(struct dg_server *srv)
         return;
     if (srv->daemon)
         MHD_stop_daemon(srv->daemon);
-    pthread_mutex_destroy(&srv->lock);
+    pthread_mutex_destroy(&srv->wlock);
+    if (srv->slots_ready)
+        sem_destroy(&srv->slots);
     free(srv->bearer);
     free(srv->basic);
     free(srv);

@@ -11,12 +11,17 @@
  *   ... /store/PATH            the graph http://HOST/store/PATH
  *   POST /store                a new graph (201, Location)
  *
- * The server runs its own threads (a pool of MHD workers).  The store is
- * opened by the caller and used only through graph/store/store.h; since
- * a struct dg_store is not thread-safe, every use of it (queries, reads
- * and writes of graphs) holds one mutex: requests are read, parsed and
- * answered in parallel, store work is serialised.  Each write is one
- * store transaction, synced before the answer.
+ * The server runs its own threads (one per connection).  The store is
+ * opened by the caller and used only through graph/store/store.h.  Writes
+ * (PUT, POST, DELETE) and the export of a named graph (GET, HEAD:
+ * Redland, not thread-safe) hold one writer lock; each write is one store
+ * transaction, synced before the answer.  Queries and GET of the default
+ * graph take no lock on a store with dg_store_concurrent_reads (lmdb):
+ * up to opts.threads of them run at once (more wait for a free slot),
+ * each on the snapshot committed when it began (a query that begins
+ * before a PUT commits sees the old graph, one that begins after sees
+ * the new), and writes do not wait for them.  On the other stores they
+ * take the writer lock too.
  *
  * The server never prints: each request is handed, as one line, to the
  * log function of the options. */
@@ -29,6 +34,7 @@
 #include "graph/store/store.h"
 
 #define DG_SERVER_DEFAULT_BIND "127.0.0.1:7878"
+#define DG_SERVER_DEFAULT_THREADS 4
 
 /* Receives one line (borrowed, no newline) per request; called from the
  * server's threads, so it must be thread-safe (one fprintf is). */
@@ -42,7 +48,7 @@ struct dg_server_opts {
     long max_rows;        /* of each query; 0: none */
     size_t max_body;      /* bytes of a request body (413 past it) */
     size_t max_result;    /* bytes of an answer (503 past it) */
-    unsigned threads;     /* worker threads; 0: 4 */
+    unsigned threads;     /* queries computed at once; 0: 4 */
     unsigned connections; /* open connections at most; 0: 64 */
     /* credentials for writes (copied; NULL: none).  With neither, writes
      * need none; with either, a write needs one of them (401 without) */
@@ -50,6 +56,9 @@ struct dg_server_opts {
     const char *basic_auth;   /* "USER:PASSWORD" for Basic auth */
     dg_server_log_fn log;     /* NULL: no log */
     void *log_ctx;
+    /* 1: also log "METHOD URI running" when a request's store work
+     * begins (before it waits for the writer lock) */
+    int log_running;
 };
 
 struct dg_server;

@@ -2188,7 +2188,9 @@ struct sort_ctx {
     int timed_out; /* qsort cannot stop: compares are then all equal */
 };
 
-static struct sort_ctx *the_sort; /* qsort has no context argument */
+/* qsort has no context argument: one per thread, since queries run in
+ * several threads at once (graph/server.c) */
+static _Thread_local struct sort_ctx *the_sort;
 
 static int
 sort_cmp(const void *a, const void *b)
@@ -3071,7 +3073,7 @@ static int
 ev_init(struct ev *ev, struct dg_query *q, struct dg_dataset *ds,
         const struct dg_eval_opts *opts, struct dg_error *err)
 {
-    static struct dg_error scratch;
+    static _Thread_local struct dg_error scratch; /* err NULL: per thread */
     memset(ev, 0, sizeof *ev);
     ev->q = q;
     ev->ds = ds;

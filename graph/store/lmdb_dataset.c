@@ -854,6 +854,7 @@ dg_lmdb_dataset_open(librdf_storage *storage, struct dg_error *err)
         ds_free(&ds->base);
         return NULL;
     }
-    ds->serial = dg_lmdb_txn_serial(&ds->e);
+    /* the serial is the writer's: read only on its thread */
+    ds->serial = ds->own ? 0 : dg_lmdb_txn_serial(&ds->e);
     return &ds->base;
 }

@@ -131,10 +131,14 @@ struct dg_lmdb_env {
  * an open "lmdb" storage. */
 int dg_lmdb_env_get(librdf_storage *storage, struct dg_lmdb_env *out);
 
-/* A transaction to read from: the storage's open write transaction (*own
- * 0: the dataset must stop using it when dg_lmdb_txn_serial changes), or
- * a read transaction from the storage's pool (*own 1: end it with
- * dg_lmdb_txn_put, before the storage is freed). */
+/* A transaction to read from: the storage's open write transaction when
+ * the calling thread is the one that holds it (*own 0: the dataset must
+ * stop using it when dg_lmdb_txn_serial changes), else a read transaction
+ * from the storage's pool (*own 1: end it with dg_lmdb_txn_put, in any
+ * thread, before the storage is freed).  These two, dg_lmdb_term_find and
+ * dg_lmdb_pred_count may be called from several threads at once, beside
+ * the one thread using the storage through librdf; dg_lmdb_txn_serial
+ * only from the thread that holds the write transaction. */
 int dg_lmdb_txn_get(const struct dg_lmdb_env *e, MDB_txn **txn, int *own);
 void dg_lmdb_txn_put(const struct dg_lmdb_env *e, MDB_txn *txn, int own);
 

@@ -57,7 +57,10 @@
  * move to a fresh read transaction at the same key.  Every other stream
  * owns a read transaction (MDB_NOTLS, so one thread may hold many), closed
  * when the stream is freed: readers never block writers and see one
- * snapshot.
+ * snapshot.  SPARQL datasets (lmdb_dataset.c) may read in other threads
+ * at the same time: only the thread holding the write transaction reads
+ * through it; what the threads share is under the instance's mutex (see
+ * struct lm_store and README.md, "Readers in several threads").
  *
  * Ownership: the storage instance (struct lm_store) owns the environment,
  * the term cache and the read-transaction pool.  Streams and iterators hold
@@ -163,10 +166,20 @@ struct lm_store {
     int wtxn_failed;   /* an LMDB error hit wtxn: only rollback remains */
     uint64_t next_id;  /* valid while a write transaction is open */
     int terms_created; /* the open write transaction allocated ids */
-    struct lm_scan *attached;   /* scans reading through wtxn (borrowed) */
+    struct lm_scan *attached; /* scans reading through wtxn (borrowed) */
+    /* What reader threads share with the writer (lmdb_internal.h: a
+     * dataset may be opened in any thread while one thread writes),
+     * guarded by mu: the pool, the count of live read transactions, and
+     * which thread writes.  Everything else here is either fixed after
+     * open or the writer's alone: only the thread for which
+     * writer_is_self() is true touches wtxn, ptxn and the term cache. */
+    pthread_mutex_t mu;
+    int mu_ready;
     MDB_txn *pool[LM_POOL_MAX]; /* owned: reset read transactions */
     int npool;
-    int live_readers; /* read transactions begun and not yet reset */
+    int live_readers;  /* read transactions begun and not yet reset */
+    int wtop;          /* top-level write transactions open (0 or 1) */
+    pthread_t wthread; /* the thread that began it, while wtop > 0 */
     /* group commit (group-commit='MS'): each librdf transaction is a
      * nested LMDB transaction of ptxn, which is committed (and synced)
      * once MS milliseconds have passed since it began */
@@ -566,19 +579,49 @@ pool_drain(struct lm_store *st)
 
 static int group_flush(struct lm_store *st);
 
-/* Begins a read transaction (caller ends it with reader_put). */
+/* 1 when the calling thread has this process's write transaction open
+ * (an explicit one, an autocommit one, or group commit's pending
+ * parent).  LMDB ties a write transaction to its thread: any other
+ * thread must read committed snapshots and leave wtxn and ptxn alone. */
+static int
+writer_is_self(struct lm_store *st)
+{
+    int mine;
+
+    pthread_mutex_lock(&st->mu);
+    mine = st->wtop > 0 && pthread_equal(st->wthread, pthread_self());
+    pthread_mutex_unlock(&st->mu);
+    return mine;
+}
+
+/* A top-level write transaction ended (committed or aborted). */
+static void
+top_ended(struct lm_store *st)
+{
+    pthread_mutex_lock(&st->mu);
+    st->wtop--;
+    pthread_mutex_unlock(&st->mu);
+}
+
+/* Begins a read transaction (caller ends it with reader_put).  Safe in
+ * any thread. */
 static int
 reader_get(struct lm_store *st, MDB_txn **out)
 {
     MDB_txn *txn = NULL;
     int rc;
 
-    /* a reader sees what was committed: grouped commits too */
-    if (st->ptxn && !st->wtxn) {
+    /* a reader sees what was committed: grouped commits too, when they
+     * are this thread's (another thread sees the last LMDB commit; the
+     * writer's next commit or sync flushes them) */
+    if (writer_is_self(st) && st->ptxn && !st->wtxn) {
         rc = group_flush(st);
         if (rc)
             return rc;
     }
+    /* under mu: the map size must not change while a transaction
+     * begins (maybe_grow, top_begin) */
+    pthread_mutex_lock(&st->mu);
     while (st->npool > 0) {
         txn = st->pool[--st->npool];
         if (mdb_txn_renew(txn) == 0)
@@ -586,16 +629,19 @@ reader_get(struct lm_store *st, MDB_txn **out)
         mdb_txn_abort(txn);
     }
     rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn);
-    if (rc == MDB_MAP_RESIZED && st->live_readers == 0 && !st->wtxn) {
+    if (rc == MDB_MAP_RESIZED && st->live_readers == 0 && st->wtop == 0) {
         /* another process grew the map: adopt its size */
         rc = mdb_env_set_mapsize(st->env, 0);
         if (rc == 0)
             rc = mdb_txn_begin(st->env, NULL, MDB_RDONLY, &txn);
     }
-    if (rc)
+    if (rc) {
+        pthread_mutex_unlock(&st->mu);
         return rc;
+    }
 out:
     st->live_readers++;
+    pthread_mutex_unlock(&st->mu);
     *out = txn;
     return 0;
 }
@@ -603,6 +649,7 @@ out:
 static void
 reader_put(struct lm_store *st, MDB_txn *txn)
 {
+    pthread_mutex_lock(&st->mu);
     st->live_readers--;
     if (st->npool < LM_POOL_MAX) {
         mdb_txn_reset(txn);
@@ -610,6 +657,7 @@ reader_put(struct lm_store *st, MDB_txn *txn)
     } else {
         mdb_txn_abort(txn);
     }
+    pthread_mutex_unlock(&st->mu);
 }
 
 /* A transaction to read from: the explicit write transaction if one is
@@ -636,7 +684,9 @@ read_end(struct lm_store *st, MDB_txn *txn, int own)
 /* ---- write transactions ----------------------------------------------- */
 
 /* Doubles the map when it is three-quarters used and no transaction of
- * this process is open (LMDB's condition for mdb_env_set_mapsize). */
+ * this process is open (LMDB's condition for mdb_env_set_mapsize).
+ * Called with mu held.  While other threads read, it waits for a moment
+ * without readers: the map is large (64G by default) for that reason. */
 static void
 maybe_grow(struct lm_store *st)
 {
@@ -644,7 +694,7 @@ maybe_grow(struct lm_store *st)
     MDB_stat ms;
     size_t used;
 
-    if (st->live_readers > 0 || st->wtxn || st->ptxn)
+    if (st->live_readers > 0 || st->wtop > 0)
         return;
     if (mdb_env_info(st->env, &info) || mdb_env_stat(st->env, &ms))
         return;
@@ -724,6 +774,7 @@ group_flush(struct lm_store *st)
     if (!rc)
         pad_file(st);
     st->ptxn = NULL;
+    top_ended(st);
     st->unsynced = 1; /* even a failed commit may have written pages */
     if (rc && st->ptxn_terms)
         cache_clear(st); /* its ids will be handed out again */
@@ -738,14 +789,25 @@ top_begin(struct lm_store *st, MDB_txn **txn)
 {
     int rc;
 
+    pthread_mutex_lock(&st->mu);
     maybe_grow(st);
+    /* counted before it begins: from here no reader resizes the map */
+    st->wtop++;
+    st->wthread = pthread_self();
+    pthread_mutex_unlock(&st->mu);
     rc = mdb_txn_begin(st->env, NULL, 0, txn);
-    if (rc == MDB_MAP_RESIZED && st->live_readers == 0) {
-        pool_drain(st);
-        rc = mdb_env_set_mapsize(st->env, 0);
+    if (rc == MDB_MAP_RESIZED) {
+        pthread_mutex_lock(&st->mu);
+        if (st->live_readers == 0) {
+            pool_drain(st);
+            rc = mdb_env_set_mapsize(st->env, 0);
+        }
+        pthread_mutex_unlock(&st->mu);
         if (rc == 0)
             rc = mdb_txn_begin(st->env, NULL, 0, txn);
     }
+    if (rc)
+        top_ended(st);
     return rc;
 }
 
@@ -785,6 +847,8 @@ wtxn_begin(struct lm_store *st, MDB_txn **out, int group)
     rc = load_next_id(st, txn);
     if (rc) {
         mdb_txn_abort(txn);
+        if (!group)
+            top_ended(st);
         return rc;
     }
     st->terms_created = 0;
@@ -798,8 +862,10 @@ wtxn_commit(struct lm_store *st, MDB_txn *txn)
     int nested = st->ptxn != NULL;
     int rc = mdb_txn_commit(txn);
 
-    if (!nested)
+    if (!nested) {
+        top_ended(st);
         st->unsynced = 1;
+    }
     if (!rc && !nested)
         pad_file(st);
     if (rc && st->terms_created)
@@ -816,7 +882,11 @@ wtxn_commit(struct lm_store *st, MDB_txn *txn)
 static void
 wtxn_abort(struct lm_store *st, MDB_txn *txn)
 {
+    int nested = st->ptxn != NULL;
+
     mdb_txn_abort(txn);
+    if (!nested)
+        top_ended(st);
     if (st->terms_created)
         cache_clear(st);
     st->terms_created = 0;
@@ -2131,6 +2201,8 @@ store_free(struct lm_store *st)
     pool_drain(st);
     if (st->env)
         mdb_env_close(st->env);
+    if (st->mu_ready)
+        pthread_mutex_destroy(&st->mu);
     if (st->registered)
         registry_remove(st->dev, st->ino);
     cache_free(st);
@@ -2220,6 +2292,11 @@ lm_init(librdf_storage *storage, const char *name, librdf_hash *options)
         goto out;
     }
     st->world = world;
+    if (pthread_mutex_init(&st->mu, NULL)) {
+        lm_log(world, LIBRDF_LOG_ERROR, "lmdb: cannot make a mutex");
+        goto out;
+    }
+    st->mu_ready = 1;
     if (options) {
         dir = librdf_hash_get(options, "dir");
         map = librdf_hash_get(options, "map-size");
@@ -2989,9 +3066,16 @@ dg_lmdb_txn_get(const struct dg_lmdb_env *e, MDB_txn **txn, int *own)
 {
     struct lm_store *st = e->store;
 
-    if (st->wtxn && st->wtxn_failed)
-        return MDB_BAD_TXN;
-    return read_begin(st, txn, own);
+    /* only the writing thread may read through its transaction */
+    if (writer_is_self(st) && st->wtxn) {
+        if (st->wtxn_failed)
+            return MDB_BAD_TXN;
+        *txn = st->wtxn;
+        *own = 0;
+        return 0;
+    }
+    *own = 1;
+    return reader_get(st, txn);
 }
 
 void

@@ -442,6 +442,15 @@ dg_store_name(const struct dg_store *st)
     return st->name;
 }
 
+int
+dg_store_concurrent_reads(const struct dg_store *st)
+{
+    /* the query path of an lmdb store (open_dataset, the engine) reads
+     * only fields fixed at open and the environment, through
+     * lmdb_dataset.c, which takes its own snapshot */
+    return !strcmp(st->spec.kind, "lmdb");
+}
+
 /* ---- transactions: real ones where the storage has them */
 
 static int

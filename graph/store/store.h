@@ -7,11 +7,16 @@
  *   memory:               an in-memory store (tests, scratch work)
  *   postgresql://USER:PASSWORD@HOST:PORT/DB   librdf's PostgreSQL storage
  *
- * One struct dg_store owns its librdf world, storage and model; Redland is
- * not thread-safe here, so a store is used by one thread at a time: the
- * thread that opened it, or threads that take turns behind one lock (as
- * graph/server.c does; the lmdb storage's read transactions are
- * MDB_NOTLS, so they may move between threads).
+ * One struct dg_store owns its librdf world, storage and model.  Redland
+ * is not thread-safe, so a store is used by one thread at a time (the
+ * thread that opened it, or threads that take turns behind one lock),
+ * with one exception: on a store for which dg_store_concurrent_reads is
+ * 1, the query functions (dg_store_query, _query_opts, _query_dataset,
+ * _type_counts, _explain) may also run in any number of other threads at
+ * the same time, beside the one thread that uses the rest.  Each such
+ * query reads one snapshot (an LMDB read transaction of its own, never
+ * the writer's open transaction): it sees what was committed when it
+ * began, nothing written later, and writers do not wait for it.
  * Every function returns 0 (or a pointer) on success and -1 (or NULL) with
  * err set on failure; nothing is printed. */
 #ifndef DG_STORE_H
@@ -216,6 +221,12 @@ long dg_store_check(struct dg_store *st,
  * be NULL) gets the size of the copy.  0, or -1 with err set. */
 int dg_store_backup(struct dg_store *st, const char *dir,
                     unsigned long long *bytes, struct dg_error *err);
+
+/* 1 when queries on st may run in several threads at once, beside one
+ * thread that writes (see the top of this file): an lmdb store, whose
+ * queries read the environment directly.  0 for the other kinds, whose
+ * queries go through Redland: every use must then be serialised. */
+int dg_store_concurrent_reads(const struct dg_store *st);
 
 /* The spec as given at open (borrowed). */
 const char *dg_store_name(const struct dg_store *st);
