@@ -292,6 +292,7 @@ static const struct offer graph_offers[] = {
     {"application/n-triples", DG_FMT_NTRIPLES},
     {"text/plain", DG_FMT_NTRIPLES},
     {"application/x-turtle", DG_FMT_TURTLE},
+    {"application/ld+json", DG_FMT_JSONLD},
 };
 #define NOFFERS(a) (sizeof(a) / sizeof(a)[0])
 
@@ -304,6 +305,7 @@ format_type(int fmt)
     case DG_FMT_CSV: return "text/csv; charset=utf-8";
     case DG_FMT_TSV: return "text/tab-separated-values; charset=utf-8";
     case DG_FMT_TURTLE: return "text/turtle; charset=utf-8";
+    case DG_FMT_JSONLD: return "application/ld+json";
     default: return "application/n-triples";
     }
 }
@@ -593,7 +595,8 @@ run_query(struct MHD_Connection *conn, struct req *rq, const struct params *p,
             return send_error(conn, rq, MHD_HTTP_NOT_ACCEPTABLE, NULL, NULL,
                               "no acceptable media type: %s",
                               graph
-                                  ? "text/turtle, application/n-triples"
+                                  ? "text/turtle, application/n-triples, "
+                                    "application/ld+json"
                                   : "application/sparql-results+json, "
                                     "application/sparql-results+xml, text/csv, "
                                     "text/tab-separated-values");

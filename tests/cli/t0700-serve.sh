@@ -83,14 +83,17 @@ expect_success 'no Accept: JSON; q-values choose; ?format= overrides' '
         -H "Accept: text/csv;q=0.5, text/tab-separated-values" "${URL}sparql" && cmp want2 body &&
     status 200 -G --data-urlencode "query=$q_sel" --data-urlencode format=tsv \
         -H "Accept: text/csv" "${URL}sparql" && cmp want2 body'
-expect_success 'CONSTRUCT as Turtle and as N-Triples' '
+expect_success 'CONSTRUCT as Turtle, N-Triples and JSON-LD' '
     dg query --store st -f turtle -e "$q_con" >want &&
     dg query --store st -f ntriples -e "$q_con" >want2 &&
     status 200 -G --data-urlencode "query=$q_con" -H "Accept: text/turtle" \
         "${URL}sparql" && ctype text/turtle && cmp want body &&
     status 200 -G --data-urlencode "query=$q_con" -H "Accept: application/n-triples" \
         "${URL}sparql" && ctype application/n-triples && cmp want2 body &&
-    test -s body'
+    test -s body &&
+    dg query --store st -f jsonld -e "$q_con" >want3 &&
+    status 200 -G --data-urlencode "query=$q_con" -H "Accept: application/ld+json" \
+        "${URL}sparql" && ctype application/ld+json && cmp want3 body'
 expect_success 'protocol dataset: default-graph-uri replaces the query default graph' '
     q="SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }" &&
     dg query --store st -f csv -e "SELECT (COUNT(*) AS ?n) FROM <$art> WHERE { ?s ?p ?o }" >want &&
