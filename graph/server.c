@@ -294,6 +294,9 @@ static const struct offer graph_offers[] = {
     {"application/x-turtle", DG_FMT_TURTLE},
     {"application/ld+json", DG_FMT_JSONLD},
 };
+/* bytes past --max-body a refused body may have and still be read (and
+ * dropped) before the 413 */
+#define DRAIN_MAX (64ULL << 20)
 #define NOFFERS(a) (sizeof(a) / sizeof(a)[0])
 
 static const char *
@@ -960,9 +963,18 @@ precheck(struct MHD_Connection *conn, struct req *rq, const char *method)
                    "unsupported charset: only utf-8");
         return 1;
     }
+    /* a body over the limit: refused at once when the client waits for
+     * "100 Continue" or the body is far over (the connection is then closed
+     * and a client still sending may miss the answer); otherwise read and
+     * dropped, and refused when it ends (body_append), so that the client
+     * reads the 413 */
     const char *cl = MHD_lookup_connection_value(
         conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-    if (cl && strtoull(cl, NULL, 10) > srv->o.max_body) {
+    const char *expect =
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Expect");
+    unsigned long long clen = cl ? strtoull(cl, NULL, 10) : 0;
+    if (cl && clen > srv->o.max_body &&
+        (expect || clen - srv->o.max_body > DRAIN_MAX)) {
         send_error(conn, rq, MHD_HTTP_CONTENT_TOO_LARGE, NULL, NULL,
                    "the request body is larger than %zu bytes",
                    srv->o.max_body);

@@ -199,7 +199,10 @@ expect_success 'wrong content types: 415' '
 expect_success 'a body over --max-body: 413' '
     head -c 300000 /dev/zero | tr "\0" a >big &&
     status 413 -X PUT -H "$auth" -H "Content-Type: text/turtle" --data-binary @big \
-        "${URL}store?graph=$new" && one_line_body "larger than 200000 bytes"'
+        "${URL}store?graph=$new" && one_line_body "larger than 200000 bytes" &&
+    status 413 -X PUT -H "$auth" -H "Content-Type: text/turtle" \
+        -H "Expect: 100-continue" --data-binary @big "${URL}store?graph=$new" &&
+    one_line_body "larger than 200000 bytes"'
 expect_success 'writes without or with a wrong token: 401' '
     status 401 -X PUT -H "Content-Type: text/turtle" --data-binary @g1.ttl \
         "${URL}store?graph=$new" && grep -qi "^www-authenticate: bearer" headers &&
