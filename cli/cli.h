@@ -90,11 +90,19 @@ int dg_cli_parse_long(const char *arg, long *out);
  * one error line, not two). */
 int dg_cli_finish_stdout(int status);
 
-/* The credentials of a remote server (push, query --endpoint) from the
- * first line of the file path (borrowed): "Bearer TOKEN" or
- * "USER:PASSWORD" (basic auth); a file other users can read gets a
- * warning.  Caller frees with free(); NULL with err set. */
-char *dg_cli_read_auth(const char *path, struct dg_error *err);
+/* What a secret file's first line must hold. */
+enum dg_cli_secret {
+    DG_SECRET_TOKEN,    /* any text: serve --token-file */
+    DG_SECRET_USERPASS, /* USER:PASSWORD: serve --auth-file */
+    DG_SECRET_REMOTE    /* "Bearer TOKEN" or USER:PASSWORD: push, --endpoint */
+};
+
+/* The first line of the secret file path (borrowed), without its end of
+ * line, checked for kind; a file other users can read gets a warning
+ * (secrets are never taken from the command line).  Caller frees with
+ * free(); NULL with err set. */
+char *dg_cli_read_secret(const char *path, enum dg_cli_secret kind,
+                         struct dg_error *err);
 
 struct dg_html_stats;
 /* At -v, "diplograph: 'NAME': web page, main text from <article>, date

@@ -6,8 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "common/file.h"
@@ -17,35 +15,12 @@
 #define PUSH_RETRIES 3
 #define PUSH_BACKOFF_MS 500L
 #define PUSH_TIMEOUT_MS 300000L
-#define AUTH_MAX 4096
 #define STATE_FILE "push-state.tsv"
 
 static const char usage_line[] =
     "usage: diplograph push [--store SPEC] --endpoint URL [--graph-store URL]\n"
     "                       [--auth FILE] [--all] [--retries N] "
     "[--timeout MS]";
-
-char *
-dg_cli_read_auth(const char *path, struct dg_error *err)
-{
-    size_t len;
-    struct stat sb;
-    char *text = dg_cli_read_file(path, AUTH_MAX, DG_FILE_NO_NUL, &len, err);
-    if (!text)
-        return NULL;
-    text[strcspn(text, "\r\n")] = '\0';
-    if (strncasecmp(text, "Bearer ", 7) ? !strchr(text, ':') : !text[7]) {
-        dg_error_set(err, DG_ERR_INPUT,
-                     "'%s' holds neither 'Bearer TOKEN' nor USER:PASSWORD "
-                     "on its first line",
-                     path);
-        free(text);
-        return NULL;
-    }
-    if (stat(path, &sb) == 0 && (sb.st_mode & 077))
-        dg_cli_warn("'%s' can be read by other users", path);
-    return text;
-}
 
 /* The Graph Store URL beside a SPARQL endpoint: .../sparql gives
  * .../store (diplograph serve), anything else itself.  Caller frees. */
@@ -153,7 +128,8 @@ cmd_push(int argc, char **argv)
         dg_cli_error("out of memory");
         goto out;
     }
-    if (auth_file && !(auth = dg_cli_read_auth(auth_file, &err))) {
+    if (auth_file &&
+        !(auth = dg_cli_read_secret(auth_file, DG_SECRET_REMOTE, &err))) {
         status = dg_cli_fail(&err);
         goto out;
     }

@@ -57,7 +57,8 @@ query_endpoint(const char *url, const char *auth_file, int fmt, long timeout_ms,
     int status = DG_EXIT_FAIL, rc;
     FILE *fp;
 
-    if (auth_file && !(auth = dg_cli_read_auth(auth_file, &err)))
+    if (auth_file &&
+        !(auth = dg_cli_read_secret(auth_file, DG_SECRET_REMOTE, &err)))
         return dg_cli_fail(&err);
     struct dg_remote_opts ro = {auth, 3, 500L, timeout_ms};
     if (!(rm = dg_remote_new(&ro, &err)) ||

@@ -169,7 +169,8 @@ cmd_render(int argc, char **argv)
         /* the answer, and the labels and types of its IRIs, go to a
          * scratch store with the ontology (the predicates' labels) */
         size_t len = 0;
-        if (auth_file && !(auth = dg_cli_read_auth(auth_file, &err))) {
+        if (auth_file &&
+            !(auth = dg_cli_read_secret(auth_file, DG_SECRET_REMOTE, &err))) {
             dg_cli_fail(&err);
             goto out;
         }

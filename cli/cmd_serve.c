@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "common/file.h"
@@ -20,7 +19,6 @@
 #define SERVE_MAX_ROWS 1000000L
 #define SERVE_MAX_BODY (16UL * 1024 * 1024)
 #define SERVE_MAX_RESULT (256UL * 1024 * 1024)
-#define SECRET_MAX 4096
 
 static const char usage_line[] =
     "usage: diplograph serve [--store SPEC] [--bind ADDR:PORT] [--read-only]\n"
@@ -35,28 +33,6 @@ log_line(void *ctx, const char *line)
     (void)ctx;
     if (dg_verbosity >= 1)
         fprintf(stderr, "diplograph: serve: %s\n", line);
-}
-
-/* The first line of a secret file (a token, or USER:PASSWORD), without
- * its end of line; caller frees.  NULL with err set. */
-static char *
-read_secret(const char *path, const char *what, struct dg_error *err)
-{
-    size_t len;
-    struct stat sb;
-    char *text = dg_cli_read_file(path, SECRET_MAX, DG_FILE_NO_NUL, &len, err);
-    if (!text)
-        return NULL;
-    text[strcspn(text, "\r\n")] = '\0';
-    if (!text[0] || (!strcmp(what, "auth") && !strchr(text, ':'))) {
-        dg_error_set(err, DG_ERR_INPUT, "'%s' holds no %s on its first line",
-                     path, strcmp(what, "auth") ? "token" : "USER:PASSWORD");
-        free(text);
-        return NULL;
-    }
-    if (stat(path, &sb) == 0 && (sb.st_mode & 077))
-        dg_cli_warn("'%s' can be read by other users", path);
-    return text;
 }
 
 static int
@@ -185,9 +161,11 @@ cmd_serve(int argc, char **argv)
         return dg_cli_usage_error(usage_line,
                                   "serve: give --token-file or --auth-file, "
                                   "not both");
-    if (token_file && !(token = read_secret(token_file, "token", &err)))
+    if (token_file &&
+        !(token = dg_cli_read_secret(token_file, DG_SECRET_TOKEN, &err)))
         return dg_cli_fail(&err);
-    if (auth_file && !(auth = read_secret(auth_file, "auth", &err))) {
+    if (auth_file &&
+        !(auth = dg_cli_read_secret(auth_file, DG_SECRET_USERPASS, &err))) {
         status = dg_cli_fail(&err);
         goto out;
     }

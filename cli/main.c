@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -329,6 +330,38 @@ dg_cli_read_file(const char *path, size_t max_bytes, int flags, size_t *len,
     char *text = dg_file_read(path, max_bytes, flags, len, &e);
     if (!text)
         dg_error_set(err, e.code, "cannot read '%s': %s", path, e.msg);
+    return text;
+}
+
+char *
+dg_cli_read_secret(const char *path, enum dg_cli_secret kind,
+                   struct dg_error *err)
+{
+    size_t len;
+    struct stat sb;
+    char *text = dg_cli_read_file(path, 4096, DG_FILE_NO_NUL, &len, err);
+    if (!text)
+        return NULL;
+    text[strcspn(text, "\r\n")] = '\0';
+    int ok = kind == DG_SECRET_TOKEN           ? text[0] != '\0'
+             : kind == DG_SECRET_USERPASS      ? strchr(text, ':') != NULL
+             : strncasecmp(text, "Bearer ", 7) ? strchr(text, ':') != NULL
+                                               : text[7] != '\0';
+    if (!ok) {
+        if (kind == DG_SECRET_REMOTE)
+            dg_error_set(err, DG_ERR_INPUT,
+                         "'%s' holds neither 'Bearer TOKEN' nor "
+                         "USER:PASSWORD on its first line",
+                         path);
+        else
+            dg_error_set(err, DG_ERR_INPUT,
+                         "'%s' holds no %s on its first line", path,
+                         kind == DG_SECRET_TOKEN ? "token" : "USER:PASSWORD");
+        free(text);
+        return NULL;
+    }
+    if (stat(path, &sb) == 0 && (sb.st_mode & 077))
+        dg_cli_warn("'%s' can be read by other users", path);
     return text;
 }
 

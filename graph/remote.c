@@ -18,7 +18,6 @@
 #include "graph/store/store.h"
 
 /* the graph every diplograph store holds the ontology in (not pushed) */
-#define ONTOLOGY_GRAPH "https://w3id.org/diplograph/ns"
 #define CONNECT_TIMEOUT_MS 10000L
 #define MAX_BACKOFF_MS 10000L
 #define MAX_ANSWER_BYTES (1024UL * 1024 * 1024)
@@ -877,7 +876,7 @@ list_graphs(struct dg_store *st, struct dg_error *err)
 {
     return dg_store_query(st,
                           "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
-                          "FILTER(?g != <" ONTOLOGY_GRAPH ">) } ORDER BY ?g",
+                          "FILTER(?g != <" DG_ONTOLOGY_GRAPH ">) } ORDER BY ?g",
                           err);
 }
 

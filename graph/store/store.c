@@ -24,7 +24,6 @@
 #include "graph/store/store.h"
 
 /* The graph holding the ontology in every store. */
-#define ONTOLOGY_GRAPH "https://w3id.org/diplograph/ns"
 /* librdf storage name (file prefix for hashes) */
 #define STORAGE_NAME "diplograph"
 
@@ -1042,7 +1041,7 @@ static int
 load_ontology(struct dg_store *st, const char *path, struct dg_error *err)
 {
     struct dg_error e2 = {0, ""};
-    if (parse_into(st, path, "turtle", ONTOLOGY_GRAPH, NULL, &e2) < 0)
+    if (parse_into(st, path, "turtle", DG_ONTOLOGY_GRAPH, NULL, &e2) < 0)
         return dg_error_set(err, e2.code, "cannot load the ontology: %s",
                             e2.msg);
     return 0;
@@ -1060,7 +1059,7 @@ open_dataset(struct dg_store *st, struct dg_error *err)
         ds = dg_lmdb_dataset_open(st->storage, err);
     else
         ds = dg_mem_dataset_from_model(st->model, err);
-    if (ds && dg_dataset_hide(ds, ONTOLOGY_GRAPH, err) < 0) {
+    if (ds && dg_dataset_hide(ds, DG_ONTOLOGY_GRAPH, err) < 0) {
         dg_dataset_free(ds);
         return NULL;
     }
