@@ -262,7 +262,7 @@ lead_before(const struct dg_doc *d, size_t first, size_t k)
     if (strcmp(w, "-") == 0 && k >= first + 2) /* "mid-2023" */
         w = d->tok[k - 2].lower;
     for (const char *const *p = lead_words; *p; p++)
-        if (strcmp(*p, w) == 0)
+        if ((*p)[0] == w[0] && strcmp(*p, w) == 0)
             return 1;
     return 0;
 }

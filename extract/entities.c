@@ -24,7 +24,7 @@ static int
 in_list(const char *const *list, const char *w)
 {
     for (; *list; list++)
-        if (strcmp(*list, w) == 0)
+        if ((*list)[0] == w[0] && strcmp(*list, w) == 0)
             return 1;
     return 0;
 }
@@ -66,7 +66,7 @@ is_capword(const struct dg_token *t)
 static int
 tok_eq(const struct dg_token *t, const char *s)
 {
-    return strcmp(t->fold, s) == 0;
+    return t->fold[0] == s[0] && strcmp(t->fold, s) == 0;
 }
 
 /* Which sentence-level scanning a token range gets. */

@@ -36,7 +36,7 @@ int
 dg_sentence_is_abbrev(const char *w)
 {
     for (const char *const *p = abbrevs; *p; p++)
-        if (strcmp(*p, w) == 0)
+        if ((*p)[0] == w[0] && strcmp(*p, w) == 0)
             return 1;
     return 0;
 }
@@ -45,7 +45,7 @@ static int
 is_starter(const char *w)
 {
     for (const char *const *p = starters; *p; p++)
-        if (strcmp(*p, w) == 0)
+        if ((*p)[0] == w[0] && strcmp(*p, w) == 0)
             return 1;
     return 0;
 }

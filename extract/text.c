@@ -406,11 +406,11 @@ dg_tokens_get(const struct dg_tokens *t)
 int
 dg_tok_is(const struct dg_token *tok, const char *word)
 {
-    return strcmp(tok->fold, word) == 0;
+    return tok->fold[0] == word[0] && strcmp(tok->fold, word) == 0;
 }
 
 int
 dg_tok_is_ci(const struct dg_token *tok, const char *lword)
 {
-    return strcmp(tok->lower, lword) == 0;
+    return tok->lower[0] == lword[0] && strcmp(tok->lower, lword) == 0;
 }

@@ -148,7 +148,7 @@ static int
 is_stop(const char *w)
 {
     for (const char *const *p = stop_words; *p; p++)
-        if (strcmp(*p, w) == 0)
+        if ((*p)[0] == w[0] && strcmp(*p, w) == 0)
             return 1;
     return 0;
 }
