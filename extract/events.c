@@ -1120,7 +1120,9 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
         int r = new_event(s, np, sent);
         return r == -2 ? -1 : r == -1 ? -2 : r;
     }
-    if (f & F_GENERIC)
+    /* "such meetings", "annual exercises"; not "the annual Cobra Gold 2023
+     * exercises", named and numbered */
+    if ((f & F_GENERIC) && !((f & F_CAP) && (f & (F_YEAR | F_ORD))))
         return -1;
     if ((f & F_PLURAL) && !((f & F_CAP) && (f & (F_ORG | F_ORD | F_YEAR))))
         return -1;
@@ -3211,6 +3213,15 @@ relate_sentence(struct es *s, size_t si, int main)
                 dt = fd;
             }
         }
+        /* "The opening ceremony of the exercises, which go on until March
+         * 10": the end of what lasts, never the day of a ceremony */
+        int until =
+            k > first && (is_w(s, k - 1, "until") || is_w(s, k - 1, "till"));
+        if (until && i != (size_t)-1 &&
+            (!strcmp(s->ev[s->mr[i].ev].kind, "ceremony") ||
+             !strcmp(s->ev[s->mr[i].ev].kind, "signing") ||
+             !strcmp(s->ev[s->mr[i].ev].kind, "meeting")))
+            i = (size_t)-1;
         if (k < lead_end) {
             set_date(s, main, &dt);
         } else if (i != (size_t)-1) {

@@ -872,6 +872,18 @@ main(void)
        "is none");
     dg_facts_free(f);
 
+    f = extract(x, " date 2023-03-01\nTroops from 30 nations are taking part "
+                   "in the annual Polar Bear 2023 military exercises that "
+                   "kicked off on Tuesday. The opening ceremony of the "
+                   "exercises, which go on until March 10, was presided over "
+                   "by General Kari Berg.\n");
+    ok(events(f) == 2 &&
+           has_lit(f, EV(1), DG_NS_SCHEMA "startDate", "2023-02-28") &&
+           has_lit(f, EV(2), DG_NS_SCHEMA "startDate", "2023-02-28"),
+       "'the annual X 2023 exercises' are named ones; 'until March 10' does "
+       "not date the ceremony");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
