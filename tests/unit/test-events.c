@@ -884,6 +884,16 @@ main(void)
        "not date the ceremony");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nOfficers of the Norway Defence Forces "
+                   "visited the Oslo Naval University and met leaders of the "
+                   "Nordic Farmers Party.\n");
+    ok(count(f, ID "org/norway-defence-forces", DG_RDF_TYPE) == 1 &&
+           count(f, ID "org/oslo-naval-university", DG_RDF_TYPE) == 1 &&
+           count(f, ID "org/nordic-farmers-party", DG_RDF_TYPE) == 1,
+       "'... Defence Forces', '... University', '... Party' are "
+       "organisations");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
