@@ -313,21 +313,17 @@ format_type(int fmt)
     }
 }
 
-/* The RDF syntax of a request body's media type, or NULL. */
+/* The RDF syntax of a Graph Store body's media type (the store's own
+ * table, dg_store_syntax_of), or NULL: triples only, and text/plain as
+ * N-Triples. */
 static const char *
 body_syntax(const char *type)
 {
-    static const struct {
-        const char *type, *syntax;
-    } map[] = {{"text/turtle", "turtle"},
-               {"application/x-turtle", "turtle"},
-               {"application/n-triples", "ntriples"},
-               {"text/plain", "ntriples"},
-               {"application/rdf+xml", "rdfxml"}};
-    for (size_t i = 0; i < NOFFERS(map); i++)
-        if (!strcmp(type, map[i].type))
-            return map[i].syntax;
-    return NULL;
+    if (!strcmp(type, "text/plain"))
+        return "ntriples";
+    const char *syntax = dg_store_syntax_of(NULL, type);
+    return syntax && strcmp(syntax, "nquads") && strcmp(syntax, "trig") ? syntax
+                                                                        : NULL;
 }
 
 /* ---- answers */
