@@ -90,6 +90,32 @@ oxigraph_install() {
     export NODE_PATH
 }
 
+# dg_serve NAME [-v] ARGS...: starts `diplograph [-v] serve` on a free
+# loopback port, its log in NAME.log; sets URL and NAME_pid and adds the
+# pid to $pids (the test stops them); fails after 10 s without a server
+dg_serve() {
+    _n=$1
+    shift
+    _v=
+    if [ "${1:-}" = -v ]; then
+        _v=-v
+        shift
+    fi
+    "$DG_BIN" $_v serve --bind 127.0.0.1:0 "$@" >/dev/null 2>"$_n.log" &
+    pids="${pids:-} $!"
+    eval "${_n}_pid=$!"
+    _i=0
+    while [ $_i -lt 100 ]; do
+        URL=$(sed -n 's/^diplograph: serving .* at \(http:[^ ]*\).*/\1/p' \
+            "$_n.log" 2>/dev/null)
+        [ -n "$URL" ] && return 0
+        sleep 0.1
+        _i=$((_i + 1))
+    done
+    cat "$_n.log"
+    return 1
+}
+
 done_testing() {
     echo "1..$tap_n"
     [ $tap_failed -eq 0 ]

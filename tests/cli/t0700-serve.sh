@@ -12,25 +12,8 @@ new=http://example.org/graph/new
 pids=
 trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
 
-# serve NAME ARGS...: starts a server on a free loopback port, logging to
-# NAME.log; sets URL (or fails after 10 s)
-serve() {
-    name=$1
-    shift
-    "$DG_BIN" serve --bind 127.0.0.1:0 "$@" >/dev/null 2>"$name.log" &
-    pids="$pids $!"
-    eval "${name}_pid=$!"
-    i=0
-    while [ $i -lt 100 ]; do
-        URL=$(sed -n 's/^diplograph: serving .* at \(http:[^ ]*\).*/\1/p' \
-            "$name.log")
-        [ -n "$URL" ] && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    cat "$name.log"
-    return 1
-}
+# serve NAME ARGS...: dg_serve (tests/lib.sh)
+serve() { dg_serve "$@"; }
 # req ARGS...: curl, body in body, headers in headers; prints the status
 req() { rm -f body headers; curl -s -o body -D headers -w '%{http_code}' "$@"; }
 # status WANT ARGS...: the request answers WANT

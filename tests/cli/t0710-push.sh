@@ -8,25 +8,8 @@ art=https://w3id.org/diplograph/id/article/001_0000c860e750e93b
 pids=
 trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
 
-# serve NAME ARGS...: starts a server (as t0700 does), logging to
-# NAME.log; sets URL and NAME_pid (or fails after 10 s)
-serve() {
-    name=$1
-    shift
-    "$DG_BIN" serve "$@" >/dev/null 2>"$name.log" &
-    pids="$pids $!"
-    eval "${name}_pid=$!"
-    i=0
-    while [ $i -lt 100 ]; do
-        URL=$(sed -n 's/^diplograph: serving .* at \(http:[^ ]*\).*/\1/p' \
-            "$name.log" 2>/dev/null)
-        [ -n "$URL" ] && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    cat "$name.log"
-    return 1
-}
+# serve NAME ARGS...: dg_serve (tests/lib.sh)
+serve() { dg_serve "$@"; }
 # stop NAME: stops the server NAME and waits for it
 stop() {
     eval "p=\$${1}_pid"

@@ -12,22 +12,11 @@ seeds="$DG_SRC/seeds"
 pids=
 trap 'for p in $pids; do kill "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
 
-# serve NAME ARGS...: as in t0700; sets URL
+# serve NAME ARGS...: dg_serve -v (tests/lib.sh): the tests read its log
 serve() {
-    name=$1
+    _sn=$1
     shift
-    "$DG_BIN" -v serve --bind 127.0.0.1:0 "$@" >/dev/null 2>"$name.log" &
-    pids="$pids $!"
-    i=0
-    while [ $i -lt 100 ]; do
-        URL=$(sed -n 's/^diplograph: serving .* at \(http:[^ ]*\).*/\1/p' \
-            "$name.log")
-        [ -n "$URL" ] && return 0
-        sleep 0.1
-        i=$((i + 1))
-    done
-    cat "$name.log"
-    return 1
+    dg_serve "$_sn" -v "$@"
 }
 # wait_log FILE PATTERN: waits (10 s at most) for a line of FILE
 wait_log() {
