@@ -18,7 +18,9 @@ serve() {
     shift
     dg_serve "$_sn" -v "$@"
 }
-# wait_log FILE PATTERN: waits (10 s at most) for a line of FILE
+# wait_log FILE PATTERN: waits (10 s at most) for a line of FILE (the
+# server logs a request after it has answered it: a client may read the
+# answer before the line is written)
 wait_log() {
     i=0
     while [ $i -lt 100 ]; do
@@ -70,7 +72,7 @@ expect_success 'a quick query and a PUT answer while a slow query runs' '
     test "$(sed -n 2p quick.body)" -gt 0 &&
     wait $slow_pid &&
     grep -q "query timed out after 3000 ms" slow.body &&
-    grep "slowmarker" A.log | grep -q " 503 .*query timed out"'
+    wait_log A.log "slowmarker.* 503 .*query timed out"'
 
 expect_success 'the writer lock is free again: GET of the graph just put' '
     curl -s -f -H "Accept: application/n-triples" \
@@ -93,6 +95,7 @@ expect_success '--threads 1: a PUT takes no slot; a second query waits for it' '
         "${URL}sparql" &&
     wait $slow_pid &&
     grep -q "query timed out after 4000 ms" slow.body &&
+    wait_log B.log "GET /sparql?query=ASK[^ ]* 200 .* ms$" &&
     ms=$(sed -n "s/.* GET \/sparql?query=ASK[^ ]* 200 [0-9]* bytes \([0-9]*\) ms$/\1/p" B.log) &&
     test -n "$ms" && test "$ms" -ge 1000 || { cat B.log; false; }'
 URL=$URL_A
