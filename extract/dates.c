@@ -261,10 +261,7 @@ lead_before(const struct dg_doc *d, size_t first, size_t k)
     const char *w = d->tok[k - 1].lower;
     if (strcmp(w, "-") == 0 && k >= first + 2) /* "mid-2023" */
         w = d->tok[k - 2].lower;
-    for (const char *const *p = lead_words; *p; p++)
-        if ((*p)[0] == w[0] && strcmp(*p, w) == 0)
-            return 1;
-    return 0;
+    return dg_word_in(lead_words, w);
 }
 
 /* Fills the year of a month(-day) without one. */

@@ -20,15 +20,6 @@ static const char *const stop_caps[] = {
     "Speaking", "Regarding", "Apart",        "Besides", "Additionally",
     "Moreover", "Other",     "Participants", NULL};
 
-static int
-in_list(const char *const *list, const char *w)
-{
-    for (; *list; list++)
-        if ((*list)[0] == w[0] && strcmp(*list, w) == 0)
-            return 1;
-    return 0;
-}
-
 const char *
 dg_entities_name(struct dg_doc *d, size_t a, size_t b)
 {
@@ -60,7 +51,7 @@ static int
 is_capword(const struct dg_token *t)
 {
     return is_word(t) && (t->flags & (DG_TOK_CAP | DG_TOK_DIGIT)) &&
-           !in_list(stop_caps, t->fold);
+           !dg_word_in(stop_caps, t->fold);
 }
 
 static int

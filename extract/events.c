@@ -777,15 +777,6 @@ static const char *const name_stop[] = {
     "and",  "by", "s",  "from", "as", "its", "their", "his", "her",  "this",
     "that", "'",  "-",  "+",    "\"", "(",   ")",     ",",   ".",    NULL};
 
-static int
-is_name_stop(const char *w)
-{
-    for (const char *const *p = name_stop; *p; p++)
-        if ((*p)[0] == w[0] && !strcmp(*p, w))
-            return 1;
-    return 0;
-}
-
 /* Distinctive tokens of [a, b) without the head [h0, h1). */
 static void
 ev_tokens(const struct es *s, struct ev *e, size_t a, size_t b, size_t h0,
@@ -796,8 +787,8 @@ ev_tokens(const struct es *s, struct ev *e, size_t a, size_t b, size_t h0,
             continue;
         const char *w = tk(s, k)->lower;
         int c = cue1(s, k);
-        if (is_name_stop(w) || c == Q_ONLINE || c == Q_PAST || c == Q_FUTURE ||
-            c == Q_GENERIC)
+        if (dg_word_in(name_stop, w) || c == Q_ONLINE || c == Q_PAST ||
+            c == Q_FUTURE || c == Q_GENERIC)
             continue;
         int dup = 0;
         for (size_t i = 0; i < e->ntok; i++)
@@ -1586,7 +1577,7 @@ verb_new_event(struct es *s, size_t si, const char *name, const char *kind,
         return -2;
     const struct dg_token *t = dg_tokens_get(tt);
     for (size_t i = 0; i < dg_tokens_count(tt) && e->ntok < MAX_NAME_TOK; i++)
-        if ((t[i].flags & DG_TOK_WORD) && !is_name_stop(t[i].lower) &&
+        if ((t[i].flags & DG_TOK_WORD) && !dg_word_in(name_stop, t[i].lower) &&
             strcmp(t[i].lower, "between")) {
             const char *w = dg_doc_strdup(s->d, t[i].lower);
             if (!w) {
@@ -2001,7 +1992,8 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         const struct dg_token *t = dg_tokens_get(tt);
         for (size_t i = 0; i < dg_tokens_count(tt) && e->ntok < MAX_NAME_TOK;
              i++)
-            if ((t[i].flags & DG_TOK_WORD) && !is_name_stop(t[i].lower) &&
+            if ((t[i].flags & DG_TOK_WORD) &&
+                !dg_word_in(name_stop, t[i].lower) &&
                 strcmp(t[i].lower, "between")) {
                 const char *w = dg_doc_strdup(s->d, t[i].lower);
                 if (!w) {

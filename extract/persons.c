@@ -110,15 +110,6 @@ static const char *const name_suffixes[] = {"Jr",  "Sr", "II",
                                             "III", "IV", NULL};
 
 static int
-in_list(const char *const *list, const char *w)
-{
-    for (; *list; list++)
-        if ((*list)[0] == w[0] && strcmp(*list, w) == 0)
-            return 1;
-    return 0;
-}
-
-static int
 tok_eq(const struct dg_token *t, const char *s)
 {
     return t->fold[0] == s[0] && strcmp(t->fold, s) == 0;
@@ -154,7 +145,8 @@ title_at(const struct ps *s, size_t k, size_t end)
     if (n)
         return n;
     size_t p = k;
-    while (p < end && p < k + 2 && in_list(title_prefixes, s->d->tok[p].lower))
+    while (p < end && p < k + 2 &&
+           dg_word_in(title_prefixes, s->d->tok[p].lower))
         p++;
     if (p == k || p >= end)
         return 0;
@@ -213,8 +205,8 @@ name_tok_x(const struct ps *s, size_t k, size_t end, int inside)
     if (!(t->flags & DG_TOK_WORD) || !(t->flags & DG_TOK_CAP) ||
         (t->flags & DG_TOK_ALLCAPS) || s->cov[k] || s->used[k])
         return 0;
-    if (in_list(not_names, t->fold) ||
-        (!inside && in_list(function_words, t->fold)))
+    if (dg_word_in(not_names, t->fold) ||
+        (!inside && dg_word_in(function_words, t->fold)))
         return 0;
     if (rank_at(s, k, end, &ri) || hon_at(s, k, end))
         return 0;
@@ -258,7 +250,7 @@ name_end_x(const struct ps *s, size_t k, size_t end, size_t *ntok,
         /* "Awang Halbi Haji Md Yussof": inside a Malay name, "Haji" is
          * the father's title, part of the name like "bin" */
         if (n > 0 && j + 1 < end &&
-            (in_list(particles, t[j].fold) || tok_eq(&t[j], "Haji") ||
+            (dg_word_in(particles, t[j].fold) || tok_eq(&t[j], "Haji") ||
              tok_eq(&t[j], "Hajah")) &&
             name_tok_x(s, j + 1, end, 1)) {
             j++;
@@ -275,7 +267,7 @@ name_end_x(const struct ps *s, size_t k, size_t end, size_t *ntok,
         break;
     }
     /* "Austin III", "Teodoro Jr.": a generational suffix ends the name */
-    if (n >= 2 && j < end && !s->cov[j] && in_list(name_suffixes, t[j].fold))
+    if (n >= 2 && j < end && !s->cov[j] && dg_word_in(name_suffixes, t[j].fold))
         j++;
     *ntok = n;
     return j;
@@ -343,7 +335,7 @@ is_connector(const struct dg_token *t)
     static const char *const conn[] = {"of",     "for",   "on",  "in",
                                        "at",     "under", "the", "to",
                                        "within", "with",  NULL};
-    return in_list(conn, t->fold);
+    return dg_word_in(conn, t->fold);
 }
 
 /* Parses a title starting at k (a title head must be there).  prenominal:
@@ -418,8 +410,8 @@ new_person(struct ps *s, size_t a, size_t b, int full)
         return NULL;
     for (size_t k = a; k < b && p->ntok < MAX_NAME_TOK; k++)
         if (s->d->tok[k].flags & DG_TOK_WORD &&
-            !in_list(particles, s->d->tok[k].fold) &&
-            !in_list(name_suffixes, s->d->tok[k].fold))
+            !dg_word_in(particles, s->d->tok[k].fold) &&
+            !dg_word_in(name_suffixes, s->d->tok[k].fold))
             p->toks[p->ntok++] = s->d->tok[k].lower;
     p->full = full;
     p->rank = -1;
@@ -806,7 +798,7 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
              * is the subject of the sentence, not the title's holder */
             size_t first = s->d->sent[si].tok_first;
             int fronted = ye < end && (t[ye].flags & DG_TOK_LOWER) &&
-                          in_list(clause_openers, t[first].fold);
+                          dg_word_in(clause_openers, t[first].fold);
             if (nt2 >= 2 && !fronted &&
                 (ye >= end || tok_eq(&t[ye], ",") || tok_eq(&t[ye], "and") ||
                  tok_eq(&t[ye], ".") || (t[ye].flags & DG_TOK_LOWER)))
@@ -1084,8 +1076,9 @@ full_name_at(const struct ps *s, size_t a, size_t b)
         if (!p->full || p->merged)
             continue;
         for (k = a; k < b && j < p->ntok; k++) {
-            if (!(t[k].flags & DG_TOK_WORD) || in_list(particles, t[k].fold) ||
-                in_list(name_suffixes, t[k].fold))
+            if (!(t[k].flags & DG_TOK_WORD) ||
+                dg_word_in(particles, t[k].fold) ||
+                dg_word_in(name_suffixes, t[k].fold))
                 continue;
             if (strcmp(p->toks[j], t[k].lower) != 0)
                 break;

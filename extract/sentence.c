@@ -35,19 +35,7 @@ static const char *const starters[] = {
 int
 dg_sentence_is_abbrev(const char *w)
 {
-    for (const char *const *p = abbrevs; *p; p++)
-        if ((*p)[0] == w[0] && strcmp(*p, w) == 0)
-            return 1;
-    return 0;
-}
-
-static int
-is_starter(const char *w)
-{
-    for (const char *const *p = starters; *p; p++)
-        if ((*p)[0] == w[0] && strcmp(*p, w) == 0)
-            return 1;
-    return 0;
+    return dg_word_in(abbrevs, w);
 }
 
 static int
@@ -162,7 +150,8 @@ split_block(struct dg_sentences *s, const struct dg_token *t, size_t a,
                 /* "the U.S. The ..." */
                 if (!boundary && k >= 2 && strcmp(t[k - 2].fold, ".") == 0 &&
                     (t[k - 1].flags & DG_TOK_CAP) &&
-                    t[k - 1].end - t[k - 1].start == 1 && is_starter(n->fold))
+                    t[k - 1].end - t[k - 1].start == 1 &&
+                    dg_word_in(starters, n->fold))
                     boundary = 1;
             }
         } else if (strcmp(t[k].fold, ".") == 0 && k > first &&

@@ -414,3 +414,13 @@ dg_tok_is_ci(const struct dg_token *tok, const char *lword)
 {
     return tok->lower[0] == lword[0] && strcmp(tok->lower, lword) == 0;
 }
+
+int
+dg_word_in(const char *const *list, const char *w)
+{
+    /* the first byte first: most words fail there, without a call */
+    for (; *list; list++)
+        if ((*list)[0] == w[0] && strcmp(*list, w) == 0)
+            return 1;
+    return 0;
+}

@@ -77,4 +77,8 @@ int dg_tok_is(const struct dg_token *tok, const char *word);
 /* 1 when token tok's lowercased folded form equals word (lowercase) */
 int dg_tok_is_ci(const struct dg_token *tok, const char *lword);
 
+/* 1 when w is one of the words of list (NULL-terminated, compared as
+ * written), else 0: the extractor's fixed word lists. */
+int dg_word_in(const char *const *list, const char *w);
+
 #endif /* DG_TEXT_H */

@@ -144,21 +144,12 @@ static const char *const stop_words[] = {
     "their", "his",   "her", "this", "that", "these", "those", "between",
     "among", "under", "via", "or",   NULL};
 
-static int
-is_stop(const char *w)
-{
-    for (const char *const *p = stop_words; *p; p++)
-        if ((*p)[0] == w[0] && strcmp(*p, w) == 0)
-            return 1;
-    return 0;
-}
-
 static size_t
 content_count(const struct dg_token *t, size_t a, size_t b)
 {
     size_t n = 0;
     for (size_t k = a; k < b; k++)
-        n += (t[k].flags & DG_TOK_WORD) && !is_stop(t[k].lower);
+        n += (t[k].flags & DG_TOK_WORD) && !dg_word_in(stop_words, t[k].lower);
     return n;
 }
 
