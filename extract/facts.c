@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/hash.h"
 #include "extract/facts.h"
 
 #define BLOCK_SIZE 65536
@@ -127,11 +128,8 @@ hash_triple(const char *s, const char *p, const char *o, const char *dt,
     h = hash_str(h, p);
     h = hash_str(h, o);
     h = hash_str(h, dt);
-    h ^= (uint64_t)o_is_iri;
-    /* the tables index by the low bits: mix the high ones down */
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    return h ^ (h >> 33);
+    /* the tables index by the low bits */
+    return dg_hash_mix(h ^ (uint64_t)o_is_iri);
 }
 
 static int

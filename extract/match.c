@@ -36,15 +36,6 @@ struct dg_trie {
     size_t nterms, capterms;
 };
 
-static uint64_t
-hash_u64(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return x;
-}
-
 struct dg_trie *
 dg_trie_new(void)
 {
@@ -164,7 +155,7 @@ edge_find(const struct dg_trie *tr, uint32_t parent, long wid)
     if (!tr->ecap)
         return -1;
     uint64_t key = ((uint64_t)parent << 32) | (uint64_t)(wid + 1);
-    size_t mask = tr->ecap - 1, i = (size_t)hash_u64(key) & mask;
+    size_t mask = tr->ecap - 1, i = (size_t)dg_hash_mix(key) & mask;
     while (tr->ekeys[i]) {
         if (tr->ekeys[i] == key)
             return tr->evals[i];
@@ -187,7 +178,7 @@ edge_rehash(struct dg_trie *tr)
     for (size_t k = 0; k < tr->ecap; k++) {
         if (!tr->ekeys[k])
             continue;
-        size_t i = (size_t)hash_u64(tr->ekeys[k]) & (ncap - 1);
+        size_t i = (size_t)dg_hash_mix(tr->ekeys[k]) & (ncap - 1);
         while (nk[i])
             i = (i + 1) & (ncap - 1);
         nk[i] = tr->ekeys[k];
@@ -220,7 +211,7 @@ edge_add(struct dg_trie *tr, uint32_t parent, long wid)
     child = (long)tr->nnodes++;
     tr->nodes[child] = 0;
     uint64_t key = ((uint64_t)parent << 32) | (uint64_t)(wid + 1);
-    size_t i = (size_t)hash_u64(key) & (tr->ecap - 1);
+    size_t i = (size_t)dg_hash_mix(key) & (tr->ecap - 1);
     while (tr->ekeys[i])
         i = (i + 1) & (tr->ecap - 1);
     tr->ekeys[i] = key;

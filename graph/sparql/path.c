@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/hash.h"
 #include "graph/sparql/path.h"
 
 int
@@ -35,15 +36,6 @@ struct idset {
     size_t cap, n;
 };
 
-static uint64_t
-mix(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    return x;
-}
-
 /* 1 added, 0 present, -1 out of memory */
 static int
 idset_add(struct idset *s, uint64_t x)
@@ -56,7 +48,7 @@ idset_add(struct idset *s, uint64_t x)
         for (size_t i = 0; i < s->cap; i++) {
             if (!s->slot[i])
                 continue;
-            size_t j = mix(s->slot[i]) & (ncap - 1);
+            size_t j = dg_hash_mix(s->slot[i]) & (ncap - 1);
             while (ns[j])
                 j = (j + 1) & (ncap - 1);
             ns[j] = s->slot[i];
@@ -65,7 +57,7 @@ idset_add(struct idset *s, uint64_t x)
         s->slot = ns;
         s->cap = ncap;
     }
-    size_t j = mix(x) & (s->cap - 1);
+    size_t j = dg_hash_mix(x) & (s->cap - 1);
     while (s->slot[j]) {
         if (s->slot[j] == x)
             return 0;
