@@ -167,9 +167,7 @@ cmd_push(int argc, char **argv)
 out:
     dg_store_free(st);
     dg_remote_free(rm);
-    if (auth)
-        memset(auth, 0, strlen(auth));
-    free(auth);
+    dg_file_free_secret(auth);
     free(store_url);
     return status;
 }

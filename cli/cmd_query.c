@@ -83,9 +83,7 @@ out:
     dg_remote_free(rm);
     dg_results_free(r);
     free(answer);
-    if (auth)
-        memset(auth, 0, strlen(auth));
-    free(auth);
+    dg_file_free_secret(auth);
     return status;
 }
 

@@ -229,9 +229,7 @@ out:
     dg_store_free(st);
     dg_remote_free(rm);
     free(answer);
-    if (auth)
-        memset(auth, 0, strlen(auth));
-    free(auth);
+    dg_file_free_secret(auth);
     free(text);
     return status;
 }

@@ -214,11 +214,7 @@ cmd_serve(int argc, char **argv)
 out:
     dg_server_stop(srv);
     dg_store_free(st);
-    if (token)
-        memset(token, 0, strlen(token));
-    if (auth)
-        memset(auth, 0, strlen(auth));
-    free(token);
-    free(auth);
+    dg_file_free_secret(token);
+    dg_file_free_secret(auth);
     return status;
 }

@@ -158,3 +158,11 @@ fail:
     free(buf);
     return NULL;
 }
+
+void
+dg_file_free_secret(char *secret)
+{
+    if (secret)
+        explicit_bzero(secret, strlen(secret));
+    free(secret);
+}

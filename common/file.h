@@ -49,6 +49,11 @@ enum {
 char *dg_file_read(const char *path, size_t max_bytes, int flags, size_t *len,
                    struct dg_error *err);
 
+/* Overwrites a NUL-terminated secret (a token or a password read from a
+ * file, or a copy of one) and frees it; NULL is fine.  explicit_bzero: a
+ * write before free that the compiler may not drop, as it may a memset. */
+void dg_file_free_secret(char *secret);
+
 /* "16 MiB", "512 KiB" or "300 bytes" for n, into buf (size bytes);
  * returns buf. */
 const char *dg_file_size_text(size_t n, char *buf, size_t size);

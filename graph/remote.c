@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "common/file.h"
 #include "common/ns.h"
 #include "common/output.h"
 #include "graph/remote.h"
@@ -106,12 +107,8 @@ dg_remote_free(struct dg_remote *rm)
         return;
     curl_easy_cleanup(rm->curl);
     curl_global_cleanup();
-    if (rm->auth_header)
-        memset(rm->auth_header, 0, strlen(rm->auth_header));
-    if (rm->userpwd)
-        memset(rm->userpwd, 0, strlen(rm->userpwd));
-    free(rm->auth_header);
-    free(rm->userpwd);
+    dg_file_free_secret(rm->auth_header);
+    dg_file_free_secret(rm->userpwd);
     free(rm);
 }
 

@@ -26,6 +26,7 @@
 
 #include <microhttpd.h>
 
+#include "common/file.h"
 #include "common/iri.h"
 #include "extract/text.h"
 #include "graph/server.h"
@@ -1294,7 +1295,7 @@ dg_server_stop(struct dg_server *srv)
     pthread_mutex_destroy(&srv->wlock);
     if (srv->slots_ready)
         sem_destroy(&srv->slots);
-    free(srv->bearer);
-    free(srv->basic);
+    dg_file_free_secret(srv->bearer);
+    dg_file_free_secret(srv->basic);
     free(srv);
 }
