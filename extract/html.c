@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "common/buf.h"
 #include "extract/html.h"
 #include "extract/text.h"
 
@@ -36,23 +37,8 @@ struct sbuf {
 static void
 sbuf_add(struct sbuf *b, const char *s, size_t n)
 {
-    if (b->nomem)
-        return;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p) {
-            b->nomem = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
+    if (!b->nomem && dg_buf_append(&b->p, &b->len, &b->cap, 256, s, n) < 0)
+        b->nomem = 1;
 }
 
 /* Appends s with every run of spaces (Unicode ones too) and control

@@ -12,6 +12,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "common/buf.h"
 #include "common/file.h"
 #include "common/ns.h"
 #include "common/output.h"
@@ -42,20 +43,7 @@ struct buf {
 static int
 buf_add(struct buf *b, const char *data, size_t n)
 {
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p)
-            return -1;
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, data, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-    return 0;
+    return dg_buf_append(&b->p, &b->len, &b->cap, 4096, data, n);
 }
 
 static size_t

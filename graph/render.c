@@ -13,6 +13,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include "common/buf.h"
 #include "common/ns.h"
 #include "graph/render.h"
 
@@ -1031,23 +1032,8 @@ struct sbuf {
 static void
 sb_putn(struct sbuf *b, const char *s, size_t n)
 {
-    if (b->failed)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t nc = b->cap ? b->cap : 64;
-        while (b->n + n + 1 > nc)
-            nc *= 2;
-        char *ns = realloc(b->s, nc);
-        if (!ns) {
-            b->failed = 1;
-            return;
-        }
-        b->s = ns;
-        b->cap = nc;
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = '\0';
+    if (!b->failed && dg_buf_append(&b->s, &b->n, &b->cap, 64, s, n) < 0)
+        b->failed = 1;
 }
 
 static void

@@ -26,6 +26,7 @@
 
 #include <microhttpd.h>
 
+#include "common/buf.h"
 #include "common/file.h"
 #include "common/iri.h"
 #include "extract/text.h"
@@ -1028,20 +1029,7 @@ body_append(struct req *rq, const char *data, size_t n, size_t max)
         rq->len = rq->cap = 0;
         return 0;
     }
-    if (rq->len + n + 1 > rq->cap) {
-        size_t ncap = rq->cap ? rq->cap : 4096;
-        while (ncap < rq->len + n + 1)
-            ncap *= 2;
-        char *nb = realloc(rq->body, ncap);
-        if (!nb)
-            return -1;
-        rq->body = nb;
-        rq->cap = ncap;
-    }
-    memcpy(rq->body + rq->len, data, n);
-    rq->len += n;
-    rq->body[rq->len] = '\0';
-    return 0;
+    return dg_buf_append(&rq->body, &rq->len, &rq->cap, 4096, data, n);
 }
 
 static enum MHD_Result
