@@ -41,6 +41,26 @@ dg_entities_name(struct dg_doc *d, size_t a, size_t b)
     return r;
 }
 
+int
+dg_entities_org(struct dg_doc *d, const char *name, const char *kind,
+                int *created)
+{
+    *created = 0;
+    char *slug = dg_text_slug(name, strlen(name));
+    const char *iri = slug ? dg_doc_iri(d, "org/", slug) : NULL;
+    free(slug);
+    if (!iri)
+        return -1;
+    int id = dg_doc_entity_find(d, iri);
+    if (id >= 0)
+        return id;
+    id = dg_doc_entity(d, DG_ENT_ORG, iri, name);
+    if (id < 0 || dg_doc_prop_lit(d, id, DG_NS "orgKind", kind, NULL) < 0)
+        return -1;
+    *created = 1;
+    return id;
+}
+
 static int
 is_word(const struct dg_token *t)
 {
@@ -529,22 +549,12 @@ register_candidates(struct dg_doc *d, struct cand *v, size_t n)
                                     NULL) < 0)
                     return -1;
             } else {
-                char *slug = dg_text_slug(name, strlen(name));
-                const char *iri = slug ? dg_doc_iri(d, "org/", slug) : NULL;
-                free(slug);
-                if (!iri)
+                int created;
+                id = dg_entities_org(d, name,
+                                     dg_lexicon_org_head(d->lex, c->head)->kind,
+                                     &created);
+                if (id < 0)
                     return -1;
-                id = dg_doc_entity_find(d, iri);
-                if (id < 0) {
-                    id = dg_doc_entity(d, DG_ENT_ORG, iri, name);
-                    if (id < 0)
-                        return -1;
-                    const struct dg_lex_head *hd =
-                        dg_lexicon_org_head(d->lex, c->head);
-                    if (dg_doc_prop_lit(d, id, DG_NS "orgKind", hd->kind,
-                                        NULL) < 0)
-                        return -1;
-                }
                 if (alt && dg_doc_prop_lit(d, id, DG_NS_SCHEMA "alternateName",
                                            alt, NULL) < 0)
                     return -1;

@@ -26,4 +26,11 @@ int dg_entities_scan(struct dg_doc *d, struct dg_error *err);
  * spaces between tokens written as one ' '.  Owned by d. */
 const char *dg_entities_name(struct dg_doc *d, size_t a, size_t b);
 
+/* The organisation the lexicon does not know named name (borrowed, as
+ * written), IRI org/SLUG: found when the doc has it, else made with
+ * dg:orgKind kind (*created set).  Returns its entity id, or -1 when out
+ * of memory. */
+int dg_entities_org(struct dg_doc *d, const char *name, const char *kind,
+                    int *created);
+
 #endif /* DG_ENTITIES_H */

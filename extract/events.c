@@ -3701,24 +3701,16 @@ sitting_forum(struct es *s, const struct mrec *r)
     if (words < 2 || b <= np->h0)
         return 0;
     const char *name = dg_entities_name(d, a, b);
-    char *slug = name ? dg_text_slug(name, strlen(name)) : NULL;
-    const char *iri = slug ? dg_doc_iri(d, "org/", slug) : NULL;
-    free(slug);
-    if (!iri)
+    int created;
+    int id = name ? dg_entities_org(d, name, "forum", &created) : -1;
+    if (id < 0)
         return -1;
-    int id = dg_doc_entity_find(d, iri);
-    if (id < 0) {
-        id = dg_doc_entity(d, DG_ENT_ORG, iri, name);
-        if (id < 0 ||
-            dg_doc_prop_lit(d, id, DG_NS "orgKind", "forum", NULL) < 0)
-            return -1;
-        /* "(CDMA)" after the name */
-        if (b + 2 < np->b + 3 && b + 2 < d->ntok && is_w(s, b, "(") &&
-            (tk(s, b + 1)->flags & DG_TOK_ALLCAPS) && is_w(s, b + 2, ")") &&
-            dg_doc_prop_lit(d, id, DG_NS_SCHEMA "alternateName",
-                            tk(s, b + 1)->fold, NULL) < 0)
-            return -1;
-    }
+    /* "(CDMA)" after the name */
+    if (created && b + 2 < d->ntok && is_w(s, b, "(") &&
+        (tk(s, b + 1)->flags & DG_TOK_ALLCAPS) && is_w(s, b + 2, ")") &&
+        dg_doc_prop_lit(d, id, DG_NS_SCHEMA "alternateName", tk(s, b + 1)->fold,
+                        NULL) < 0)
+        return -1;
     if (dg_doc_mention(d, id, a, b, DG_MEN_RULE) < 0)
         return -1;
     e->named_forum = id;
