@@ -494,7 +494,7 @@ static void
 chain_affiliations(struct ps *s, struct person *p, size_t a, size_t b)
 {
     size_t best = (size_t)-1, n = 0;
-    int nat = -1;
+    int nat = -1, igo = -1;
     long si = dg_doc_sentence_of(s->d, a);
     const struct dg_mention *men =
         si >= 0 ? dg_doc_mentions_in(s->d, (size_t)si, &n) : NULL;
@@ -515,10 +515,17 @@ chain_affiliations(struct ps *s, struct person *p, size_t a, size_t b)
                  strcmp(kind, "agency") == 0 || strcmp(kind, "military") == 0 ||
                  strcmp(kind, "UN body") == 0))
                 add_work(p, x->entity);
+            else if (kind && igo == -1 &&
+                     strcmp(kind, "intergovernmental organization") == 0)
+                igo = x->entity;
         }
     }
     if (p->nat < 0 && nat >= 0)
         p->nat = nat;
+    /* "Deputy Secretary General of the CSTO": an official of the
+     * organisation, when no country is named in the chain */
+    if (igo >= 0 && nat < 0 && p->nat < 0)
+        add_work(p, igo);
 }
 
 /* A phrase of title-countries.tsv in the title [a, b) or in the
@@ -807,7 +814,7 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
     }
     /* "Defence Minister H.E. Gen. A B": a form of address before the
      * rank */
-    size_t h0 = ntitles > 0 && x < end ? hon_at(s, x, end) : 0;
+    size_t h0 = x < end ? hon_at(s, x, end) : 0;
     if (h0 && x + h0 < end && rank_at(s, x + h0, end, &ri))
         x += h0;
     size_t rn = x < end ? rank_at(s, x, end, &ri) : 0;
@@ -827,6 +834,14 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
         size_t y = x + 1;
         if (y + 1 < end && tok_eq(&t[y], ","))
             y++;
+        /* "his Japanese counterpart Gen A" */
+        int r3;
+        size_t n3 = rank_at(s, y, end, &r3);
+        if (n3 && name_tok(s, y + n3, end)) {
+            ri = r3;
+            rn = n3;
+            y += n3;
+        }
         if (name_tok(s, y, end)) {
             s->cpart_name = y;
             s->cpart_tok = x + 1;
@@ -1367,6 +1382,41 @@ led_country(struct ps *s, const struct person *p)
     return -1;
 }
 
+/* "Myanmar was represented by Charge d'Affaires A": the country just
+ * before "was represented by" some words before p's first mention, or
+ * -1. */
+static int
+represented_country(struct ps *s, const struct person *p)
+{
+    struct dg_doc *d = s->d;
+    if (!p->nspans)
+        return -1;
+    size_t a = p->spans[0].a;
+    long si = dg_doc_sentence_of(d, a);
+    if (si < 0)
+        return -1;
+    size_t first = d->sent[si].tok_first;
+    for (size_t k = a; k-- > first + 2 && a - k <= 8;) {
+        if (tok_eq(&d->tok[k], ",") || tok_eq(&d->tok[k], "and"))
+            return -1; /* "represented by A, and B": A's only */
+        if (!tok_eq(&d->tok[k], "by") ||
+            !tok_eq(&d->tok[k - 1], "represented") ||
+            (!tok_eq(&d->tok[k - 2], "was") && !tok_eq(&d->tok[k - 2], "is") &&
+             !tok_eq(&d->tok[k - 2], "will") && !tok_eq(&d->tok[k - 2], "be")))
+            continue;
+        size_t j = k - 2;
+        while (j > first &&
+               (tok_eq(&d->tok[j - 1], "be") || tok_eq(&d->tok[j - 1], "will")))
+            j--;
+        int c = j > first && s->cov[j - 1] ? (int)(s->cov[j - 1] - 1) : -1;
+        if (c < 0 || d->men[c].kind != DG_ENT_COUNTRY ||
+            (d->men[c].flags & DG_MEN_ADJ))
+            return -1;
+        return d->men[c].entity;
+    }
+    return -1;
+}
+
 /* "ASEAN defence ministers included A, B and C", "Present were the army
  * chiefs: A, B": a plural office before a roster gives each person of
  * the roster with no title of his own that office, in the singular. */
@@ -1457,11 +1507,24 @@ counterparts(struct ps *s)
     }
 }
 
+/* 1 when p works for an intergovernmental organisation: its official,
+ * not his country's. */
+static int
+works_igo(const struct dg_doc *d, const struct person *p)
+{
+    for (size_t w = 0; w < p->nworks; w++) {
+        const char *kind = dg_doc_prop_get(d, p->works[w], DG_NS "orgKind");
+        if (kind && strcmp(kind, "intergovernmental organization") == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int
 nationalities(struct ps *s)
 {
     struct dg_doc *d = s->d;
-    int claimed[64], home = -1;
+    int claimed[64], home = -1, weak = 0;
     size_t nclaimed = 0;
 
     for (size_t i = 0; i < s->n; i++) {
@@ -1481,6 +1544,8 @@ nationalities(struct ps *s)
         if (p->nat < 0)
             p->nat = led_country(s, p);
         if (p->nat < 0)
+            p->nat = represented_country(s, p);
+        if (p->nat < 0)
             p->nat = ministry_country(s, p);
     }
     int dl = dateline_country(d);
@@ -1489,29 +1554,52 @@ nationalities(struct ps *s)
     } else if (dl == -2) {
         /* the countries named that no official is marked with, and those
          * of officials known by their title alone: exactly one */
-        int cand[64];
-        size_t ncand = 0;
+        int cand[64], named = -1;
+        size_t ncand = 0, votes[64] = {0};
         for (size_t i = 0; i < d->nmen; i++) {
             const struct dg_mention *m = &d->men[i];
-            if (m->kind == DG_ENT_COUNTRY && m->sent >= 0 &&
-                !(d->sent[m->sent].flags & DG_SENT_NOMINE) &&
-                !has_int(claimed, nclaimed, m->entity) &&
-                !has_int(cand, ncand, m->entity) && ncand < 64)
+            if (m->kind != DG_ENT_COUNTRY || m->sent < 0 ||
+                (d->sent[m->sent].flags & DG_SENT_NOMINE))
+                continue;
+            named = named == -1 || named == m->entity ? m->entity : -3;
+            if (has_int(claimed, nclaimed, m->entity))
+                continue;
+            size_t c = 0;
+            while (c < ncand && cand[c] != m->entity)
+                c++;
+            if (c == ncand && ncand < 64)
                 cand[ncand++] = m->entity;
+            if (c < ncand)
+                votes[c]++;
         }
         for (size_t i = 0; i < s->n; i++) {
             const struct person *p = &s->p[i];
             if (!p->merged && p->nat >= 0 &&
                 !has_int(claimed, nclaimed, p->nat) &&
                 !has_int(cand, ncand, p->nat) && ncand < 64)
-                cand[ncand++] = p->nat;
+                votes[ncand] = 1, cand[ncand++] = p->nat;
         }
-        home = ncand == 1 ? cand[0] : -1;
+        /* the one named most often, when no other is named as often; or
+         * the only country the text names at all */
+        size_t best = 0;
+        for (size_t c = 1; c < ncand; c++)
+            if (votes[c] > votes[best])
+                best = c;
+        int tie = 0;
+        for (size_t c = 0; c < ncand; c++)
+            tie |= c != best && votes[c] == votes[best];
+        home = ncand && !tie ? cand[best] : -1;
+        if (!ncand && named >= 0) {
+            home = named;
+            weak = 1;
+        }
     }
     for (size_t i = 0; home >= 0 && i < s->n; i++) {
         struct person *p = &s->p[i];
-        if (!p->merged && p->nat < 0 && !p->orgpre &&
-            (p->ntitles > 0 || p->rank >= 0))
+        /* a country some official claims is the home only of those
+         * with an office ("Minister of Defence"), not of a rank alone */
+        if (!p->merged && p->nat < 0 && !p->orgpre && !works_igo(d, p) &&
+            (p->ntitles > 0 || (p->rank >= 0 && !weak)))
             p->nat = home;
     }
     return 0;

@@ -439,6 +439,53 @@ main(void)
        "title's holder");
     dg_facts_free(f);
 
+    f = extract(x, "Defence Minister Kari Berg met Vietnam's Minister Le Van "
+                   "An. Berg praised Norway and its navy. Norway will host "
+                   "the next talks in Norway; Norwegian ships will sail. "
+                   "Vietnam thanked Berg.\n");
+    ok(f && dg_facts_has(f, P("kari-berg"), nat, ID "country/NOR", 1),
+       "no dateline: an unmarked official is of the country named most "
+       "often that no other official is marked with");
+    dg_facts_free(f);
+    f = extract(x, "Defence Minister Kari Berg met Minister Le Van An. "
+                   "Norway and Vietnam agreed.\n");
+    ok(f && count(f, P("kari-berg"), nat) == 0,
+       "  ... none when two are named as often");
+    dg_facts_free(f);
+    f = extract(x, "Norway's Chief of Defence General Ole Hansen chaired the "
+                   "meeting. Present was Defence Minister Kari Berg.\n");
+    ok(f && dg_facts_has(f, P("kari-berg"), nat, ID "country/NOR", 1),
+       "  ... the only country the text names, even if an official claims "
+       "it");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-02\nThe meeting was attended by Norway's "
+                   "ministers, while Vietnam was represented by Charge "
+                   "d'Affaires Le Van An and Denmark by Ole Hansen.\n");
+    ok(f && dg_facts_has(f, P("le-van-an"), nat, ID "country/VNM", 1),
+       "'Country was represented by TITLE A B': A B is of the country");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-02\nNorway's Haji General Kari Berg and "
+                   "Ole Hansen, Deputy Secretary General of the UN, and "
+                   "Norwegian Defence Minister Mika Salo met his Danish "
+                   "counterpart Gen Ane Lund.\n");
+    ok(f && dg_facts_has(f, P("kari-berg"), nat, ID "country/NOR", 1) &&
+           dg_facts_has(f, P("kari-berg"), DG_NS "rank", "General", 0),
+       "'Country's HONORIFIC RANK A B': the form of address before the "
+       "rank");
+    ok(f &&
+           dg_facts_has(f, P("ole-hansen"), DG_NS_SCHEMA "worksFor",
+                        ID "org/un", 1) &&
+           count(f, P("ole-hansen"), nat) == 0,
+       "'TITLE of the UN' with no country: the organisation's official");
+    ok(f && dg_facts_has(f, P("ane-lund"), nat, ID "country/DNK", 1) &&
+           dg_facts_has(f, P("ane-lund"), DG_NS "rank", "General", 0) &&
+           dg_facts_has(f, P("ane-lund"), DG_NS_SCHEMA "jobTitle",
+                        "Defence Minister", 0),
+       "'his Danish counterpart Gen A B': a rank after counterpart");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
