@@ -1090,6 +1090,42 @@ when_where_after(const struct es *s, const struct np *np, size_t end)
     return 0;
 }
 
+/* 1 when tokens [a, b) and [c, c + b - a) are the same words. */
+static int
+same_words(const struct es *s, size_t a, size_t b, size_t c, size_t end)
+{
+    if (c + (b - a) > end)
+        return 0;
+    for (size_t k = 0; k < b - a; k++)
+        if (strcmp(tk(s, a + k)->fold, tk(s, c + k)->fold))
+            return 0;
+    return 1;
+}
+
+/* "the Mendoza meeting": the event, not upcoming, that an earlier
+ * sentence says is held "in Mendoza" (tokens [a, b)), or -1. */
+static int
+held_at(const struct es *s, size_t a, size_t b)
+{
+    const struct dg_doc *d = s->d;
+    if (b <= a || b - a > 3 || !(tk(s, a)->flags & DG_TOK_CAP))
+        return -1;
+    for (size_t k = a; k < b; k++)
+        if (men_at(s, k) || !is_word(s, k))
+            return -1;
+    for (size_t i = 0; i < s->nmr; i++) {
+        const struct mrec *r = &s->mr[i];
+        if (r->ev < 0 || s->ev[r->ev].future || r->sent < 0)
+            continue;
+        size_t end = d->sent[r->sent].tok_end;
+        for (size_t k = r->np.b; k + 1 < end; k++)
+            if ((is_w(s, k, "in") || is_w(s, k, "of")) &&
+                same_words(s, a, b, k + 1, end))
+                return r->ev;
+    }
+    return -1;
+}
+
 /* Resolves a phrase to an event index (creating one when it names a new
  * occurrence); -1 when it names none; -2 on error. */
 static int
@@ -1161,6 +1197,13 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
         }
         if (best >= 0)
             return best;
+        /* "the Mendoza meeting": named by the place an event of the text
+         * is held in, that event */
+        if ((f & F_DET) && np->h0 > np->na) {
+            int at = held_at(s, np->na, np->h0);
+            if (at >= 0)
+                return at;
+        }
         if (!tmp.ntok && (f & F_DET)) {
             int a = antecedent(s, kind, sent);
             if (a >= 0)
@@ -2628,6 +2671,16 @@ place_at(struct es *s, size_t p, size_t end)
     if (p >= end ||
         (d->dl_end > d->dl_first && p < d->dl_end && p >= d->dl_first))
         return -1;
+    /* "in the city of Mendoza", "in the port city of Da Nang" */
+    if (p + 3 < end && is_w(s, p, "the")) {
+        size_t q =
+            p + 1 + (is_w(s, p + 1, "port") || is_w(s, p + 1, "coastal"));
+        if (q + 2 < end &&
+            (is_w(s, q, "city") || is_w(s, q, "town") ||
+             is_w(s, q, "province") || is_w(s, q, "state")) &&
+            is_w(s, q + 1, "of") && (tk(s, q + 2)->flags & DG_TOK_CAP))
+            p = q + 2;
+    }
     if ((m = men_at(s, p)))
         return m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ) ? m->entity
                                                                      : -1;
@@ -3982,6 +4035,32 @@ finish_event(struct es *s, int i, int main)
             hosted =
                 dg_doc_prop_has(d, (int)x, DG_NS "hosts", d->ent[e->id].iri);
         if (c >= 0 && !hosted && rel(s, c, DG_NS "hosts", i) < 0)
+            return -1;
+    }
+    /* a meeting of officials of two countries, one side each: the two
+     * countries cooperate (talks, calls and courtesy calls are the
+     * working of their relations) */
+    if (!strcmp(e->kind, "meeting") && e->forum < 0) {
+        static const char *const roles[] = {DG_NS "attends", DG_NS "chairs",
+                                            DG_NS "coChairs", DG_NS "hosts"};
+        int two[2] = {-1, -1}, more = 0;
+        for (size_t x = 0; x < d->nent && !more; x++) {
+            if (d->ent[x].kind != DG_ENT_PERSON)
+                continue;
+            int c = nationality(s, (int)x), in = 0;
+            for (size_t r = 0; r < 4 && !in; r++)
+                in = dg_doc_prop_has(d, (int)x, roles[r], d->ent[e->id].iri);
+            if (!in || c < 0 || c == two[0] || c == two[1])
+                continue;
+            if (two[0] < 0)
+                two[0] = c;
+            else if (two[1] < 0)
+                two[1] = c;
+            else
+                more = 1;
+        }
+        if (!more && two[1] >= 0 &&
+            dg_relations_cooperate(d, two[0], two[1]) < 0)
             return -1;
     }
     if (e->online &&

@@ -894,6 +894,56 @@ main(void)
        "organisations");
     dg_facts_free(f);
 
+    /* "co-led by A and B", "jointly presided over by A, B and C" */
+    f = extract(x, " date 2024-03-02\nThe annual Blue Lotus 2024 exercise "
+                   "co-led by Vietnam and Laos opened on Friday. The opening "
+                   "ceremony was jointly presided over by General Nguyen Van "
+                   "Minh and Colonel Bounmy Sisavath.\n");
+    ok(has(f, ID "country/VNM", DG_NS "coChairs", EV(1)) &&
+           has(f, ID "country/LAO", DG_NS "coChairs", EV(1)),
+       "'co-led by A and B': both co-chair");
+    ok(has(f, ID "person/nguyen-van-minh", DG_NS "coChairs", EV(2)) &&
+           has(f, ID "person/bounmy-sisavath", DG_NS "coChairs", EV(2)) &&
+           count(f, ID "person/nguyen-van-minh", DG_NS "chairs") == 0,
+       "'jointly presided over by A and B': co-chairs, not a chair");
+    dg_facts_free(f);
+
+    f = extract(x, " date 2024-03-02\nChina, India and Australia are taking "
+                   "part in the Pacific Shield 2024 exercise, which opened on "
+                   "Monday.\n");
+    ok(has(f, ID "country/CHN", DG_NS "participatesIn", EV(1)) &&
+           has(f, ID "country/AUS", DG_NS "participatesIn", EV(1)),
+       "'A, B and C are taking part in X': they take part");
+    dg_facts_free(f);
+
+    /* "the Mendoza meeting": the event held in Mendoza */
+    f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
+                   "the Andes is taking place in the city of Mendoza. The "
+                   "Mendoza meeting was preceded by expert talks. Yesterday, "
+                   "the Cusco meeting was cancelled.\n");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/mendoza"),
+       "'in the city of Mendoza': the venue is Mendoza");
+    ok(count(f, EV(2), DG_RDF_TYPE) == 0 ||
+           strstr(get(f, EV(2), DG_NS_SCHEMA "name"), "Mendoza") == NULL,
+       "'the Mendoza meeting' is that event, not another");
+    dg_facts_free(f);
+
+    /* a bilateral meeting: the two countries cooperate */
+    f = extract(x, " date 2024-03-02\nVietnamese Defence Minister Nguyen Van "
+                   "Minh met Lao Defence Minister Bounmy Sisavath in Hanoi on "
+                   "Monday.\n");
+    ok(has(f, ID "country/VNM", DG_NS "cooperatesWith", ID "country/LAO") &&
+           has(f, ID "country/LAO", DG_NS "cooperatesWith", ID "country/VNM"),
+       "officials of two countries meet: their countries cooperate");
+    dg_facts_free(f);
+    f = extract(x, " date 2024-03-02\nVietnamese Defence Minister Nguyen Van "
+                   "Minh, Lao Defence Minister Bounmy Sisavath and Thai "
+                   "Defence Minister Somchai Wongsuwan met in Hanoi on "
+                   "Monday.\n");
+    ok(f && count(f, ID "country/VNM", DG_NS "cooperatesWith") == 0,
+       "  ... not three countries at one table");
+    dg_facts_free(f);
+
     /* a text may stop anywhere, most of all right after a cue ("X will
      * travel to", "met in the format of", "hosted by"): every prefix of
      * these, cut at each word, is read without a read past the last token
