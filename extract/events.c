@@ -1090,6 +1090,19 @@ when_where_after(const struct es *s, const struct np *np, size_t end)
     return 0;
 }
 
+/* The sitting of forum org the text tells of (the last one, not
+ * upcoming first), or -1. */
+static int
+sitting_of(const struct es *s, int org)
+{
+    int best = -1;
+    for (size_t i = 0; i < s->nev; i++)
+        if ((s->ev[i].forum == org || s->ev[i].named_forum == org) &&
+            (best < 0 || s->ev[best].future || !s->ev[i].future))
+            best = (int)i;
+    return best;
+}
+
 /* 1 when tokens [a, b) and [c, c + b - a) are the same words. */
 static int
 same_words(const struct es *s, size_t a, size_t b, size_t c, size_t end)
@@ -2853,6 +2866,25 @@ venue_skip(const struct es *s, size_t j, size_t end, size_t *len)
     return 0;
 }
 
+/* "The ADMM, a key platform for dialogue, will be held at X": the token
+ * after an apposition that starts at j with ", a" or ", the" and ends
+ * with a comma before stop; else j. */
+static size_t
+past_apposition(const struct es *s, size_t j, size_t stop)
+{
+    if (j + 2 >= stop || !is_w(s, j, ",") ||
+        (!is_w(s, j + 1, "a") && !is_w(s, j + 1, "an") &&
+         !is_w(s, j + 1, "the") && !is_w(s, j + 1, "one")))
+        return j;
+    for (size_t k = j + 2; k < stop && k < j + 24; k++) {
+        if (is_w(s, k, ","))
+            return k + 1;
+        if (men_at(s, k) && men_at(s, k)->kind == DG_ENT_PERSON)
+            return j; /* ", the minister A B, said" */
+    }
+    return j;
+}
+
 static int
 venue_after(struct es *s, int ev, size_t j, size_t end)
 {
@@ -3184,6 +3216,16 @@ relate_sentence(struct es *s, size_t si, int main)
                               : prev;
         }
     }
+    /* "Singapore is chairing the ADMM-Plus": a sitting of that forum */
+    for (size_t k = first; m0 == m1 && primary < 0 && k + 1 < end; k++) {
+        int c = cue_at(s, k, end, &len);
+        if (c != Q_CHAIR_VERB && c != Q_COCHAIR_VERB)
+            continue;
+        size_t q = k + len + (is_w(s, k + len, "the") ? 1 : 0);
+        const struct dg_mention *fm = q < end ? men_at(s, q) : NULL;
+        if (fm && fm->kind == DG_ENT_ORG && org_is_forum(s, fm->entity))
+            primary = sitting_of(s, fm->entity);
+    }
     if (primary < 0)
         return 0;
     if (primary == main)
@@ -3348,7 +3390,7 @@ relate_sentence(struct es *s, size_t si, int main)
                     return -1;
                 e->place = pl;
             }
-        if (venue_after(s, r->ev, r->np.b, stop) < 0)
+        if (venue_after(s, r->ev, past_apposition(s, r->np.b, stop), stop) < 0)
             return -1;
         if (r->np.f & F_ONLINE)
             e->online = 1;
@@ -3527,14 +3569,27 @@ relate_sentence(struct es *s, size_t si, int main)
         } else if ((c == Q_CHAIR_VERB || c == Q_COCHAIR_VERB) && k > first &&
                    cue1(s, k - 1) != Q_DET && !is_w(s, k - 1, "s")) {
             size_t j = mrec_after(s, m0, m1, after, 2);
-            if (j == (size_t)-1)
+            /* "Singapore is chairing the ADMM-Plus": the forum's sitting
+             * the text tells of */
+            int to = j != (size_t)-1 ? s->mr[j].ev : -1;
+            size_t q = after + (after < end && is_w(s, after, "the"));
+            const struct dg_mention *fm = q < end ? men_at(s, q) : NULL;
+            if (to < 0 && fm && fm->kind == DG_ENT_ORG &&
+                org_is_forum(s, fm->entity))
+                to = sitting_of(s, fm->entity);
+            if (to < 0)
                 goto next;
             ne = entities_in(s, first, k, m0, m1, 1, ents, 32);
             if (!ne)
                 ne = entities_in(s, first, k, m0, m1, 0, ents, 32);
+            /* a forum chairs nothing: "since the ADMM-Plus began, it is
+             * chairing ..." */
+            while (ne && s->d->ent[ents[ne - 1]].kind == DG_ENT_ORG &&
+                   org_is_forum(s, ents[ne - 1]))
+                ne--;
             if (ne && rel(s, ents[ne - 1],
                           c == Q_CHAIR_VERB ? DG_NS "chairs" : DG_NS "coChairs",
-                          s->mr[j].ev) < 0)
+                          to) < 0)
                 return -1;
         } else if (c == Q_HOST) {
             ne = entities_in(s, after, after + 4 < end ? after + 4 : end, m0,

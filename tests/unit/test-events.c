@@ -916,6 +916,21 @@ main(void)
        "'A, B and C are taking part in X': they take part");
     dg_facts_free(f);
 
+    /* a venue after an apposition; chairing a forum is chairing its
+     * sitting the text tells of */
+    f = extract(x, " date 2018-10-19\nThe 12th ADMM, a key platform for "
+                   "dialogue on regional security issues, will be held today "
+                   "at the Shangri-La Hotel. It is the first time that "
+                   "Singapore is chairing the ADMM since the ADMM-Plus began, "
+                   "and it is chairing the ADMM-Plus too.\n");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/shangri-la-hotel"),
+       "'X, a key platform ..., will be held at V': the venue is V");
+    ok(has(f, ID "country/SGP", DG_NS "chairs", EV(1)),
+       "'Singapore is chairing the ADMM': the 12th ADMM");
+    ok(count(f, ID "org/admm-plus", DG_NS "chairs") == 0,
+       "  ... a forum before 'it is chairing' chairs nothing");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
