@@ -2673,6 +2673,27 @@ place_entity(struct dg_doc *d, const char *name, int country)
     return id;
 }
 
+/* The capital of country entity c (cities.tsv), as a place in it: its
+ * id, -1 when none is listed, -2 on error. */
+static int
+capital_of(struct es *s, int c)
+{
+    const struct dg_lex_table *tab = dg_lexicon_table(s->d->lex, "cities.tsv");
+    const char *iso = dg_doc_prop_get(s->d, c, DG_NS "iso3");
+    for (size_t r = 0; tab && iso && r < dg_lex_table_rows(tab); r++) {
+        const char *cap = dg_lex_table_field(tab, r, 2);
+        const char *rc = dg_lex_table_field(tab, r, 1);
+        if (!cap || strcmp(cap, "capital") || !rc || strcmp(rc, iso))
+            continue;
+        const char *names = dg_lex_table_field(tab, r, 0);
+        const char *bar = strchr(names, '|');
+        const char *name =
+            bar ? dg_doc_strndup(s->d, names, (size_t)(bar - names)) : names;
+        return name ? place_entity(s->d, name, c) : -2;
+    }
+    return -1;
+}
+
 /* A venue at p ("London", "Phnom Penh, Cambodia", a country): returns
  * its entity id, -1 none, -2 on error. */
 static int
@@ -2694,6 +2715,11 @@ place_at(struct es *s, size_t p, size_t end)
             is_w(s, q + 1, "of") && (tk(s, q + 2)->flags & DG_TOK_CAP))
             p = q + 2;
     }
+    /* "in the Turkish capital" */
+    if (p + 2 < end && is_w(s, p, "the") && (m = men_at(s, p + 1)) &&
+        m->kind == DG_ENT_COUNTRY && m->tok_end < end &&
+        is_w(s, m->tok_end, "capital"))
+        return capital_of(s, m->entity);
     if ((m = men_at(s, p)))
         return m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ) ? m->entity
                                                                      : -1;

@@ -931,6 +931,19 @@ main(void)
        "  ... a forum before 'it is chairing' chairs nothing");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-05-14\nDefense Minister Ali Demir on Tuesday "
+                   "met his Ukrainian counterpart Rustem Umerov in the "
+                   "Turkish capital. A day later Umerov met Defence Minister "
+                   "Mircea Pop in the "
+                   "Moldovan capital. They will meet in the capital again.\n");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "place/ankara") &&
+           has(f, ID "place/ankara", DG_NS_SCHEMA "containedInPlace",
+               ID "country/TUR"),
+       "'in the Turkish capital': Ankara, in Turkey");
+    ok(has(f, EV(2), DG_NS_SCHEMA "location", ID "place/chisinau"),
+       "  ... 'the Moldovan capital': Chisinau");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
