@@ -163,6 +163,9 @@ struct ev {
     int beside;    /* within was said with "on the sidelines of": the two
                       share date and venue both ways */
     int name_year; /* a year in the name ("exercise Balikatan 2023"), or 0 */
+    int spokes;    /* one side meets each of the others in turn ("X's
+                      meetings with counterparts from A, B and C"): the
+                      others do not meet one another */
     int of;        /* the event a ceremony is of ("opening ceremony of the X
                       exercise"): the forums and chairs of the phrase are its */
     int honoree;   /* the person a ceremony is for ("Guard of Honour for X",
@@ -1576,6 +1579,12 @@ verb_subject(const struct es *s, size_t first, size_t k, size_t *a)
         return -1;
     if (is_w(s, j - 1, "he") || is_w(s, j - 1, "she")) {
         *a = j - 1;
+        /* "A met B. He also met C": the subject of the meeting told in
+         * the sentence before, not its object */
+        long si = dg_doc_sentence_of(s->d, k);
+        if (j - 1 == first && s->verb_subj >= 0 && si > 0 &&
+            s->verb_subj_sent == si - 1)
+            return s->verb_subj;
         return last_person(s, j - 1);
     }
     /* "The Secretary General met": a capitalised title after "the" at
@@ -1757,6 +1766,97 @@ group_meeting(struct es *s, size_t si, size_t k, size_t len)
     return np.b;
 }
 
+/* "X met with (his) counterparts from A, B and C" (q at "his" or
+ * "counterparts"): one event, "X's meetings with counterparts from A, B
+ * and C"; X attends, the countries take part, and X's country cooperates
+ * with each.  Returns the token after the list, q when the phrase is not
+ * there, 0 on error. */
+static const char *const list_lead[] = {
+    "other", "countries", "nations", "states", "such",    "as", "including",
+    "like",  "several",   "various", "many",   "partner", NULL};
+
+static size_t
+counterparts_meeting(struct es *s, size_t si, size_t k, size_t sa, size_t q,
+                     int subj, int place, const struct dg_date *when)
+{
+    size_t first = s->d->sent[si].tok_first, end = s->d->sent[si].tok_end;
+    size_t c = q, a, b;
+    int cs[16];
+    size_t nc = 0;
+    if (c < end && (is_w(s, c, "his") || is_w(s, c, "her") ||
+                    is_w(s, c, "their") || is_w(s, c, "its")))
+        c++;
+    if (c + 2 >= end || !is_w(s, c, "counterparts") ||
+        (!is_w(s, c + 1, "from") && !is_w(s, c + 1, "of")))
+        return q;
+    a = b = c + 2;
+    for (size_t j = c + 2; j < end && nc < 16;) {
+        const struct dg_mention *m = men_at(s, j);
+        if (m && m->kind == DG_ENT_COUNTRY && !(m->flags & DG_MEN_ADJ)) {
+            if (!nc)
+                a = j;
+            cs[nc++] = m->entity;
+            b = j = m->tok_end;
+        } else if (is_w(s, j, "the") ||
+                   (nc && (is_w(s, j, ",") || is_w(s, j, "and"))) ||
+                   (!nc && j - c < 8 &&
+                    dg_word_in(list_lead, tk(s, j)->lower))) {
+            j++; /* "from other countries such as A, B and C" */
+        } else {
+            break;
+        }
+    }
+    if (nc < 2)
+        return q;
+    /* "met his counterparts from A and B. ... A's minister X and B's
+     * minister Y": the meetings are told one by one */
+    for (size_t i = 0; i < s->d->nmen; i++) {
+        const struct dg_mention *m = &s->d->men[i];
+        if (m->kind != DG_ENT_PERSON || m->sent < (long)si ||
+            m->sent > (long)si + 1)
+            continue;
+        int n = nationality(s, m->entity);
+        for (size_t x = 0; x < nc; x++)
+            if (n == cs[x])
+                return q;
+    }
+    const char *list = dg_doc_span(s->d, a, b);
+    const char *name =
+        list ? dg_doc_printf(s->d, "%s's meetings with counterparts from %s",
+                             label_word(s, subj), list)
+             : NULL;
+    if (!name)
+        return 0;
+    int ev = verb_new_event(s, si, name, "meeting", place);
+    if (ev == -2)
+        return 0;
+    if (ev < 0)
+        return q;
+    struct ev *e = &s->ev[ev];
+    e->spokes = 1;
+    e->future = dg_dates_future_at(s->d, first, k, TENSE_WINDOW);
+    if (dg_dates_precision(when))
+        set_date(s, ev, when);
+    if (!e->future && rel(s, subj, DG_NS "attends", ev) < 0)
+        return 0;
+    int home = nationality(s, subj);
+    for (size_t i = 0; i < nc; i++)
+        if (add_party(s, cs[i], ev) < 0 ||
+            (home >= 0 && dg_relations_cooperate(s->d, home, cs[i]) < 0))
+            return 0;
+    struct np np;
+    memset(&np, 0, sizeof np);
+    np.forum = np.person = np.row = -1;
+    np.a = np.na = sa < k ? sa : k;
+    np.h0 = k;
+    np.h1 = c + 1;
+    np.b = b;
+    np.f = F_HOLD;
+    if (add_mrec(s, (long)si, &np, ev) < 0)
+        return 0;
+    return b;
+}
+
 /* "X met (with) Y", "X held talks with Y", "X received the visiting Y",
  * "X paid a courtesy call on Y", "X visited Vietnam", "X paid an official
  * visit to Japan": a meeting between the subject and the persons (or
@@ -1908,6 +2008,13 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         }
         if (q < end && is_w(s, q, "with"))
             q++;
+        /* "met with counterparts from A, B and C" */
+        if (subj >= 0) {
+            size_t r =
+                counterparts_meeting(s, si, k, sa, q, subj, place, &when);
+            if (r != q)
+                return r;
+        }
         int person_seen = 0;
         for (; q < end && gap < 24 && nobj < 4; q++) {
             const struct dg_mention *m = men_at(s, q);
@@ -2023,43 +2130,15 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
                     dg_doc_printf(s->d, "%s between %s and %s", noun,
                                   label_word(s, subj), label_word(s, objs[0]));
         }
-        const char *iri = dg_doc_next_event_iri(s->d);
-        if (!name || !iri)
+        ev = verb_new_event(s, si, name, kind, place);
+        if (ev == -2)
             return 0;
-        int id = dg_doc_entity(s->d, DG_ENT_EVENT, iri, name);
-        if (id < 0)
-            return 0;
-        struct ev *e = &s->ev[s->nev];
-        memset(e, 0, sizeof *e);
-        e->id = id;
-        e->kind = kind;
-        e->place = place;
-        e->anchor = e->within = e->of = e->honoree = -1;
-        e->forum = -1;
-        e->first_sent = (long)si;
+        if (ev < 0)
+            return k;
+        struct ev *e = &s->ev[ev];
         e->who[0] = subj; /* the visitor, or the first side */
         e->who[1] = visit ? -1 : objs[0];
         e->future = dg_dates_future_at(s->d, first, k, TENSE_WINDOW);
-        e->verb = 1;
-        /* distinctive words for later mentions: the label's */
-        struct dg_tokens *tt = dg_tokens_new(name, 0, strlen(name));
-        if (!tt)
-            return 0;
-        const struct dg_token *t = dg_tokens_get(tt);
-        for (size_t i = 0; i < dg_tokens_count(tt) && e->ntok < MAX_NAME_TOK;
-             i++)
-            if ((t[i].flags & DG_TOK_WORD) &&
-                !dg_word_in(name_stop, t[i].lower) &&
-                strcmp(t[i].lower, "between")) {
-                const char *w = dg_doc_strdup(s->d, t[i].lower);
-                if (!w) {
-                    dg_tokens_free(tt);
-                    return 0;
-                }
-                e->toks[e->ntok++] = w;
-            }
-        dg_tokens_free(tt);
-        ev = (int)s->nev++;
         /* "Dr Ng also met X": at the time of the meeting told before */
         for (size_t q = sa < k ? sa : k; q < k; q++)
             if (is_w(s, q, "also"))
@@ -3741,7 +3820,7 @@ relate_sentence(struct es *s, size_t si, int main)
                 else
                     more = 1;
             }
-        if (ns == 2 && !more &&
+        if (ns == 2 && !more && !pe->spokes &&
             dg_relations_cooperate(d, sides[0], sides[1]) < 0)
             return -1;
     }

@@ -944,6 +944,32 @@ main(void)
        "  ... 'the Moldovan capital': Chisinau");
     dg_facts_free(f);
 
+    /* "met with counterparts from A, B and C": one event, X's meetings */
+    f = extract(x, " date 2019-06-01\nDefence Minister Kari Berg met French "
+                   "Minister Florence Parly on Saturday. He also met with "
+                   "counterparts from other countries such as Cambodia, "
+                   "Canada and Vietnam.\n");
+    is_str(get(f, EV(2), DG_NS_SCHEMA "name"),
+           "Berg's meetings with counterparts from Cambodia, Canada and "
+           "Vietnam",
+           "'He also met with counterparts from A, B and C': one event");
+    ok(has(f, ID "person/kari-berg", DG_NS "attends", EV(2)) &&
+           !has(f, ID "person/florence-parly", DG_NS "attends", EV(2)),
+       "  ... 'He' is the subject of the meeting before, not its object");
+    ok(has(f, ID "country/KHM", DG_NS "participatesIn", EV(2)) &&
+           has(f, ID "country/VNM", DG_NS "participatesIn", EV(2)) &&
+           count(f, ID "country/KHM", DG_NS "cooperatesWith") == 0,
+       "  ... the countries take part, and do not cooperate with one "
+       "another");
+    dg_facts_free(f);
+    f = extract(x, " date 2019-06-01\nDefence Minister Ng Eng Hen met his "
+                   "counterparts from the United States and China. Besides US "
+                   "Secretary of Defense James Mattis and Chinese Defence "
+                   "Minister Wei Fenghe, he also met others.\n");
+    ok(f && !strstr(get(f, EV(1), DG_NS_SCHEMA "name"), "counterparts"),
+       "  ... not when the next sentence names them one by one");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
