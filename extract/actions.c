@@ -472,6 +472,19 @@ possessed(struct st *s, size_t k, size_t end, int *who, const char **gift)
 /* ---- emission --------------------------------------------------------------
  */
 
+/* The country an agent stands for: itself, or a person's nationality;
+ * -1 for an org or a person with none. */
+static int
+agent_country(const struct dg_doc *d, int id)
+{
+    if (d->ent[id].kind == DG_ENT_COUNTRY)
+        return id;
+    if (d->ent[id].kind != DG_ENT_PERSON)
+        return -1;
+    const char *nat = dg_doc_prop_get(d, id, DG_NS_SCHEMA "nationality");
+    return nat ? dg_doc_entity_find(d, nat) : -1;
+}
+
 static int
 emit(struct st *s, struct act *x, size_t si, int ev)
 {
@@ -486,6 +499,15 @@ emit(struct st *s, struct act *x, size_t si, int ev)
         remove_id(x->rc, &x->nrc, x->ag[i]);
     if (!x->nag)
         return 0;
+    /* "Minister A and Secretary B agreed on X": officials of two
+     * countries agree for them, so the two countries agree */
+    if (!strcmp(x->type, "agrees") && x->nag == 2 && !x->nrc) {
+        int c0 = agent_country(d, x->ag[0]), c1 = agent_country(d, x->ag[1]);
+        if (c0 >= 0 && c1 >= 0 && c0 != c1) {
+            x->ag[0] = c0;
+            x->ag[1] = c1;
+        }
+    }
     /* "the two sides agreed to ...": two countries agree with each other,
      * one agreement (its item kept), not two agents of an agreement with
      * no one */
@@ -527,19 +549,6 @@ emit(struct st *s, struct act *x, size_t si, int ev)
     return 0;
 }
 
-/* The country an agent stands for: itself, or a person's nationality;
- * -1 for an org or a person with none. */
-static int
-agent_country(const struct dg_doc *d, int id)
-{
-    if (d->ent[id].kind == DG_ENT_COUNTRY)
-        return id;
-    if (d->ent[id].kind != DG_ENT_PERSON)
-        return -1;
-    const char *nat = dg_doc_prop_get(d, id, DG_NS_SCHEMA "nationality");
-    return nat ? dg_doc_entity_find(d, nat) : -1;
-}
-
 /* An agreement or pledge about cooperation, item tokens [a, b): "the two
  * leaders agreed to expand cooperation" makes their two countries
  * cooperate; "... trilateral cooperation with the United States" makes
@@ -554,6 +563,12 @@ coop_agreement(struct st *s, const struct act *x, size_t a, size_t b)
 
     for (size_t i = 0; i < x->nag; i++) {
         int k = agent_country(d, x->ag[i]);
+        if (k >= 0)
+            add_id(c, &nc, k);
+    }
+    /* emit() made the second party of an agreement its recipient */
+    for (size_t i = 0; !strcmp(x->type, "agrees") && i < x->nrc; i++) {
+        int k = agent_country(d, x->rc[i]);
         if (k >= 0)
             add_id(c, &nc, k);
     }
