@@ -11,6 +11,9 @@
 
 enum { CONS_NONE = 0, CONS_CAP = 1, CONS_EXACT = 2 };
 
+/* bits of the first-word filter (a power of two; 512 bytes) */
+#define FIRST_WORDS 4096
+
 struct term {
     int value;
     size_t ntok;
@@ -34,6 +37,10 @@ struct dg_trie {
     size_t nnodes, capnodes;
     struct term *terms;
     size_t nterms, capterms;
+    /* one bit per hash bucket of the phrases' first words: most tokens
+     * start no phrase, and one bit test tells so without touching the
+     * word table (lookups run at every token, for a dozen tries) */
+    uint64_t first[FIRST_WORDS / 64];
 };
 
 struct dg_trie *
@@ -220,6 +227,21 @@ edge_add(struct dg_trie *tr, uint32_t parent, long wid)
     return child;
 }
 
+static void
+first_set(struct dg_trie *tr, uint64_t h)
+{
+    size_t bit = (size_t)(h >> 32) & (FIRST_WORDS - 1);
+    tr->first[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+/* 0 when no phrase starts with a word of hash h; 1 when one may. */
+static int
+first_may(const struct dg_trie *tr, uint64_t h)
+{
+    size_t bit = (size_t)(h >> 32) & (FIRST_WORDS - 1);
+    return (int)((tr->first[bit / 64] >> (bit % 64)) & 1);
+}
+
 int
 dg_trie_add(struct dg_trie *tr, const char *phrase, int value)
 {
@@ -237,6 +259,7 @@ dg_trie_add(struct dg_trie *tr, const char *phrase, int value)
         rc = 2;
         goto out;
     }
+    first_set(tr, t[0].hash);
     for (size_t k = 0; k < n; k++) {
         long wid = word_intern(tr, t[k].lower);
         if (wid < 0)
@@ -334,7 +357,7 @@ dg_trie_match(const struct dg_trie *tr, const struct dg_token *t, size_t pos,
     uint32_t found[64];
     size_t flen[64], nfound = 0;
 
-    if (!tr)
+    if (!tr || pos >= end || !first_may(tr, t[pos].hash))
         return 0;
     for (size_t k = pos; k < end; k++) {
         long wid = word_find(tr, t[k].lower, t[k].hash);
