@@ -133,7 +133,9 @@ dg_doc_new(const char *text, size_t len, const struct dg_article *a,
     if (!d->base || !d->key)
         goto nomem;
     d->article_iri = dg_doc_iri(d, "article/", d->key);
-    d->tokens = dg_tokens_new(text, dg_article_body_start(a), len);
+    /* tagged with the lexicon's word ids: every trie lookup uses them */
+    d->tokens = dg_tokens_new_in(text, dg_article_body_start(a), len,
+                                 dg_lexicon_words(lex));
     if (!d->article_iri || !d->tokens)
         goto nomem;
     d->tok = dg_tokens_get(d->tokens);

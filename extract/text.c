@@ -249,6 +249,7 @@ struct dg_tokens {
     struct dg_token *v;
     size_t n, cap;
     struct arena_block *blocks;
+    const struct dg_words *words; /* the ids tokens are tagged with */
 };
 
 static char *
@@ -306,12 +307,21 @@ push_token(struct dg_tokens *t, const char *text, size_t start, size_t end,
     if (!tok->fold || !tok->lower)
         return -1;
     tok->hash = dg_hash_str(tok->lower);
+    tok->words = t->words;
+    tok->word = (uint32_t)(dg_words_find(t->words, tok->lower, tok->hash) + 1);
     t->n++;
     return 0;
 }
 
 struct dg_tokens *
 dg_tokens_new(const char *text, size_t from, size_t to)
+{
+    return dg_tokens_new_in(text, from, to, NULL);
+}
+
+struct dg_tokens *
+dg_tokens_new_in(const char *text, size_t from, size_t to,
+                 const struct dg_words *words)
 {
     struct dg_tokens *t = calloc(1, sizeof *t);
     size_t i = from;
@@ -320,6 +330,7 @@ dg_tokens_new(const char *text, size_t from, size_t to)
 
     if (!t)
         return NULL;
+    t->words = words;
     while (i < to) {
         size_t start = i;
         long cp = dg_text_next(text, to, &i);
