@@ -294,18 +294,18 @@ case_ok(const struct term *term, const struct dg_token *t, size_t pos)
     return 1;
 }
 
-size_t
-dg_trie_match(const struct dg_trie *tr, const struct dg_token *t, size_t pos,
-              size_t end, unsigned mode, int *value)
+/* Walks the trie from token pos: the longest phrase that passes the case
+ * rules (unless mode has DG_MATCH_ANYCASE) wins, so each terminal on the
+ * path that passes replaces the shorter one before it.  Kept out of line:
+ * two calls in three end at dg_trie_match's filter, and would otherwise
+ * pay this loop's register saves and stack frame. */
+static __attribute__((noinline)) size_t
+walk(const struct dg_trie *tr, const struct dg_token *t, size_t pos, size_t end,
+     unsigned mode, int *value)
 {
     uint32_t node = 0;
     size_t best = 0;
-    /* terminals along the path, longest tried first */
-    uint32_t found[64];
-    size_t flen[64], nfound = 0;
 
-    if (!tr || pos >= end || !first_may(tr, t[pos].hash))
-        return 0;
     for (size_t k = pos; k < end; k++) {
         long wid = word_of(tr, &t[k]);
         if (wid < 0)
@@ -314,19 +314,22 @@ dg_trie_match(const struct dg_trie *tr, const struct dg_token *t, size_t pos,
         if (child < 0)
             break;
         node = (uint32_t)child;
-        if (tr->nodes[node] && nfound < 64) {
-            found[nfound] = tr->nodes[node] - 1;
-            flen[nfound++] = k - pos + 1;
-        }
-    }
-    while (nfound > 0) {
-        nfound--;
-        const struct term *term = &tr->terms[found[nfound]];
+        if (!tr->nodes[node])
+            continue;
+        const struct term *term = &tr->terms[tr->nodes[node] - 1];
         if ((mode & DG_MATCH_ANYCASE) || case_ok(term, t, pos)) {
             *value = term->value;
-            best = flen[nfound];
-            break;
+            best = k - pos + 1;
         }
     }
     return best;
+}
+
+size_t
+dg_trie_match(const struct dg_trie *tr, const struct dg_token *t, size_t pos,
+              size_t end, unsigned mode, int *value)
+{
+    if (!tr || pos >= end || !first_may(tr, t[pos].hash))
+        return 0;
+    return walk(tr, t, pos, end, mode, value);
 }
