@@ -133,7 +133,9 @@ dg_doc_new(const char *text, size_t len, const struct dg_article *a,
     if (!d->base || !d->key)
         goto nomem;
     d->article_iri = dg_doc_iri(d, "article/", d->key);
-    d->tokens = dg_tokens_new(text, dg_article_body_start(a), len);
+    /* tagged with the lexicon's word ids: every trie lookup uses them */
+    d->tokens = dg_tokens_new_in(text, dg_article_body_start(a), len,
+                                 dg_lexicon_words(lex));
     if (!d->article_iri || !d->tokens)
         goto nomem;
     d->tok = dg_tokens_get(d->tokens);
@@ -190,6 +192,8 @@ dg_doc_free(struct dg_doc *d)
     free(d->sent_men);
     free(d->acr);
     free(d->ent_hash);
+    free(d->country_ent);
+    free(d->org_ent);
     free(d->sent_iri);
     dg_sentences_free(d->sentences);
     dg_tokens_free(d->tokens);
@@ -272,8 +276,31 @@ dg_doc_entity_rename(struct dg_doc *d, int id, const char *name)
     return 0;
 }
 
-int
-dg_doc_country(struct dg_doc *d, size_t i)
+/* The slot of lexicon entry i (of n) in *cache, the array made on first
+ * use: every mention of a country or org looks its entity up, and the IRI
+ * it would print and hash for that is the same each time.  NULL when i is
+ * out of range or out of memory. */
+static int *
+lex_slot(int **cache, size_t n, size_t i)
+{
+    if (i >= n)
+        return NULL;
+    if (!*cache)
+        *cache = calloc(n, sizeof **cache);
+    return *cache ? &(*cache)[i] : NULL;
+}
+
+/* Records id (>= 0) in slot, when there is one; returns id. */
+static int
+remember(int *slot, int id)
+{
+    if (slot && id >= 0)
+        *slot = id + 1;
+    return id;
+}
+
+static int
+country_entity(struct dg_doc *d, size_t i)
 {
     const struct dg_lex_country *c = dg_lexicon_country(d->lex, i);
     const char *iri = c ? dg_doc_iri(d, "country/", c->iso3) : NULL;
@@ -297,7 +324,16 @@ dg_doc_country(struct dg_doc *d, size_t i)
 }
 
 int
-dg_doc_org(struct dg_doc *d, size_t i)
+dg_doc_country(struct dg_doc *d, size_t i)
+{
+    int *slot = lex_slot(&d->country_ent, dg_lexicon_country_count(d->lex), i);
+    if (slot && *slot)
+        return *slot - 1;
+    return remember(slot, country_entity(d, i));
+}
+
+static int
+org_entity(struct dg_doc *d, size_t i)
 {
     const struct dg_lex_org *o = dg_lexicon_org(d->lex, i);
     const char *iri = o ? dg_doc_iri(d, "org/", o->key) : NULL;
@@ -324,6 +360,15 @@ dg_doc_org(struct dg_doc *d, size_t i)
             return -1;
     }
     return id;
+}
+
+int
+dg_doc_org(struct dg_doc *d, size_t i)
+{
+    int *slot = lex_slot(&d->org_ent, dg_lexicon_org_count(d->lex), i);
+    if (slot && *slot)
+        return *slot - 1;
+    return remember(slot, org_entity(d, i));
 }
 
 static int

@@ -133,6 +133,9 @@ struct dg_doc {
     struct dg_doc_arena *arena;
     size_t *ent_hash;
     size_t ent_hcap;
+    /* entity id + 1 of each lexicon country and org, 0 before its first
+     * dg_doc_country / dg_doc_org (arrays made on first use) */
+    int *country_ent, *org_ent;
 };
 
 /* Builds the doc: tokenises text[0..len) from the article's body start and

@@ -71,10 +71,24 @@ dg_facts_clear(struct dg_facts *f)
     }
 }
 
-static const char *
-arena_strdup(struct dg_facts *f, const char *s)
+/* A string with its length, measured once per added triple: hashing,
+ * comparing and copying then need no strlen of their own. */
+struct str {
+    const char *s; /* NULL: no datatype */
+    size_t n;
+};
+
+static struct str
+str_of(const char *s)
 {
-    size_t len = strlen(s) + 1;
+    struct str r = {s, s ? strlen(s) : 0};
+    return r;
+}
+
+static const char *
+arena_put(struct dg_facts *f, struct str s)
+{
+    size_t len = s.n + 1;
     struct block *b = f->blocks;
     if (!b || b->size - b->used < len) {
         size_t size = len > BLOCK_SIZE ? len : BLOCK_SIZE;
@@ -94,7 +108,7 @@ arena_strdup(struct dg_facts *f, const char *s)
         b = nb;
     }
     char *p = b->data + b->used;
-    memcpy(p, s, len);
+    memcpy(p, s.s, len);
     b->used += len;
     return p;
 }
@@ -102,11 +116,12 @@ arena_strdup(struct dg_facts *f, const char *s)
 /* Eight bytes at a time (IRIs are long: a byte at a time was a tenth of
  * extraction's CPU). */
 static uint64_t
-hash_str(uint64_t h, const char *s)
+hash_str(uint64_t h, struct str str)
 {
-    if (!s)
+    if (!str.s)
         return h * 1099511628211ULL + 7;
-    size_t n = strlen(s);
+    const char *s = str.s;
+    size_t n = str.n;
     uint64_t w;
     for (; n >= 8; s += 8, n -= 8) {
         memcpy(&w, s, 8);
@@ -120,7 +135,7 @@ hash_str(uint64_t h, const char *s)
 }
 
 static uint64_t
-hash_triple(const char *s, const char *p, const char *o, const char *dt,
+hash_triple(struct str s, struct str p, struct str o, struct str dt,
             int o_is_iri)
 {
     uint64_t h = 14695981039346656037ULL;
@@ -132,27 +147,27 @@ hash_triple(const char *s, const char *p, const char *o, const char *dt,
     return dg_hash_mix(h ^ (uint64_t)o_is_iri);
 }
 
+/* stored (NUL-terminated) equals s: the length first, then the bytes */
 static int
-streq_null(const char *a, const char *b)
+str_is(const char *stored, struct str s)
 {
-    if (!a || !b)
-        return a == b;
-    return strcmp(a, b) == 0;
+    if (!stored || !s.s)
+        return stored == s.s;
+    return strncmp(stored, s.s, s.n) == 0 && stored[s.n] == '\0';
 }
 
 static int
-same(const struct dg_triple *t, const char *s, const char *p, const char *o,
-     const char *dt, int o_is_iri)
+same(const struct dg_triple *t, struct str s, struct str p, struct str o,
+     struct str dt, int o_is_iri)
 {
-    return t->o_is_iri == o_is_iri && strcmp(t->s, s) == 0 &&
-           strcmp(t->p, p) == 0 && strcmp(t->o, o) == 0 &&
-           streq_null(t->dt, dt);
+    return t->o_is_iri == o_is_iri && str_is(t->s, s) && str_is(t->p, p) &&
+           str_is(t->o, o) && str_is(t->dt, dt);
 }
 
 /* Returns the slot where the triple of hash h is or would go. */
 static size_t
-find_slot(const struct dg_facts *f, uint64_t h, const char *s, const char *p,
-          const char *o, const char *dt, int o_is_iri)
+find_slot(const struct dg_facts *f, uint64_t h, struct str s, struct str p,
+          struct str o, struct str dt, int o_is_iri)
 {
     size_t mask = f->hcap - 1;
     size_t i = (size_t)h & mask;
@@ -185,13 +200,14 @@ rehash(struct dg_facts *f)
 }
 
 static int
-add(struct dg_facts *f, const char *s, const char *p, const char *o,
-    const char *dt, int o_is_iri)
+add(struct dg_facts *f, const char *s_, const char *p_, const char *o_,
+    const char *dt_, int o_is_iri)
 {
-    if (!f || !s || !p || !o)
+    if (!f || !s_ || !p_ || !o_)
         return -1;
     if ((f->n + 1) * 2 > f->hcap && rehash(f) < 0)
         return -1;
+    struct str s = str_of(s_), p = str_of(p_), o = str_of(o_), dt = str_of(dt_);
     uint64_t h = hash_triple(s, p, o, dt, o_is_iri);
     size_t slot = find_slot(f, h, s, p, o, dt, o_is_iri);
     if (f->hash[slot])
@@ -210,12 +226,12 @@ add(struct dg_facts *f, const char *s, const char *p, const char *o,
     }
     f->hv[f->n] = h;
     struct dg_triple *t = &f->v[f->n];
-    t->s = arena_strdup(f, s);
-    t->p = arena_strdup(f, p);
-    t->o = arena_strdup(f, o);
-    t->dt = dt ? arena_strdup(f, dt) : NULL;
+    t->s = arena_put(f, s);
+    t->p = arena_put(f, p);
+    t->o = arena_put(f, o);
+    t->dt = dt.s ? arena_put(f, dt) : NULL;
     t->o_is_iri = o_is_iri;
-    if (!t->s || !t->p || !t->o || (dt && !t->dt))
+    if (!t->s || !t->p || !t->o || (dt.s && !t->dt))
         return -1;
     f->n++;
     f->hash[slot] = f->n;

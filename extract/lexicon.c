@@ -39,6 +39,7 @@ struct dg_lexicon {
     size_t nheads;
     struct dg_trie *entities, *rank_trie, *titles, *honorifics, *head_trie,
         *office;
+    struct dg_words *words; /* the words of every trie above */
 };
 
 static int
@@ -244,7 +245,7 @@ load_table(struct dg_lexicon *lx, const char *dir, size_t ti,
     struct dg_tsv r;
     struct dg_lex_table *t = &lx->tables[ti];
 
-    t->trie = dg_trie_new();
+    t->trie = dg_trie_new_in(lx->words);
     if (!t->trie)
         goto nomem;
     if (dg_tsv_open(&r, dir, table_files[ti], 1, &lx->bufs, &lx->nbufs, err) <
@@ -270,10 +271,17 @@ nomem:
 const struct dg_lex_table *
 dg_lexicon_table(const struct dg_lexicon *lx, const char *file)
 {
+    /* the first byte first: stages look tables up at every token */
     for (size_t i = 0; i < NTABLES; i++)
-        if (strcmp(table_files[i], file) == 0)
+        if (table_files[i][0] == file[0] && strcmp(table_files[i], file) == 0)
             return &lx->tables[i];
     return NULL;
+}
+
+const struct dg_words *
+dg_lexicon_words(const struct dg_lexicon *lx)
+{
+    return lx ? lx->words : NULL;
 }
 
 const struct dg_trie *
@@ -305,14 +313,15 @@ dg_lexicon_load(const char *datadir, struct dg_error *err)
         dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         return NULL;
     }
-    lx->entities = dg_trie_new();
-    lx->rank_trie = dg_trie_new();
-    lx->titles = dg_trie_new();
-    lx->honorifics = dg_trie_new();
-    lx->head_trie = dg_trie_new();
-    lx->office = dg_trie_new();
-    if (!lx->office || !lx->entities || !lx->rank_trie || !lx->titles ||
-        !lx->honorifics || !lx->head_trie) {
+    lx->words = dg_words_new();
+    lx->entities = dg_trie_new_in(lx->words);
+    lx->rank_trie = dg_trie_new_in(lx->words);
+    lx->titles = dg_trie_new_in(lx->words);
+    lx->honorifics = dg_trie_new_in(lx->words);
+    lx->head_trie = dg_trie_new_in(lx->words);
+    lx->office = dg_trie_new_in(lx->words);
+    if (!lx->words || !lx->office || !lx->entities || !lx->rank_trie ||
+        !lx->titles || !lx->honorifics || !lx->head_trie) {
         dg_error_set(err, DG_ERR_NOMEM, "out of memory");
         goto fail;
     }
@@ -357,6 +366,7 @@ dg_lexicon_free(struct dg_lexicon *lx)
     dg_trie_free(lx->honorifics);
     dg_trie_free(lx->head_trie);
     dg_trie_free(lx->office);
+    dg_words_free(lx->words); /* after the tries that borrow it */
     free(lx);
 }
 

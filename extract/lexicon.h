@@ -103,6 +103,11 @@ size_t dg_lex_table_rows(const struct dg_lex_table *t);
 const char *dg_lex_table_field(const struct dg_lex_table *t, size_t row,
                                size_t col);
 
+/* The word table every trie of the lexicon numbers its words in: tag a
+ * text's tokens with it (dg_tokens_new_in) for faster lookups.  Borrowed;
+ * NULL when lx is NULL. */
+const struct dg_words *dg_lexicon_words(const struct dg_lexicon *lx);
+
 /* Org head nouns: value = head index. */
 const struct dg_trie *dg_lexicon_org_heads(const struct dg_lexicon *lx);
 const struct dg_lex_head *dg_lexicon_org_head(const struct dg_lexicon *lx,

@@ -8,8 +8,12 @@
 
 #include "common/hash.h"
 #include "extract/match.h"
+#include "extract/words.h"
 
 enum { CONS_NONE = 0, CONS_CAP = 1, CONS_EXACT = 2 };
+
+/* bits of the first-word filter (a power of two; 512 bytes) */
+#define FIRST_WORDS 4096
 
 struct term {
     int value;
@@ -19,12 +23,10 @@ struct term {
 };
 
 struct dg_trie {
-    /* interned token strings: open addressing, index+1 */
-    char **words;
-    uint64_t *whash; /* dg_hash_str of each word */
-    size_t nwords, capwords;
-    uint32_t *wtab;
-    size_t wcap;
+    /* the ids of the phrases' words: the trie's own, or a lexicon's
+     * (shared by its tries, and its ids carried by a document's tokens) */
+    struct dg_words *words;
+    int own_words;
     /* edges: key = parent << 32 | word id + 1, val = child */
     uint64_t *ekeys;
     uint32_t *evals;
@@ -34,17 +36,23 @@ struct dg_trie {
     size_t nnodes, capnodes;
     struct term *terms;
     size_t nterms, capterms;
+    /* one bit per hash bucket of the phrases' first words: most tokens
+     * start no phrase, and one bit test tells so without touching the
+     * word table (lookups run at every token, for a dozen tries) */
+    uint64_t first[FIRST_WORDS / 64];
 };
 
 struct dg_trie *
-dg_trie_new(void)
+dg_trie_new_in(struct dg_words *words)
 {
     struct dg_trie *tr = calloc(1, sizeof *tr);
     if (!tr)
         return NULL;
+    tr->own_words = words == NULL;
+    tr->words = words ? words : dg_words_new();
     tr->nodes = calloc(64, sizeof *tr->nodes);
-    if (!tr->nodes) {
-        free(tr);
+    if (!tr->words || !tr->nodes) {
+        dg_trie_free(tr);
         return NULL;
     }
     tr->capnodes = 64;
@@ -52,26 +60,29 @@ dg_trie_new(void)
     return tr;
 }
 
+struct dg_trie *
+dg_trie_new(void)
+{
+    return dg_trie_new_in(NULL);
+}
+
 void
 dg_trie_free(struct dg_trie *tr)
 {
     if (!tr)
         return;
-    for (size_t i = 0; i < tr->nwords; i++)
-        free(tr->words[i]);
     for (size_t i = 0; i < tr->nterms; i++) {
         for (size_t k = 0; k < tr->terms[i].ntok; k++)
             free(tr->terms[i].exact[k]);
         free(tr->terms[i].exact);
         free(tr->terms[i].cons);
     }
-    free(tr->words);
-    free(tr->wtab);
+    if (tr->own_words)
+        dg_words_free(tr->words);
     free(tr->ekeys);
     free(tr->evals);
     free(tr->nodes);
     free(tr->terms);
-    free(tr->whash);
     free(tr);
 }
 
@@ -79,74 +90,6 @@ size_t
 dg_trie_count(const struct dg_trie *tr)
 {
     return tr ? tr->nterms : 0;
-}
-
-/* Returns the word id, or -1 when absent. */
-static long
-word_find(const struct dg_trie *tr, const char *w, uint64_t h)
-{
-    if (!tr->wcap)
-        return -1;
-    size_t mask = tr->wcap - 1, i = (size_t)h & mask;
-    while (tr->wtab[i]) {
-        uint32_t id = tr->wtab[i] - 1;
-        if (tr->whash[id] == h && strcmp(tr->words[id], w) == 0)
-            return (long)id;
-        i = (i + 1) & mask;
-    }
-    return -1;
-}
-
-static int
-word_rehash(struct dg_trie *tr)
-{
-    size_t ncap = tr->wcap ? tr->wcap * 2 : 1024;
-    uint32_t *nt = calloc(ncap, sizeof *nt);
-    if (!nt)
-        return -1;
-    for (size_t k = 0; k < tr->nwords; k++) {
-        size_t i = (size_t)tr->whash[k] & (ncap - 1);
-        while (nt[i])
-            i = (i + 1) & (ncap - 1);
-        nt[i] = (uint32_t)(k + 1);
-    }
-    free(tr->wtab);
-    tr->wtab = nt;
-    tr->wcap = ncap;
-    return 0;
-}
-
-static long
-word_intern(struct dg_trie *tr, const char *w)
-{
-    uint64_t h = dg_hash_str(w);
-    long id = word_find(tr, w, h);
-    if (id >= 0)
-        return id;
-    if ((tr->nwords + 1) * 2 > tr->wcap && word_rehash(tr) < 0)
-        return -1;
-    if (tr->nwords == tr->capwords) {
-        size_t ncap = tr->capwords ? tr->capwords * 2 : 256;
-        char **nv = realloc(tr->words, ncap * sizeof *nv);
-        if (!nv)
-            return -1;
-        tr->words = nv;
-        uint64_t *nh = realloc(tr->whash, ncap * sizeof *nh);
-        if (!nh)
-            return -1;
-        tr->whash = nh;
-        tr->capwords = ncap;
-    }
-    char *copy = strdup(w);
-    if (!copy)
-        return -1;
-    tr->words[tr->nwords] = copy;
-    tr->whash[tr->nwords] = h;
-    size_t i = (size_t)dg_hash_str(w) & (tr->wcap - 1);
-    while (tr->wtab[i])
-        i = (i + 1) & (tr->wcap - 1);
-    tr->wtab[i] = (uint32_t)(tr->nwords + 1);
-    return (long)tr->nwords++;
 }
 
 static long
@@ -220,6 +163,21 @@ edge_add(struct dg_trie *tr, uint32_t parent, long wid)
     return child;
 }
 
+static void
+first_set(struct dg_trie *tr, uint64_t h)
+{
+    size_t bit = (size_t)(h >> 32) & (FIRST_WORDS - 1);
+    tr->first[bit / 64] |= (uint64_t)1 << (bit % 64);
+}
+
+/* 0 when no phrase starts with a word of hash h; 1 when one may. */
+static int
+first_may(const struct dg_trie *tr, uint64_t h)
+{
+    size_t bit = (size_t)(h >> 32) & (FIRST_WORDS - 1);
+    return (int)((tr->first[bit / 64] >> (bit % 64)) & 1);
+}
+
 int
 dg_trie_add(struct dg_trie *tr, const char *phrase, int value)
 {
@@ -237,8 +195,9 @@ dg_trie_add(struct dg_trie *tr, const char *phrase, int value)
         rc = 2;
         goto out;
     }
+    first_set(tr, t[0].hash);
     for (size_t k = 0; k < n; k++) {
-        long wid = word_intern(tr, t[k].lower);
+        long wid = dg_words_intern(tr->words, t[k].lower, t[k].hash);
         if (wid < 0)
             goto out;
         long child = edge_add(tr, node, wid);
@@ -291,6 +250,17 @@ out:
     return rc;
 }
 
+/* The id of token x's word in the trie's table, or -1 when no phrase
+ * has it: the id the token carries when it was tagged with this table
+ * (dg_tokens_new_in), else a lookup. */
+static long
+word_of(const struct dg_trie *tr, const struct dg_token *x)
+{
+    if (x->words == tr->words)
+        return (long)x->word - 1;
+    return dg_words_find(tr->words, x->lower, x->hash);
+}
+
 /* 1 when text token x is capitals phrase token w written in title case,
  * as many papers write acronyms ("Asean Defence Ministers' Meeting",
  * "Unesco"): inside a phrase of several tokens, or alone when it has five
@@ -324,39 +294,42 @@ case_ok(const struct term *term, const struct dg_token *t, size_t pos)
     return 1;
 }
 
-size_t
-dg_trie_match(const struct dg_trie *tr, const struct dg_token *t, size_t pos,
-              size_t end, unsigned mode, int *value)
+/* Walks the trie from token pos: the longest phrase that passes the case
+ * rules (unless mode has DG_MATCH_ANYCASE) wins, so each terminal on the
+ * path that passes replaces the shorter one before it.  Kept out of line:
+ * two calls in three end at dg_trie_match's filter, and would otherwise
+ * pay this loop's register saves and stack frame. */
+static __attribute__((noinline)) size_t
+walk(const struct dg_trie *tr, const struct dg_token *t, size_t pos, size_t end,
+     unsigned mode, int *value)
 {
     uint32_t node = 0;
     size_t best = 0;
-    /* terminals along the path, longest tried first */
-    uint32_t found[64];
-    size_t flen[64], nfound = 0;
 
-    if (!tr)
-        return 0;
     for (size_t k = pos; k < end; k++) {
-        long wid = word_find(tr, t[k].lower, t[k].hash);
+        long wid = word_of(tr, &t[k]);
         if (wid < 0)
             break;
         long child = edge_find(tr, node, wid);
         if (child < 0)
             break;
         node = (uint32_t)child;
-        if (tr->nodes[node] && nfound < 64) {
-            found[nfound] = tr->nodes[node] - 1;
-            flen[nfound++] = k - pos + 1;
-        }
-    }
-    while (nfound > 0) {
-        nfound--;
-        const struct term *term = &tr->terms[found[nfound]];
+        if (!tr->nodes[node])
+            continue;
+        const struct term *term = &tr->terms[tr->nodes[node] - 1];
         if ((mode & DG_MATCH_ANYCASE) || case_ok(term, t, pos)) {
             *value = term->value;
-            best = flen[nfound];
-            break;
+            best = k - pos + 1;
         }
     }
     return best;
+}
+
+size_t
+dg_trie_match(const struct dg_trie *tr, const struct dg_token *t, size_t pos,
+              size_t end, unsigned mode, int *value)
+{
+    if (!tr || pos >= end || !first_may(tr, t[pos].hash))
+        return 0;
+    return walk(tr, t, pos, end, mode, value);
 }

@@ -10,13 +10,15 @@
  *
  * Ownership: a struct dg_trie owns copies of its phrases; tokens passed to
  * dg_trie_match are borrowed.  dg_trie_free(NULL) is safe.  Lookups are
- * read-only and cost one hash probe per token walked. */
+ * read-only and cost one hash probe per token walked (two for a token
+ * that does not carry its id in the trie's word table). */
 #ifndef DG_MATCH_H
 #define DG_MATCH_H
 
 #include <stddef.h>
 
 #include "extract/text.h"
+#include "extract/words.h"
 
 enum { DG_MATCH_ANYCASE = 1 };
 
@@ -24,6 +26,10 @@ struct dg_trie;
 
 /* Returns a new empty trie, or NULL when out of memory. */
 struct dg_trie *dg_trie_new(void);
+/* The same, numbering its words in words (borrowed: it must outlive the
+ * trie), which several tries may share; tokens tagged with the same table
+ * (dg_tokens_new_in) are then looked up by the id they carry. */
+struct dg_trie *dg_trie_new_in(struct dg_words *words);
 void dg_trie_free(struct dg_trie *tr);
 
 /* Adds phrase (NUL-terminated UTF-8) with an int value.  Returns 0, 1 when

@@ -157,32 +157,40 @@ fold_custom(utf8proc_int32_t cp, void *data)
     return cp;
 }
 
+static int
+is_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* The fold of ASCII s[0..len) into dst (len + 1 bytes, NUL-terminated):
+ * only the backquote changes, and with lower the capitals. */
+static void
+fold_ascii(char *dst, const char *s, size_t len, int lower)
+{
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (lower && c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        else if (c == '`')
+            c = '\'';
+        dst[i] = c;
+    }
+    dst[len] = '\0';
+}
+
 char *
 dg_text_fold(const char *s, size_t len, int lower)
 {
     utf8proc_uint8_t *out = NULL;
-    size_t i;
-    int ascii = 1;
 
-    for (i = 0; i < len; i++) {
-        if ((unsigned char)s[i] >= 0x80) {
-            ascii = 0;
-            break;
-        }
-    }
-    if (ascii) {
+    if (is_ascii(s, len)) {
         char *r = malloc(len + 1);
-        if (!r)
-            return NULL;
-        for (i = 0; i < len; i++) {
-            char c = s[i];
-            if (lower && c >= 'A' && c <= 'Z')
-                c = (char)(c - 'A' + 'a');
-            else if (c == '`')
-                c = '\'';
-            r[i] = c;
-        }
-        r[len] = '\0';
+        if (r)
+            fold_ascii(r, s, len, lower);
         return r;
     }
     utf8proc_option_t opt = UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE |
@@ -249,10 +257,12 @@ struct dg_tokens {
     struct dg_token *v;
     size_t n, cap;
     struct arena_block *blocks;
+    const struct dg_words *words; /* the ids tokens are tagged with */
 };
 
+/* Room for len bytes and a NUL in t's arena, or NULL when out of memory. */
 static char *
-arena_put(struct dg_tokens *t, const char *s, size_t len)
+arena_alloc(struct dg_tokens *t, size_t len)
 {
     struct arena_block *b = t->blocks;
     if (!b || b->size - b->used < len + 1) {
@@ -267,10 +277,55 @@ arena_put(struct dg_tokens *t, const char *s, size_t len)
         b = nb;
     }
     char *p = b->data + b->used;
-    memcpy(p, s, len);
-    p[len] = '\0';
     b->used += len + 1;
     return p;
+}
+
+static char *
+arena_put(struct dg_tokens *t, const char *s, size_t len)
+{
+    char *p = arena_alloc(t, len);
+    if (p) {
+        memcpy(p, s, len);
+        p[len] = '\0';
+    }
+    return p;
+}
+
+/* Sets tok's fold and lower forms of s[0..len), in t's arena (one string
+ * when they are equal).  ASCII, most tokens, is folded in place there;
+ * other text goes through dg_text_fold.  Returns 0, or -1 when out of
+ * memory. */
+static int
+fold_token(struct dg_tokens *t, struct dg_token *tok, const char *s, size_t len)
+{
+    if (is_ascii(s, len)) {
+        char *f = arena_alloc(t, len);
+        if (!f)
+            return -1;
+        fold_ascii(f, s, len, 0);
+        tok->fold = tok->lower = f;
+        for (size_t i = 0; i < len; i++) {
+            if (s[i] >= 'A' && s[i] <= 'Z') {
+                char *l = arena_alloc(t, len);
+                if (!l)
+                    return -1;
+                fold_ascii(l, s, len, 1);
+                tok->lower = l;
+                break;
+            }
+        }
+        return 0;
+    }
+    char *f = dg_text_fold(s, len, 0), *l = dg_text_fold(s, len, 1);
+    if (f && l) {
+        tok->fold = arena_put(t, f, strlen(f));
+        tok->lower = strcmp(f, l) == 0 ? tok->fold : arena_put(t, l, strlen(l));
+    }
+    int rc = f && l && tok->fold && tok->lower ? 0 : -1;
+    free(f);
+    free(l);
+    return rc;
 }
 
 static int
@@ -278,7 +333,6 @@ push_token(struct dg_tokens *t, const char *text, size_t start, size_t end,
            unsigned flags)
 {
     struct dg_token *tok;
-    char *f, *l;
 
     if (t->n == t->cap) {
         size_t ncap = t->cap ? t->cap * 2 : 256;
@@ -288,30 +342,28 @@ push_token(struct dg_tokens *t, const char *text, size_t start, size_t end,
         t->v = nv;
         t->cap = ncap;
     }
-    f = dg_text_fold(text + start, end - start, 0);
-    l = dg_text_fold(text + start, end - start, 1);
-    if (!f || !l) {
-        free(f);
-        free(l);
-        return -1;
-    }
     tok = &t->v[t->n];
     tok->start = start;
     tok->end = end;
     tok->flags = flags;
-    tok->fold = arena_put(t, f, strlen(f));
-    tok->lower = strcmp(f, l) == 0 ? tok->fold : arena_put(t, l, strlen(l));
-    free(f);
-    free(l);
-    if (!tok->fold || !tok->lower)
+    if (fold_token(t, tok, text + start, end - start) < 0)
         return -1;
     tok->hash = dg_hash_str(tok->lower);
+    tok->words = t->words;
+    tok->word = (uint32_t)(dg_words_find(t->words, tok->lower, tok->hash) + 1);
     t->n++;
     return 0;
 }
 
 struct dg_tokens *
 dg_tokens_new(const char *text, size_t from, size_t to)
+{
+    return dg_tokens_new_in(text, from, to, NULL);
+}
+
+struct dg_tokens *
+dg_tokens_new_in(const char *text, size_t from, size_t to,
+                 const struct dg_words *words)
 {
     struct dg_tokens *t = calloc(1, sizeof *t);
     size_t i = from;
@@ -320,6 +372,7 @@ dg_tokens_new(const char *text, size_t from, size_t to)
 
     if (!t)
         return NULL;
+    t->words = words;
     while (i < to) {
         size_t start = i;
         long cp = dg_text_next(text, to, &i);

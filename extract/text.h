@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "common/error.h"
+#include "extract/words.h"
 
 /* Checks that s[0..len) is non-empty UTF-8 text: no invalid sequence, no
  * NUL byte, no C0 control other than TAB, LF, CR and FF.  Returns 0, or -1
@@ -58,6 +59,9 @@ struct dg_token {
     const char *lower; /* folded and lowercased (owned by the list) */
     uint64_t hash;     /* dg_hash_str(lower), for the tries (match.c) */
     unsigned flags;    /* DG_TOK_* */
+    uint32_t word;     /* id + 1 of lower in words, 0 when not there */
+    const struct dg_words *words; /* the table word is from (borrowed), or
+                                     NULL: the token was not tagged */
 };
 
 struct dg_tokens;
@@ -67,6 +71,11 @@ struct dg_tokens;
  * non-space character is a token of its own.  Returns a new list, or NULL
  * when out of memory.  Caller frees with dg_tokens_free (NULL is safe). */
 struct dg_tokens *dg_tokens_new(const char *text, size_t from, size_t to);
+/* The same, each token tagged with the id of its lowercased form in words
+ * (borrowed; NULL tags nothing), which must outlive the list and not change
+ * while it is in use. */
+struct dg_tokens *dg_tokens_new_in(const char *text, size_t from, size_t to,
+                                   const struct dg_words *words);
 void dg_tokens_free(struct dg_tokens *t);
 size_t dg_tokens_count(const struct dg_tokens *t);
 /* The array of all tokens, borrowed (valid until dg_tokens_free). */

@@ -6,10 +6,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "common/hash.h"
 #include "common/ns.h"
 #include "extract/extract.h"
 #include "extract/lexicon.h"
 #include "extract/match.h"
+#include "extract/words.h"
 #include "extract-util.h"
 #include "tap.h"
 
@@ -46,6 +48,67 @@ trie_match(const struct dg_trie *tr, const char *text, int *v)
     size_t n = dg_trie_match(tr, dg_tokens_get(t), 0, dg_tokens_count(t), 0, v);
     dg_tokens_free(t);
     return n;
+}
+
+/* The same with the text's tokens tagged with words (their ids). */
+static size_t
+trie_match_in(const struct dg_trie *tr, const struct dg_words *words,
+              const char *text, int *v)
+{
+    struct dg_tokens *t = dg_tokens_new_in(text, 0, strlen(text), words);
+    size_t n = dg_trie_match(tr, dg_tokens_get(t), 0, dg_tokens_count(t), 0, v);
+    dg_tokens_free(t);
+    return n;
+}
+
+/* Two tries sharing one word table; tagged tokens match as untagged. */
+static void
+test_shared_words(void)
+{
+    struct dg_words *w = dg_words_new();
+    struct dg_trie *a = dg_trie_new_in(w), *b = dg_trie_new_in(w);
+    int v = -1;
+
+    dg_trie_add(a, "Ministry of Defence", 1);
+    dg_trie_add(a, "WHO", 2);
+    dg_trie_add(b, "defence minister", 3);
+    is_int(dg_words_find(w, "ministry", dg_hash_str("ministry")), 0,
+           "words are numbered in the order first seen");
+    is_int(dg_words_find(w, "minister", dg_hash_str("minister")), 4,
+           "  ... across the tries that share the table");
+    is_int(dg_words_find(w, "navy", dg_hash_str("navy")), -1,
+           "a word no phrase has is not in the table");
+    is_int(dg_words_intern(w, "defence", dg_hash_str("defence")), 2,
+           "interning a known word gives its id");
+
+    struct dg_tokens *t = dg_tokens_new_in("the Defence navy", 0, 16, w);
+    const struct dg_token *x = dg_tokens_get(t);
+    ok(x[1].words == w && x[1].word == 3, "a tagged token carries id + 1");
+    ok(x[2].words == w && x[2].word == 0, "  ... 0 when not in the table");
+    dg_tokens_free(t);
+
+    is_int((long)trie_match_in(a, w, "Ministry of Defence said", &v), 3,
+           "tagged tokens match by id");
+    is_int(v, 1, "  ... with the phrase's value");
+    is_int((long)trie_match_in(b, w, "Defence Minister Ng", &v), 2,
+           "  ... in every trie of the table");
+    is_int((long)trie_match_in(a, w, "who said", &v), 0,
+           "  ... and the case rules still hold ('who' is not WHO)");
+    is_int((long)trie_match_in(a, w, "Defence Minister", &v), 0,
+           "  ... only the trie's own phrases match");
+
+    struct dg_trie *own = dg_trie_new();
+    dg_trie_add(own, "Defence Minister", 4);
+    is_int((long)trie_match_in(own, w, "Defence Minister Ng", &v), 2,
+           "tokens tagged with another table match by their words");
+    is_int(v, 4, "  ... with the phrase's value");
+    is_int((long)trie_match(a, "Ministry of Defence", &v), 3,
+           "untagged tokens match a shared trie");
+    dg_trie_free(own);
+    dg_trie_free(a);
+    dg_trie_free(b);
+    dg_words_free(w);
+    dg_words_free(NULL);
 }
 
 int
@@ -85,6 +148,7 @@ main(void)
            "  ... and only in title case");
     dg_trie_free(tr);
     dg_trie_free(NULL);
+    test_shared_words();
 
     /* the lexicon */
     struct dg_lexicon *lx = dg_lexicon_load(DATA, &err);
