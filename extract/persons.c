@@ -390,6 +390,33 @@ parse_title(const struct ps *s, size_t k, size_t end, int prenominal)
     return last;
 }
 
+/* 1 when a title ending at j is followed by ", [form of address]
+ * [rank] A B" (a full name), or, when more, by "and TITLE" that is. */
+static int
+apposed_name(const struct ps *s, size_t j, size_t end, int more)
+{
+    const struct dg_token *t = s->d->tok;
+    int ri;
+    /* "Head of AU Mission in Somalia (AMISOM), A B" */
+    if (j + 3 < end && tok_eq(&t[j], "(") && tok_eq(&t[j + 2], ")") &&
+        (t[j + 1].flags & DG_TOK_ALLCAPS))
+        j += 3;
+    if (more && j + 1 < end && tok_eq(&t[j], "and") && title_at(s, j + 1, end))
+        return apposed_name(s, parse_title(s, j + 1, end, 0), end, 0);
+    if (j + 2 >= end || !tok_eq(&t[j], ","))
+        return 0;
+    size_t y = j + 1, n;
+    for (int i = 0; i < 3 && y < end; i++) {
+        if ((n = hon_at(s, y, end)) || (n = rank_at(s, y, end, &ri)))
+            y += n;
+        else
+            break;
+    }
+    size_t nt;
+    return y < end && name_tok(s, y, end) && name_end(s, y, end, &nt) > y &&
+           nt >= 2;
+}
+
 /* ---- person records --------------------------------------------------- */
 
 static struct person *
@@ -769,6 +796,12 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
            ((t[x].flags & DG_TOK_CAP) || nat >= 0 || ntitles > 0 ||
             (x > 0 && (t[x - 1].flags & DG_TOK_LOWER)))) {
         size_t te = parse_title(s, lead, end, 1);
+        /* "the Permanent Representative of Djibouti to the AU and
+         * Chairperson of the PSC, H.E. Ambassador A B": before a comma
+         * and the holder's name, the title's country and body are its */
+        size_t te0 = parse_title(s, lead, end, 0);
+        if (te0 > te && apposed_name(s, te0, end, 1))
+            te = te0;
         if (te == lead)
             break;
         titles_a[ntitles] = x;

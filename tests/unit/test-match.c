@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "common/hash.h"
 #include "common/ns.h"
@@ -263,7 +262,8 @@ main(void)
     f = extract(x, "\xff\xfe binary");
     ok(f == NULL, "non-UTF-8 input is refused");
 
-    /* speed: well above 10,000 sentences per second */
+    /* a long text of 2,000 sentences is read whole (its speed is
+     * measured by bench/extract-bench, not here) */
     const char *s = "Thai Foreign Minister Somchai Wong met Japanese officials "
                     "of the Ministry of Foreign Affairs in the South China Sea "
                     "region. ";
@@ -272,11 +272,9 @@ main(void)
     for (size_t i = 0; i < n; i++)
         memcpy(big + i * len, s, len);
     big[n * len] = '\0';
-    clock_t c0 = clock();
     f = extract(x, big);
-    double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
-    /* 0.2 s is 10,000 sentences/s; sanitizer builds run ~4x slower */
-    ok(f != NULL && secs < 1.0, "%zu sentences in %.3f s", n, secs);
+    ok(f != NULL && dg_test_count(f, ID "article/t1#s2000", DG_NS "index") == 1,
+       "%zu sentences extracted", n);
     dg_facts_free(f);
     free(big);
     dg_extract_free(x);

@@ -486,6 +486,23 @@ main(void)
        "'his Danish counterpart Gen A B': a rank after counterpart");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nNoting the remarks of the Permanent "
+                   "Representative of Vietnam to the UN and Chairperson of the "
+                   "Council, H.E. Ambassador Le Van An, and of the Minister, "
+                   "Ole Hansen.\n");
+    ok(f &&
+           dg_facts_has(f, P("le-van-an"), DG_NS_SCHEMA "jobTitle",
+                        "Permanent Representative of Vietnam to the UN", 0) &&
+           dg_facts_has(f, P("le-van-an"), DG_NS_SCHEMA "jobTitle",
+                        "Chairperson of the Council", 0) &&
+           dg_facts_has(f, P("le-van-an"), nat, ID "country/VNM", 1),
+       "'the TITLE of Country to the UN and TITLE, H.E. Ambassador A B': "
+       "both titles whole, the country");
+    ok(f && !dg_facts_has(f, P("le-van-an"), DG_NS_SCHEMA "jobTitle",
+                          "Ambassador", 0),
+       "  ... 'H.E. Ambassador' is a form of address");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
