@@ -1190,6 +1190,8 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
             ((f & F_INDEF) && ((f & (F_SPECIFIC & ~F_LOWER)) || (f & F_HOLD) ||
                                when_where_after(s, np, end))) ||
             ((f & F_HOLD) && !(f & F_WEAK)) || (f & F_NAMED) ||
+            /* "after talks with his counterpart A in Warsaw" */
+            (np->person >= 0 && (f & F_COMP) && !(f & F_WEAK)) ||
             ((f & F_CAP) && (f & (F_ORG | F_ORD | F_YEAR | F_COUNTRY | F_ACR)));
         if (!tied)
             return -1;
@@ -1213,6 +1215,15 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
         }
         if (best >= 0)
             return best;
+        /* "a meeting with General A B" ... "a face-to-face meeting with
+         * Minister B": the same person, the same meeting */
+        for (size_t i = 0; np->person >= 0 && i < s->nmr; i++) {
+            const struct mrec *r = &s->mr[i];
+            if (r->ev >= 0 && !strcmp(s->ev[r->ev].kind, kind) &&
+                (r->np.person == np->person ||
+                 s->ev[r->ev].who[1] == np->person))
+                return r->ev;
+        }
         /* "the Mendoza meeting": named by the place an event of the text
          * is held in, that event */
         if ((f & F_DET) && np->h0 > np->na) {
@@ -3947,6 +3958,78 @@ share(struct es *s, int a, int b)
  * sidelines of") shares its date and venue both ways; an anchored one
  * ("Before the talks, ...") takes its anchor's.  Returns 0, -1 on
  * error. */
+/* 1 when person p takes part in event i: its subject or object, or one
+ * who attends, chairs or hosts it. */
+static int
+takes_part(const struct es *s, int p, int i)
+{
+    static const char *const roles[] = {DG_NS "attends", DG_NS "chairs",
+                                        DG_NS "coChairs", DG_NS "hosts", NULL};
+    const struct ev *e = &s->ev[i];
+    if (p < 0)
+        return 0;
+    if (e->who[0] == p || e->who[1] == p)
+        return 1;
+    for (size_t r = 0; roles[r]; r++)
+        if (dg_doc_prop_has(s->d, p, roles[r], s->d->ent[e->id].iri))
+            return 1;
+    return 0;
+}
+
+/* 1 when a person who attends event v takes part in event i. */
+static int
+shared_person(const struct es *s, int v, int i)
+{
+    const struct dg_doc *d = s->d;
+    for (size_t p = 0; p < d->nent; p++)
+        if (d->ent[p].kind == DG_ENT_PERSON &&
+            dg_doc_prop_has(d, (int)p, DG_NS "attends",
+                            d->ent[s->ev[v].id].iri) &&
+            takes_part(s, (int)p, i))
+            return 1;
+    return 0;
+}
+
+/* The visit meeting i is part of, or -1: a visit of the same tense whose
+ * visitor takes part in the meeting (or, when the visit names no visitor,
+ * the only visit told, the main event), in the place visited or a place in it,
+ * and not of another year or month. */
+static int
+visit_of(const struct es *s, int i, int main)
+{
+    const struct dg_doc *d = s->d;
+    const struct ev *e = &s->ev[i];
+    const char *in =
+        e->place < 0
+            ? NULL
+            : dg_doc_prop_get(d, e->place, DG_NS_SCHEMA "containedInPlace");
+    int found = -1, visits = 0;
+    for (size_t v = 0; v < s->nev; v++)
+        visits += !strcmp(s->ev[v].kind, "visit") && !s->ev[v].future;
+    for (size_t v = 0; v < s->nev; v++) {
+        const struct ev *x = &s->ev[v];
+        if ((int)v == i || strcmp(x->kind, "visit") || x->future != e->future ||
+            x->place < 0)
+            continue;
+        if (x->who[0] >= 0 ? !takes_part(s, x->who[0], i)
+                           : !shared_person(s, (int)v, i) &&
+                                 (visits != 1 || (int)v != main))
+            continue;
+        if (e->place >= 0 && x->place != e->place &&
+            (!in || strcmp(in, d->ent[x->place].iri)))
+            continue;
+        if (dg_dates_precision(&e->date) >= 3 &&
+            dg_dates_precision(&x->date) >= 3 &&
+            (e->date.y != x->date.y ||
+             (e->date.m != x->date.m && abs(e->date.m - x->date.m) > 1)))
+            continue;
+        if (found < 0 || labs(x->first_sent - e->first_sent) <
+                             labs(s->ev[found].first_sent - e->first_sent))
+            found = (int)v;
+    }
+    return found;
+}
+
 static int
 tie_events(struct es *s, int main)
 {
@@ -4003,38 +4086,23 @@ tie_events(struct es *s, int main)
     }
     /* "Lacroix's visit to Lebanon" ... "Lacroix met in Beirut with X":
      * a meeting of the visitor in the country visited is part of the
-     * visit */
+     * visit, told before or after it */
     for (size_t i = 0; i < s->nev; i++) {
         struct ev *e = &s->ev[i];
         if ((strcmp(e->kind, "meeting") && strcmp(e->kind, "ceremony") &&
              strcmp(e->kind, "signing")) ||
-            e->within >= 0 || e->who[0] < 0)
+            e->within >= 0 || e->forum >= 0)
             continue;
-        const char *in =
-            e->place < 0
-                ? NULL
-                : dg_doc_prop_get(d, e->place, DG_NS_SCHEMA "containedInPlace");
-        for (size_t v = 0; v < s->nev; v++) {
-            const struct ev *x = &s->ev[v];
-            /* a meeting with no venue of its own, told after the visit,
-             * of the visitor: during the visit, in the country visited */
-            if (v == i || strcmp(x->kind, "visit") || x->who[0] < 0 ||
-                x->place < 0 || x->first_sent > e->first_sent ||
-                x->future != e->future ||
-                (x->who[0] != e->who[0] && x->who[0] != e->who[1]) ||
-                (e->place >= 0 && x->place != e->place &&
-                 (!in || strcmp(in, d->ent[x->place].iri))))
-                continue;
-            e->within = (int)v;
-            if (e->place < 0)
-                e->place = x->place;
-            if (!dg_dates_precision(&e->date))
-                e->date = x->date;
-            if (dg_doc_prop_iri(d, e->id, DG_NS "partOf", ev_iri(s, (int)v)) <
-                0)
-                return -1;
-            break;
-        }
+        int v = visit_of(s, (int)i, main);
+        if (v < 0)
+            continue;
+        e->within = v;
+        if (e->place < 0)
+            e->place = s->ev[v].place;
+        if (!dg_dates_precision(&e->date))
+            e->date = s->ev[v].date;
+        if (dg_doc_prop_iri(d, e->id, DG_NS "partOf", ev_iri(s, v)) < 0)
+            return -1;
     }
     /* "his meeting with X": both attend, their countries take part */
     for (size_t i = 0; i < s->nev; i++)

@@ -862,8 +862,10 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
     /* "his Ukrainian counterpart Rustem Umerov", "his Indian counterpart,
      * A B,": the country's official, with the office of the one whose
      * counterpart he is (counterparts()) */
-    if (!hn && !rn && ntitles == 0 && nat >= 0 && x + 1 < end &&
-        tok_eq(&t[x], "counterpart")) {
+    if (!hn && !rn && ntitles == 0 && x + 1 < end &&
+        tok_eq(&t[x], "counterpart") &&
+        (nat >= 0 ||
+         (x > 0 && (tok_eq(&t[x - 1], "his") || tok_eq(&t[x - 1], "her"))))) {
         size_t y = x + 1;
         if (y + 1 < end && tok_eq(&t[y], ","))
             y++;
@@ -1631,8 +1633,10 @@ nationalities(struct ps *s)
         struct person *p = &s->p[i];
         /* a country some official claims is the home only of those
          * with an office ("Minister of Defence"), not of a rank alone */
+        /* "his counterpart A": of another country than the one whose
+         * counterpart he is, so not of the home country either */
         if (!p->merged && p->nat < 0 && !p->orgpre && !works_igo(d, p) &&
-            (p->ntitles > 0 || (p->rank >= 0 && !weak)))
+            !p->cpart && (p->ntitles > 0 || (p->rank >= 0 && !weak)))
             p->nat = home;
     }
     return 0;

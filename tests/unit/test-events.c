@@ -970,6 +970,28 @@ main(void)
        "  ... not when the next sentence names them one by one");
     dg_facts_free(f);
 
+    /* "after talks with his counterpart A in Warsaw"; the meeting is part
+     * of the visit told before or after it */
+    f = extract(x, " date 2024-03-19\nDefence Minister Kari Berg said after "
+                   "talks with his counterpart Kosiniak-Kamysz in Warsaw that "
+                   "ties were strong. Berg is on a visit to Poland.\n");
+    ok(has_lit(f, EV(1), DG_NS "eventKind", "meeting") &&
+           has(f, EV(1), DG_NS_SCHEMA "location", ID "place/warsaw") &&
+           has(f, ID "person/kosiniak-kamysz", DG_NS "attends", EV(1)),
+       "'after talks with his counterpart A in Warsaw': a meeting");
+    ok(has(f, EV(1), DG_NS "partOf", EV(2)),
+       "  ... part of the visit told after it");
+    ok(count(f, ID "person/kosiniak-kamysz", DG_NS_SCHEMA "nationality") == 0,
+       "  ... a counterpart is not of the country of the text");
+    dg_facts_free(f);
+    f = extract(x, " date 2021-09-11\nMinister Kari Berg held a meeting with "
+                   "General Le Van An in Hanoi. Berg was pleased to hold a "
+                   "face-to-face meeting with Minister An.\n");
+    is_int((long)events(f), 1,
+           "'a meeting with General A B' and 'a meeting with Minister B' are "
+           "one");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
