@@ -54,6 +54,11 @@ dg_entities_org(struct dg_doc *d, const char *name, const char *kind,
     int id = dg_doc_entity_find(d, iri);
     if (id >= 0)
         return id;
+    /* "United States' Indo-Pacific Command": a lexicon organisation's name
+     * written with other punctuation is that organisation */
+    long lex = dg_lexicon_org_by_slug(d->lex, strrchr(iri, '/') + 1);
+    if (lex >= 0)
+        return dg_doc_org(d, (size_t)lex);
     id = dg_doc_entity(d, DG_ENT_ORG, iri, name);
     if (id < 0 || dg_doc_prop_lit(d, id, DG_NS "orgKind", kind, NULL) < 0)
         return -1;
@@ -269,7 +274,12 @@ extend_left(const struct dg_doc *d, size_t first, size_t h)
         const struct dg_token *t = &d->tok[a - 1];
         /* "... General Tan Sri X and Indonesian Armed Forces": a rank or
          * an honorific belongs to a person, not to the org's name */
-        if (person_word_at(d, a - 1, h) && !country_at(d, a - 1, h))
+        /* ... but "General Authority for Statistics", "General Staff":
+         * one rank word right before the head names the body */
+        if (person_word_at(d, a - 1, h) && !country_at(d, a - 1, h) &&
+            !(a == h && is_capword(t) &&
+              dg_trie_match(dg_lexicon_ranks(d->lex), d->tok, a - 1, h, 0,
+                            &(int){0}) == 1))
             break; /* "Sri" is an honorific, "Sri Lanka" a country */
         if (is_capword(t) || (t->flags & DG_TOK_ALLCAPS)) {
             a--;
@@ -354,8 +364,11 @@ extend_right(const struct dg_doc *d, size_t hb, size_t end)
                 c++;
                 continue;
             }
+            /* "... for Somalia and Head of AU Mission": not a title */
             if (tok_eq(x, "and") && c + 1 < end && is_capword(&d->tok[c + 1]) &&
-                head_at(d, c + 1, end, &hn) < 0) {
+                head_at(d, c + 1, end, &hn) < 0 &&
+                !dg_trie_match(dg_lexicon_titles(d->lex), d->tok, c + 1, end,
+                               DG_MATCH_ANYCASE, &(int){0})) {
                 c++;
                 continue;
             }

@@ -140,6 +140,9 @@ load_orgs(struct dg_lexicon *lx, const char *dir, struct dg_error *err)
         o->acronym = r.f[2];
         o->kind = r.f[3];
         o->parent = r.nf > 5 ? r.f[5] : "";
+        o->slug = dg_text_slug(o->name, strlen(o->name));
+        if (!o->slug)
+            goto nomem;
         int v = DG_LEX_VALUE(DG_LEX_ORG, (int)lx->norgs);
         lx->norgs++;
         if (dg_trie_add(lx->entities, o->name, v) < 0 ||
@@ -357,6 +360,8 @@ dg_lexicon_free(struct dg_lexicon *lx)
         free(lx->bufs[i]);
     free(lx->bufs);
     free(lx->countries);
+    for (size_t i = 0; i < lx->norgs; i++)
+        free(lx->orgs[i].slug);
     free(lx->orgs);
     free(lx->ranks);
     free(lx->heads);
@@ -401,6 +406,15 @@ const struct dg_lex_org *
 dg_lexicon_org(const struct dg_lexicon *lx, size_t i)
 {
     return i < lx->norgs ? &lx->orgs[i] : NULL;
+}
+
+long
+dg_lexicon_org_by_slug(const struct dg_lexicon *lx, const char *slug)
+{
+    for (size_t i = 0; i < lx->norgs; i++)
+        if (lx->orgs[i].slug[0] == slug[0] && !strcmp(lx->orgs[i].slug, slug))
+            return (long)i;
+    return -1;
 }
 
 long

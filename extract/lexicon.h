@@ -46,6 +46,7 @@ struct dg_lex_org {
     const char *acronym; /* "" when none */
     const char *kind;    /* dg:orgKind */
     const char *parent;  /* parent key, "" when none */
+    char *slug;          /* dg_text_slug of the name (owned by the lexicon) */
 };
 
 struct dg_lex_head {
@@ -75,6 +76,8 @@ size_t dg_lexicon_org_count(const struct dg_lexicon *lx);
 const struct dg_lex_org *dg_lexicon_org(const struct dg_lexicon *lx, size_t i);
 /* Index of the org with this key, or -1. */
 long dg_lexicon_org_by_key(const struct dg_lexicon *lx, const char *key);
+/* Index of the org whose canonical name has this slug, or -1. */
+long dg_lexicon_org_by_slug(const struct dg_lexicon *lx, const char *slug);
 
 /* Countries, orgs and blockers: values DG_LEX_VALUE(kind, index). */
 const struct dg_trie *dg_lexicon_entities(const struct dg_lexicon *lx);

@@ -992,6 +992,27 @@ main(void)
            "one");
     dg_facts_free(f);
 
+    /* organisation names: a rank word right before the head; a title
+     * after "and" ends the name; a lexicon name written with a possessive
+     * is the lexicon's organisation */
+    f = extract(x, " date 2023-03-01\nThe General Authority for Statistics "
+                   "said so. Ali Demir, Special Representative of the Nordic "
+                   "Commission for Somalia and Head of the Nordic Mission, "
+                   "spoke. The chief of United States’ Indo-Pacific Command, "
+                   "Admiral John Aquilino, attended.\n");
+    ok(count(f, ID "org/general-authority-for-statistics", DG_RDF_TYPE) == 1,
+       "'General Authority for Statistics': the rank word is the name's");
+    ok(count(f, ID "org/nordic-commission-for-somalia", DG_RDF_TYPE) == 1 &&
+           count(f, ID "org/nordic-commission-for-somalia-and-head",
+                 DG_RDF_TYPE) == 0,
+       "'... Commission for Somalia and Head of ...': the title is not the "
+       "name's");
+    ok(count(f, ID "org/indopacom", DG_RDF_TYPE) == 1 &&
+           count(f, ID "org/united-states-indo-pacific-command", DG_RDF_TYPE) ==
+               0,
+       "'United States’ Indo-Pacific Command' is the lexicon's command");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
