@@ -641,7 +641,7 @@ right_of(const struct es *s, size_t end, struct np *np)
         int call_on = callee && !links && np->person < 0 &&
                       (!strcmp(w, "on") || !strcmp(w, "to"));
         if (strcmp(w, "of") && strcmp(w, "for") && !is_on && !call_on &&
-            strcmp(w, "with"))
+            strcmp(w, "with") && strcmp(w, "among") && strcmp(w, "between"))
             break;
         /* "a courtesy call to Lao Party General Secretary and President
          * A B": through the titles to the person */
@@ -674,8 +674,16 @@ right_of(const struct es *s, size_t end, struct np *np)
         size_t q = j + 1, stop = j + 1;
         int has_ent = 0;
         struct dg_date dt;
+        int list = !strcmp(w, "among") || !strcmp(w, "between");
         while (q < end && q - np->h1 < MAX_RIGHT) {
             if (dg_dates_match(s->d, &s->dctx, j, q, end, 0, &dt))
+                break;
+            /* "between A and B": countries and organisations only */
+            if (list &&
+                (men_at(s, q) ? men_kind(s, q) == DG_ENT_PERSON
+                              : !is_w(s, q, "the") &&
+                                    !((is_w(s, q, ",") || is_w(s, q, "and")) &&
+                                      q + 1 < end && men_at(s, q + 1))))
                 break;
             if (men_at(s, q)) {
                 if (men_kind(s, q) == DG_ENT_PERSON) {
@@ -696,6 +704,11 @@ right_of(const struct es *s, size_t end, struct np *np)
                 has_ent = 1;
                 q = men_at(s, q)->tok_end;
                 stop = q;
+                /* "between A and B": the list ends the complement */
+                if (list &&
+                    !(q + 1 < end && (is_w(s, q, ",") || is_w(s, q, "and")) &&
+                      men_at(s, q + 1)))
+                    break;
                 continue;
             }
             if (is_glue(s, q)) {
@@ -724,6 +737,12 @@ right_of(const struct es *s, size_t end, struct np *np)
             if (is_quote(s, q) && q > j + 1 && q + 1 < end &&
                 is_word(s, q + 1) && (tk(s, q + 1)->flags & DG_TOK_LOWER) &&
                 cue1(s, q + 1) == Q_NONE) {
+                q++;
+                continue;
+            }
+            /* "the dialogue among India, Sri Lanka and Maldives" */
+            if (list && has_ent && (is_w(s, q, ",") || is_w(s, q, "and")) &&
+                q + 1 < end && men_at(s, q + 1)) {
                 q++;
                 continue;
             }
@@ -3432,6 +3451,15 @@ relate_sentence(struct es *s, size_t si, int main)
             for (size_t g = 0; g < ng; g++)
                 set_date(s, group[g], &dt);
         }
+        /* "On 27 November last year, A visited B to take part in the C
+         * Dialogue": a date that opens the sentence is that of each event
+         * it tells of first */
+        if (k >= lead_end && k <= first + 1 && k + n < end &&
+            is_w(s, k + n, ",") && !until)
+            for (size_t r = m0; r < m1; r++)
+                if (s->ev[s->mr[r].ev].first_sent == (long)si &&
+                    !s->ev[s->mr[r].ev].future)
+                    set_date(s, s->mr[r].ev, &dt);
         k += n - 1;
     }
 
@@ -3990,6 +4018,26 @@ shared_person(const struct es *s, int v, int i)
     return 0;
 }
 
+/* 1 when a person of the country visit v goes to takes part in event
+ * i ("a courtesy call on the Area Commander A B" during a port call). */
+static int
+hosts_side(const struct es *s, int i, int v)
+{
+    const struct dg_doc *d = s->d;
+    int c = s->ev[v].place;
+    if (c >= 0 && d->ent[c].kind != DG_ENT_COUNTRY) {
+        const char *in = dg_doc_prop_get(d, c, DG_NS_SCHEMA "containedInPlace");
+        c = in ? dg_doc_entity_find(d, in) : -1;
+    }
+    if (c < 0)
+        return 0;
+    for (size_t p = 0; p < d->nent; p++)
+        if (d->ent[p].kind == DG_ENT_PERSON && nationality(s, (int)p) == c &&
+            takes_part(s, (int)p, i))
+            return 1;
+    return 0;
+}
+
 /* The visit meeting i is part of, or -1: a visit of the same tense whose
  * visitor takes part in the meeting (or, when the visit names no visitor,
  * the only visit told, the main event), in the place visited or a place in it,
@@ -4013,7 +4061,8 @@ visit_of(const struct es *s, int i, int main)
             continue;
         if (x->who[0] >= 0 ? !takes_part(s, x->who[0], i)
                            : !shared_person(s, (int)v, i) &&
-                                 (visits != 1 || (int)v != main))
+                                 (visits != 1 || (int)v != main ||
+                                  (e->place < 0 && !hosts_side(s, i, v))))
             continue;
         if (e->place >= 0 && x->place != e->place &&
             (!in || strcmp(in, d->ent[x->place].iri)))

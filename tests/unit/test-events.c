@@ -1013,6 +1013,27 @@ main(void)
        "'United States’ Indo-Pacific Command' is the lexicon's command");
     dg_facts_free(f);
 
+    /* a date opening the sentence dates each event it tells of first;
+     * "among A, B and C" names the parties */
+    f = extract(x, " date 2021-04-13\nOn 27 November last year, India's "
+                   "National Security Advisor Ajit Doval had visited Sri "
+                   "Lanka to participate in the Trilateral Maritime Dialogue "
+                   "among India, Sri Lanka and Maldives. The talks between "
+                   "Vietnam and Laos ended.\n");
+    is_str(get(f, EV(2), DG_NS_SCHEMA "name"),
+           "Trilateral Maritime Dialogue among India, Sri Lanka and Maldives",
+           "'X among A, B and C': the list is the name's");
+    is_str(get(f, EV(2), DG_NS_SCHEMA "startDate"), "2020-11-27",
+           "'On 27 November last year, A visited B to attend X': X's date");
+    ok(has(f, ID "country/MDV", DG_NS "participatesIn", EV(2)) &&
+           has(f, ID "country/LKA", DG_NS "participatesIn", EV(2)),
+       "  ... the countries of the list take part");
+    is_str(get(f, EV(3), DG_NS_SCHEMA "name"), "talks between Vietnam and Laos",
+           "'the talks between A and B ended': the list ends the name");
+    ok(count(f, EV(3), DG_NS "partOf") == 0,
+       "  ... and they are not part of a visit of others elsewhere");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
