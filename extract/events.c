@@ -1562,11 +1562,15 @@ verb_subject(const struct es *s, size_t first, size_t k, size_t *a)
     size_t j = k;
     *a = k;
     /* adverbs and auxiliaries: "also", "has", "later" */
-    while (j > first && k - j < 3 && is_word(s, j - 1) && !men_at(s, j - 1) &&
-           (tk(s, j - 1)->flags & DG_TOK_LOWER) && !is_w(s, j - 1, "he") &&
-           !is_w(s, j - 1, "she") && !is_w(s, j - 1, "and") &&
-           !is_w(s, j - 1, "not") && !is_w(s, j - 1, "never") &&
-           cue1(s, j - 1) != Q_DET && !is_boundary(cue1(s, j - 1)))
+    static const char *const aux[] = {"has",   "have",  "had", "will",
+                                      "would", "shall", NULL};
+    while (
+        j > first && k - j < 3 && is_word(s, j - 1) && !men_at(s, j - 1) &&
+        (tk(s, j - 1)->flags & DG_TOK_LOWER) && !is_w(s, j - 1, "he") &&
+        !is_w(s, j - 1, "she") && !is_w(s, j - 1, "and") &&
+        !is_w(s, j - 1, "not") && !is_w(s, j - 1, "never") &&
+        cue1(s, j - 1) != Q_DET &&
+        (!is_boundary(cue1(s, j - 1)) || dg_word_in(aux, tk(s, j - 1)->lower)))
         j--;
     /* "X on Thursday night spoke", "X yesterday met": a date between
      * the subject and the verb */
@@ -2148,7 +2152,13 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
                                              s->d->ent[place].name)
                              : dg_doc_printf(s->d, "%s to %s", noun,
                                              s->d->ent[place].name);
-        else {
+        else if (!strcmp(dg_lex_table_field(s->cues, (size_t)row, 5),
+                         "object") &&
+                 subj >= 0 && s->d->ent[objs[0]].kind == DG_ENT_PERSON) {
+            /* "X paid a courtesy call on Y": "X's courtesy call on Y" */
+            name = dg_doc_printf(s->d, "%s's %s on %s", label_word(s, subj),
+                                 noun, full_name(s, objs[0]));
+        } else {
             int c0 = nationality(s, subj), c1 = nationality(s, objs[0]);
             if (c0 >= 0 && c1 >= 0 && c0 != c1)
                 name =

@@ -202,8 +202,15 @@ name_tok_x(const struct ps *s, size_t k, size_t end, int inside)
 {
     const struct dg_token *t = &s->d->tok[k];
     int ri;
-    if (!(t->flags & DG_TOK_WORD) || !(t->flags & DG_TOK_CAP) ||
-        (t->flags & DG_TOK_ALLCAPS) || s->cov[k] || s->used[k])
+    if (!(t->flags & DG_TOK_WORD) || !(t->flags & DG_TOK_CAP) || s->cov[k] ||
+        s->used[k])
+        return 0;
+    /* capitals are an acronym, but "RAdm WDEM Sudarshana": initials
+     * after a rank, before a name word */
+    if ((t->flags & DG_TOK_ALLCAPS) &&
+        !(inside && t->end - t->start <= 5 && k + 1 < end &&
+          (t[1].flags & DG_TOK_WORD) && (t[1].flags & DG_TOK_CAP) &&
+          !(t[1].flags & DG_TOK_ALLCAPS) && !s->cov[k + 1]))
         return 0;
     if (dg_word_in(not_names, t->fold) ||
         (!inside && dg_word_in(function_words, t->fold)))

@@ -276,7 +276,7 @@ main(void)
                    "Minister Narendra Modi.\n");
     is_int((long)events(f), 1, "'paid a courtesy call on X'");
     is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
-           "courtesy call between Zaki and Modi", "  ... named");
+           "Zaki's courtesy call on Narendra Modi", "  ... named");
     is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2023-10-18",
            "an undated past meeting gets the article's day");
     dg_facts_free(f);
@@ -1032,6 +1032,22 @@ main(void)
            "'the talks between A and B ended': the list ends the name");
     ok(count(f, EV(3), DG_NS "partOf") == 0,
        "  ... and they are not part of a visit of others elsewhere");
+    dg_facts_free(f);
+
+    /* an auxiliary between the subject and the verb; "X's courtesy call
+     * on Y" */
+    f = extract(x, " date 2021-04-13\nNational Security Advisor Ajit Doval "
+                   "arrived. Doval had called on Prime Minister Mahinda "
+                   "Rajapaksa. He will call on President Ranil Perera too.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
+           "Doval's courtesy call on Mahinda Rajapaksa",
+           "'A had called on TITLE B C': A's courtesy call on B C");
+    ok(has(f, ID "person/ajit-doval", DG_NS "attends", EV(1)) &&
+           has(f, ID "person/mahinda-rajapaksa", DG_NS "hosts", EV(1)),
+       "  ... A attends, the one called on hosts");
+    is_str(get(f, EV(2), DG_NS_SCHEMA "name"),
+           "Doval's courtesy call on Ranil Perera",
+           "  ... 'He will call on ...': another, upcoming");
     dg_facts_free(f);
 
     /* "the Mendoza meeting": the event held in Mendoza */

@@ -503,6 +503,14 @@ main(void)
        "  ... 'H.E. Ambassador' is a form of address");
     dg_facts_free(f);
 
+    f = extract(x, " date 2024-03-02\nMajor General KM Perera met the NATO "
+                   "delegation.\n");
+    ok(f && count(f, P("km-perera"), DG_RDF_TYPE) == 1,
+       "'RANK KM Perera': initials in capitals after a rank are the name's");
+    ok(f && count(f, P("nato-delegation"), DG_RDF_TYPE) == 0,
+       "  ... an acronym alone is not");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
