@@ -1598,6 +1598,16 @@ verb_subject(const struct es *s, size_t first, size_t k, size_t *a)
         j = j2;
     if (j == first)
         return -1;
+    /* "commanded by Captain A B, who would call on C": the person before
+     * the relative pronoun */
+    if (is_w(s, j - 1, "who") && j - 1 > first + 1 && is_w(s, j - 2, ",")) {
+        const struct dg_mention *m = men_at(s, j - 3);
+        if (m && m->kind == DG_ENT_PERSON) {
+            *a = m->tok_first;
+            return m->entity;
+        }
+        return -1;
+    }
     /* "X visited A and met B": the subject of the verb before */
     if (is_w(s, j - 1, "and") && s->verb_subj >= 0 &&
         s->verb_subj_sent == dg_doc_sentence_of(s->d, k)) {
@@ -3437,7 +3447,8 @@ relate_sentence(struct es *s, size_t si, int main)
          * event's clause is future */
         if (i != (size_t)-1 && k >= lead_end &&
             !dg_dates_future_at(d, first, k, TENSE_WINDOW) &&
-            dg_dates_future_at(d, first, s->mr[i].np.a, TENSE_WINDOW)) {
+            (dg_dates_future_at(d, first, s->mr[i].np.a, TENSE_WINDOW) ||
+             s->ev[s->mr[i].ev].future)) {
             struct dg_date fd;
             size_t fn = dg_dates_match(d, &s->dctx, first, k, end, 1, &fd);
             if (fn) {

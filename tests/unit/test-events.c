@@ -1050,6 +1050,16 @@ main(void)
            "  ... 'He will call on ...': another, upcoming");
     dg_facts_free(f);
 
+    f = extract(x, " date 2021-04-13\nThe ship is commanded by Captain Ravi "
+                   "Kumar, who would call on Rear Admiral Nimal Silva and the "
+                   "crew at the naval base in Colombo on 15 April.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
+           "Kumar's courtesy call on Nimal Silva",
+           "'Captain A B, who would call on C': A B calls on C");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2021-04-15",
+           "  ... an upcoming call: 15 April of this year");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
