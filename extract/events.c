@@ -1093,6 +1093,42 @@ antecedent(const struct es *s, const char *kind, long sent)
     return m;
 }
 
+static int sitting_of(const struct es *s, int org);
+
+/* What "the event" or "the gathering" refers to: the main event, or,
+ * when the text opened with two events ("The ADMM Retreat and the Third
+ * ADMM-Plus will kick off"), the one of those two told last in this
+ * sentence or the one before; -1 when there is none. */
+static int
+recent_event(const struct es *s, const char *kind, long sent)
+{
+    int m = main_event(s);
+    /* "the ADMM-Plus is set to see 320 delegates": a forum named alone
+     * in this or the sentence before is its sitting */
+    for (size_t i = s->d->nmen; m >= 0 && i-- > 0;) {
+        const struct dg_mention *x = &s->d->men[i];
+        if (x->sent < sent - 1 || x->sent > sent || x->kind != DG_ENT_ORG ||
+            !org_is_forum(s, x->entity))
+            continue;
+        int e = sitting_of(s, x->entity);
+        if (e >= 0 && e != m && s->ev[e].first_sent == s->ev[m].first_sent &&
+            s->ev[e].first_sent < x->sent)
+            return e;
+    }
+    for (size_t i = s->nmr; m >= 0 && i-- > 0;) {
+        const struct mrec *r = &s->mr[i];
+        if (r->sent < sent - 1)
+            break;
+        if (r->ev >= 0 && r->ev != m &&
+            !s->ev[r->ev].future == !s->ev[m].future &&
+            s->ev[r->ev].first_sent == s->ev[m].first_sent)
+            return r->ev;
+        if (r->ev == m)
+            break;
+    }
+    return antecedent(s, kind, sent);
+}
+
 /* 1 when a date, "in PLACE" or "took place" follows the phrase. */
 static int
 when_where_after(const struct es *s, const struct np *np, size_t end)
@@ -1189,7 +1225,7 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
     if ((f & F_PLURAL) && !((f & F_CAP) && (f & (F_ORG | F_ORD | F_YEAR))))
         return -1;
     if (f & F_ANAPHOR)
-        return (f & F_DET) ? antecedent(s, kind, sent) : -1;
+        return (f & F_DET) ? recent_event(s, kind, sent) : -1;
     int bare = !(f & F_SPECIFIC);
     int create = 0;
     if (bare) {

@@ -1060,6 +1060,18 @@ main(void)
            "  ... an upcoming call: 15 April of this year");
     dg_facts_free(f);
 
+    /* "the event" after two events opened the text: the one named last */
+    f = extract(x, " date 2015-11-02\nThe ADMM Retreat and the Third "
+                   "ADMM-Plus will kick off here on Monday.\nThe ADMM-Plus is "
+                   "set to see around 320 delegates.\nThe defence ministers "
+                   "of Australia, China and the United States will attend the "
+                   "event.\n");
+    ok(has(f, ID "country/AUS", DG_NS "participatesIn", EV(2)) &&
+           !has(f, ID "country/AUS", DG_NS "participatesIn", EV(1)),
+       "'the ADMM-Plus is set to see ...; ministers will attend the event': "
+       "the ADMM-Plus");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
