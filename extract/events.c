@@ -4280,6 +4280,26 @@ finish_event(struct es *s, int i, int main)
             if (e->implied[k] &&
                 rel(s, e->parties[k], DG_NS "participatesIn", i) < 0)
                 return -1;
+    /* "The meeting was held in the presence of A, UAE Minister of State
+     * for Defence Affairs, B, Bahrain's Minister ...": at a sitting of a
+     * forum, the country of each official who attends takes part, unless
+     * it hosts or chairs */
+    if ((e->forum >= 0 || e->named_forum >= 0 || sides >= 3) && !e->future &&
+        !e->spokes) {
+        const char *iri = d->ent[e->id].iri;
+        for (size_t x = 0; x < d->nent; x++) {
+            int c;
+            if (d->ent[x].kind != DG_ENT_PERSON ||
+                !dg_doc_prop_has(d, (int)x, DG_NS "attends", iri) ||
+                (c = nationality(s, (int)x)) < 0 ||
+                dg_doc_prop_has(d, c, DG_NS "hosts", iri) ||
+                dg_doc_prop_has(d, c, DG_NS "chairs", iri) ||
+                dg_doc_prop_has(d, c, DG_NS "coChairs", iri))
+                continue;
+            if (rel(s, c, DG_NS "participatesIn", i) < 0)
+                return -1;
+        }
+    }
 
     if (dg_doc_prop_lit(d, e->id, DG_NS "eventKind", e->kind, NULL) < 0)
         return -1;

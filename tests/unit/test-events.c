@@ -1072,6 +1072,26 @@ main(void)
        "the ADMM-Plus");
     dg_facts_free(f);
 
+    /* at a forum's sitting the countries of the officials attending take
+     * part; "inaugurated" chairs */
+    f = extract(x, " date 2019-10-30\nThe 16th Joint Defence Council was held "
+                   "in Muscat on Wednesday. The meeting was attended by UAE "
+                   "Minister of State for Defence Affairs Ali Hamad and "
+                   "Bahrain's Minister of Defence Affairs Abdullah Nuaimi.\n");
+    ok(has(f, ID "country/ARE", DG_NS "participatesIn", EV(1)) &&
+           has(f, ID "country/BHR", DG_NS "participatesIn", EV(1)),
+       "the countries of the officials at a sitting take part");
+    dg_facts_free(f);
+    f = extract(x, " date 2024-10-15\nArgentinian Defense Minister Luis Petri "
+                   "inaugurated the 16th Conference of Defense Ministers of "
+                   "the Americas, attended by Brazil's Defense Minister Jose "
+                   "Monteiro.\n");
+    ok(has(f, ID "person/luis-petri", DG_NS "chairs", EV(1)) &&
+           !has(f, ID "country/ARG", DG_NS "participatesIn", EV(1)) &&
+           has(f, ID "country/BRA", DG_NS "participatesIn", EV(1)),
+       "'A inaugurated X': A chairs X");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
