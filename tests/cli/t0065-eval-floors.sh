@@ -23,9 +23,9 @@ if [ ! -x "$kit" ] || ! command -v python3 >/dev/null 2>&1; then
 fi
 
 score "$DG_SRC/seeds" "$shared/eval/seeds-gold" 0.95 seeds
-score "$DG_SRC/tests/devset/articles" "$DG_SRC/tests/devset/gold" 0.85 devset
+score "$DG_SRC/tests/devset/articles" "$DG_SRC/tests/devset/gold" 0.86 devset
 if [ -d "$shared/eval/dev/articles" ]; then
-    score "$shared/eval/dev/articles" "$shared/eval/dev/gold" 0.67 dev
+    score "$shared/eval/dev/articles" "$shared/eval/dev/gold" 0.74 dev
     expect_success 'off-topic pages of the real dev set yield no events' '
         dg build --store st "$shared"/eval/dev/articles/*offtopic* 2>err &&
         dg query --store st -f tsv -e "PREFIX schema: <http://schema.org/>
