@@ -196,6 +196,8 @@ struct es {
     long *cov;             /* per token: outermost entity mention index + 1 */
     unsigned char *sports; /* per sentence: 1 about sports, 2 headline */
     int main_ev;           /* index in ev, or -1 */
+    int host_meet_row;     /* the meet-verb row whose subject hosts
+                              ("received", "hosted"), or -1 */
     int verb_subj;         /* subject of the last meeting verb, or -1 */
     long verb_subj_sent;
     long last_main_sent;
@@ -2517,6 +2519,22 @@ participle_meeting(struct es *s, size_t si)
 }
 
 /* Pass 1 over sentence si: phrases, coreference, mentions. */
+/* 1 when an event noun comes after k before any person ("hosted a
+ * welcome ceremony for A": the ceremony is the event, not a meeting). */
+static int
+noun_before_person(const struct es *s, size_t k, size_t end)
+{
+    size_t len;
+    int row;
+    for (size_t j = k; j < end && j < k + 8; j++) {
+        if (men_kind(s, j) == DG_ENT_PERSON)
+            return 0;
+        if (noun_at(s, j, end, &len, &row))
+            return 1;
+    }
+    return 0;
+}
+
 static int
 scan_sentence(struct es *s, size_t si)
 {
@@ -2543,12 +2561,14 @@ scan_sentence(struct es *s, size_t si)
             k = m->tok_end - 1;
             continue;
         }
-        int crow;
-        if ((tk(s, k)->flags & DG_TOK_LOWER) &&
-            (len = dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok, k, end,
-                                 DG_MATCH_ANYCASE, &crow)) &&
-            s->row_cue[crow] == Q_SIGN_VERB) {
-            size_t e = sign_event(s, si, k, len);
+        /* a verb that tells of a signing or a meeting */
+        int crow = -1;
+        size_t vlen = (tk(s, k)->flags & DG_TOK_LOWER)
+                          ? dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok,
+                                          k, end, DG_MATCH_ANYCASE, &crow)
+                          : 0;
+        if (vlen && s->row_cue[crow] == Q_SIGN_VERB) {
+            size_t e = sign_event(s, si, k, vlen);
             if (!e)
                 return -1;
             if (e > k) {
@@ -2556,11 +2576,15 @@ scan_sentence(struct es *s, size_t si)
                 continue;
             }
         }
-        if ((tk(s, k)->flags & DG_TOK_LOWER) &&
-            (len = dg_trie_match(dg_lex_table_trie(s->cues), s->d->tok, k, end,
-                                 DG_MATCH_ANYCASE, &crow)) &&
-            s->row_cue[crow] == Q_MEET_VERB) {
-            size_t e = verb_event(s, si, k, len, crow);
+        /* "A hosted his counterpart B": "hosted" is first a hosting verb,
+         * and with a person after it a meeting verb too */
+        if (vlen == 1 && s->row_cue[crow] == Q_HOST_VERB &&
+            s->host_meet_row >= 0 &&
+            (is_w(s, k, "hosted") || is_w(s, k, "hosts")) &&
+            !noun_before_person(s, k + 1, end))
+            crow = s->host_meet_row;
+        if (vlen && s->row_cue[crow] == Q_MEET_VERB) {
+            size_t e = verb_event(s, si, k, vlen, crow);
             if (!e)
                 return -1;
             if (e > k) {
@@ -3808,15 +3832,11 @@ relate_sentence(struct es *s, size_t si, int main)
             size_t from = k > first + 6 ? k - 6 : first;
             ne = entities_in(s, from, k, m0, m1, 0, ents, 32);
             size_t j = mrec_after(s, m0, m1, after, 6);
-            /* "Li hosted a welcome ceremony": his country hosts, he
-             * attends */
-            int host = -1, pid = k > first ? person_word(s, k - 1) : -1;
-            if (!ne && j != (size_t)-1 && pid >= 0 &&
-                (host = nationality(s, pid)) >= 0) {
-                int hev = s->mr[j].ev;
-                if (rel(s, host, DG_NS "hosts", hev) < 0 ||
-                    (!s->ev[hev].future &&
-                     rel(s, pid, DG_NS "attends", hev) < 0))
+            /* "Li hosted a welcome ceremony", "Dr Ng hosted lunch for
+             * General Wei": the person hosts */
+            int pid = k > first ? person_word(s, k - 1) : -1;
+            if (!ne && j != (size_t)-1 && pid >= 0) {
+                if (rel(s, pid, DG_NS "hosts", s->mr[j].ev) < 0)
                     return -1;
                 goto next;
             }
@@ -4526,11 +4546,16 @@ dg_events_scan(struct dg_doc *d, struct dg_error *err)
     if (!s.row_cue || !s.sent_mr || !s.sports || !s.topics ||
         build_cover(&s) < 0)
         goto nomem;
+    s.host_meet_row = -1;
     for (size_t r = 0; r < dg_lex_table_rows(s.cues); r++) {
         const char *c = dg_lex_table_field(s.cues, r, 1);
         for (int q = 1; q < Q_COUNT; q++)
             if (!strcmp(c, cue_names[q]))
                 s.row_cue[r] = (unsigned char)q;
+        /* the meeting verbs whose subject hosts ("received", "hosted") */
+        if (s.row_cue[r] == Q_MEET_VERB && s.host_meet_row < 0 &&
+            !strcmp(dg_lex_table_field(s.cues, r, 5), "subject"))
+            s.host_meet_row = (int)r;
     }
     dg_dates_context(d, &s.dctx);
     s.dl_place = -3;
