@@ -3126,6 +3126,16 @@ venue_after(struct es *s, int ev, size_t j, size_t end)
                 s->ev[ev].place = p;
             return 0;
         }
+        /* "will kick off here": where the dateline is */
+        if (is_w(s, j, "here") && s->ev[ev].place < 0) {
+            int p = dateline_place(s);
+            if (p == -2)
+                return -1;
+            if (p >= 0)
+                s->ev[ev].place = p;
+            j++;
+            continue;
+        }
         if (is_w(s, j, "in") && s->ev[ev].place < 0) {
             int p = place_at(s, j + 1, end);
             if (p == -2)
@@ -4244,6 +4254,30 @@ tie_events(struct es *s, int main)
     return 0;
 }
 
+/* With no dateline, the place a headline puts its news in ("... to
+ * kick off in Malaysia"): the last "in PLACE" of the first headline;
+ * -1 when none, -2 on error. */
+static int
+headline_place(struct es *s)
+{
+    for (size_t i = 0; i < s->d->nsent; i++) {
+        if (!(s->sports[i] & 2))
+            continue;
+        int pl = -1;
+        size_t first = s->d->sent[i].tok_first, end = s->d->sent[i].tok_end;
+        for (size_t k = first; k + 1 < end; k++)
+            if (is_w(s, k, "in")) {
+                int p = place_at(s, k + 1, end);
+                if (p == -2)
+                    return -2;
+                if (p >= 0)
+                    pl = p;
+            }
+        return pl;
+    }
+    return -1;
+}
+
 /* The place of the dateline ("KUALA LUMPUR, Oct 27 (Bernama) --"): the
  * city of cities.tsv it names, in its country, else a country it names;
  * -1 when none, -2 on error.  Computed once. */
@@ -4257,7 +4291,7 @@ dateline_place(struct es *s)
         return s->dl_place;
     s->dl_place = -1;
     if (d->dl_end <= d->dl_first)
-        return -1;
+        return s->dl_place = headline_place(s);
     for (size_t k = d->dl_first; tab && k < d->dl_end; k++) {
         size_t n = dg_trie_match(dg_lex_table_trie(tab), d->tok, k, d->dl_end,
                                  DG_MATCH_ANYCASE, &row);

@@ -1103,6 +1103,15 @@ main(void)
        "'A hosted his counterpart B in Istanbul': a meeting A hosts");
     dg_facts_free(f);
 
+    /* "here" with no dateline: the place the headline names */
+    f = extract(x, " date 2015-11-02\nDefence meetings to kick off in "
+                   "Malaysia\nThe Third ADMM-Plus will kick off here on "
+                   "Monday.\n");
+    ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "country/MYS") &&
+           has(f, ID "country/MYS", DG_NS "hosts", EV(1)),
+       "'X will kick off here' under a headline '... in Malaysia'");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
