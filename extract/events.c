@@ -671,7 +671,7 @@ right_of(const struct es *s, size_t end, struct np *np)
         size_t len;
         int c = cue_at(s, j, end, &len);
         if (c == Q_PARTICIPATE || c == Q_TAKE_PLACE || c == Q_HOST ||
-            c == Q_CHAIR || c == Q_COCHAIR || c == Q_ONLINE)
+            c == Q_CHAIR || c == Q_COCHAIR || c == Q_ONLINE || c == Q_SIDELINE)
             break;
         size_t q = j + 1, stop = j + 1;
         int has_ent = 0;
@@ -774,7 +774,8 @@ right_of(const struct es *s, size_t end, struct np *np)
             if (is_boundary(c) || c == Q_TAKE_PLACE || c == Q_HOST_VERB ||
                 c == Q_HOLD || c == Q_CHAIR_VERB || c == Q_ATTEND_VERB)
                 break;
-            if (cue_at(s, q, end, &len) == Q_HOST)
+            c = cue_at(s, q, end, &len);
+            if (c == Q_HOST || c == Q_SIDELINE) /* "... on the sidelines of" */
                 break;
             q++;
             stop = q;
@@ -1224,6 +1225,11 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
      * exercises", named and numbered */
     if ((f & F_GENERIC) && !((f & F_CAP) && (f & (F_YEAR | F_ORD))))
         return -1;
+    /* "on the sidelines of this series of meetings", "these talks": the
+     * events told before */
+    if ((f & F_PLURAL) && (f & F_DET) && !(f & F_CAP) &&
+        (is_w(s, np->a, "this") || is_w(s, np->a, "these")))
+        return antecedent(s, kind, sent);
     if ((f & F_PLURAL) && !((f & F_CAP) && (f & (F_ORG | F_ORD | F_YEAR))))
         return -1;
     if (f & F_ANAPHOR)
@@ -3576,9 +3582,23 @@ relate_sentence(struct es *s, size_t si, int main)
         size_t j = mrec_after(s, m0, m1, k + len - 1, 2);
         size_t i = mrec_before(s, m0, m1, k, 30);
         int x = i != (size_t)-1 ? s->mr[i].ev : primary;
-        if (j != (size_t)-1 && x >= 0 && x != s->mr[j].ev &&
-            s->ev[x].within < 0 && s->ev[s->mr[j].ev].within != x) {
-            s->ev[x].within = s->mr[j].ev;
+        int to = j != (size_t)-1 ? s->mr[j].ev : -1;
+        /* "on the sidelines of the ADMM-Plus": the forum's sitting; "...
+         * of this series of meetings": the main event */
+        size_t q = k + len;
+        if (q < end && (cue1(s, q) == Q_DET))
+            q++;
+        const struct dg_mention *fm = q < end ? men_at(s, q) : NULL;
+        if (to < 0 && fm && fm->kind == DG_ENT_ORG &&
+            org_is_forum(s, fm->entity))
+            to = sitting_of(s, fm->entity);
+        else if (to < 0 && q > k + len && q < end &&
+                 (is_w(s, q, "series") || is_w(s, q, "meetings") ||
+                  is_w(s, q, "talks") || is_w(s, q, "events")))
+            to = main;
+        if (to >= 0 && x >= 0 && x != to && s->ev[x].within < 0 &&
+            s->ev[to].within != x) {
+            s->ev[x].within = to;
             s->ev[x].beside = 1;
         }
         k += len - 1;

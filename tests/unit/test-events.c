@@ -1112,6 +1112,23 @@ main(void)
        "'X will kick off here' under a headline '... in Malaysia'");
     dg_facts_free(f);
 
+    /* "on the sidelines of" a forum named alone, or of "this series of
+     * meetings"; the complement before it ends there */
+    f = extract(x, " date 2015-11-02\nThe ADMM Retreat and the Third "
+                   "ADMM-Plus will kick off here from Nov. 2 to 5.\nThe navy "
+                   "will be conducting a special briefing on the Malacca "
+                   "Straits Patrol on the sidelines of the ADMM-Plus. The army "
+                   "will hold a seminar on the side-line of this series of "
+                   "meetings.\n");
+    is_str(get(f, EV(3), DG_NS_SCHEMA "name"),
+           "special briefing on the Malacca Straits Patrol",
+           "'X on Y on the sidelines of Z': X on Y");
+    ok(has(f, EV(3), DG_NS "partOf", EV(2)),
+       "  ... part of the sitting of the forum named");
+    ok(has(f, EV(4), DG_NS "partOf", EV(1)),
+       "'on the side-line of this series of meetings': the main event");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
