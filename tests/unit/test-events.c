@@ -1170,6 +1170,11 @@ main(void)
         "paid a courtesy call on Prime Minister A B at the Istana.",
         "Vietnam and Laos signed a memorandum of understanding on defence "
         "cooperation during the visit of General Wei to Vientiane.",
+        "Captain A B, who would call on Rear Admiral C D, met his counterparts "
+        "from other countries such as Laos, Japan and China in the Turkish "
+        "capital.",
+        "President A B hosted his counterpart C D on the side-line of this "
+        "series of meetings among Laos, Japan and China in the city of Hue.",
         NULL};
     size_t cuts = 0, read = 0;
     for (size_t i = 0; cut[i]; i++) {
