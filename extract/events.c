@@ -1302,9 +1302,16 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
         /* "exercise Balikatan 2023, the largest iteration of the
          * bilateral exercise": a definite phrase with lowercase words
          * only refers to an event of its kind */
+        /* ... not "they agreed to hold the vice ministerial 2+2
+         * dialogue": an event to come is not one told as past */
+        int ahead = (f & F_FUTURE) ||
+                    ((f & F_HOLD) && sent >= 0 &&
+                     dg_dates_future_at(s->d, s->d->sent[sent].tok_first, np->a,
+                                        TENSE_WINDOW));
         if ((f & F_DET) && !(f & (F_SPECIFIC & ~F_LOWER)) && !np->comp_b) {
             int a = antecedent(s, kind, sent);
-            if (a >= 0 && !strcmp(s->ev[a].kind, kind))
+            if (a >= 0 && !strcmp(s->ev[a].kind, kind) &&
+                (!ahead || s->ev[a].future))
                 return a;
         }
         create = 1;

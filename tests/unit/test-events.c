@@ -1129,6 +1129,18 @@ main(void)
        "'on the side-line of this series of meetings': the main event");
     dg_facts_free(f);
 
+    /* "they agreed to hold the X": an event to come, not the talks */
+    f = extract(x, " date 2018-08-11\nDefense Minister Song Young-moo held "
+                   "talks with his Indian counterpart, Nirmala Sitharaman, on "
+                   "Friday. They agreed to promptly hold the vice ministerial "
+                   "2+2 dialogue on September 3.\n");
+    is_int((long)events(f), 2,
+           "'agreed to hold the vice ministerial 2+2 "
+           "dialogue': a second event");
+    is_str(get(f, EV(2), DG_NS_SCHEMA "startDate"), "2018-09-03",
+           "  ... upcoming: its date is ahead");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
