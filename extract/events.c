@@ -431,9 +431,10 @@ left_of(const struct es *s, size_t first, struct np *np)
             k = j;
             continue;
         }
-        /* "the 14th X Committee (JDCC) meeting": an acronym in brackets */
+        /* "the 14th X Committee (JDCC) meeting", "the 2nd X Coalition
+         * (IMCTC) defence ministers meeting": an acronym in brackets */
         if (is_w(s, j, ")") && j >= first + 2 && is_w(s, j - 2, "(") &&
-            (tk(s, j - 1)->flags & DG_TOK_ALLCAPS) && k == np->h0) {
+            (tk(s, j - 1)->flags & DG_TOK_ALLCAPS)) {
             k = j - 2;
             continue;
         }
@@ -1613,8 +1614,10 @@ verb_subject(const struct es *s, size_t first, size_t k, size_t *a)
     size_t j = k;
     *a = k;
     /* adverbs and auxiliaries: "also", "has", "later" */
-    static const char *const aux[] = {"has",   "have",  "had", "will",
-                                      "would", "shall", NULL};
+    static const char *const aux[] = {
+        "has",        "have",     "had",  "will",  "would",
+        "shall",      "also",     "then", "later", "separately",
+        "previously", "recently", NULL};
     while (
         j > first && k - j < 3 && is_word(s, j - 1) && !men_at(s, j - 1) &&
         (tk(s, j - 1)->flags & DG_TOK_LOWER) && !is_w(s, j - 1, "he") &&
@@ -1981,7 +1984,10 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
             a++;
         size_t l2;
         int r2;
-        if (a < b && noun_at(s, b - 1, b, &l2, &r2)) {
+        int ends = 0; /* an event noun ends the words: "bilateral talks" */
+        for (size_t j = a; j < b && !ends; j++)
+            ends = noun_at(s, j, b, &l2, &r2) && j + l2 == b;
+        if (ends) {
             const char *w = dg_doc_span(s->d, a, b);
             if (!w)
                 return 0;
@@ -2194,14 +2200,22 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         ev = same_meeting(s, kind, subj, objs[0]);
     /* "... during the second 2+2 Ministerial Meeting. A and B met with C
      * and D": the named meeting of this or the sentence before */
-    for (size_t i = s->nmr; !visit && ev < 0 && i-- > 0;) {
+    int sitting = -1;
+    for (size_t i = s->nmr; !visit && ev < 0 && sitting < 0 && i-- > 0;) {
         const struct mrec *r = &s->mr[i];
         if (r->sent < (long)si - 1)
             break;
         const struct ev *x = &s->ev[r->ev];
         if (!strcmp(x->kind, kind) && !x->verb && !x->future && !x->bare &&
-            !dg_dates_future_at(s->d, first, k, TENSE_WINDOW))
-            ev = r->ev;
+            !dg_dates_future_at(s->d, first, k, TENSE_WINDOW)) {
+            /* "X was in Riyadh for the 2nd IMCTC ministers meeting. He
+             * also held bilateral discussions with Y": a meeting of two
+             * at a forum's sitting is one of its own, part of it */
+            if ((x->forum >= 0 || x->named_forum >= 0) && nobj == 1)
+                sitting = r->ev;
+            else
+                ev = r->ev;
+        }
     }
     if (ev < 0) {
         if (s->nev >= MAX_EVENTS)
@@ -2240,6 +2254,10 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         e->who[0] = subj; /* the visitor, or the first side */
         e->who[1] = visit ? -1 : objs[0];
         e->future = dg_dates_future_at(s->d, first, k, TENSE_WINDOW);
+        if (sitting >= 0) {
+            e->within = sitting;
+            e->beside = 1;
+        }
         /* "Dr Ng also met X": at the time of the meeting told before */
         for (size_t q = sa < k ? sa : k; q < k; q++)
             if (is_w(s, q, "also"))

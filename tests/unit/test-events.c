@@ -1141,6 +1141,28 @@ main(void)
            "  ... upcoming: its date is ahead");
     dg_facts_free(f);
 
+    /* a bilateral meeting at a forum's sitting is its own event, part of
+     * the sitting; an acronym in brackets inside the modifiers; "Prince"
+     * is a form of address; "also" between subject and verb */
+    f = extract(x, " date 2024-02-04\nDefence Cabinet Secretary Aden Duale "
+                   "was on Saturday in Riyadh for the 2nd Islamic Military "
+                   "Counter-Terrorism Coalition (IMCTC) defence ministers "
+                   "meeting. He also held bilateral discussions with the Saudi "
+                   "Deputy Defense Minister, Prince Abdulrahman Al-Muqrin.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
+           "2nd Islamic Military Counter-Terrorism Coalition (IMCTC) defence "
+           "ministers meeting",
+           "'the 2nd X Coalition (IMCTC) defence ministers meeting'");
+    ok(count(f, EV(2), DG_RDF_TYPE) == 1 &&
+           has(f, EV(2), DG_NS "partOf", EV(1)) &&
+           has(f, ID "person/abdulrahman-al-muqrin", DG_NS "attends", EV(2)),
+       "'He also held bilateral discussions with B': a meeting of its own, "
+       "part of the sitting");
+    ok(strstr(get(f, EV(2), DG_NS_SCHEMA "name"), "bilateral discussions") !=
+           NULL,
+       "  ... named with its noun as written");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
