@@ -1955,6 +1955,23 @@ counterparts_meeting(struct es *s, size_t si, size_t k, size_t sa, size_t q,
     return b;
 }
 
+static int city_row(const struct es *s, size_t p, size_t r);
+
+/* The ISO 3166 alpha-3 code of the country of place p, named by tokens
+ * [a, b): a country's own, the country it is in, or that of the city of
+ * cities.tsv (named in the text or not); NULL when not known. */
+static const char *
+place_iso3(const struct es *s, int p, size_t a, size_t b)
+{
+    const struct dg_doc *d = s->d;
+    if (p >= 0 && d->ent[p].kind == DG_ENT_COUNTRY)
+        return dg_doc_prop_get(d, p, DG_NS "iso3");
+    int row = city_row(s, a, b);
+    return row >= 0 ? dg_lex_table_field(dg_lexicon_table(d->lex, "cities.tsv"),
+                                         (size_t)row, 1)
+                    : NULL;
+}
+
 /* "X met (with) Y", "X held talks with Y", "X received the visiting Y",
  * "X paid a courtesy call on Y", "X visited Vietnam", "X paid an official
  * visit to Japan": a meeting between the subject and the persons (or
@@ -2026,6 +2043,20 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         }
         if (place < 0)
             return k;
+        /* "General A was in Nairobi last month": a visit when A is of
+         * another country, and not there "for" an event told instead */
+        if (is_w(s, k + 1, "in") && len == 2) {
+            const char *pi = place_iso3(s, place, q, stop);
+            int sc = nationality(s, subj);
+            const char *si3 =
+                sc >= 0 ? dg_doc_prop_get(s->d, sc, DG_NS "iso3") : NULL;
+            size_t f = stop;
+            while (f < end && f < stop + 6 && !is_w(s, f, "for"))
+                f++;
+            if (!pi || !si3 || !strcmp(pi, si3) ||
+                (f < end && is_w(s, f, "for")))
+                return k;
+        }
     } else {
         /* "A, her counterpart B and C of Chile met in Buenos Aires" */
         int coordinated = 0;

@@ -1163,6 +1163,20 @@ main(void)
        "  ... named with its noun as written");
     dg_facts_free(f);
 
+    /* "A was in Nairobi last month": a visit, when A is of another
+     * country and not there for an event told instead */
+    f = extract(x, " date 2024-02-04\nUS General Michael Langley was in "
+                   "Nairobi last month. Kenyan Defence Secretary Aden Duale "
+                   "was in Nairobi on Friday. French Minister Ana Roux was in "
+                   "Riyadh for the 2nd IMCTC meeting.\n");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "name"), "Langley's visit to Nairobi",
+           "'US General A was in Nairobi last month': a visit");
+    is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2024-01",
+           "  ... last month");
+    is_int((long)events(f), 2,
+           "  ... not a Kenyan in Nairobi, nor one there for a meeting");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
