@@ -7,7 +7,7 @@
 # For each build directory (default: the top of the tree), compiles
 # bench/extract-bench.c against its libdiplograph.a (as bench/run.sh does),
 # then times the same corpus: the articles of $DEV (default
-# /work/shared/eval/dev/articles) and $GEN (default 500) articles of
+# ../shared/eval/dev/articles beside the tree) and $GEN (default 500) articles of
 # bench/gen-corpus.py --seed 42, the list repeated five times.  The builds
 # run in turn, $RUNS (default 7) times each, interleaved so that a change
 # in the machine's load falls on all of them; prints the minimum CPU time
@@ -15,7 +15,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
-dev=${DEV:-/work/shared/eval/dev/articles}
+dev=${DEV:-$top/../shared/eval/dev/articles}
 gen=${GEN:-500}
 runs=${RUNS:-7}
 [ $# -gt 0 ] || set -- "$top"
