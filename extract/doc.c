@@ -415,6 +415,19 @@ dg_doc_prop_lit(struct dg_doc *d, int id, const char *p, const char *lit,
     return add_prop(d, id, p, lit, dt, 0);
 }
 
+void
+dg_doc_prop_del(struct dg_doc *d, int id, const char *p, const char *o)
+{
+    if (id < 0 || (size_t)id >= d->nent)
+        return;
+    struct dg_entity *e = &d->ent[id];
+    size_t n = 0;
+    for (size_t k = 0; k < e->nprops; k++)
+        if (strcmp(e->props[k].p, p) != 0 || strcmp(e->props[k].o, o) != 0)
+            e->props[n++] = e->props[k];
+    e->nprops = n;
+}
+
 int
 dg_doc_prop_has(const struct dg_doc *d, int id, const char *p, const char *o)
 {

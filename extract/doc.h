@@ -184,6 +184,9 @@ int dg_doc_prop_has(const struct dg_doc *d, int id, const char *p,
                     const char *o);
 /* The first object of p on the entity, or NULL. */
 const char *dg_doc_prop_get(const struct dg_doc *d, int id, const char *p);
+/* Removes the entity's properties p with object o (a later rule knowing
+ * better: a chair does not also attend). */
+void dg_doc_prop_del(struct dg_doc *d, int id, const char *p, const char *o);
 
 /* Records a mention of entity id over tokens [a, b).  Returns its index or
  * -1.  An identical mention (same entity and span) is not added twice. */

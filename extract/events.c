@@ -4401,6 +4401,13 @@ finish_event(struct es *s, int i, int main)
     struct ev *e = &s->ev[i];
     char buf[32];
 
+    /* a chair or a host does not also attend */
+    for (size_t x = 0; x < d->nent; x++)
+        if (d->ent[x].kind == DG_ENT_PERSON &&
+            (dg_doc_prop_has(d, (int)x, DG_NS "chairs", d->ent[e->id].iri) ||
+             dg_doc_prop_has(d, (int)x, DG_NS "coChairs", d->ent[e->id].iri) ||
+             dg_doc_prop_has(d, (int)x, DG_NS "hosts", d->ent[e->id].iri)))
+            dg_doc_prop_del(d, (int)x, DG_NS "attends", d->ent[e->id].iri);
     /* the countries of the officials at a multilateral event take part */
     size_t sides = 0;
     for (size_t k = 0; k < e->nparties; k++)

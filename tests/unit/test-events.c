@@ -1177,6 +1177,16 @@ main(void)
            "  ... not a Kenyan in Nairobi, nor one there for a meeting");
     dg_facts_free(f);
 
+    /* a chair does not also attend */
+    f = extract(x, " date 2019-10-30\nThe 16th Joint Defence Council was held "
+                   "in Muscat on Wednesday in the presence of Defence Minister "
+                   "Badr Busaidy. Badr Busaidy, who chaired the meeting, "
+                   "delivered a speech.\n");
+    ok(has(f, ID "person/badr-busaidy", DG_NS "chairs", EV(1)) &&
+           !has(f, ID "person/badr-busaidy", DG_NS "attends", EV(1)),
+       "'A, who chaired the meeting': A chairs, and does not also attend");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
