@@ -4181,17 +4181,25 @@ shared_person(const struct es *s, int v, int i)
     return 0;
 }
 
+/* The country entity of place p: itself, or the country it is in (when
+ * the text names it); -1 when none. */
+static int
+place_country(const struct es *s, int p)
+{
+    const struct dg_doc *d = s->d;
+    if (p < 0 || d->ent[p].kind == DG_ENT_COUNTRY)
+        return p;
+    const char *in = dg_doc_prop_get(d, p, DG_NS_SCHEMA "containedInPlace");
+    return in ? dg_doc_entity_find(d, in) : -1;
+}
+
 /* 1 when a person of the country visit v goes to takes part in event
  * i ("a courtesy call on the Area Commander A B" during a port call). */
 static int
 hosts_side(const struct es *s, int i, int v)
 {
     const struct dg_doc *d = s->d;
-    int c = s->ev[v].place;
-    if (c >= 0 && d->ent[c].kind != DG_ENT_COUNTRY) {
-        const char *in = dg_doc_prop_get(d, c, DG_NS_SCHEMA "containedInPlace");
-        c = in ? dg_doc_entity_find(d, in) : -1;
-    }
+    int c = place_country(s, s->ev[v].place);
     if (c < 0)
         return 0;
     for (size_t p = 0; p < d->nent; p++)
@@ -4401,6 +4409,15 @@ finish_event(struct es *s, int i, int main)
     struct ev *e = &s->ev[i];
     char buf[32];
 
+    /* "Minister Giang valued Minister Kishi's decision to choose Vietnam
+     * for his first overseas visit": one of the country visited receives
+     * the visit, he does not attend it */
+    if (!strcmp(e->kind, "visit") && e->place >= 0) {
+        int pc = place_country(s, e->place);
+        for (size_t x = 0; pc >= 0 && x < d->nent; x++)
+            if (d->ent[x].kind == DG_ENT_PERSON && nationality(s, (int)x) == pc)
+                dg_doc_prop_del(d, (int)x, DG_NS "attends", d->ent[e->id].iri);
+    }
     /* a chair or a host does not also attend */
     for (size_t x = 0; x < d->nent; x++)
         if (d->ent[x].kind == DG_ENT_PERSON &&
@@ -4514,13 +4531,7 @@ finish_event(struct es *s, int i, int main)
     /* "the 12th ADMM-Plus in Kuala Lumpur": a sitting of a forum is
      * hosted by the country it meets in, unless the text names a host */
     if (e->forum >= 0 && e->place >= 0 && !e->online) {
-        int c = d->ent[e->place].kind == DG_ENT_COUNTRY ? e->place : -1;
-        const char *in =
-            c < 0
-                ? dg_doc_prop_get(d, e->place, DG_NS_SCHEMA "containedInPlace")
-                : NULL;
-        if (in)
-            c = dg_doc_entity_find(d, in);
+        int c = place_country(s, e->place);
         int hosted = 0;
         for (size_t x = 0; x < d->nent && !hosted; x++)
             hosted =

@@ -1187,6 +1187,15 @@ main(void)
        "'A, who chaired the meeting': A chairs, and does not also attend");
     dg_facts_free(f);
 
+    /* one of the country visited does not attend the visit */
+    f = extract(x, " date 2021-09-11\nJapanese Defense Minister Kenji Sato "
+                   "paid an official visit to Vietnam on Saturday. Vietnamese "
+                   "Defence Minister Phan Van Giang welcomed the visit.\n");
+    ok(has(f, ID "person/kenji-sato", DG_NS "attends", EV(1)) &&
+           !has(f, ID "person/phan-van-giang", DG_NS "attends", EV(1)),
+       "the visitor attends a visit, not his host");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
