@@ -2752,6 +2752,10 @@ rel(struct es *s, int subj, const char *p, int ev)
          dg_doc_prop_has(s->d, subj, DG_NS "chairs", iri) ||
          dg_doc_prop_has(s->d, subj, DG_NS "coChairs", iri)))
         return 0;
+    /* a visit is attended by its visitors; no country takes part in it
+     * (their countries are its sides, the one visited its place) */
+    if (!strcmp(p, DG_NS "participatesIn") && !strcmp(s->ev[ev].kind, "visit"))
+        return 0;
     return dg_doc_prop_iri(s->d, subj, p, iri);
 }
 

@@ -1194,6 +1194,9 @@ main(void)
     ok(has(f, ID "person/kenji-sato", DG_NS "attends", EV(1)) &&
            !has(f, ID "person/phan-van-giang", DG_NS "attends", EV(1)),
        "the visitor attends a visit, not his host");
+    ok(count(f, ID "country/VNM", DG_NS "participatesIn") == 0 &&
+           count(f, ID "country/JPN", DG_NS "participatesIn") == 0,
+       "  ... and no country takes part in it");
     dg_facts_free(f);
 
     /* "the Mendoza meeting": the event held in Mendoza */
