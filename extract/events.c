@@ -4580,6 +4580,15 @@ finish_event(struct es *s, int i, int main)
         if (!name || dg_doc_entity_rename(d, e->id, name) < 0)
             return -1;
     }
+    /* the country that hosts or chairs (known only now, from the venue)
+     * does not also take part */
+    for (size_t x = 0; x < d->nent; x++)
+        if (d->ent[x].kind == DG_ENT_COUNTRY &&
+            (dg_doc_prop_has(d, (int)x, DG_NS "hosts", d->ent[e->id].iri) ||
+             dg_doc_prop_has(d, (int)x, DG_NS "chairs", d->ent[e->id].iri) ||
+             dg_doc_prop_has(d, (int)x, DG_NS "coChairs", d->ent[e->id].iri)))
+            dg_doc_prop_del(d, (int)x, DG_NS "participatesIn",
+                            d->ent[e->id].iri);
     return 0;
 }
 

@@ -1110,6 +1110,8 @@ main(void)
     ok(has(f, EV(1), DG_NS_SCHEMA "location", ID "country/MYS") &&
            has(f, ID "country/MYS", DG_NS "hosts", EV(1)),
        "'X will kick off here' under a headline '... in Malaysia'");
+    ok(!has(f, ID "country/MYS", DG_NS "participatesIn", EV(1)),
+       "  ... the host does not also take part");
     dg_facts_free(f);
 
     /* "on the sidelines of" a forum named alone, or of "this series of
