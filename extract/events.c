@@ -3124,7 +3124,8 @@ venue_skip(const struct es *s, size_t j, size_t end, size_t *len)
         "also",  "successfully", "officially", "jointly", ",",
         "jr",    "sr",           "ii",         "iii",     "iv",
         ".",     "running",      "lasting",    "from",    "until",
-        "till",  "through",      NULL};
+        "till",  "through",      "hosted",     "held",    "staged",
+        NULL};
     struct dg_date dt;
     int c = cue_at(s, j, end, len);
     if (c == Q_TAKE_PLACE || c == Q_ONLINE || c == Q_HOST)
@@ -3705,7 +3706,22 @@ relate_sentence(struct es *s, size_t si, int main)
                     return -1;
                 e->place = pl;
             }
-        if (venue_after(s, r->ev, past_apposition(s, r->np.b, stop), stop) < 0)
+        /* "the biggest joint military exercise in Southeast Asia": after
+         * a superlative, "in" says where it is the biggest, not where it
+         * is held */
+        int superlative = 0;
+        for (size_t j = r->np.a; j < r->np.h0 && !superlative; j++)
+            superlative = is_w(s, j, "biggest") || is_w(s, j, "largest") ||
+                          is_w(s, j, "longest") || is_w(s, j, "oldest") ||
+                          is_w(s, j, "most");
+        size_t vfrom = past_apposition(s, r->np.b, stop);
+        if (superlative && is_w(s, vfrom, "in")) {
+            vfrom++;
+            while (vfrom < stop && is_word(s, vfrom) &&
+                   (tk(s, vfrom)->flags & DG_TOK_CAP))
+                vfrom++;
+        }
+        if (venue_after(s, r->ev, vfrom, stop) < 0)
             return -1;
         if (r->np.f & F_ONLINE)
             e->online = 1;
@@ -3716,6 +3732,26 @@ relate_sentence(struct es *s, size_t si, int main)
                 e->online = 1;
         if (r->np.f & F_FUTURE)
             e->future = 1;
+    }
+
+    /* "A visited Sri Lanka to take part in the X Dialogue", "A and B met
+     * in Buenos Aires to sign several agreements": what the purpose
+     * clause names is held where the event before it is */
+    for (size_t i = m0; i + 1 < m1; i++) {
+        const struct ev *a = &s->ev[s->mr[i].ev];
+        struct ev *b = &s->ev[s->mr[i + 1].ev];
+        if (a->place < 0 || b->place >= 0 || b->online || a == b ||
+            a->future != b->future)
+            continue;
+        size_t from = s->mr[i].np.b, to = s->mr[i + 1].np.a;
+        int purpose = 0;
+        for (size_t k = from; k + 1 < to && k < from + 12 && !purpose; k++)
+            purpose = is_w(s, k, "to") &&
+                      (is_w(s, k + 1, "attend") || is_w(s, k + 1, "sign") ||
+                       is_w(s, k + 1, "participate") ||
+                       is_w(s, k + 1, "join") || is_w(s, k + 1, "take"));
+        if (purpose)
+            b->place = a->place;
     }
 
     /* "X hosted the 16th Council ..., under the auspices of Y, at Al

@@ -1201,6 +1201,20 @@ main(void)
        "  ... and no country takes part in it");
     dg_facts_free(f);
 
+    /* a purpose clause's event is held where the event before it is; "in
+     * REGION" after a superlative is no venue; "hosted in X" is */
+    f = extract(x, " date 2021-04-13\nIndia's National Security Advisor "
+                   "Ajit Doval visited Sri Lanka on Friday to participate in "
+                   "the Trilateral Maritime Dialogue. Blue Lotus is the "
+                   "biggest military exercise in Southeast Asia, hosted in "
+                   "Thailand every year.\n");
+    ok(has(f, EV(2), DG_NS_SCHEMA "location", ID "country/LKA"),
+       "'visited Sri Lanka to participate in X': X in Sri Lanka");
+    ok(!has(f, EV(3), DG_NS_SCHEMA "location", ID "place/southeast-asia") &&
+           has(f, EV(3), DG_NS_SCHEMA "location", ID "country/THA"),
+       "'the biggest exercise in Southeast Asia, hosted in Thailand'");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
