@@ -1201,6 +1201,19 @@ held_at(const struct es *s, size_t a, size_t b)
     return -1;
 }
 
+/* 1 when np is "a press (news) conference" someone speaks at: "said in a
+ * press conference", "told a news conference". */
+static int
+press_conference(const struct es *s, const struct np *np)
+{
+    if (np->h1 < np->h0 + 2 ||
+        (!is_w(s, np->h0, "press") && !is_w(s, np->h0, "news")) || np->a == 0)
+        return 0;
+    size_t p = np->a - 1;
+    return is_w(s, p, "in") || is_w(s, p, "at") || is_w(s, p, "during") ||
+           is_w(s, p, "told") || is_w(s, p, "gave") || is_w(s, p, "held");
+}
+
 /* Resolves a phrase to an event index (creating one when it names a new
  * occurrence); -1 when it names none; -2 on error. */
 static int
@@ -1244,7 +1257,8 @@ resolve_np(struct es *s, const struct np *np, long sent, size_t end,
                 return a;
             create = !long_sent && !(f & F_WEAK);
         } else if (f & F_INDEF) {
-            create = (f & F_HOLD) || when_where_after(s, np, end);
+            create = (f & F_HOLD) || when_where_after(s, np, end) ||
+                     press_conference(s, np);
         } else {
             create = (f & F_HOLD) && !(f & F_WEAK);
         }

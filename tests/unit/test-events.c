@@ -1215,6 +1215,16 @@ main(void)
        "'the biggest exercise in Southeast Asia, hosted in Thailand'");
     dg_facts_free(f);
 
+    /* "said in a press conference": an event the speaker attends */
+    f = extract(x, " date 2015-11-02\nMalaysian Defense Minister Ali Hussein "
+                   "said on Monday in a press conference that the drills "
+                   "would go on. He also spoke of a press release.\n");
+    ok(has_lit(f, EV(1), DG_NS "eventKind", "conference") &&
+           has(f, ID "person/ali-hussein", DG_NS "attends", EV(1)),
+       "'A said in a press conference': A attends it");
+    is_int((long)events(f), 1, "  ... one");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
