@@ -531,10 +531,17 @@ find_dateline(struct dg_article *a, const struct dg_line *l)
                 i++;
             size_t j = i;
             long next = dg_text_next(s, l->end, &j);
-            if (next < 0 || !dg_text_is_space(next) || !saw_word || paren)
+            /* "AKP Phnom Penh, June 18, 2018 —Cambodian ...": a long dash
+             * glued to the capital that starts the text */
+            if (next < 0 ||
+                (!dg_text_is_space(next) &&
+                 !(cp != '-' && dg_text_is_upper(next))) ||
+                !saw_word || paren)
                 return;
             if (cp == '-' && !space_before)
                 return;
+            if (!dg_text_is_space(next))
+                j = i; /* the text starts right after the dash */
             skip_hspace(s, l->end, &j);
             a->has_dateline = 1;
             a->dl_start = l->start;

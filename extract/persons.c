@@ -793,9 +793,11 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
     /* "National Security Advisor", "Senior Defence Minister": capitalised
      * office words before a title's head belong to it */
     size_t lead = x;
-    while (lead < end && lead - x < 3 && (t[lead].flags & DG_TOK_CAP) &&
-           !s->cov[lead] && !title_at(s, lead, end) &&
-           office_word(s, lead, end))
+    /* ... lowercase after a country's adjective ("Egyptian army
+     * spokesman A") */
+    while (lead < end && lead - x < 3 &&
+           ((t[lead].flags & DG_TOK_CAP) || nat >= 0) && !s->cov[lead] &&
+           !title_at(s, lead, end) && office_word(s, lead, end))
         lead++;
     if (lead == x || !title_at(s, lead, end))
         lead = x;
@@ -1549,6 +1551,23 @@ counterparts(struct ps *s)
     }
 }
 
+/* 1 when p works for a ministry, department, agency or force of no
+ * country named ("Defence Ministry Spokesman A"): a national office, of
+ * the text's home country like a bare title. */
+static int
+works_national(const struct dg_doc *d, const struct person *p)
+{
+    for (size_t w = 0; w < p->nworks; w++) {
+        const char *kind = dg_doc_prop_get(d, p->works[w], DG_NS "orgKind");
+        if (!kind ||
+            (strcmp(kind, "ministry") && strcmp(kind, "department") &&
+             strcmp(kind, "agency") && strcmp(kind, "military")) ||
+            org_country(d, p->works[w], 0) >= 0)
+            return 0;
+    }
+    return p->nworks > 0;
+}
+
 /* 1 when p works for an intergovernmental organisation: its official,
  * not his country's. */
 static int
@@ -1642,8 +1661,9 @@ nationalities(struct ps *s)
          * with an office ("Minister of Defence"), not of a rank alone */
         /* "his counterpart A": of another country than the one whose
          * counterpart he is, so not of the home country either */
-        if (!p->merged && p->nat < 0 && !p->orgpre && !works_igo(d, p) &&
-            !p->cpart && (p->ntitles > 0 || (p->rank >= 0 && !weak)))
+        if (!p->merged && p->nat < 0 && (!p->orgpre || works_national(d, p)) &&
+            !works_igo(d, p) && !p->cpart &&
+            (p->ntitles > 0 || (p->rank >= 0 && !weak)))
             p->nat = home;
     }
     return 0;

@@ -103,6 +103,16 @@ main(void)
            "translator name keeps diacritics");
     dg_article_free(a);
 
+    t = "AKP Phnom Penh, June 18, 2018 \xe2\x80\x94"
+        "Cambodian Prime Minister "
+        "Hun Sen received the visiting minister.\n";
+    a = parse(t, &err);
+    ok(a && dg_article_dateline(a, &ds, &de) == 0 &&
+           strncmp(t + de, "Cambodian", 9) == 0,
+       "'AGENCY City, Date \xe2\x80\x94Text': a long dash glued to the text "
+       "ends a dateline");
+    dg_article_free(a);
+
     t = "The talks took place in the context of closer ties \xe2\x80\x93 as "
         "both said.\n";
     a = parse(t, &err);

@@ -511,6 +511,16 @@ main(void)
        "  ... an acronym alone is not");
     dg_facts_free(f);
 
+    f = extract(x, " date 2018-01-10\nVietnamese army spokesman Le Van An "
+                   "spoke. Defence Ministry Director General Kari Berg "
+                   "agreed. Vietnam said so.\n");
+    ok(f && dg_facts_has(f, P("le-van-an"), nat, ID "country/VNM", 1),
+       "'Country's-adjective army spokesman A': lowercase office words");
+    ok(f && dg_facts_has(f, P("kari-berg"), nat, ID "country/VNM", 1),
+       "'Defence Ministry Director A' (a ministry of no country): the "
+       "text's home country");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
