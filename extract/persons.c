@@ -891,6 +891,12 @@ try_at(struct ps *s, size_t si, size_t k, size_t end, int *err)
             s->cpart_tok = x + 1;
             s->cpart_sent = (long)si;
             hn = y - x;
+        } else if (nat >= 0 && y > x + 1 && title_at(s, y, end)) {
+            /* "his Thai counterpart, Deputy Prime Minister and Minister
+             * of Defence General A B": the adjective is the titled
+             * person's */
+            s->carry_at = y;
+            s->carry_nat = nat;
         }
     }
     x += hn;

@@ -521,6 +521,15 @@ main(void)
        "text's home country");
     dg_facts_free(f);
 
+    f = extract(x, " date 2019-06-01\nDefence Minister Kari Berg and his "
+                   "Thai counterpart, Deputy Prime Minister and Minister of "
+                   "Defence General Somchai Wong, met.\n");
+    ok(f && dg_facts_has(f, P("somchai-wong"), nat, ID "country/THA", 1) &&
+           dg_facts_has(f, P("somchai-wong"), DG_NS_SCHEMA "jobTitle",
+                        "Deputy Prime Minister", 0),
+       "'his Thai counterpart, TITLES RANK A B': A B is Thai");
+    dg_facts_free(f);
+
     dg_extract_free(x);
     return tap_done();
 }
