@@ -326,6 +326,19 @@ add_items(struct dg_topics *t, int event, size_t a, size_t b, int commas,
 {
     const struct dg_token *tk = t->d->tok;
     int semi = 0;
+    /* "... and security trends, MINDEF added": the source of the report
+     * is no item */
+    static const char *const says[] = {
+        "said",     "added",     "noted", "stated", "told",
+        "reported", "according", "says",  "adds",   NULL};
+    for (size_t k = a; k < b; k++)
+        if (is_punct(&tk[k], ",")) {
+            for (size_t j = k + 1; j < t->d->ntok && j < k + 6; j++)
+                if (dg_word_in(says, tk[j].lower)) {
+                    b = k;
+                    break;
+                }
+        }
     for (size_t k = a; k < b; k++)
         semi |= is_punct(&tk[k], ";");
     size_t s = a;

@@ -1225,6 +1225,16 @@ main(void)
     is_int((long)events(f), 1, "  ... one");
     dg_facts_free(f);
 
+    /* the source of a report after a topic list is no topic */
+    f = extract(x, " date 2019-06-01\nDefence Minister Kari Berg met French "
+                   "Minister Florence Parly on Saturday. Both sides exchanged "
+                   "views on geopolitical developments and security trends, "
+                   "MINDEF added.\n");
+    ok(has(f, EV(1), DG_NS_SCHEMA "about", ID "topic/security-trends") &&
+           count(f, ID "topic/mindef", DG_RDF_TYPE) == 0,
+       "'... on A and B, MINDEF added': A and B, not MINDEF");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
