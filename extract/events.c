@@ -2275,9 +2275,20 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         else if (!strcmp(dg_lex_table_field(s->cues, (size_t)row, 5),
                          "object") &&
                  subj >= 0 && s->d->ent[objs[0]].kind == DG_ENT_PERSON) {
-            /* "X paid a courtesy call on Y": "X's courtesy call on Y" */
-            name = dg_doc_printf(s->d, "%s's %s on %s", label_word(s, subj),
-                                 noun, full_name(s, objs[0]));
+            /* "X paid a courtesy call on Y": "X's courtesy call on Prime
+             * Minister Y", with the callee's title as the press writes it */
+            const char *title =
+                dg_doc_prop_get(s->d, objs[0], DG_NS_SCHEMA "jobTitle");
+            size_t words = 0;
+            for (const char *c = title; c && *c; c++)
+                words += *c == ' ';
+            name =
+                title && words < 4
+                    ? dg_doc_printf(s->d, "%s's %s on %s %s",
+                                    label_word(s, subj), noun, title,
+                                    full_name(s, objs[0]))
+                    : dg_doc_printf(s->d, "%s's %s on %s", label_word(s, subj),
+                                    noun, full_name(s, objs[0]));
         } else {
             int c0 = nationality(s, subj), c1 = nationality(s, objs[0]);
             if (c0 >= 0 && c1 >= 0 && c0 != c1)
@@ -2892,6 +2903,14 @@ set_date(struct es *s, int ev, const struct dg_date *dt)
         return;
     if (p > q)
         e->date = *dt;
+    /* "will be on a working visit tomorrow (October 28)": a day after the
+     * article's is to come */
+    const struct dg_date *x = &e->date;
+    if (s->dctx.ay && x->y && x->m && x->d &&
+        (x->y > s->dctx.ay ||
+         (x->y == s->dctx.ay &&
+          (x->m > s->dctx.am || (x->m == s->dctx.am && x->d > s->dctx.ad)))))
+        e->future = 1;
 }
 
 /* The cities.tsv row of the city that spans exactly [p, r), or -1. */
@@ -4278,16 +4297,18 @@ visit_of(const struct es *s, int i, int main)
             : dg_doc_prop_get(d, e->place, DG_NS_SCHEMA "containedInPlace");
     int found = -1, visits = 0;
     for (size_t v = 0; v < s->nev; v++)
-        visits += !strcmp(s->ev[v].kind, "visit") && !s->ev[v].future;
+        visits +=
+            !strcmp(s->ev[v].kind, "visit") && s->ev[v].future == e->future;
     for (size_t v = 0; v < s->nev; v++) {
         const struct ev *x = &s->ev[v];
         if ((int)v == i || strcmp(x->kind, "visit") || x->future != e->future ||
             x->place < 0)
             continue;
-        if (x->who[0] >= 0 ? !takes_part(s, x->who[0], i)
-                           : !shared_person(s, (int)v, i) &&
-                                 (visits != 1 || (int)v != main ||
-                                  (e->place < 0 && !hosts_side(s, i, v))))
+        if (x->who[0] >= 0
+                ? !takes_part(s, x->who[0], i)
+                : !shared_person(s, (int)v, i) &&
+                      (visits != 1 || (main >= 0 && (int)v != main) ||
+                       (e->place < 0 && !hosts_side(s, i, v))))
             continue;
         if (e->place >= 0 && x->place != e->place &&
             (!in || strcmp(in, d->ent[x->place].iri)))

@@ -276,7 +276,8 @@ main(void)
                    "Minister Narendra Modi.\n");
     is_int((long)events(f), 1, "'paid a courtesy call on X'");
     is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
-           "Zaki's courtesy call on Narendra Modi", "  ... named");
+           "Zaki's courtesy call on Prime Minister Narendra Modi",
+           "  ... named");
     is_str(get(f, EV(1), DG_NS_SCHEMA "startDate"), "2023-10-18",
            "an undated past meeting gets the article's day");
     dg_facts_free(f);
@@ -1042,13 +1043,13 @@ main(void)
                    "arrived. Doval had called on Prime Minister Mahinda "
                    "Rajapaksa. He will call on President Ranil Perera too.\n");
     is_str(get(f, EV(1), DG_NS_SCHEMA "name"),
-           "Doval's courtesy call on Mahinda Rajapaksa",
-           "'A had called on TITLE B C': A's courtesy call on B C");
+           "Doval's courtesy call on Prime Minister Mahinda Rajapaksa",
+           "'A had called on TITLE B C': A's courtesy call on TITLE B C");
     ok(has(f, ID "person/ajit-doval", DG_NS "attends", EV(1)) &&
            has(f, ID "person/mahinda-rajapaksa", DG_NS "hosts", EV(1)),
        "  ... A attends, the one called on hosts");
     is_str(get(f, EV(2), DG_NS_SCHEMA "name"),
-           "Doval's courtesy call on Ranil Perera",
+           "Doval's courtesy call on President Ranil Perera",
            "  ... 'He will call on ...': another, upcoming");
     dg_facts_free(f);
 
@@ -1233,6 +1234,18 @@ main(void)
     ok(has(f, EV(1), DG_NS_SCHEMA "about", ID "topic/security-trends") &&
            count(f, ID "topic/mindef", DG_RDF_TYPE) == 0,
        "'... on A and B, MINDEF added': A and B, not MINDEF");
+    dg_facts_free(f);
+
+    /* a visit dated after the article is to come; the call told during
+     * it is part of it */
+    f = extract(x, " date 2021-10-27\nKUALA LUMPUR, Oct 27 -- Indonesia's "
+                   "Defence Minister Prabowo Subianto will be on a one-day "
+                   "working visit to Malaysia tomorrow (October 28). During "
+                   "the visit, Prabowo would pay a courtesy call on Prime "
+                   "Minister Ismail Sabri Yaakob.\n");
+    ok(has(f, EV(2), DG_NS "partOf", EV(1)) &&
+           has_lit(f, EV(2), DG_NS_SCHEMA "startDate", "2021-10-28"),
+       "a call during an announced visit is part of it, on its day");
     dg_facts_free(f);
 
     /* "the Mendoza meeting": the event held in Mendoza */
