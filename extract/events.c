@@ -3546,7 +3546,7 @@ relate_sentence(struct es *s, size_t si, int main)
         int c = cue_at(s, k, end, &len);
         if (c != Q_CHAIR_VERB && c != Q_COCHAIR_VERB)
             continue;
-        size_t q = k + len + (is_w(s, k + len, "the") ? 1 : 0);
+        size_t q = k + len + (k + len < end && is_w(s, k + len, "the"));
         const struct dg_mention *fm = q < end ? men_at(s, q) : NULL;
         if (fm && fm->kind == DG_ENT_ORG && org_is_forum(s, fm->entity))
             primary = sitting_of(s, fm->entity);
@@ -3748,7 +3748,7 @@ relate_sentence(struct es *s, size_t si, int main)
                           is_w(s, j, "longest") || is_w(s, j, "oldest") ||
                           is_w(s, j, "most");
         size_t vfrom = past_apposition(s, r->np.b, stop);
-        if (superlative && is_w(s, vfrom, "in")) {
+        if (superlative && vfrom < stop && is_w(s, vfrom, "in")) {
             vfrom++;
             while (vfrom < stop && is_word(s, vfrom) &&
                    (tk(s, vfrom)->flags & DG_TOK_CAP))

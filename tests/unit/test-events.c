@@ -1294,6 +1294,8 @@ main(void)
         "capital.",
         "President A B hosted his counterpart C D on the side-line of this "
         "series of meetings among Laos, Japan and China in the city of Hue.",
+        "The Blue Lotus exercise is the biggest exercise in Southeast Asia, "
+        "and Singapore is chairing the ADMM-Plus.",
         NULL};
     size_t cuts = 0, read = 0;
     for (size_t i = 0; cut[i]; i++) {
