@@ -1361,6 +1361,23 @@ add_mrec(struct es *s, long sent, const struct np *np, int ev)
     return 0;
 }
 
+/* Records the mention of event ev told with a verb: the phrase [a, b),
+ * the verb [h0, h1) standing for its head.  Returns 0 or -1. */
+static int
+verb_mrec(struct es *s, size_t si, size_t a, size_t h0, size_t h1, size_t b,
+          int ev)
+{
+    struct np np;
+    memset(&np, 0, sizeof np);
+    np.forum = np.person = np.row = -1;
+    np.a = np.na = a;
+    np.h0 = h0;
+    np.h1 = h1;
+    np.b = b;
+    np.f = F_HOLD;
+    return add_mrec(s, (long)si, &np, ev);
+}
+
 /* A forum of the lexicon named like a meeting, at mention m, that the
  * context says takes place ("the upcoming ADSOM+ ... expected to take
  * place on July 7", "the 14th ADMM").  Fills np and returns 1, else 0. */
@@ -1863,19 +1880,9 @@ group_meeting(struct es *s, size_t si, size_t k, size_t len)
             }
             q = x->tok_end - 1;
         }
-    struct np np;
-    memset(&np, 0, sizeof np);
-    np.forum = -1;
-    np.person = -1;
-    np.row = -1;
-    np.a = np.na = first;
-    np.h0 = k;
-    np.h1 = k + len;
-    np.b = b;
-    np.f = F_HOLD;
-    if (add_mrec(s, (long)si, &np, ev) < 0)
+    if (verb_mrec(s, si, first, k, k + len, b, ev) < 0)
         return 0;
-    return np.b;
+    return b;
 }
 
 /* "X met with (his) counterparts from A, B and C" (q at "his" or
@@ -1956,15 +1963,7 @@ counterparts_meeting(struct es *s, size_t si, size_t k, size_t sa, size_t q,
         if (add_party(s, cs[i], ev) < 0 ||
             (home >= 0 && dg_relations_cooperate(s->d, home, cs[i]) < 0))
             return 0;
-    struct np np;
-    memset(&np, 0, sizeof np);
-    np.forum = np.person = np.row = -1;
-    np.a = np.na = sa < k ? sa : k;
-    np.h0 = k;
-    np.h1 = c + 1;
-    np.b = b;
-    np.f = F_HOLD;
-    if (add_mrec(s, (long)si, &np, ev) < 0)
+    if (verb_mrec(s, si, sa < k ? sa : k, k, c + 1, b, ev) < 0)
         return 0;
     return b;
 }
@@ -2355,19 +2354,10 @@ verb_event(struct es *s, size_t si, size_t k, size_t len, int row)
         if (c >= 0 && add_side(s, c, ev) < 0)
             return 0;
     }
-    struct np np;
-    memset(&np, 0, sizeof np);
-    np.forum = -1;
-    np.person = -1;
-    np.row = -1;
-    np.a = np.na = sa < k ? sa : k;
-    np.h0 = k;
-    np.h1 = k + len;
-    np.b = stop > k + len ? stop : k + len;
-    np.f = F_HOLD;
-    if (add_mrec(s, (long)si, &np, ev) < 0)
+    size_t b = stop > k + len ? stop : k + len;
+    if (verb_mrec(s, si, sa < k ? sa : k, k, k + len, b, ev) < 0)
         return 0;
-    return np.b;
+    return b;
 }
 
 /* "Argentina and Chile signed an agreement yesterday to ...", "the
@@ -2453,17 +2443,7 @@ sign_event(struct es *s, size_t si, size_t k, size_t len)
             return 0;
         }
     }
-    struct np np;
-    memset(&np, 0, sizeof np);
-    np.forum = -1;
-    np.person = -1;
-    np.row = -1;
-    np.a = np.na = k;
-    np.h0 = k;
-    np.h1 = k + len;
-    np.b = b;
-    np.f = F_HOLD;
-    if (add_mrec(s, (long)si, &np, ev) < 0)
+    if (verb_mrec(s, si, k, k, k + len, b, ev) < 0)
         return 0;
     return b;
 }
@@ -2593,16 +2573,7 @@ participle_meeting(struct es *s, size_t si)
         return -1;
     if (add_party(s, m->entity, ev) < 0)
         return -1;
-    struct np np;
-    memset(&np, 0, sizeof np);
-    np.forum = -1;
-    np.person = -1;
-    np.row = -1;
-    np.a = np.na = np.h0 = first;
-    np.h1 = first + 1;
-    np.b = c;
-    np.f = F_HOLD;
-    return add_mrec(s, (long)si, &np, ev);
+    return verb_mrec(s, si, first, first, first + 1, c, ev);
 }
 
 /* Pass 1 over sentence si: phrases, coreference, mentions. */

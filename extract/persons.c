@@ -1397,19 +1397,31 @@ has_int(const int *v, size_t n, int x)
  * for the publishing side: the dateline's country when the text names it,
  * or, with no dateline, the only country named that no official is
  * marked with. */
+/* The first token of p's first mention (*a) and of its sentence
+ * (*first); -1 when p has none in a sentence. */
+static int
+first_mention(const struct dg_doc *d, const struct person *p, size_t *a,
+              size_t *first)
+{
+    if (!p->nspans)
+        return -1;
+    *a = p->spans[0].a;
+    long si = dg_doc_sentence_of(d, *a);
+    if (si < 0)
+        return -1;
+    *first = d->sent[si].tok_first;
+    return 0;
+}
+
 /* "a delegation of the Vietnam People's Army led by ... X": the country
  * of what X leads, or -1. */
 static int
 led_country(struct ps *s, const struct person *p)
 {
     struct dg_doc *d = s->d;
-    if (!p->nspans)
+    size_t a, first, by = (size_t)-1;
+    if (first_mention(d, p, &a, &first) < 0)
         return -1;
-    size_t a = p->spans[0].a;
-    long si = dg_doc_sentence_of(d, a);
-    if (si < 0)
-        return -1;
-    size_t first = d->sent[si].tok_first, by = (size_t)-1;
     for (size_t k = a; k-- > first + 1 && a - k <= 24;)
         if ((tok_eq(&d->tok[k - 1], "led") ||
              tok_eq(&d->tok[k - 1], "headed")) &&
@@ -1439,13 +1451,9 @@ static int
 represented_country(struct ps *s, const struct person *p)
 {
     struct dg_doc *d = s->d;
-    if (!p->nspans)
+    size_t a, first;
+    if (first_mention(d, p, &a, &first) < 0)
         return -1;
-    size_t a = p->spans[0].a;
-    long si = dg_doc_sentence_of(d, a);
-    if (si < 0)
-        return -1;
-    size_t first = d->sent[si].tok_first;
     for (size_t k = a; k-- > first + 2 && a - k <= 8;) {
         if (tok_eq(&d->tok[k], ",") || tok_eq(&d->tok[k], "and"))
             return -1; /* "represented by A, and B": A's only */
