@@ -70,6 +70,7 @@ enum cue {
     Q_SITS,
     Q_SIGN_VERB,
     Q_AHEAD,
+    Q_INVITE,
     Q_COUNT
 };
 
@@ -84,7 +85,7 @@ static const char *const cue_names[] = {
     "meet-verb",  "duration",     "venue",       "anchor",
     "sideline",   "venue-noun",   "honour",      "format",
     "topic-verb", "present",      "roles",       "sits",
-    "sign-verb",  "ahead"};
+    "sign-verb",  "ahead",        "invite"};
 
 _Static_assert(sizeof cue_names / sizeof *cue_names == Q_COUNT,
                "one class name for each enum cue");
@@ -3955,6 +3956,18 @@ relate_sentence(struct es *s, size_t si, int main)
             for (size_t g = 0; g < ng; g++)
                 if (rel(s, ents[0], DG_NS "hosts", group[g]) < 0)
                     return -1;
+        } else if (c == Q_INVITE) {
+            /* "X is on a five-day official visit to Cambodia, from June 16
+             * to 20, at the invitation of Minister A": A hosts it */
+            ne = entities_in(s, after, after + 12 < end ? after + 12 : end, m0,
+                             m1, 1, ents, 1);
+            if (!ne)
+                ne = entities_in(s, after, after + 6 < end ? after + 6 : end,
+                                 m0, m1, 0, ents, 1);
+            if (owner < 0 || !ne)
+                goto next;
+            if (rel(s, ents[0], DG_NS "hosts", owner) < 0)
+                return -1;
         } else if (c == Q_HOST_VERB ||
                    /* "hosted" is a meeting verb too ("X hosted Y") */
                    (c == Q_MEET_VERB &&

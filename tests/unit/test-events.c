@@ -1248,6 +1248,16 @@ main(void)
        "a call during an announced visit is part of it, on its day");
     dg_facts_free(f);
 
+    /* "at the invitation of A", "invited by A": A hosts */
+    f = extract(x, " date 2018-06-18\nChinese Defence Minister Wei Fenghe is "
+                   "on a five-day official visit to Cambodia, from June 16 to "
+                   "20, at the invitation of Deputy Prime Minister and "
+                   "Minister of National Defence Tea Banh.\n");
+    ok(has(f, ID "person/tea-banh", DG_NS "hosts", EV(1)) &&
+           !has(f, ID "person/tea-banh", DG_NS "attends", EV(1)),
+       "'a visit ..., at the invitation of TITLES A': A hosts it");
+    dg_facts_free(f);
+
     /* "the Mendoza meeting": the event held in Mendoza */
     f = extract(x, " date 2024-10-15\nThe 16th Conference of Coast Guards of "
                    "the Andes is taking place in the city of Mendoza. The "
