@@ -1306,6 +1306,8 @@ main(void)
         "series of meetings among Laos, Japan and China in the city of Hue.",
         "The Blue Lotus exercise is the biggest exercise in Southeast Asia, "
         "and Singapore is chairing the ADMM-Plus.",
+        "Minister A B was in Hanoi at the invitation of General C D, who said "
+        "in a press conference that they agreed to hold the 2+2 dialogue.",
         NULL};
     size_t cuts = 0, read = 0;
     for (size_t i = 0; cut[i]; i++) {
