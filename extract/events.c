@@ -2739,15 +2739,21 @@ ev_iri(const struct es *s, int ev)
     return s->d->ent[s->ev[ev].id].iri;
 }
 
+/* 1 when entity id hosts, chairs or co-chairs the event iri. */
+static int
+leads(const struct dg_doc *d, int id, const char *iri)
+{
+    return dg_doc_prop_has(d, id, DG_NS "hosts", iri) ||
+           dg_doc_prop_has(d, id, DG_NS "chairs", iri) ||
+           dg_doc_prop_has(d, id, DG_NS "coChairs", iri);
+}
+
 static int
 rel(struct es *s, int subj, const char *p, int ev)
 {
     const char *iri = ev_iri(s, ev);
     /* a host or a chair is not also listed as attending */
-    if (!strcmp(p, DG_NS "attends") &&
-        (dg_doc_prop_has(s->d, subj, DG_NS "hosts", iri) ||
-         dg_doc_prop_has(s->d, subj, DG_NS "chairs", iri) ||
-         dg_doc_prop_has(s->d, subj, DG_NS "coChairs", iri)))
+    if (!strcmp(p, DG_NS "attends") && leads(s->d, subj, iri))
         return 0;
     /* a visit is attended by its visitors; no country takes part in it
      * (their countries are its sides, the one visited its place) */
@@ -4042,11 +4048,7 @@ relate_sentence(struct es *s, size_t si, int main)
             }
             if (skip)
                 continue;
-            const char *iri = ev_iri(s, primary);
-            if (!dg_doc_prop_has(d, pid, DG_NS "chairs", iri) &&
-                !dg_doc_prop_has(d, pid, DG_NS "coChairs", iri) &&
-                !dg_doc_prop_has(d, pid, DG_NS "hosts", iri) &&
-                rel(s, pid, DG_NS "attends", primary) < 0)
+            if (rel(s, pid, DG_NS "attends", primary) < 0)
                 return -1;
             /* a roster's officials represent their countries */
             int c = roster ? nationality(s, pid) : -1;
@@ -4477,12 +4479,11 @@ finish_event(struct es *s, int i, int main)
             if (d->ent[x].kind == DG_ENT_PERSON && nationality(s, (int)x) == pc)
                 dg_doc_prop_del(d, (int)x, DG_NS "attends", d->ent[e->id].iri);
     }
-    /* a chair or a host does not also attend */
+    /* a chair or a host does not also attend (rel() keeps that for what
+     * is said after the role; this, for what was said before it) */
     for (size_t x = 0; x < d->nent; x++)
         if (d->ent[x].kind == DG_ENT_PERSON &&
-            (dg_doc_prop_has(d, (int)x, DG_NS "chairs", d->ent[e->id].iri) ||
-             dg_doc_prop_has(d, (int)x, DG_NS "coChairs", d->ent[e->id].iri) ||
-             dg_doc_prop_has(d, (int)x, DG_NS "hosts", d->ent[e->id].iri)))
+            leads(d, (int)x, d->ent[e->id].iri))
             dg_doc_prop_del(d, (int)x, DG_NS "attends", d->ent[e->id].iri);
     /* the countries of the officials at a multilateral event take part */
     size_t sides = 0;
@@ -4495,8 +4496,8 @@ finish_event(struct es *s, int i, int main)
                 return -1;
     /* "The meeting was held in the presence of A, UAE Minister of State
      * for Defence Affairs, B, Bahrain's Minister ...": at a sitting of a
-     * forum, the country of each official who attends takes part, unless
-     * it hosts or chairs */
+     * forum, the country of each official who attends takes part (one
+     * that hosts or chairs is taken out at the end) */
     if ((e->forum >= 0 || e->named_forum >= 0 || sides >= 3) && !e->future &&
         !e->spokes) {
         const char *iri = d->ent[e->id].iri;
@@ -4504,10 +4505,7 @@ finish_event(struct es *s, int i, int main)
             int c;
             if (d->ent[x].kind != DG_ENT_PERSON ||
                 !dg_doc_prop_has(d, (int)x, DG_NS "attends", iri) ||
-                (c = nationality(s, (int)x)) < 0 ||
-                dg_doc_prop_has(d, c, DG_NS "hosts", iri) ||
-                dg_doc_prop_has(d, c, DG_NS "chairs", iri) ||
-                dg_doc_prop_has(d, c, DG_NS "coChairs", iri))
+                (c = nationality(s, (int)x)) < 0)
                 continue;
             if (rel(s, c, DG_NS "participatesIn", i) < 0)
                 return -1;
@@ -4639,9 +4637,7 @@ finish_event(struct es *s, int i, int main)
      * does not also take part */
     for (size_t x = 0; x < d->nent; x++)
         if (d->ent[x].kind == DG_ENT_COUNTRY &&
-            (dg_doc_prop_has(d, (int)x, DG_NS "hosts", d->ent[e->id].iri) ||
-             dg_doc_prop_has(d, (int)x, DG_NS "chairs", d->ent[e->id].iri) ||
-             dg_doc_prop_has(d, (int)x, DG_NS "coChairs", d->ent[e->id].iri)))
+            leads(d, (int)x, d->ent[e->id].iri))
             dg_doc_prop_del(d, (int)x, DG_NS "participatesIn",
                             d->ent[e->id].iri);
     return 0;
