@@ -522,6 +522,10 @@ add_work(struct person *p, int id)
         p->works[p->nworks++] = id;
 }
 
+/* Org kinds of a state's own bodies: an official's employer. */
+static const char *const national_kinds[] = {"ministry", "department", "agency",
+                                             "military", NULL};
+
 /* Countries and orgs inside tokens [a, b): nationality (the first
  * country) and employers (ministries, departments, agencies). */
 static void
@@ -543,11 +547,8 @@ chain_affiliations(struct ps *s, struct person *p, size_t a, size_t b)
         if (x->kind == DG_ENT_ORG && !(x->flags & DG_MEN_NESTED)) {
             const char *kind =
                 dg_doc_prop_get(s->d, x->entity, DG_NS "orgKind");
-            if (kind &&
-                (strcmp(kind, "ministry") == 0 ||
-                 strcmp(kind, "department") == 0 ||
-                 strcmp(kind, "agency") == 0 || strcmp(kind, "military") == 0 ||
-                 strcmp(kind, "UN body") == 0))
+            if (kind && (dg_word_in(national_kinds, kind) ||
+                         strcmp(kind, "UN body") == 0))
                 add_work(p, x->entity);
             else if (kind && igo == -1 &&
                      strcmp(kind, "intergovernmental organization") == 0)
@@ -1573,9 +1574,7 @@ works_national(const struct dg_doc *d, const struct person *p)
 {
     for (size_t w = 0; w < p->nworks; w++) {
         const char *kind = dg_doc_prop_get(d, p->works[w], DG_NS "orgKind");
-        if (!kind ||
-            (strcmp(kind, "ministry") && strcmp(kind, "department") &&
-             strcmp(kind, "agency") && strcmp(kind, "military")) ||
+        if (!kind || !dg_word_in(national_kinds, kind) ||
             org_country(d, p->works[w], 0) >= 0)
             return 0;
     }
